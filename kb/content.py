@@ -1,0 +1,384 @@
+"""Read and validate the reviewed content files under kb/content/.
+
+Validation names the file, the entry and the field of every problem, so a content editor can fix
+all of them in one pass; nothing is seeded while any problem remains.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from bot.engine.types import MuscleProfile, RedFlagRule, SourceRef, TriageLevel
+
+__all__ = [
+    "CANONICAL_MUSCLES_FILE",
+    "CONTENT_DIR",
+    "Content",
+    "ContentError",
+    "Problem",
+    "Region",
+    "Term",
+    "content_hash",
+    "load_content",
+]
+
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
+# A copy of shared/kb/muscles.yml (tests check the two agree): the ids the contract speaks in.
+CANONICAL_MUSCLES_FILE = Path(__file__).resolve().parent / "canonical_muscles.yml"
+
+REGION_GROUPS = [
+    "head", "face", "jaw", "neck", "shoulder", "arm", "hand", "chest", "upper_back", "mid_back",
+    "low_back", "abdomen", "hip", "buttock", "thigh", "knee", "leg", "foot",
+]
+TRIAGE_LEVELS = ("see_doctor", "urgent", "emergency")
+MUSCLE_TEXT_FIELDS = {
+    "trigger_points": ("text",),
+    "technique": ("tool", "position", "find", "pressure", "duration", "frequency"),
+    "stretch": ("text",),
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the content, located precisely."""
+
+    file: str
+    entry: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.entry}" + (f".{self.field}" if self.field else "")
+        return f"{where}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised when content fails validation; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s) in kb/content:\n" + "\n".join(map(str, problems)))
+
+
+@dataclass(frozen=True)
+class Region:
+    """A canonical body region with its lay phrases and outline shapes."""
+
+    id: str
+    name: str
+    group: str
+    sided: bool
+    phrases: tuple[str, ...]
+    shapes: dict[str, dict[str, float] | None]
+
+
+@dataclass(frozen=True)
+class Term:
+    """A vocabulary entry (sensation, activity or finding) and the phrases that name it."""
+
+    kind: str
+    id: str
+    name: str
+    phrases: tuple[str, ...]
+
+
+@dataclass
+class Content:
+    """Everything under kb/content/, validated."""
+
+    sources: dict[str, dict[str, Any]] = field(default_factory=dict)
+    regions: dict[str, Region] = field(default_factory=dict)
+    terms: dict[str, dict[str, Term]] = field(default_factory=dict)
+    muscles: dict[str, dict[str, Any]] = field(default_factory=dict)
+    rules: dict[str, RedFlagRule] = field(default_factory=dict)
+    rule_docs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    guidance: dict[str, Any] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+
+    def source_ref(self, raw: dict[str, Any]) -> SourceRef:
+        """A citation with the catalogue's title and URL filled in."""
+        src = self.sources.get(str(raw.get("ref")), {})
+        return SourceRef(
+            ref=str(raw.get("ref")),
+            where=str(raw.get("where") or ""),
+            title=str(src.get("title") or ""),
+            url=str(src.get("url") or ""),
+        )
+
+    def muscle_profiles(self) -> list[MuscleProfile]:
+        """The ranking's view of every muscle."""
+        return [muscle_profile(doc, self) for doc in self.muscles.values()]
+
+
+def muscle_profile(doc: dict[str, Any], content: Content) -> MuscleProfile:
+    """Turn one muscle document into the engine's MuscleProfile."""
+    referral = doc.get("referral") or {}
+    return MuscleProfile(
+        id=doc["id"],
+        name=doc["name"],
+        primary=tuple(referral.get("primary") or ()),
+        spillover=tuple(referral.get("spillover") or ()),
+        sensations=tuple((doc.get("sensations") or {}).get("ids") or ()),
+        perpetuating=tuple((doc.get("perpetuating") or {}).get("ids") or ()),
+        sources=tuple(content.source_ref(s) for s in referral.get("sources") or ()),
+    )
+
+
+def _read_yaml(path: Path, problems: list[Problem]) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        problems.append(Problem(path.name, "(file)", "", f"not valid YAML: {error}"))
+        return {}
+
+
+def _entries(data: Any, key: str, rel: str, problems: list[Problem]) -> list[dict[str, Any]]:
+    items = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        problems.append(Problem(rel, "(file)", key, f"expected a list under '{key}'"))
+        return []
+    good = []
+    for index, item in enumerate(items):
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            problems.append(Problem(rel, f"#{index}", "id", "entry must be a mapping with a string id"))
+        else:
+            good.append(item)
+    return good
+
+
+class _Validator:
+    """Collects problems while content is read; one instance per load."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.content = Content()
+
+    def add(self, rel: str, entry: str, field_name: str, message: str) -> None:
+        self.problems.append(Problem(rel, entry, field_name, message))
+
+    def check_sources(self, rel: str, entry: str, field_name: str, block: Any) -> None:
+        refs = block.get("sources") if isinstance(block, dict) else None
+        if not isinstance(refs, list) or not refs:
+            self.add(rel, entry, f"{field_name}.sources", "every fact needs at least one source")
+            return
+        for ref in refs:
+            if not isinstance(ref, dict) or ref.get("ref") not in self.content.sources:
+                shown = ref.get("ref") if isinstance(ref, dict) else ref
+                self.add(rel, entry, f"{field_name}.sources", f"unknown source '{shown}'")
+
+    def unique(self, table: dict[str, Any], rel: str, entry_id: str, what: str) -> bool:
+        if entry_id in table:
+            self.add(rel, entry_id, "id", f"duplicate {what} id")
+            return False
+        return True
+
+
+def _load_sources(v: _Validator, root: Path) -> None:
+    for path in sorted((root / "sources").glob("*.yml")):
+        rel = str(path.relative_to(root))
+        for item in _entries(_read_yaml(path, v.problems), "sources", rel, v.problems):
+            if v.unique(v.content.sources, rel, item["id"], "source"):
+                if not item.get("title"):
+                    v.add(rel, item["id"], "title", "a source needs a title")
+                if not (item.get("url") or item.get("publisher")):
+                    v.add(rel, item["id"], "url", "a source needs a URL or a publisher")
+                v.content.sources[item["id"]] = item
+
+
+def _load_regions(v: _Validator, root: Path) -> None:
+    path = root / "vocabulary" / "regions.yml"
+    rel = str(path.relative_to(root))
+    for item in _entries(_read_yaml(path, v.problems), "regions", rel, v.problems):
+        rid = item["id"]
+        if not v.unique(v.content.regions, rel, rid, "region"):
+            continue
+        if item.get("group") not in REGION_GROUPS:
+            v.add(rel, rid, "group", f"unknown group '{item.get('group')}'")
+        phrases = item.get("phrases") or []
+        if not phrases:
+            v.add(rel, rid, "phrases", "a region needs at least one lay phrase")
+        shapes = item.get("shapes") or {}
+        if not any(shapes.get(view) for view in ("front", "back")):
+            v.add(rel, rid, "shapes", "a region needs a shape on the front or back outline")
+        v.content.regions[rid] = Region(
+            id=rid,
+            name=str(item.get("name") or rid),
+            group=str(item.get("group")),
+            sided=bool(item.get("sided", True)),
+            phrases=tuple(str(p).lower() for p in phrases),
+            shapes={view: shapes.get(view) for view in ("front", "back")},
+        )
+
+
+def _load_terms(v: _Validator, root: Path) -> None:
+    for kind, file_name, key in (
+        ("sensation", "sensations.yml", "sensations"),
+        ("activity", "activities.yml", "activities"),
+        ("finding", "findings.yml", "findings"),
+    ):
+        path = root / "vocabulary" / file_name
+        rel = str(path.relative_to(root))
+        table: dict[str, Term] = {}
+        for item in _entries(_read_yaml(path, v.problems), key, rel, v.problems):
+            if not v.unique(table, rel, item["id"], kind):
+                continue
+            phrases = item.get("phrases") or []
+            if not phrases:
+                v.add(rel, item["id"], "phrases", f"a {kind} needs at least one phrase")
+            table[item["id"]] = Term(
+                kind=kind,
+                id=item["id"],
+                name=str(item.get("name") or item["id"]),
+                phrases=tuple(str(p).lower() for p in phrases),
+            )
+        v.content.terms[kind] = table
+
+
+def _canonical_muscle_ids() -> set[str]:
+    if not CANONICAL_MUSCLES_FILE.exists():
+        return set()
+    data = yaml.safe_load(CANONICAL_MUSCLES_FILE.read_text(encoding="utf-8")) or {}
+    return {m["id"] for m in data.get("muscles", [])}
+
+
+def _check_muscle(v: _Validator, rel: str, doc: dict[str, Any]) -> None:
+    mid = doc["id"]
+    if not isinstance(doc.get("version"), int):
+        v.add(rel, mid, "version", "an integer version is required")
+    if not doc.get("name"):
+        v.add(rel, mid, "name", "a display name is required")
+    for block_name, fields in MUSCLE_TEXT_FIELDS.items():
+        block = doc.get(block_name)
+        if not isinstance(block, dict):
+            v.add(rel, mid, block_name, "missing")
+            continue
+        for name in fields:
+            if not block.get(name):
+                v.add(rel, mid, f"{block_name}.{name}", "missing")
+        v.check_sources(rel, mid, block_name, block)
+    referral = doc.get("referral") or {}
+    if not referral.get("primary"):
+        v.add(rel, mid, "referral.primary", "at least one primary referral zone is required")
+    for zone_kind in ("primary", "spillover"):
+        for region in referral.get(zone_kind) or []:
+            if region not in v.content.regions:
+                v.add(rel, mid, f"referral.{zone_kind}", f"unknown region '{region}'")
+    v.check_sources(rel, mid, "referral", referral)
+    for block_name, kind in (("sensations", "sensation"), ("perpetuating", "activity")):
+        block = doc.get(block_name) or {}
+        for term in block.get("ids") or []:
+            if term not in v.content.terms.get(kind, {}):
+                v.add(rel, mid, f"{block_name}.ids", f"unknown {kind} '{term}'")
+        v.check_sources(rel, mid, block_name, block)
+    for index, item in enumerate(doc.get("habits") or []):
+        v.check_sources(rel, mid, f"habits[{index}]", item)
+    for index, item in enumerate(doc.get("cautions") or []):
+        v.check_sources(rel, mid, f"cautions[{index}]", item)
+
+
+def _load_muscles(v: _Validator, root: Path) -> None:
+    for path in sorted((root / "muscles").glob("*.yml")):
+        rel = str(path.relative_to(root))
+        for doc in _entries(_read_yaml(path, v.problems), "muscles", rel, v.problems):
+            if v.unique(v.content.muscles, rel, doc["id"], "muscle"):
+                _check_muscle(v, rel, doc)
+                v.content.muscles[doc["id"]] = doc
+    missing = sorted(_canonical_muscle_ids() - set(v.content.muscles))
+    for mid in missing:
+        v.add("muscles/", mid, "", "canonical muscle from shared/kb/muscles.yml has no entry")
+
+
+def _load_rules(v: _Validator, root: Path) -> None:
+    path = root / "red_flags.yml"
+    rel = str(path.relative_to(root))
+    findings = v.content.terms.get("finding", {})
+    for doc in _entries(_read_yaml(path, v.problems), "rules", rel, v.problems):
+        rid = doc["id"]
+        if not v.unique(v.content.rules, rel, rid, "rule"):
+            continue
+        if doc.get("level") not in TRIAGE_LEVELS:
+            v.add(rel, rid, "level", f"level must be one of {', '.join(TRIAGE_LEVELS)}")
+        for key in ("all_of", "any_of"):
+            for finding in doc.get(key) or []:
+                if finding not in findings:
+                    v.add(rel, rid, key, f"unknown finding '{finding}'")
+        for group in doc.get("complaint") or []:
+            if group not in REGION_GROUPS:
+                v.add(rel, rid, "complaint", f"unknown region group '{group}'")
+        if not doc.get("message"):
+            v.add(rel, rid, "message", "a rule needs a message for the person")
+        v.check_sources(rel, rid, "", doc)
+        v.content.rule_docs[rid] = doc
+        v.content.rules[rid] = RedFlagRule(
+            id=rid,
+            title=str(doc.get("title") or rid),
+            level=TriageLevel.parse(doc.get("level")),
+            message=str(doc.get("message") or ""),
+            tell_them=str(doc.get("tell_them") or ""),
+            all_of=tuple(doc.get("all_of") or ()),
+            any_of=tuple(doc.get("any_of") or ()),
+            complaint=tuple(doc.get("complaint") or ()),
+            age_at_least=doc.get("age_at_least"),
+            age_below=doc.get("age_below"),
+            duration_weeks_at_least=doc.get("duration_weeks_at_least"),
+            sources=tuple(v.content.source_ref(s) for s in doc.get("sources") or ()),
+        )
+
+
+def _load_guidance(v: _Validator, root: Path) -> None:
+    path = root / "guidance.yml"
+    if path.exists():
+        data = _read_yaml(path, v.problems)
+        v.content.guidance = data if isinstance(data, dict) else {}
+
+
+def _check_phrase_clashes(v: _Validator) -> None:
+    """Each phrase must name one thing only, or the bot cannot know what was meant."""
+    from bot.nlp.phrases import expand
+
+    owner: dict[str, str] = {}
+    tables: list[tuple[str, Iterable[Any]]] = [("region", v.content.regions.values())]
+    tables += [(kind, terms.values()) for kind, terms in v.content.terms.items()]
+    for kind, entries in tables:
+        for entry in entries:
+            for phrase in entry.phrases:
+                for variant in expand(phrase):
+                    key = variant
+                    label = f"{kind}:{entry.id}"
+                    if key in owner and owner[key] != label:
+                        v.add(f"vocabulary/{kind}", entry.id, "phrases",
+                              f"phrase '{variant}' also belongs to {owner[key]}")
+                    owner.setdefault(key, label)
+
+
+def load_content(root: Path = CONTENT_DIR) -> Content:
+    """Load and validate everything; raise ContentError listing every problem."""
+    v = _Validator()
+    _load_sources(v, root)
+    _load_regions(v, root)
+    _load_terms(v, root)
+    _load_muscles(v, root)
+    _load_rules(v, root)
+    _load_guidance(v, root)
+    _check_phrase_clashes(v)
+    v.content.files = {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*.yml"))
+    }
+    if v.problems:
+        raise ContentError(v.problems)
+    return v.content
+
+
+def content_hash(root: Path = CONTENT_DIR) -> str:
+    """A short hash of every content file: changes whenever any fact changes."""
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.yml")):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]

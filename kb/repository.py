@@ -1,0 +1,139 @@
+"""Read access to the knowledge base that returns plain typed values, never ORM rows.
+
+The action server builds one repository lazily on first use (no I/O at import); tests can pass
+their own engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from bot.engine.types import MuscleProfile, SourceRef
+from kb.models import DocumentRow, MuscleRow, RedFlagRow, ReferralZoneRow, RegionRow, SourceRow
+
+__all__ = ["KnowledgeRepository", "MuscleCard"]
+
+
+@dataclass(frozen=True)
+class MuscleCard:
+    """Everything the coaching needs about one muscle, with resolved citations."""
+
+    id: str
+    name: str
+    summary: str
+    trigger_points: str
+    technique: dict[str, str]
+    stretch: str
+    habits: tuple[str, ...]
+    cautions: tuple[dict[str, str], ...]
+    primary: tuple[str, ...]
+    spillover: tuple[str, ...]
+    sources: tuple[SourceRef, ...] = field(default_factory=tuple)
+
+
+class KnowledgeRepository:
+    """Queries over the seeded knowledge base; results are cached because content is static."""
+
+    def __init__(self, engine: Engine):
+        self._engine = engine
+
+    def _session(self) -> Session:
+        return Session(self._engine, future=True)
+
+    @cached_property
+    def _sources(self) -> dict[str, dict[str, Any]]:
+        with self._session() as session:
+            return {row.id: row.document for row in session.execute(select(SourceRow)).scalars()}
+
+    def _refs(self, raw: list[dict[str, Any]] | None) -> tuple[SourceRef, ...]:
+        refs = []
+        for item in raw or []:
+            src = self._sources.get(item.get("ref", ""), {})
+            refs.append(SourceRef(ref=item.get("ref", ""), where=str(item.get("where") or ""),
+                                  title=str(src.get("title") or ""), url=str(src.get("url") or "")))
+        return tuple(refs)
+
+    @cached_property
+    def _muscles(self) -> dict[str, dict[str, Any]]:
+        with self._session() as session:
+            rows = session.execute(select(MuscleRow).order_by(MuscleRow.id)).scalars()
+            return {row.id: row.document for row in rows}
+
+    def muscle_profiles(self) -> list[MuscleProfile]:
+        """The ranking's view of every muscle."""
+        profiles = []
+        for doc in self._muscles.values():
+            referral = doc.get("referral") or {}
+            profiles.append(MuscleProfile(
+                id=doc["id"], name=doc["name"],
+                primary=tuple(referral.get("primary") or ()),
+                spillover=tuple(referral.get("spillover") or ()),
+                sensations=tuple((doc.get("sensations") or {}).get("ids") or ()),
+                perpetuating=tuple((doc.get("perpetuating") or {}).get("ids") or ()),
+                sources=self._refs(referral.get("sources")),
+            ))
+        return profiles
+
+    def muscles_referring_to(self, region_id: str) -> list[tuple[str, str]]:
+        """(muscle id, zone kind) for every muscle that refers pain to a region."""
+        with self._session() as session:
+            rows = session.execute(
+                select(ReferralZoneRow.muscle_id, ReferralZoneRow.kind)
+                .where(ReferralZoneRow.region_id == region_id)
+                .order_by(ReferralZoneRow.kind, ReferralZoneRow.muscle_id)
+            )
+            return [(muscle, kind) for muscle, kind in rows]
+
+    def muscle_card(self, muscle_id: str) -> MuscleCard | None:
+        """The coaching card for a muscle, or None if unknown."""
+        doc = self._muscles.get(muscle_id)
+        if doc is None:
+            return None
+        technique = doc.get("technique") or {}
+        referral = doc.get("referral") or {}
+        sources = self._refs(referral.get("sources")) + self._refs(technique.get("sources"))
+        return MuscleCard(
+            id=doc["id"], name=doc["name"], summary=str(doc.get("summary") or ""),
+            trigger_points=str((doc.get("trigger_points") or {}).get("text") or ""),
+            technique={k: str(v) for k, v in technique.items() if k != "sources"},
+            stretch=str((doc.get("stretch") or {}).get("text") or ""),
+            habits=tuple(str(h.get("text")) for h in doc.get("habits") or [] if h.get("text")),
+            cautions=tuple({"id": str(c.get("id")), "text": str(c.get("text"))}
+                           for c in doc.get("cautions") or []),
+            primary=tuple(referral.get("primary") or ()),
+            spillover=tuple(referral.get("spillover") or ()),
+            sources=tuple(dict.fromkeys(sources)),
+        )
+
+    @cached_property
+    def region_names(self) -> dict[str, str]:
+        """Region id -> display name."""
+        with self._session() as session:
+            return {row.id: row.name for row in session.execute(select(RegionRow)).scalars()}
+
+    def document(self, key: str) -> dict[str, Any]:
+        """A stored document (guidance, terms:activity, ...) or {}."""
+        with self._session() as session:
+            row = session.get(DocumentRow, key)
+            return dict(row.document) if row else {}
+
+    @cached_property
+    def guidance(self) -> dict[str, Any]:
+        """General guidance: pressure scale, dosage, cautions, posture, breathing, movement."""
+        return self.document("guidance")
+
+    @cached_property
+    def activity_names(self) -> dict[str, str]:
+        """Activity id -> display name."""
+        return {k: v.get("name", k) for k, v in self.document("terms:activity").items()}
+
+    def red_flag_ids(self) -> list[str]:
+        """Ids of every red-flag rule, for review tools."""
+        with self._session() as session:
+            return list(session.execute(select(RedFlagRow.id).order_by(RedFlagRow.id)).scalars())
