@@ -1,0 +1,98 @@
+"""Rank muscles by how well their referral maps and perpetuating factors explain a pain report.
+
+Scoring, in plain terms: a reported region inside a muscle's primary (essential) referral zone is
+strong evidence, inside its spillover zone weaker evidence; a muscle that explains more of the
+reported regions beats one that explains only part; matching sensations and aggravating
+activities break ties. Deterministic and pure: same report, same order.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from bot.engine.types import Candidate, MuscleProfile, PainReport
+
+__all__ = ["explain", "rank_muscles"]
+
+PRIMARY_WEIGHT = 3.0
+SPILLOVER_WEIGHT = 1.2
+FIRST_REGION_BONUS = 0.5
+ACTIVITY_WEIGHT = 0.6
+SENSATION_WEIGHT = 0.2
+MIN_SCORE = PRIMARY_WEIGHT * 0.5
+
+
+def _region_weights(report: PainReport) -> dict[str, float]:
+    """The first region mentioned is usually the main complaint, so it weighs a little more."""
+    weights: dict[str, float] = {}
+    for index, region in enumerate(report.region_ids):
+        weights[region] = 1.0 + (FIRST_REGION_BONUS if index == 0 else 0.0)
+    return weights
+
+
+def _score(muscle: MuscleProfile, report: PainReport, weights: dict[str, float]) -> Candidate:
+    primary = tuple(r for r in weights if r in muscle.primary)
+    spillover = tuple(r for r in weights if r not in muscle.primary and r in muscle.spillover)
+    activities = tuple(a for a in report.activities if a in muscle.perpetuating)
+    sensations = [s for s in report.sensations if s in muscle.sensations]
+    score = sum(PRIMARY_WEIGHT * weights[r] for r in primary)
+    score += sum(SPILLOVER_WEIGHT * weights[r] for r in spillover)
+    if score > 0:
+        score += ACTIVITY_WEIGHT * len(activities) + SENSATION_WEIGHT * len(sensations)
+    return Candidate(
+        muscle=muscle,
+        score=round(score, 4),
+        reason="",
+        matched_primary=primary,
+        matched_spillover=spillover,
+        matched_activities=activities,
+    )
+
+
+def explain(candidate: Candidate, region_names: dict[str, str], activity_names: dict[str, str]) -> str:
+    """One plain sentence on why this muscle is a candidate."""
+
+    def names(ids: Sequence[str], table: dict[str, str]) -> str:
+        words = [table.get(i, i.replace("_", " ")).lower() for i in ids]
+        return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+    muscle = candidate.muscle.name.lower()
+    if candidate.matched_primary:
+        text = f"pain at your {names(candidate.matched_primary, region_names)} matches where the {muscle} refers pain"
+    else:
+        text = f"the {muscle} can spill pain into your {names(candidate.matched_spillover, region_names)}"
+    if candidate.matched_primary and candidate.matched_spillover:
+        text += f", and it can spill into your {names(candidate.matched_spillover, region_names)}"
+    if candidate.matched_activities:
+        text += f"; {names(candidate.matched_activities, activity_names)} tends to keep it tight"
+    return text[0].upper() + text[1:] + "."
+
+
+def rank_muscles(
+    report: PainReport,
+    muscles: Iterable[MuscleProfile],
+    *,
+    region_names: dict[str, str] | None = None,
+    activity_names: dict[str, str] | None = None,
+    limit: int = 5,
+) -> list[Candidate]:
+    """Best candidates first; ties broken by muscle id so the order never wobbles."""
+    weights = _region_weights(report)
+    if not weights:
+        return []
+    scored = [_score(m, report, weights) for m in muscles]
+    kept = [c for c in scored if c.score >= MIN_SCORE]
+    kept.sort(key=lambda c: (-c.score, c.muscle.id))
+    regions = region_names or {}
+    activities = activity_names or {}
+    return [
+        Candidate(
+            muscle=c.muscle,
+            score=c.score,
+            reason=explain(c, regions, activities),
+            matched_primary=c.matched_primary,
+            matched_spillover=c.matched_spillover,
+            matched_activities=c.matched_activities,
+        )
+        for c in kept[:limit]
+    ]

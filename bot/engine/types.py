@@ -1,0 +1,199 @@
+"""Plain, typed values that flow between the language layer, the knowledge base and the reasoning.
+
+Nothing here knows about Rasa, spaCy or SQL: the engine takes these in and gives these out, so it
+can be unit-tested and reused by the CLI, the action server and the dialogue policy alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+__all__ = [
+    "Candidate",
+    "FiredFlag",
+    "Mention",
+    "MuscleProfile",
+    "PainReport",
+    "RedFlagRule",
+    "SourceRef",
+    "TriageLevel",
+    "TriageResult",
+]
+
+
+class TriageLevel(IntEnum):
+    """Triage levels ordered by severity, so `max()` gives the most serious one."""
+
+    NONE = 0
+    SEE_DOCTOR = 1
+    URGENT = 2
+    EMERGENCY = 3
+
+    @property
+    def slug(self) -> str:
+        """The contract's spelling (`none`, `see_doctor`, `urgent`, `emergency`)."""
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: object) -> TriageLevel:
+        """Read a slot or file value; anything unknown counts as `none`."""
+        if isinstance(value, str) and value.upper() in cls.__members__:
+            return cls[value.upper()]
+        return cls.NONE
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A citation: a source id from the catalogue plus where in it (chapter, section)."""
+
+    ref: str
+    where: str = ""
+    title: str = ""
+    url: str = ""
+
+    def label(self) -> str:
+        """Short human-readable citation."""
+        text = self.title or self.ref
+        return f"{text}, {self.where}" if self.where else text
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One thing the person said, with the clinical context of how they said it.
+
+    `kind` is region, sensation, activity, finding, intensity, duration or age; `value` is the
+    canonical id (or number as text). A mention only counts as a present finding when it is not
+    negated, not hypothetical and about the person themselves.
+    """
+
+    kind: str
+    value: str
+    text: str = ""
+    side: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    other_person: bool = False
+
+    @property
+    def present(self) -> bool:
+        """True when the person states this as their own current experience."""
+        return not (self.negated or self.hypothetical or self.other_person)
+
+
+@dataclass
+class PainReport:
+    """Everything known about the complaint so far, accumulated over the conversation."""
+
+    regions: list[tuple[str, str | None]] = field(default_factory=list)
+    sensations: list[str] = field(default_factory=list)
+    activities: list[str] = field(default_factory=list)
+    findings: set[str] = field(default_factory=set)
+    negated_findings: set[str] = field(default_factory=set)
+    intensity: int | None = None
+    duration_days: float | None = None
+    age: int | None = None
+
+    def add(self, mention: Mention) -> None:
+        """Fold one mention in; negated or hypothetical ones are remembered but never count."""
+        if not mention.present:
+            if mention.kind == "finding":
+                self.negated_findings.add(mention.value)
+            return
+        if mention.kind == "region":
+            entry = (mention.value, mention.side)
+            if entry not in self.regions:
+                self.regions.append(entry)
+        elif mention.kind == "sensation" and mention.value not in self.sensations:
+            self.sensations.append(mention.value)
+        elif mention.kind == "activity" and mention.value not in self.activities:
+            self.activities.append(mention.value)
+        elif mention.kind == "finding":
+            self.findings.add(mention.value)
+        elif mention.kind == "intensity":
+            self.intensity = int(float(mention.value))
+        elif mention.kind == "duration":
+            self.duration_days = float(mention.value)
+        elif mention.kind == "age":
+            self.age = int(float(mention.value))
+
+    @classmethod
+    def from_mentions(cls, mentions: list[Mention]) -> PainReport:
+        """Build a report from mentions in the order they were said."""
+        report = cls()
+        for mention in mentions:
+            report.add(mention)
+        return report
+
+    @property
+    def region_ids(self) -> list[str]:
+        """Canonical region ids without sides, in the order first mentioned."""
+        seen: list[str] = []
+        for region, _side in self.regions:
+            if region not in seen:
+                seen.append(region)
+        return seen
+
+
+@dataclass(frozen=True)
+class RedFlagRule:
+    """A reviewed red-flag rule from the knowledge base."""
+
+    id: str
+    title: str
+    level: TriageLevel
+    message: str
+    tell_them: str
+    all_of: tuple[str, ...] = ()
+    any_of: tuple[str, ...] = ()
+    complaint: tuple[str, ...] = ()
+    age_at_least: int | None = None
+    age_below: int | None = None
+    duration_weeks_at_least: float | None = None
+    sources: tuple[SourceRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class FiredFlag:
+    """A rule that matched, with the findings that made it fire."""
+
+    rule: RedFlagRule
+    because: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TriageResult:
+    """The triage decision: the level and every rule behind it, most serious first."""
+
+    level: TriageLevel
+    flags: tuple[FiredFlag, ...] = ()
+
+    @property
+    def top(self) -> FiredFlag | None:
+        """The most serious fired rule, if any."""
+        return self.flags[0] if self.flags else None
+
+
+@dataclass(frozen=True)
+class MuscleProfile:
+    """What the ranking needs to know about a muscle, read from the knowledge base."""
+
+    id: str
+    name: str
+    primary: tuple[str, ...]
+    spillover: tuple[str, ...] = ()
+    sensations: tuple[str, ...] = ()
+    perpetuating: tuple[str, ...] = ()
+    sources: tuple[SourceRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A ranked candidate muscle with the plain-language reason it was chosen."""
+
+    muscle: MuscleProfile
+    score: float
+    reason: str
+    matched_primary: tuple[str, ...] = ()
+    matched_spillover: tuple[str, ...] = ()
+    matched_activities: tuple[str, ...] = ()

@@ -1,0 +1,64 @@
+"""The reviewed knowledge, loaded once per process from kb/content for the reasoning paths that must
+not depend on a database: red-flag triage runs inside the Rasa server on every turn and must keep
+working when the database or the action server is down.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from bot.engine.ranking import rank_muscles
+from bot.engine.triage import assess_triage
+from bot.engine.types import Candidate, Mention, MuscleProfile, PainReport, RedFlagRule, TriageResult
+from kb.content import Content, load_content
+
+__all__ = ["Knowledge", "knowledge"]
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Read-only view of the content that the engine needs, with name tables for explanations."""
+
+    rules: tuple[RedFlagRule, ...]
+    muscles: tuple[MuscleProfile, ...]
+    region_groups: dict[str, str]
+    region_names: dict[str, str]
+    activity_names: dict[str, str]
+    sided_regions: frozenset[str]
+
+    @classmethod
+    def from_content(cls, content: Content) -> Knowledge:
+        """Project the validated content onto what the engine uses."""
+        return cls(
+            rules=tuple(content.rules.values()),
+            muscles=tuple(content.muscle_profiles()),
+            region_groups={r.id: r.group for r in content.regions.values()},
+            region_names={r.id: r.name for r in content.regions.values()},
+            activity_names={t.id: t.name for t in content.terms.get("activity", {}).values()},
+            sided_regions=frozenset(r.id for r in content.regions.values() if r.sided),
+        )
+
+    def groups_of(self, report: PainReport) -> set[str]:
+        """Body-area groups (low_back, head, ...) of the reported regions."""
+        return {self.region_groups[r] for r in report.region_ids if r in self.region_groups}
+
+    def triage(self, report: PainReport) -> TriageResult:
+        """Red-flag triage of a report."""
+        return assess_triage(report, self.rules, self.groups_of(report))
+
+    def rank(self, report: PainReport, limit: int = 5) -> list[Candidate]:
+        """Candidate muscles for a report, best first, each with its reason."""
+        return rank_muscles(report, self.muscles, region_names=self.region_names,
+                            activity_names=self.activity_names, limit=limit)
+
+    def report(self, mentions: Iterable[Mention]) -> PainReport:
+        """A report from mentions in conversation order."""
+        return PainReport.from_mentions(list(mentions))
+
+
+@lru_cache(maxsize=1)
+def knowledge() -> Knowledge:
+    """The process-wide knowledge, validated on first use."""
+    return Knowledge.from_content(load_content())
