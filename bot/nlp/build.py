@@ -1,0 +1,105 @@
+"""Build the project's own spaCy pipeline from the knowledge base's vocabulary.
+
+No English pipeline for spaCy 3.4 can be installed here and nothing may be downloaded at run time,
+so the pipeline is a blank English tokenizer, a sentencizer (ConText scopes stop at sentence ends)
+and a span ruler whose patterns are every lay phrase in kb/content/vocabulary. Spans may overlap
+("numb around my bottom" is both a finding and a region), which is why this is a span ruler, not
+an entity ruler. Each pattern's `id` is the canonical id, so "shoulder blade" arrives as
+`shoulder_blade`. Rasa loads the folder by path (config.yml); the folder name carries the version.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+
+from bot import __version__
+from kb.content import Content, content_hash, load_content
+
+__all__ = ["LABELS", "PIPELINE_DIR", "SPANS_KEY", "build_pipeline", "main", "pipeline_path"]
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PIPELINE_DIR = PROJECT_ROOT / "models" / "spacy"
+PIPELINE_NAME = "pain_en"
+SPANS_KEY = "pain"
+LABELS = {"region": "REGION", "sensation": "SENSATION", "activity": "ACTIVITY", "finding": "FINDING"}
+
+
+def pipeline_path() -> Path:
+    """Where config.yml expects the pipeline: models/spacy/pain_en-<version>."""
+    return PIPELINE_DIR / f"{PIPELINE_NAME}-{__version__}"
+
+
+def _patterns(content: Content) -> list[dict[str, str]]:
+    from bot.nlp.phrases import expand
+
+    patterns = []
+    for region in content.regions.values():
+        for phrase in region.phrases:
+            patterns += [{"label": LABELS["region"], "pattern": v, "id": region.id} for v in expand(phrase)]
+    for kind, terms in content.terms.items():
+        for term in terms.values():
+            for phrase in term.phrases:
+                patterns += [{"label": LABELS[kind], "pattern": v, "id": term.id} for v in expand(phrase)]
+    return patterns
+
+
+def build_pipeline(content: Content, target: Path) -> int:
+    """Write the pipeline to `target`; returns the number of patterns."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "spans_filter": None},
+    )
+    patterns = _patterns(content)
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    nlp.meta.update(
+        {
+            "name": PIPELINE_NAME,
+            "version": __version__,
+            "description": "Pain-coach vocabulary: body regions, sensations, activities, red-flag findings",
+            "spacy_version": f">={spacy.__version__},<3.5.0",
+            "kb_content_hash": content_hash(),
+        }
+    )
+    tmp = target.with_name(target.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    nlp.to_disk(tmp)
+    shutil.rmtree(target, ignore_errors=True)
+    tmp.rename(target)
+    return len(patterns)
+
+
+def is_current(target: Path) -> bool:
+    """True when the pipeline on disk was built from the current content."""
+    meta = target / "meta.json"
+    if not meta.exists():
+        return False
+    return json.loads(meta.read_text()).get("kb_content_hash") == content_hash()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m bot.nlp.build [--force]`: rebuild when the vocabulary changed."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--force", action="store_true", help="rebuild even if up to date")
+    args = parser.parse_args(argv)
+    target = pipeline_path()
+    if not args.force and is_current(target):
+        print(f"spaCy pipeline {target.relative_to(PROJECT_ROOT)} is up to date")
+        return 0
+    print("Building the spaCy pipeline from kb/content/vocabulary ...", flush=True)
+    content = load_content()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    count = build_pipeline(content, target)
+    print(f"  {count} phrase patterns -> {target.relative_to(PROJECT_ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
