@@ -1,0 +1,28 @@
+"""Deleting a person's data on request.
+
+The conversation's events are purged by the tracker store (bot.tracker_store) when this action
+has run; the widget clears its local copy when it receives the `data_deleted` event.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import Restarted
+from rasa_sdk.executor import CollectingDispatcher
+
+
+class ActionDeleteData(Action):
+    """Confirm deletion and restart; the tracker store removes the stored conversation."""
+
+    def name(self) -> str:
+        return "action_delete_data"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        dispatcher.utter_message(
+            text="Done: I've deleted this conversation and everything you told me. "
+            "You can start again any time."
+        )
+        dispatcher.utter_message(json_message={"data": {"event": "data_deleted"}})
+        return [Restarted()]

@@ -1,0 +1,72 @@
+"""Reading a conversation's accumulated facts out of tracker events.
+
+Every user message's parse data carries its `pain_mentions` (with negation and context). The
+conversation's report is all of them folded in order, so facts combine across turns ("back pain"
+earlier plus "numb around my bottom" now). Works on Rasa's event objects (the policy) and on
+rasa-sdk's event dicts (the action server).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, List
+
+from bot.engine.types import Mention, TriageLevel, TriageResult
+from bot.nlp.extract import mention_from_dict
+
+__all__ = [
+    "MENTIONS_KEY",
+    "emergency_number",
+    "mentions_in_events",
+    "triage_slot_events",
+    "triage_slot_values",
+]
+
+MENTIONS_KEY = "pain_mentions"
+DEFAULT_EMERGENCY_NUMBERS = {"GB": "999", "UK": "999", "IE": "112", "US": "911", "CA": "911",
+                             "AU": "000", "NZ": "111"}
+
+
+def emergency_number(configured: str = "", locale: str = "") -> str:
+    """The clinic's number if set, else by locale (en_GB -> 999, en_US -> 911), else 112."""
+    if configured:
+        return configured
+    country = locale.replace("-", "_").split("_")[-1].upper() if locale else ""
+    return DEFAULT_EMERGENCY_NUMBERS.get(country, "112")
+
+
+def _parse_data(event: Any) -> dict[str, Any] | None:
+    if isinstance(event, dict):
+        return event.get("parse_data") if event.get("event") == "user" else None
+    return getattr(event, "parse_data", None) if type(event).__name__ == "UserUttered" else None
+
+
+def mentions_in_events(events: Iterable[Any]) -> List[Mention]:
+    """All mentions from the user's messages, oldest first."""
+    mentions: List[Mention] = []
+    for event in events:
+        data = _parse_data(event)
+        if data:
+            mentions += [mention_from_dict(m) for m in data.get(MENTIONS_KEY) or []]
+    return mentions
+
+
+def triage_slot_values(result: TriageResult) -> dict[str, Any]:
+    """Slot values that describe a triage result for responses and the tracker."""
+    top = result.top
+    return {
+        "triage_level": result.level.slug,
+        "triage_reason": top.rule.message if top else None,
+        "triage_tell_them": top.rule.tell_them if top else None,
+        "red_flags": [flag.rule.id for flag in result.flags],
+    }
+
+
+def triage_slot_events(result: TriageResult, current: TriageLevel, number: str) -> List[Any]:
+    """SlotSet events when the level rises; the level never goes down within a conversation."""
+    from rasa.shared.core.events import SlotSet
+
+    events: List[Any] = []
+    if result.level > current:
+        events += [SlotSet(name, value) for name, value in triage_slot_values(result).items()]
+        events.append(SlotSet("emergency_number", emergency_number(number)))
+    return events

@@ -1,0 +1,105 @@
+"""SafetyPolicy: red-flag triage on every user turn, which no other part of the dialogue can skip.
+
+Why a policy: Rasa asks every policy for a prediction after every user message, inside forms,
+during coaching and in check-ins alike, and a policy's mandatory `events` are applied whether or not
+it wins. So `triage_level` is set on the very turn the flag is stated, and with the highest priority
+the emergency message comes first. The policy runs inside the Rasa server from the reviewed content
+files and response templates, so emergency advice still works when the action server or the
+database is down.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from rasa.core.policies.policy import Policy, PolicyPrediction
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActiveLoop, Event, SlotSet, UserUttered
+from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.dialogue.conversation import mentions_in_events, triage_slot_events
+from bot.engine.types import TriageLevel
+from bot.knowledge import knowledge
+from bot.settings import settings
+
+ACTION_LISTEN = "action_listen"
+TRIAGE_RESPONSE = "utter_triage_{level}"
+EMERGENCY_REMINDER = "utter_emergency_reminder"
+# After an emergency these intents still get their ordinary answer; everything else a reminder.
+_ALLOWED_AFTER_EMERGENCY = {"delete_data", "goodbye", "thank", "bot_challenge"}
+_STOPS_THE_INTAKE = {TriageLevel.URGENT, TriageLevel.EMERGENCY}
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
+)
+class SafetyPolicy(Policy):
+    """Predicts the triage response when a conversation's red flags raise its level."""
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        """Priority above RulePolicy (6), so safety wins every tie."""
+        return {"priority": 7}
+
+    def __init__(
+        self,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        featurizer: Any = None,
+    ) -> None:
+        super().__init__(config, model_storage, resource, execution_context, featurizer)
+        self._emergency_number = settings().emergency_number
+
+    def train(
+        self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any
+    ) -> Resource:
+        """Nothing to learn: the rules are reviewed content. Persist an empty resource."""
+        with self._model_storage.write_to(self._resource):
+            pass
+        return self._resource
+
+    def _predict(self, action: str, domain: Domain, **kwargs: Any) -> PolicyPrediction:
+        probabilities = self._default_predictions(domain)
+        probabilities[domain.index_for_action(action)] = 1.0
+        return self._prediction(probabilities, **kwargs)
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: Dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        """Set the triage slots after each user turn; predict the triage message when it rises."""
+        latest_action = tracker.latest_action_name
+        if latest_action in (EMERGENCY_REMINDER,) or (
+            latest_action and latest_action.startswith("utter_triage_")
+            and TriageLevel.parse(tracker.get_slot("triage_level")) in _STOPS_THE_INTAKE
+        ):
+            return self._predict(ACTION_LISTEN, domain)
+        if latest_action != ACTION_LISTEN or not isinstance(tracker.latest_message, UserUttered):
+            return self._prediction(self._default_predictions(domain))
+        return self._after_user_turn(tracker, domain)
+
+    def _after_user_turn(self, tracker: DialogueStateTracker, domain: Domain) -> PolicyPrediction:
+        current = TriageLevel.parse(tracker.get_slot("triage_level"))
+        mentions = mentions_in_events(tracker.applied_events())
+        result = knowledge().triage(knowledge().report(mentions))
+        events: List[Event] = triage_slot_events(result, current, self._emergency_number)
+        if result.level > current:
+            optional: List[Event] = []
+            if result.level in _STOPS_THE_INTAKE and tracker.active_loop_name:
+                optional = [ActiveLoop(None), SlotSet("requested_slot", None)]
+            action = TRIAGE_RESPONSE.format(level=result.level.slug)
+            return self._predict(action, domain, events=events, optional_events=optional)
+        intent = (tracker.latest_message.intent or {}).get("name") if tracker.latest_message else None
+        if current == TriageLevel.EMERGENCY and intent not in _ALLOWED_AFTER_EMERGENCY:
+            return self._predict(EMERGENCY_REMINDER, domain, events=events)
+        return self._prediction(self._default_predictions(domain), events=events)

@@ -1,0 +1,47 @@
+"""Rasa's SQL tracker store, plus the "delete my data" guarantee.
+
+When a turn ran `action_delete_data`, the store removes every stored event of that conversation
+instead of appending the turn, so nothing the person said survives (Rasa itself has no delete).
+Everything else is Rasa's own SQLTrackerStore: SQLite by default, PostgreSQL when scaled out.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+__all__ = ["DELETE_ACTION", "PrivacySQLTrackerStore"]
+
+logger = logging.getLogger(__name__)
+DELETE_ACTION = "action_delete_data"
+
+
+def deletion_requested(tracker: DialogueStateTracker) -> bool:
+    """True when the latest user turn ended in the delete-my-data action."""
+    for event in reversed(tracker.events):
+        if isinstance(event, ActionExecuted) and event.action_name == DELETE_ACTION:
+            return True
+        if isinstance(event, UserUttered):
+            return False
+    return False
+
+
+class PrivacySQLTrackerStore(SQLTrackerStore):
+    """SQLTrackerStore that honours a person's request to delete their conversation."""
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Append the turn's events, or purge the whole conversation after a deletion request."""
+        if not deletion_requested(tracker):
+            await super().save(tracker)
+            return
+        with self.session_scope() as session:
+            removed = (
+                session.query(self.SQLEvent)
+                .filter(self.SQLEvent.sender_id == tracker.sender_id)
+                .delete(synchronize_session=False)
+            )
+            session.commit()
+        logger.info("Deleted a conversation on request (%d events).", removed)
