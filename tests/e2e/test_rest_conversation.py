@@ -1,0 +1,109 @@
+"""The whole path over REST against the real Rasa server and action server."""
+
+from __future__ import annotations
+
+import pytest
+import requests
+
+from tests.support.servers import Servers
+
+
+def texts(messages: list[dict]) -> str:
+    return " ".join(str(m.get("text") or "") for m in messages)
+
+
+def test_intake_asks_only_for_what_is_missing_then_suggests_muscles(servers: Servers) -> None:
+    sender = servers.new_sender()
+    first = texts(servers.say(sender, "I get a dull headache over my right temple most afternoons"))
+    assert "0 (no pain) to 10" in first  # quality (dull) and place were given: next is intensity
+    assert servers.slot(sender, "candidate_muscles")
+    second = texts(servers.say(sender, "it's about a 5 out of 10, been going on for a couple of months"))
+    assert "makes it worse" in second
+    third = servers.say(sender, "worse on days I'm hunched over my laptop")
+    assert "not a diagnosis" in texts(third)
+    assert third[-1]["buttons"] == [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
+    muscles = servers.slot(sender, "candidate_muscles")
+    assert {"upper_trapezius", "temporalis", "sternocleidomastoid"} & set(muscles[:3])
+    assert servers.slot(sender, "triage_level") == "none"
+    coaching = servers.say(sender, "/affirm")
+    assert "Before you start" in texts(coaching)
+    assert [b["payload"] for b in coaching[-1]["buttons"]][:2] == ["/pressure_more", "/pressure_less"]
+    done = texts(servers.say(sender, "/pressure_good"))
+    assert "stretch" in done.lower()
+
+
+@pytest.mark.parametrize("flag_at", [0, 1, 2])
+def test_emergency_interrupts_at_any_turn(servers: Servers, flag_at: int) -> None:
+    turns = ["my neck aches on the right", "about a 4", "since yesterday"]
+    turns.insert(flag_at, "worst headache of my life, it came on suddenly")
+    sender = servers.new_sender()
+    for index, turn in enumerate(turns):
+        reply = servers.say(sender, turn)
+        level = servers.slot(sender, "triage_level")
+        if index < flag_at:
+            assert level == "none"
+        if index == flag_at:
+            assert level == "emergency"
+            assert reply and reply[0]["text"].startswith("This needs emergency care now")
+        if index > flag_at:
+            assert level == "emergency"
+            assert "massage" not in texts(reply).lower() or "can't give self-care" in texts(reply)
+
+
+def test_emergency_during_coaching(servers: Servers) -> None:
+    sender = servers.new_sender()
+    for turn in ["My lower back aches on the left", "dull, 5/10, two weeks, worse when I bend", "/affirm"]:
+        servers.say(sender, turn)
+    reply = servers.say(sender, "now I've got numbness around my bottom and can't control my bladder")
+    assert servers.slot(sender, "triage_level") == "emergency"
+    assert reply[0]["text"].startswith("This needs emergency care now")
+
+
+def test_flags_combine_across_turns_and_never_go_down(servers: Servers) -> None:
+    sender = servers.new_sender()
+    servers.say(sender, "my lower back has been really sore")
+    servers.say(sender, "and I've lost a lot of weight without trying")
+    assert servers.slot(sender, "triage_level") == "see_doctor"
+    servers.say(sender, "actually no, my weight is fine")
+    assert servers.slot(sender, "triage_level") == "see_doctor"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["", "   ", "x" * 20000, "<script>alert('x')</script> my neck hurts", "😖😖😖", "\x00\x01 neck"],
+    ids=["empty", "whitespace", "20k", "script", "emoji", "control"],
+)
+def test_bad_input_gets_a_short_clear_answer_and_the_conversation_goes_on(servers: Servers, message: str) -> None:
+    sender = servers.new_sender()
+    reply = servers.say(sender, message)
+    assert reply and all(isinstance(m.get("text", ""), str) for m in reply)
+    assert "Traceback" not in texts(reply)
+    follow = servers.say(sender, "my neck aches on the right")
+    assert follow, "the conversation must go on after bad input"
+
+
+def test_invalid_utf8_and_malformed_json_get_clean_errors(servers: Servers) -> None:
+    url = f"{servers.rasa_url}/webhooks/rest/webhook"
+    raw = b'{"sender": "utf8-test", "message": "my neck \xff\xfe hurts"}'
+    reply = requests.post(url, data=raw, headers={"Content-Type": "application/json"}, timeout=30)
+    assert reply.status_code == 200 and reply.json()
+    broken = requests.post(url, data=b'{"sender": "x", "message": ', timeout=30)
+    assert broken.status_code == 400 and "JSON" in broken.json()["error"]
+    wrong = requests.post(url, json={"sender": "x", "message": 42}, timeout=30)
+    assert wrong.status_code == 400
+
+
+def test_api_requires_the_token(servers: Servers) -> None:
+    sender = servers.new_sender()
+    servers.say(sender, "hello")
+    denied = requests.get(f"{servers.rasa_url}/conversations/{sender}/tracker", timeout=30)
+    assert denied.status_code in (401, 403)
+
+
+def test_delete_my_data_removes_the_conversation(servers: Servers) -> None:
+    sender = servers.new_sender()
+    servers.say(sender, "my lower back aches, about a 6")
+    reply = servers.say(sender, "/delete_data")
+    assert "deleted" in texts(reply)
+    tracker = servers.tracker(sender)
+    assert not [e for e in tracker["events"] if e.get("event") == "user"]
