@@ -35,6 +35,7 @@ def service_env(config: Settings, *, tracker_db: Path | None = None) -> dict[str
     return {
         "BOT_ACTION_URL": f"http://{config.host}:{config.action_port}/webhook",
         "BOT_TRACKER_DB": str(db),
+        "SANIC_HOST": config.host,  # rasa-sdk listens on 0.0.0.0 unless told otherwise
         "TF_CPP_MIN_LOG_LEVEL": "2",
         "PYTHONUNBUFFERED": "1",
     }

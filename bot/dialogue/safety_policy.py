@@ -66,9 +66,12 @@ class SafetyPolicy(Policy):
         return self._resource
 
     def _predict(self, action: str, domain: Domain, **kwargs: Any) -> PolicyPrediction:
+        """A certain prediction. Marked as not depending on the user's words, like RulePolicy's
+        form "happy path" predictions, because the ensemble lets those overrule every other kind:
+        without the mark, an active form would win against the emergency message."""
         probabilities = self._default_predictions(domain)
         probabilities[domain.index_for_action(action)] = 1.0
-        return self._prediction(probabilities, **kwargs)
+        return self._prediction(probabilities, is_no_user_prediction=True, **kwargs)
 
     def predict_action_probabilities(
         self,
