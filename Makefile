@@ -26,7 +26,6 @@ $(STAMP): requirements.lock pyproject.toml
 	@if [ -z "$(PYTHON310)" ]; then echo "Python 3.10 not found: install it (e.g. pyenv install 3.10) and retry." >&2; exit 1; fi
 	@echo "==> Creating/updating $(VENV) with $(PYTHON310) (first time: several minutes)"
 	@[ -x $(PY) ] || $(PYTHON310) -m venv $(VENV)
-	@$(PY) -m pip install --quiet --upgrade "pip<25" "setuptools<76" wheel
 	@echo "==> Installing pinned dependencies from requirements.lock"
 	@$(PY) -m pip install --quiet --progress-bar off -r requirements.lock
 	@$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
@@ -76,7 +75,7 @@ kb-check: $(STAMP)
 	@$(PY) -m kb check
 
 lock: $(STAMP)
-	@$(PY) -m pip freeze --exclude-editable | sed '1i # Exact versions of every package in .venv (Python 3.10). Regenerate with `make lock` after changing pyproject.toml.' > requirements.lock
+	@$(PY) -m pip freeze --all --exclude-editable | grep -v '^pip==' | sed '1i # Exact versions of every package in .venv (Python 3.10). Regenerate with `make lock` after changing pyproject.toml.' > requirements.lock
 
 clean:
 	rm -rf models/rasa models/spacy results .pytest_cache .mypy_cache .ruff_cache

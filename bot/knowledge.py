@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Any, Iterable
 
 from bot.engine.ranking import rank_muscles
 from bot.engine.triage import assess_triage
@@ -27,6 +27,7 @@ class Knowledge:
     region_names: dict[str, str]
     activity_names: dict[str, str]
     sided_regions: frozenset[str]
+    region_shapes: dict[str, dict[str, Any]]
 
     @classmethod
     def from_content(cls, content: Content) -> Knowledge:
@@ -38,6 +39,7 @@ class Knowledge:
             region_names={r.id: r.name for r in content.regions.values()},
             activity_names={t.id: t.name for t in content.terms.get("activity", {}).values()},
             sided_regions=frozenset(r.id for r in content.regions.values() if r.sided),
+            region_shapes={r.id: r.shapes for r in content.regions.values()},
         )
 
     def groups_of(self, report: PainReport) -> set[str]:

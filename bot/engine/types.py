@@ -101,9 +101,7 @@ class PainReport:
                 self.negated_findings.add(mention.value)
             return
         if mention.kind == "region":
-            entry = (mention.value, mention.side)
-            if entry not in self.regions:
-                self.regions.append(entry)
+            self._add_region(mention.value, mention.side)
         elif mention.kind == "sensation" and mention.value not in self.sensations:
             self.sensations.append(mention.value)
         elif mention.kind == "activity" and mention.value not in self.activities:
@@ -116,6 +114,17 @@ class PainReport:
             self.duration_days = float(mention.value)
         elif mention.kind == "age":
             self.age = int(float(mention.value))
+
+    def _add_region(self, region: str, side: str | None) -> None:
+        """One entry per region and side; a sided mention refines an earlier unsided one."""
+        if (region, side) in self.regions:
+            return
+        if side is None and any(r == region for r, _s in self.regions):
+            return
+        if side is not None and (region, None) in self.regions:
+            self.regions[self.regions.index((region, None))] = (region, side)
+            return
+        self.regions.append((region, side))
 
     @classmethod
     def from_mentions(cls, mentions: list[Mention]) -> PainReport:
