@@ -11,13 +11,14 @@ from __future__ import annotations
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.assessment import SHOWN, candidate_lines
 from actions.knowledge_access import candidates_for, report_from, repository, triage_level_of
-from bot.engine.coaching import PressureStep, next_pressure_step
-from bot.engine.types import TriageLevel
+from actions.safety import pending_questions
+from bot.engine.coaching import PressureStep, next_pressure_step, target_band
+from bot.engine.types import PainReport, TriageLevel
 
 PRESSURE_BUTTONS = [
     {"title": "More", "payload": "/pressure_more"},
@@ -52,6 +53,12 @@ def _coaching_target(tracker: Tracker) -> str | None:
     return muscles[offset] if offset < len(muscles) else (muscles[0] if muscles else None)
 
 
+def personal_cautions(report: PainReport) -> List[Dict[str, Any]]:
+    """General cautions that apply to this person, from what they said (blood thinners, ...)."""
+    cautions = repository().guidance.get("general_cautions") or []
+    return [c for c in cautions if set(c.get("personal_findings") or ()) & report.findings]
+
+
 class ActionCoachMassage(Action):
     """Start coaching: cautions, finding the spot, the tool and position, first pressure step."""
 
@@ -61,26 +68,41 @@ class ActionCoachMassage(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
         if _not_now(dispatcher, triage_level_of(tracker)):
             return []
+        report = report_from(tracker)
+        if pending_questions(report, list(tracker.get_slot("screening_done") or [])):
+            return [FollowupAction("action_screen")]
         muscle_id = _coaching_target(tracker)
         card = repository().muscle_card(muscle_id) if muscle_id else None
         if card is None:
             dispatcher.utter_message(text="Tell me first where it hurts, so I can pick the right muscle.")
             return []
+        personal = personal_cautions(report)
+        if any(c.get("effect") == "no_massage" for c in personal):
+            blocking = next(c for c in personal if c.get("effect") == "no_massage")
+            dispatcher.utter_message(text=f"**Please don't massage this area for now.** {blocking.get('text', '')}")
+            return []
+        light = bool(personal)
+        low, high = target_band(light)
+        lines = [f"- **{c.get('title')}:** {str(c.get('text', '')).strip()}" for c in personal]
+        lines += [f"- {c['text']}" for c in card.cautions]
+        if not personal:
+            lines.append("- Use light pressure only, or ask a clinician first, if you take blood thinners, are "
+                         "pregnant, have varicose veins, a recent injury, fever, cancer, osteoporosis, or "
+                         "broken or inflamed skin.")
+        dispatcher.utter_message(text=f"**Before you start ({card.name.lower()})**\n" + "\n".join(lines))
         technique = card.technique
-        cautions = "\n".join(f"- {c['text']}" for c in card.cautions)
-        general = ("Skip deep pressure if you take blood thinners, are pregnant, have varicose "
-                   "veins, a recent injury, fever, broken or inflamed skin, cancer or osteoporosis.")
-        dispatcher.utter_message(text=f"**Before you start ({card.name.lower()})**\n{cautions}\n- {general}".strip())
         dispatcher.utter_message(
             text=f"**Finding the spot:** {technique.get('find', card.trigger_points)}\n\n"
             f"**Tool and position:** {technique.get('tool', 'fingers')}; {technique.get('position', '')}"
         )
+        feel = "gentle and comfortable" if light else "a \"good hurt\": strong but relieving"
         dispatcher.utter_message(
-            text="Now press slowly into the most tender spot. Aim for a \"good hurt\" of about 5 to 7 "
-            "out of 10: strong but relieving, never sharp. How does it feel?",
+            text=f"Now press slowly into the most tender spot. Aim for about {low} to {high} out of 10, "
+            f"{feel}, never sharp. How does it feel?",
             buttons=PRESSURE_BUTTONS,
         )
-        return [SlotSet("coaching_muscle", card.id), SlotSet("pressure_level", None)]
+        return [SlotSet("coaching_muscle", card.id), SlotSet("pressure_level", None),
+                SlotSet("light_pressure", light)]
 
 
 class ActionPressureFeedback(Action):
@@ -102,7 +124,8 @@ class ActionPressureFeedback(Action):
                        if e.get("entity") == "intensity"), None)
         sensations = [e.get("value") for e in tracker.latest_message.get("entities", [])
                       if e.get("entity") == "sensation"]
-        step: PressureStep = next_pressure_step(intent, stated, sensations)
+        light = bool(tracker.get_slot("light_pressure"))
+        step: PressureStep = next_pressure_step(intent, stated, sensations, light=light)
         if step.done:
             habits = "\n".join(f"- {h}" for h in card.habits[:3])
             dispatcher.utter_message(
@@ -110,7 +133,8 @@ class ActionPressureFeedback(Action):
                 f"**How often:** {card.technique.get('frequency', 'a few times a day')}.\n\n"
                 f"**Habits that keep the {card.name.lower()} irritated:**\n{habits}"
             )
-            return [SlotSet("pressure_level", step.level), SlotSet("coaching_muscle", None)]
+            return [SlotSet("pressure_level", step.level), SlotSet("coaching_muscle", None),
+                    FollowupAction("action_offer_checkin")]
         buttons = [] if step.stop else PRESSURE_BUTTONS
         dispatcher.utter_message(text=step.message, buttons=buttons)
         events: Events = [SlotSet("pressure_level", step.level)]

@@ -22,6 +22,7 @@ __all__ = [
     "ContentError",
     "Problem",
     "Region",
+    "ScreeningQuestion",
     "Term",
     "content_hash",
     "load_content",
@@ -87,6 +88,16 @@ class Term:
     phrases: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class ScreeningQuestion:
+    """A yes/no safety question asked once before self-massage advice for a complaint area."""
+
+    id: str
+    complaint: tuple[str, ...]
+    finding: str
+    text: str
+
+
 @dataclass
 class Content:
     """Everything under kb/content/, validated."""
@@ -98,6 +109,7 @@ class Content:
     rules: dict[str, RedFlagRule] = field(default_factory=dict)
     rule_docs: dict[str, dict[str, Any]] = field(default_factory=dict)
     guidance: dict[str, Any] = field(default_factory=dict)
+    screening: list[ScreeningQuestion] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)
 
     def source_ref(self, raw: dict[str, Any]) -> SourceRef:
@@ -332,9 +344,38 @@ def _load_rules(v: _Validator, root: Path) -> None:
 
 def _load_guidance(v: _Validator, root: Path) -> None:
     path = root / "guidance.yml"
-    if path.exists():
-        data = _read_yaml(path, v.problems)
-        v.content.guidance = data if isinstance(data, dict) else {}
+    rel = str(path.relative_to(root))
+    data = _read_yaml(path, v.problems) if path.exists() else {}
+    v.content.guidance = data if isinstance(data, dict) else {}
+    findings = v.content.terms.get("finding", {})
+    for caution in v.content.guidance.get("general_cautions") or []:
+        v.check_sources(rel, str(caution.get("id")), "", caution)
+        for finding in caution.get("personal_findings") or []:
+            if finding not in findings:
+                v.add(rel, str(caution.get("id")), "personal_findings", f"unknown finding '{finding}'")
+
+
+def _load_screening(v: _Validator, root: Path) -> None:
+    path = root / "screening.yml"
+    rel = str(path.relative_to(root))
+    findings = v.content.terms.get("finding", {})
+    seen: dict[str, Any] = {}
+    for doc in _entries(_read_yaml(path, v.problems), "questions", rel, v.problems):
+        qid = doc["id"]
+        if not v.unique(seen, rel, qid, "screening question"):
+            continue
+        seen[qid] = doc
+        if doc.get("finding") not in findings:
+            v.add(rel, qid, "finding", f"unknown finding '{doc.get('finding')}'")
+        for group in doc.get("complaint") or []:
+            if group not in REGION_GROUPS:
+                v.add(rel, qid, "complaint", f"unknown region group '{group}'")
+        if not str(doc.get("text") or "").rstrip().endswith("?"):
+            v.add(rel, qid, "text", "a screening question must be a yes/no question ending in '?'")
+        v.check_sources(rel, qid, "", doc)
+        v.content.screening.append(ScreeningQuestion(
+            id=qid, complaint=tuple(doc.get("complaint") or ()), finding=str(doc.get("finding")),
+            text=str(doc.get("text") or "")))
 
 
 def _check_phrase_clashes(v: _Validator) -> None:
@@ -365,6 +406,7 @@ def load_content(root: Path = CONTENT_DIR) -> Content:
     _load_muscles(v, root)
     _load_rules(v, root)
     _load_guidance(v, root)
+    _load_screening(v, root)
     _check_phrase_clashes(v)
     v.content.files = {
         str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()

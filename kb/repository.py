@@ -15,6 +15,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from bot.engine.types import MuscleProfile, SourceRef
+from kb.content import ScreeningQuestion
 from kb.models import DocumentRow, MuscleRow, RedFlagRow, ReferralZoneRow, RegionRow, SourceRow
 
 __all__ = ["KnowledgeRepository", "MuscleCard"]
@@ -117,6 +118,12 @@ class KnowledgeRepository:
         with self._session() as session:
             return {row.id: row.name for row in session.execute(select(RegionRow)).scalars()}
 
+    @cached_property
+    def region_groups(self) -> dict[str, str]:
+        """Region id -> body-area group (low_back, head, ...)."""
+        with self._session() as session:
+            return {row.id: row.group for row in session.execute(select(RegionRow)).scalars()}
+
     def document(self, key: str) -> dict[str, Any]:
         """A stored document (guidance, terms:activity, ...) or {}."""
         with self._session() as session:
@@ -127,6 +134,14 @@ class KnowledgeRepository:
     def guidance(self) -> dict[str, Any]:
         """General guidance: pressure scale, dosage, cautions, posture, breathing, movement."""
         return self.document("guidance")
+
+    @cached_property
+    def screening_questions(self) -> tuple[ScreeningQuestion, ...]:
+        """Safety questions per complaint area, in review order."""
+        return tuple(
+            ScreeningQuestion(id=q["id"], complaint=tuple(q["complaint"]), finding=q["finding"], text=q["text"])
+            for q in self.document("screening").get("questions", [])
+        )
 
     @cached_property
     def activity_names(self) -> dict[str, str]:

@@ -73,6 +73,7 @@ def _write(session: Session, content: Content, digest: str) -> None:
     })
     documents = {
         "guidance": content.guidance,
+        "screening": {"questions": [q.__dict__ for q in content.screening]},
         **{f"terms:{kind}": {t.id: {"name": t.name, "phrases": list(t.phrases)} for t in terms.values()}
            for kind, terms in content.terms.items()},
         HASH_KEY: {"hash": digest},

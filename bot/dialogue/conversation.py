@@ -22,6 +22,8 @@ __all__ = [
 ]
 
 MENTIONS_KEY = "pain_mentions"
+SCREENING_SLOT = "screening_question"  # holds the finding id of the yes/no question just asked
+_ANSWERS = {"affirm": False, "deny": True}  # intent -> negated
 DEFAULT_EMERGENCY_NUMBERS = {"GB": "999", "UK": "999", "IE": "112", "US": "911", "CA": "911",
                              "AU": "000", "NZ": "111"}
 
@@ -40,13 +42,37 @@ def _parse_data(event: Any) -> dict[str, Any] | None:
     return getattr(event, "parse_data", None) if type(event).__name__ == "UserUttered" else None
 
 
+def _slot_set(event: Any) -> tuple[str, Any] | None:
+    if isinstance(event, dict):
+        return (str(event.get("name")), event.get("value")) if event.get("event") == "slot" else None
+    if type(event).__name__ == "SlotSet":
+        return event.key, event.value
+    return None
+
+
 def mentions_in_events(events: Iterable[Any]) -> List[Mention]:
-    """All mentions from the user's messages, oldest first."""
+    """All mentions from the user's messages, oldest first.
+
+    A yes or no straight after a screening question counts as stating (or denying) that question's
+    finding, so "yes" to "any numbness around your bottom?" is saddle numbness for the red-flag
+    rules, exactly as if the person had typed it.
+    """
     mentions: List[Mention] = []
+    asked: str | None = None
     for event in events:
+        slot = _slot_set(event)
+        if slot is not None:
+            if slot[0] == SCREENING_SLOT:
+                asked = slot[1]
+            continue
         data = _parse_data(event)
-        if data:
-            mentions += [mention_from_dict(m) for m in data.get(MENTIONS_KEY) or []]
+        if data is None:
+            continue
+        mentions += [mention_from_dict(m) for m in data.get(MENTIONS_KEY) or []]
+        intent = (data.get("intent") or {}).get("name")
+        if asked and intent in _ANSWERS:
+            mentions.append(Mention(kind="finding", value=str(asked), text=f"/{intent}", negated=_ANSWERS[intent]))
+        asked = None
     return mentions
 
 

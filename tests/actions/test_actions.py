@@ -64,7 +64,8 @@ def test_no_coaching_offer_after_a_red_flag(knowledge) -> None:  # type: ignore[
 def test_coaching_gives_cautions_before_pressure(knowledge) -> None:  # type: ignore[no-untyped-def]
     events = [user_event("pain at the side of my neck", "describe_pain", knowledge)]
     dispatcher = CollectingDispatcher()
-    result = ActionCoachMassage().run(dispatcher, tracker(events, {"candidate_muscles": ["sternocleidomastoid"]}), {})
+    slots = {"candidate_muscles": ["sternocleidomastoid"], "screening_done": ["screen_neuro"]}
+    result = ActionCoachMassage().run(dispatcher, tracker(events, slots), {})
     assert dispatcher.messages[0]["text"].startswith("**Before you start")
     assert "pulse" in dispatcher.messages[0]["text"].lower()
     assert [b["payload"] for b in dispatcher.messages[-1]["buttons"]] == [
@@ -93,3 +94,37 @@ def test_pressure_feedback(intent: str, text: str, ends: bool, knowledge) -> Non
         assert message.startswith("Stop pressing")
     if ends:
         assert "stretch" in message.lower()
+
+
+def test_coaching_screens_first(knowledge) -> None:  # type: ignore[no-untyped-def]
+    events = [user_event("my lower back aches", "describe_pain", knowledge)]
+    dispatcher = CollectingDispatcher()
+    result = ActionCoachMassage().run(dispatcher, tracker(events, {"candidate_muscles": ["quadratus_lumborum"]}), {})
+    assert result == [{"event": "followup", "name": "action_screen", "timestamp": None}]
+
+
+def test_personal_caution_changes_guidance_rather_than_blocking(knowledge) -> None:  # type: ignore[no-untyped-def]
+    events = [user_event("my neck aches at the side and I take warfarin", "describe_pain", knowledge)]
+    dispatcher = CollectingDispatcher()
+    slots = {"candidate_muscles": ["upper_trapezius"], "screening_done": ["screen_neuro"]}
+    result = ActionCoachMassage().run(dispatcher, tracker(events, slots), {})
+    assert "Blood thinners" in dispatcher.messages[0]["text"]
+    assert "3 to 4 out of 10" in dispatcher.messages[-1]["text"]
+    assert {"event": "slot", "name": "light_pressure", "value": True, "timestamp": None} in result
+
+
+def test_screening_asks_each_question_once(knowledge) -> None:  # type: ignore[no-untyped-def]
+    from actions.safety import ActionScreen
+
+    events = [user_event("my lower back aches", "describe_pain", knowledge)]
+    asked: list[str] = []
+    done: list[str] = []
+    for _ in range(5):
+        dispatcher = CollectingDispatcher()
+        result = ActionScreen().run(dispatcher, tracker(events, {"screening_done": done}), {})
+        if any(e.get("event") == "followup" for e in result):
+            break
+        assert dispatcher.messages[0]["buttons"][0]["payload"] == "/affirm"
+        asked.append(dispatcher.messages[0]["text"])
+        done = next(e["value"] for e in result if e.get("name") == "screening_done")
+    assert len(asked) == 3 and len(set(asked)) == 3

@@ -20,6 +20,13 @@ def test_intake_asks_only_for_what_is_missing_then_suggests_muscles(servers: Ser
     second = texts(servers.say(sender, "it's about a 5 out of 10, been going on for a couple of months"))
     assert "makes it worse" in second
     third = servers.say(sender, "worse on days I'm hunched over my laptop")
+    screening = 0
+    while "not a diagnosis" not in texts(third):
+        assert [b["payload"] for b in third[-1]["buttons"]] == ["/affirm", "/deny"]
+        screening += 1
+        assert screening <= 3, "screening must end"
+        third = servers.say(sender, "/deny")
+    assert screening >= 1, "a headache is screened before any advice"
     assert "not a diagnosis" in texts(third)
     assert third[-1]["buttons"] == [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
     muscles = servers.slot(sender, "candidate_muscles")
@@ -50,10 +57,23 @@ def test_emergency_interrupts_at_any_turn(servers: Servers, flag_at: int) -> Non
             assert "massage" not in texts(reply).lower() or "can't give self-care" in texts(reply)
 
 
+def test_screening_yes_raises_triage_on_that_turn(servers: Servers) -> None:
+    sender = servers.new_sender()
+    reply = servers.say(sender, "My lower back aches on the left, dull, 5/10, two weeks, worse when I bend")
+    assert [b["payload"] for b in reply[-1]["buttons"]] == ["/affirm", "/deny"]
+    assert servers.slot(sender, "triage_level") == "none"
+    reply = servers.say(sender, "yes")
+    assert servers.slot(sender, "triage_level") == "emergency"
+    assert reply[0]["text"].startswith("This needs emergency care now")
+
+
 def test_emergency_during_coaching(servers: Servers) -> None:
     sender = servers.new_sender()
-    for turn in ["My lower back aches on the left", "dull, 5/10, two weeks, worse when I bend", "/affirm"]:
-        servers.say(sender, turn)
+    reply = servers.say(sender, "My lower back aches on the left, dull, 5/10, two weeks, worse when I bend")
+    while "not a diagnosis" not in texts(reply):
+        reply = servers.say(sender, "/deny")
+    servers.say(sender, "/affirm")
+    assert servers.slot(sender, "coaching_muscle")
     reply = servers.say(sender, "now I've got numbness around my bottom and can't control my bladder")
     assert servers.slot(sender, "triage_level") == "emergency"
     assert reply[0]["text"].startswith("This needs emergency care now")
