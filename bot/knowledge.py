@@ -6,13 +6,13 @@ working when the database or the action server is down.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Iterable
 
 from bot.engine.ranking import rank_muscles
 from bot.engine.triage import assess_triage
 from bot.engine.types import Candidate, Mention, MuscleProfile, PainReport, RedFlagRule, TriageResult
-from kb.content import Content, load_content
+from kb.content import Content, ScreeningQuestion, load_content
 
 __all__ = ["Knowledge", "knowledge"]
 
@@ -28,6 +28,7 @@ class Knowledge:
     activity_names: dict[str, str]
     sided_regions: frozenset[str]
     region_shapes: dict[str, dict[str, Any]]
+    screening: tuple[ScreeningQuestion, ...] = ()
 
     @classmethod
     def from_content(cls, content: Content) -> Knowledge:
@@ -40,6 +41,7 @@ class Knowledge:
             activity_names={t.id: t.name for t in content.terms.get("activity", {}).values()},
             sided_regions=frozenset(r.id for r in content.regions.values() if r.sided),
             region_shapes={r.id: r.shapes for r in content.regions.values()},
+            screening=tuple(content.screening),
         )
 
     def groups_of(self, report: PainReport) -> set[str]:
@@ -51,9 +53,22 @@ class Knowledge:
         return assess_triage(report, self.rules, self.groups_of(report))
 
     def rank(self, report: PainReport, limit: int = 5) -> list[Candidate]:
-        """Candidate muscles for a report, best first, each with its reason."""
-        return rank_muscles(report, self.muscles, region_names=self.region_names,
+        """Candidate muscles for a report, best first, each with its reason.
+
+        Only muscles that refer pain to a reported region can score, so only those are scored.
+        """
+        referring = {m for region in report.region_ids for m in self._muscles_by_region.get(region, ())}
+        muscles = [m for m in self.muscles if m.id in referring]
+        return rank_muscles(report, muscles, region_names=self.region_names,
                             activity_names=self.activity_names, limit=limit)
+
+    @cached_property
+    def _muscles_by_region(self) -> dict[str, tuple[str, ...]]:
+        table: dict[str, list[str]] = {}
+        for muscle in self.muscles:
+            for region in (*muscle.primary, *muscle.spillover):
+                table.setdefault(region, []).append(muscle.id)
+        return {region: tuple(ids) for region, ids in table.items()}
 
     def report(self, mentions: Iterable[Mention]) -> PainReport:
         """A report from mentions in conversation order."""

@@ -33,12 +33,21 @@ def pipeline_path() -> Path:
     return PIPELINE_DIR / f"{PIPELINE_NAME}-{__version__}"
 
 
+def _with_side_slot(phrase: str) -> str:
+    """Let a side word sit after the possessive: "back of my LEFT knee" must stay one phrase, or it
+    splits into "back" (low back) and "knee" (front of the knee), the wrong places."""
+    if "{left|right|}" in phrase or "{right|left|}" in phrase:
+        return phrase
+    return phrase.replace("{my|the|} ", "{my|the|} {left|right|} ")
+
+
 def _patterns(content: Content) -> list[dict[str, str]]:
     from bot.nlp.phrases import expand
 
     patterns = []
     for region in content.regions.values():
         for phrase in region.phrases:
+            phrase = _with_side_slot(phrase) if region.sided else phrase
             patterns += [{"label": LABELS["region"], "pattern": v, "id": region.id} for v in expand(phrase)]
     for kind, terms in content.terms.items():
         for term in terms.values():

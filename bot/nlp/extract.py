@@ -120,7 +120,11 @@ def _context_flags(span: Span) -> tuple[bool, bool, bool]:
 
 
 def _side_for(span: Span, doc: Doc) -> str | None:
-    """Side words right before a region ("right temple") or shortly after ("neck, left side")."""
+    """Side words inside the phrase ("back of my right knee"), right before a region ("right
+    temple") or shortly after ("neck, left side")."""
+    for token in span:
+        if token.lower_ in {"left", "right"}:
+            return token.lower_
     for token in doc[max(span.start - 3, span.sent.start): span.start]:
         if token.lower_ in _SIDE_WORDS:
             return _SIDE_WORDS[token.lower_]
