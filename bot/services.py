@@ -24,7 +24,7 @@ class Service:
 
     name: str
     command: list[str]
-    health_url: str
+    health_url: str | None
     env: dict[str, str] = field(default_factory=dict)
 
 
@@ -57,8 +57,8 @@ def rasa_server(config: Settings, model: Path, *, endpoints: str = "endpoints.ym
                "--auth-token", config.api_token, "--interface", config.host,
                "--port", str(config.rasa_port), "--credentials", "credentials.yml",
                "--endpoints", endpoints]
-    for origin in config.cors_origins:
-        command += ["--cors", origin]
+    if config.cors_origins:
+        command += ["--cors", *config.cors_origins]  # one flag: a repeated --cors keeps only the last
     return Service("rasa", command, f"http://{config.host}:{config.rasa_port}/")
 
 
@@ -72,8 +72,15 @@ def web_server(config: Settings) -> Service:
     )
 
 
-def wait_until_up(url: str, timeout: float, *, alive: callable[[], bool] | None = None) -> bool:  # type: ignore[valid-type]
-    """Poll a URL until it answers (any HTTP status) or the timeout passes."""
+def checkin_scheduler(config: Settings) -> Service:
+    """Delivers due check-ins; several may run, each check-in is still delivered once."""
+    return Service("checkins", [sys.executable, "-m", "bot.checkins.scheduler", "--interval", "30"], None)
+
+
+def wait_until_up(url: str | None, timeout: float, *, alive: callable[[], bool] | None = None) -> bool:  # type: ignore[valid-type]
+    """Poll a URL until it answers (any HTTP status) or the timeout passes; no URL means up."""
+    if url is None:
+        return alive() if alive is not None else True
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if alive is not None and not alive():

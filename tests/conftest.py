@@ -10,9 +10,10 @@ from typing import Iterator
 import pytest
 
 from bot.settings import PROJECT_ROOT
-from tests.support.servers import Servers, ServerStartError, running_servers
+from tests.support.servers import Servers, ServerStartError, free_port, running_servers
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+pytest_plugins = ["tests.support.databases"]  # the `engine` fixture: SQLite and PostgreSQL
 
 
 @pytest.fixture(scope="session")
@@ -24,10 +25,17 @@ def knowledge():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
-def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
+def clinic_origin() -> str:
+    """Origin the browser tests serve the clinic page from; the Rasa server allows it (CORS)."""
+    return f"http://127.0.0.1:{free_port()}"
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory: pytest.TempPathFactory, clinic_origin: str) -> Iterator[Servers]:
     """The real action server and Rasa server, started once for the whole session."""
     try:
-        with running_servers(tmp_path_factory.mktemp("servers")) as handles:
+        with running_servers(tmp_path_factory.mktemp("servers"),
+                             cors_origins=("http://127.0.0.1:8000", clinic_origin)) as handles:
             yield handles
     except ServerStartError as error:
         pytest.fail(str(error))

@@ -49,7 +49,8 @@
  *       event: "data_deleted" (the server has deleted this conversation: the widget then forgets
  *       the transcript and session id stored in this browser and starts a new session).
  *
- * PAGE API (optional): window.PainCoach.open(), .close(), .send(text), .config.
+ * PAGE API (optional): window.PainCoach.open(), .close(), .send(text), .config, and read-only
+ *   .sessionId(), .connected() (socket up and session confirmed), .storageKey().
  *
  * Stable hooks for tests: #pc-launcher, #pc-panel, #pc-log, .pc-msg.pc-bot / .pc-msg.pc-user,
  * #pc-input, #pc-send, .pc-button, #pc-typing, #pc-delete, #pc-disclaimer, #pc-status.
@@ -671,13 +672,28 @@
     if (event === "data_deleted") forgetConversation();
   }
 
-  /** The server deleted this conversation: forget it here too and start a fresh session. */
+  /**
+   * The server deleted this conversation: forget it here too (storage and screen) and start a fresh
+   * session. Only the server's confirmation stays on screen (not stored), so the person sees what
+   * happened but none of what they said.
+   */
   function forgetConversation() {
+    const confirmation = [];
+    for (let i = state.messages.length - 1; i >= 0 && state.messages[i].role === "bot"; i--) {
+      confirmation.unshift(state.messages[i]);
+    }
     storage.clear();
     state.sessionId = null;
     state.messages = [];
     state.open = isOpen();
+    outbox.length = 0;
+    clearTimeout(typingTimer);
+    ui.typing.hidden = true;
+    ui.log.textContent = "";
+    renderIntro();
+    confirmation.forEach((m) => renderMessage(m, false));
     renderNote("Your conversation data has been deleted. Anything you write now starts a new conversation.");
+    storage.save(state);
     if (socket && socket.connected) requestSession();
   }
 
@@ -720,6 +736,12 @@
     });
   }
 
+  // Back online (Wi-Fi returns, a phone leaves a tunnel): reconnect at once instead of waiting out
+  // the back-off delay; messages typed meanwhile wait in the outbox and go out after session_confirm.
+  window.addEventListener("online", () => {
+    if (socket && !socket.connected) socket.disconnect().connect();
+  });
+
   // ---------------------------------------------------------------------------------------------
   // Start-up
   // ---------------------------------------------------------------------------------------------
@@ -756,6 +778,12 @@
     open: () => ui && open(),
     close: () => ui && close(),
     send: (text) => ui && text && sendUserMessage(String(text), String(text)),
+    /** The id Rasa knows this conversation by (null before the first session_confirm). */
+    sessionId: () => state.sessionId,
+    /** True when connected and the server confirmed the session (messages go out at once). */
+    connected: () => Boolean(socket && socket.connected && sessionReady),
+    /** localStorage key of the stored transcript. */
+    storageKey: () => cfg.storageKey,
   };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
