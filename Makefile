@@ -13,12 +13,14 @@ STAMP := $(VENV)/.installed
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help run test test-fast lint typecheck validate stories eval nlu-eval kb-check prepare lock clean
+.PHONY: help run test test-fast lint typecheck validate stories eval nlu-eval bench kb-check prepare lock clean
 
 help:
 	@echo "make run     set everything up and run the assistant (http://127.0.0.1:8000)"
 	@echo "make test    set everything up and run the whole test suite"
 	@echo "make eval    score the evaluation vignettes over REST and through assess"
+	@echo "make nlu-eval  held-out NLU report and 5-fold cross-validation (results/nlu)"
+	@echo "make bench   ranking benchmark against a naive baseline (results/bench)"
 	@echo "make lint    ruff + mypy"
 
 # --- environment: created once, reinstalled only when the lock file or pyproject changes --------
@@ -70,6 +72,14 @@ stories: $(STAMP)
 eval: $(STAMP)
 	@$(PY) -m bot prepare
 	@$(PY) -m tests.eval.run_vignettes --out results/eval
+
+nlu-eval: $(STAMP)
+	@$(PY) -m bot prepare
+	@$(PY) -m tests.nlu.evaluate --out results/nlu
+
+bench: $(STAMP)
+	@$(PY) -m bot prepare
+	@$(PY) -m tests.perf.bench_ranking
 
 kb-check: $(STAMP)
 	@$(PY) -m kb check

@@ -14,7 +14,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 
 class ActionDeleteData(Action):
-    """Confirm deletion and restart; the tracker store removes the stored conversation."""
+    """Delete check-in schedules, outcomes and contact details now; confirm and restart, after which
+    the tracker store removes the stored conversation."""
 
     def name(self) -> str:
         return "action_delete_data"

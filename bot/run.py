@@ -68,7 +68,7 @@ def _stop(processes: list[subprocess.Popen[bytes]]) -> None:
 
 def main() -> int:
     """Run the assistant until Ctrl-C."""
-    from bot.services import web_server
+    from bot.services import checkin_scheduler, web_server
     from bot.training import model_path
 
     prepare()
@@ -80,7 +80,8 @@ def main() -> int:
         config = settings()
         print(f"[setup] BOT_API_TOKEN was not set; using a one-off token for this run: {token}")
     env = service_env(config)
-    services = [action_server(config), rasa_server(config, model_path()), web_server(config)]
+    services = [action_server(config), rasa_server(config, model_path()), web_server(config),
+                checkin_scheduler(config)]
     processes: list[subprocess.Popen[bytes]] = []
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     try:

@@ -2,52 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import uuid
-from typing import Iterator
-
-import pytest
-from sqlalchemy import func, inspect, select, text
+from sqlalchemy import func, inspect, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from kb.database import make_engine, migrate
+from kb.database import migrate
 from kb.models import MuscleRow, ReferralZoneRow
 from kb.repository import KnowledgeRepository
 from kb.seed import is_seeded, seed
-
-POSTGRES_URL = os.environ.get("BOT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
-
-
-def _postgres_engine() -> Iterator[Engine]:
-    try:
-        admin = make_engine(POSTGRES_URL)
-        with admin.connect() as connection:
-            connection.execute(text("select 1"))
-    except Exception as error:
-        pytest.skip(f"PostgreSQL not reachable at {POSTGRES_URL} ({type(error).__name__}); "
-                    "start it or set BOT_TEST_POSTGRES_URL")
-    schema = f"kbtest_{uuid.uuid4().hex[:8]}"
-    with admin.begin() as connection:
-        connection.execute(text(f"create schema {schema}"))
-    engine = make_engine(POSTGRES_URL + f"?options=-csearch_path%3D{schema}")
-    try:
-        yield engine
-    finally:
-        engine.dispose()
-        with admin.begin() as connection:
-            connection.execute(text(f"drop schema {schema} cascade"))
-        admin.dispose()
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def engine(request: pytest.FixtureRequest, tmp_path) -> Iterator[Engine]:  # type: ignore[no-untyped-def]
-    if request.param == "sqlite":
-        engine = make_engine(f"sqlite:///{tmp_path / 'kb.sqlite'}")
-        yield engine
-        engine.dispose()
-    else:
-        yield from _postgres_engine()
 
 
 def test_migrations_from_empty_database(engine: Engine) -> None:

@@ -66,7 +66,12 @@ class Servers:
 
 
 @contextlib.contextmanager
-def running_servers(work: Path, *, extra_env: dict[str, str] | None = None) -> Iterator[Servers]:
+def running_servers(
+    work: Path,
+    *,
+    extra_env: dict[str, str] | None = None,
+    cors_origins: tuple[str, ...] = ("http://127.0.0.1:8000",),
+) -> Iterator[Servers]:
     """Start the action server and the Rasa server; stop both (whole process groups) afterwards."""
     from bot.services import action_server, child_environment, rasa_server, service_env, wait_until_up
     from bot.training import ensure_model
@@ -74,7 +79,7 @@ def running_servers(work: Path, *, extra_env: dict[str, str] | None = None) -> I
     model = ensure_model()
     token = uuid.uuid4().hex
     config = Settings(rasa_port=free_port(), action_port=free_port(), api_token=token,
-                      database_url=f"sqlite:///{work / 'kb.sqlite'}", cors_origins=("http://127.0.0.1:8000",))
+                      database_url=f"sqlite:///{work / 'kb.sqlite'}", cors_origins=cors_origins)
     env = service_env(config, tracker_db=work / "tracker.sqlite")
     env.update({"BOT_DATABASE_URL": config.database_url, "BOT_API_TOKEN": token,
                 "BOT_RASA_PORT": str(config.rasa_port), "BOT_ACTION_PORT": str(config.action_port)})
