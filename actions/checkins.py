@@ -113,8 +113,7 @@ class ActionCheckinResume(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
         if store().open_checkin(tracker.sender_id) is None:
-            dispatcher.utter_message(text="Welcome back. How can I help: tell me where it hurts, or ask a question.")
-            return []
+            return []  # nothing waiting: a returning visitor just carries on
         return [*_reset_checkin_slots(tracker), FollowupAction("checkin_form")]
 
 

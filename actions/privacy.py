@@ -12,6 +12,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import Restarted
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.checkins import store
+
 
 class ActionDeleteData(Action):
     """Delete check-in schedules, outcomes and contact details now; confirm and restart, after which
@@ -21,6 +23,7 @@ class ActionDeleteData(Action):
         return "action_delete_data"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        store().delete_person(tracker.sender_id)
         dispatcher.utter_message(
             text="Done: I've deleted this conversation and everything you told me. "
             "You can start again any time."

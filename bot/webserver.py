@@ -13,6 +13,7 @@ import logging
 import os
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import parse_qs
 
 from bot.settings import settings
 
@@ -25,8 +26,30 @@ class ClinicPageHandler(SimpleHTTPRequestHandler):
 
     rasa_url = ""
 
+    def _json(self, status: int, payload: dict[str, object]) -> None:
+        data = json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
     def do_GET(self) -> None:
-        if self.path.split("?")[0] == "/config.js":
+        route, _, query = self.path.partition("?")
+        if route == "/resume":
+            # A signed link from a check-in email: tell the widget which conversation to reopen.
+            from bot.checkins.links import read_token
+            from bot.checkins.scheduler import delivery_config
+
+            token = (parse_qs(query).get("token") or [""])[0]
+            sender = read_token(delivery_config().link_secret, token) if token else None
+            if sender is None:
+                self._json(404, {"error": "This link is not valid any more. Start a new chat."})
+            else:
+                self._json(200, {"session_id": sender})
+            return
+        if route == "/config.js":
             config = settings()
             body = "window.PainCoachDefaults = " + json.dumps({
                 "serverUrl": self.rasa_url, "clinicName": config.clinic_name,

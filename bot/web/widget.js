@@ -581,6 +581,7 @@
 
   function addMessage(message) {
     state.messages.push(message);
+    state.lastActive = Date.now();
     storage.save(state);
     renderMessage(message, true);
   }
@@ -640,6 +641,38 @@
     }
   }
 
+  // A "returning visit": the conversation exists and has been quiet for a while, or the page was
+  // opened from a check-in email link. The bot then opens with any check-in that is waiting.
+  const RETURN_AFTER_MS = 30 * 60 * 1000;
+  let resumeAnnounced = false;
+  let resumedByLink = false;
+
+  function isReturningVisit() {
+    return Boolean(state.sessionId && state.messages.length && state.lastActive &&
+      Date.now() - state.lastActive > RETURN_AFTER_MS);
+  }
+
+  /** `?resume=TOKEN` from a check-in email: ask the clinic page's server which conversation it is. */
+  function adoptResumeLink(done) {
+    const token = new URLSearchParams(location.search).get("resume");
+    if (!token || typeof fetch !== "function") return done();
+    fetch(new URL("resume?token=" + encodeURIComponent(token), BASE_URL).href, { credentials: "omit" })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((data) => {
+        if (data && typeof data.session_id === "string" && data.session_id !== state.sessionId) {
+          state.sessionId = data.session_id;
+          state.messages = [];
+        }
+        if (data && data.session_id) {
+          resumedByLink = true;
+          state.open = true;
+          storage.save(state);
+        }
+      })
+      .catch(() => {})
+      .finally(done);
+  }
+
   function requestSession() {
     sessionReady = false;
     // With a stored id Rasa resumes that conversation; with null it makes a new one.
@@ -655,6 +688,10 @@
     }
     sessionReady = true;
     setStatus("");
+    if (!resumeAnnounced && (resumedByLink || isReturningVisit())) {
+      resumeAnnounced = true;
+      outbox.unshift("/session_resumed"); // silent: lets the bot open with a due check-in
+    }
     if (cfg.initPayload && !initSent && state.messages.length === 0 && outbox.length === 0) {
       initSent = true;
       outbox.push(String(cfg.initPayload)); // silent: not shown as the person's message
@@ -764,12 +801,14 @@
     loadStylesheet();
     build();
     setStatus("");
-    renderHistory();
-    loadSocketIo(() => {
-      ioLoaded = true;
-      if (connectWanted) connect();
+    adoptResumeLink(() => {
+      renderHistory();
+      loadSocketIo(() => {
+        ioLoaded = true;
+        if (connectWanted) connect();
+      });
+      if (cfg.startOpen || state.open) open({ focus: false }); // do not steal focus on page load
     });
-    if (cfg.startOpen || state.open) open({ focus: false }); // do not steal focus on page load
   }
 
   window.PainCoach = {

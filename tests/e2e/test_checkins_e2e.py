@@ -20,7 +20,7 @@ from sqlalchemy import update
 from bot.checkins.links import read_token
 from bot.checkins.models import ScheduleRow
 from bot.settings import PROJECT_ROOT
-from kb.database import make_engine
+from kb.database import make_engine, migrate
 from tests.support.servers import Servers, free_port, running_servers
 
 LINK_SECRET = "test-link-secret"
@@ -158,3 +158,19 @@ def test_red_flag_during_a_checkin(servers: Servers) -> None:
     reply = servers.say(sender, "yes, I've got numbness around my bottom and I can't control my bladder")
     assert servers.slot(sender, "triage_level") == "emergency"
     assert reply[0]["text"].startswith("This needs emergency care now")
+
+
+def test_delete_my_data_removes_checkins_and_contact(servers: Servers) -> None:
+    from bot.checkins.store import CheckinStore
+
+    sender = servers.new_sender()
+    servers.say(sender, "my neck aches on the right, about a 5")
+    engine = make_engine(f"sqlite:///{servers.log_dir / 'kb.sqlite'}")
+    migrate(engine)
+    store = CheckinStore(engine)
+    store.schedule(sender, baseline_pain=5)
+    assert store.set_email(sender, "kim@example.com")
+    servers.say(sender, "/delete_data")
+    assert not store.has_schedule(sender)
+    assert store.baseline(sender) == (None, None)
+    engine.dispose()

@@ -9,6 +9,7 @@ results/screenshots/ for a human to look at.
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections.abc import Iterator
@@ -342,3 +343,41 @@ def test_reconnects_after_the_network_drops(page: Page, clinic_url: str, servers
     assert widget.session_id() == session
     assert user_texts_in_tracker(servers.tracker(session)) == [HEADACHE, "about a 5 out of 10"]
     screenshot(page, "widget-reconnected")
+
+
+def test_checkin_from_an_email_link_opens_in_the_widget(page: Page, clinic_url: str, servers: Servers) -> None:
+    """Issue 7's browser path: a check-in delivered while the person was away, reopened by the
+    signed link from the email, is asked in the widget."""
+    import subprocess
+    import sys
+    from datetime import datetime, timezone
+
+    from bot.checkins.links import make_token
+    from bot.checkins.scheduler import delivery_config
+    from bot.checkins.store import CheckinStore
+    from bot.settings import PROJECT_ROOT
+    from kb.database import make_engine, migrate
+
+    sender = servers.new_sender()
+    servers.say(sender, "my neck aches on the right, about a 5")
+    database = f"sqlite:///{servers.log_dir / 'kb.sqlite'}"
+    engine = make_engine(database)
+    migrate(engine)
+    CheckinStore(engine).schedule(sender, baseline_pain=5, times=[datetime(2000, 1, 1, tzinfo=timezone.utc)])
+    engine.dispose()
+    env = {**os.environ, "BOT_DATABASE_URL": database, "BOT_RASA_URL": servers.rasa_url,
+           "BOT_API_TOKEN": servers.token}
+    subprocess.run([sys.executable, "-m", "bot.checkins.scheduler", "--once"], cwd=PROJECT_ROOT, env=env,
+                   check=True, timeout=120, capture_output=True)
+
+    page.goto(f"{clinic_url}?resume={make_token(delivery_config().link_secret, sender)}")
+    widget = Widget(page)
+    page.wait_for_selector("#pc-panel", state="visible")  # the link opens the chat by itself
+    deadline = time.monotonic() + 60
+    while not any("better, the same, or worse" in t for t in widget.bot_texts()):
+        assert time.monotonic() < deadline, widget.bot_texts()
+        time.sleep(0.3)
+    assert widget.session_id() == sender
+    assert widget.quick_replies() == ["Better", "Same", "Worse"]
+    widget.click_quick_reply("Better", expect="0 (no pain) to 10")
+    screenshot(page, "widget-checkin")
