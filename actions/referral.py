@@ -1,30 +1,47 @@
-"""Handing over to a professional: the clinic's booking link and a short summary to take along."""
+"""Handing over to a professional: the clinic's booking link and a summary to take along, shown in
+the chat and offered as a file."""
 
 from __future__ import annotations
 
+import base64
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.knowledge_access import report_from
+from actions.knowledge_access import report_from, repository
+from bot.engine.summary import HandoverSummary, summary_text
 from bot.settings import settings
 
 
+def _tried(tracker: Tracker) -> list[str]:
+    """What self-care the person went through in this conversation, and how it went."""
+    tried = []
+    for event in tracker.events:
+        if event.get("event") == "action" and event.get("name") == "action_coach_massage":
+            tried.append("guided self-massage")
+        if event.get("event") == "slot" and event.get("name") == "pressure_level" and event.get("value"):
+            tried.append(f"pressure reached {event['value']:g}/10")
+    return list(dict.fromkeys(tried))
+
+
 class ActionReferProfessional(Action):
-    """Booking link plus what the person has told the bot so far."""
+    """Booking link plus a summary of what the person has told the bot."""
 
     def name(self) -> str:
         return "action_refer_professional"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
-        report = report_from(tracker)
-        where = ", ".join(f"{side} {region}" if side else region for region, side in report.regions) or "not stated"
-        muscles = ", ".join(tracker.get_slot("candidate_muscles") or []) or "none yet"
-        dispatcher.utter_message(
-            text=f"You can book with {settings().clinic_name} here: {settings().booking_url}\n\n"
-            f"**To tell them:**\n- Where: {where}\n- Feels: {', '.join(report.sensations) or 'not stated'}\n"
-            f"- Intensity: {report.intensity if report.intensity is not None else 'not stated'}/10\n"
-            f"- Triage: {tracker.get_slot('triage_level') or 'none'}\n- Muscles suggested: {muscles}"
-        )
+        config = settings()
+        text = summary_text(HandoverSummary(
+            report=report_from(tracker), region_names=repository().region_names,
+            triage_level=str(tracker.get_slot("triage_level") or "none"),
+            red_flags=tracker.get_slot("red_flags") or [], muscles=tracker.get_slot("candidate_muscles") or [],
+            tried=_tried(tracker), clinic_name=config.clinic_name, booking_url=config.booking_url,
+        ))
+        dispatcher.utter_message(text=f"You can book with {config.clinic_name} here: {config.booking_url}\n\n"
+                                 "Here is a summary to take along:\n\n" + text)
+        href = "data:text/plain;charset=utf-8;base64," + base64.b64encode(text.encode()).decode()
+        dispatcher.utter_message(json_message={"data": {"download": {
+            "href": href, "filename": "pain-summary.txt", "label": "Download the summary"}}})
         return []

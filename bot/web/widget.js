@@ -310,8 +310,18 @@
       message.alt = alt || "Picture from the assistant";
     }
 
+    // A file the person can keep (the summary for their therapist): only plain-text data URLs.
+    const dl = src.download;
+    if (dl && typeof dl === "object" && typeof dl.href === "string" && /^data:text\/plain[;,]/.test(dl.href)) {
+      message.download = {
+        href: dl.href,
+        filename: typeof dl.filename === "string" ? dl.filename.replace(/[^\w.-]/g, "_") : "summary.txt",
+        label: typeof dl.label === "string" ? dl.label : "Download the summary",
+      };
+    }
+
     const event = typeof src.event === "string" ? src.event : null;
-    const hasContent = message.text || message.buttons || message.image;
+    const hasContent = message.text || message.buttons || message.image || message.download;
     return { message: hasContent ? message : null, event };
   }
 
@@ -519,6 +529,10 @@
       node.append(
         el("img", { class: "pc-img", src: message.image, alt: message.alt || "", loading: "lazy", decoding: "async" })
       );
+    }
+    if (message.download) {
+      node.append(el("a", { class: "pc-download", href: message.download.href,
+        download: message.download.filename, text: message.download.label }));
     }
     if (withButtons && message.buttons && message.buttons.length) {
       const group = el("div", { class: "pc-quick", role: "group", "aria-label": "Suggested replies" });

@@ -127,3 +127,15 @@ def test_delete_my_data_removes_the_conversation(servers: Servers) -> None:
     assert "deleted" in texts(reply)
     tracker = servers.tracker(sender)
     assert not [e for e in tracker["events"] if e.get("event") == "user"]
+
+
+def test_asking_for_a_professional_gives_a_summary_file_and_the_booking_link(servers: Servers) -> None:
+    import base64
+
+    sender = servers.new_sender()
+    servers.say(sender, "my lower back aches on the left, about a 6, for two weeks")
+    reply = servers.say(sender, "can I see a physio please")
+    assert "book" in texts(reply).lower() and "not a diagnosis" in texts(reply)
+    download = next(m["custom"]["data"]["download"] for m in reply if m.get("custom"))
+    content = base64.b64decode(download["href"].split(",", 1)[1]).decode()
+    assert "Where it hurts: left low back" in content
