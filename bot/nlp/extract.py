@@ -17,13 +17,16 @@ from typing import TYPE_CHECKING, Any, Iterable
 from bot.engine.types import Mention
 from bot.nlp.build import SPANS_KEY, pipeline_path
 from bot.nlp.numbers import parse_age, parse_duration_days, parse_intensity
+from bot.nlp.typos import Corrected, Speller, words_of
+from bot.nlp.typos import correct as correct_typos
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-__all__ = ["MAX_CHARS", "Analyser", "extract_mentions", "load_language", "mentions_from_text"]
+__all__ = ["MAX_CHARS", "TYPOS_KEY", "Analyser", "extract_mentions", "load_language", "mentions_from_text"]
 
+TYPOS_KEY = "typo_corrections"  # doc.user_data key: the Corrected record (offsets back to what was typed)
 MAX_CHARS = 2000  # longer messages are cut here: no real description of pain needs more
 _KIND_BY_LABEL = {"REGION": "region", "SENSATION": "sensation", "ACTIVITY": "activity", "FINDING": "finding"}
 _SIDE_WORDS = {"left": "left", "right": "right", "lft": "left", "rt": "right", "both": "both",
@@ -79,10 +82,31 @@ class Analyser:
         self.context = ConText(nlp, input_span_type="group", span_group_name=SPANS_KEY)
         self.context.add([ConTextRule(literal, category, direction=direction)
                           for literal, category, direction in _EXTRA_CONTEXT_RULES])
+        self.speller = Speller(_pattern_words(nlp))
 
     def analyse(self, text: str) -> Doc:
-        doc = self.nlp(text)
+        """Correct slipped words ("sholder"), then find phrases and their context.
+
+        The doc is of the corrected text; `doc.user_data[TYPOS_KEY]` maps offsets back to the original.
+        """
+        fixed = correct_typos(text, self.speller)
+        doc = self.nlp(fixed.text)
+        doc.user_data[TYPOS_KEY] = fixed
         return self.context(doc)
+
+
+def _pattern_words(nlp: Language) -> frozenset[str]:
+    """Every word of the span ruler's phrases: the vocabulary the spelling normaliser corrects to."""
+    if "span_ruler" not in nlp.pipe_names:
+        return frozenset()
+    ruler: Any = nlp.get_pipe("span_ruler")
+    return words_of(p["pattern"] for p in ruler.patterns if isinstance(p.get("pattern"), str))
+
+
+def original_offsets(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Offsets in the corrected doc text mapped back onto what the person typed."""
+    fixed = doc.user_data.get(TYPOS_KEY)
+    return fixed.to_original(start, end) if isinstance(fixed, Corrected) else (start, end)
 
 
 @lru_cache(maxsize=4)
@@ -140,13 +164,17 @@ def _side_for(span: Span, doc: Doc) -> str | None:
 
 def _longest_per_label(spans: Iterable[Span]) -> list[Span]:
     """Within one label the longest phrase wins ("back of my knee" is not also "knee" and
-    "back"); across labels overlaps stay ("numb around my bottom" is a finding and a region)."""
+    "back"); across labels overlaps stay ("numb around my bottom" is a finding and a region), except
+    that a sensation word inside a longer activity phrase is part of it ("carrying heavy bags")."""
     from spacy.util import filter_spans
 
     by_label: dict[str, list[Span]] = {}
     for span in spans:
         by_label.setdefault(span.label_, []).append(span)
     kept = [span for group in by_label.values() for span in filter_spans(group)]
+    activities = [span for span in kept if span.label_ == "ACTIVITY"]
+    kept = [span for span in kept if span.label_ != "SENSATION" or not any(
+        a.start <= span.start and span.end <= a.end and len(a) > len(span) for a in activities)]
     return sorted(kept, key=lambda span: (span.start, span.end))
 
 

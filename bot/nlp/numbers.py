@@ -55,7 +55,10 @@ def parse_intensity(text: str, *, bare_number_ok: bool = False) -> tuple[int, st
             if value is not None and 0 <= value <= 10:
                 return round(value), match.group(0).strip()
     if bare_number_ok:
-        match = re.fullmatch(rf"\s*(?:a\s+|an\s+)?{_NUM}\s*[.!]?\s*", low)
+        match = re.fullmatch(rf"\s*(?:a\s+|an\s+)?{_NUM}\s*[.!]?\s*", low) or re.match(
+            rf"\s*(?:(?:abt|about|around|maybe|like|prob|probably)\s+)?(?:a\s+|an\s+)?{_NUM}"
+            rf"(?:\s+(?:or|to|-)\s+{_NUM})?(?=\s*(?:$|[,.!?]|\s+(?:maybe|tbh|i think|probably|i guess|honestly)\b))",
+            low)
         if match:
             value = word_number(match.group(1))
             if value is not None and 0 <= value <= 10:
@@ -71,7 +74,8 @@ def parse_duration_days(text: str) -> tuple[float, str] | None:
     low = text.lower()
     quantity = rf"(?:{_NUM}|a couple of|couple of|a couple|a few|few|several|a|an)"
     match = re.search(
-        rf"\b{quantity}\s*(?:more\s+)?(minute|min|hour|hr|day|night|week|wk|fortnight|month|year|yr)s?\b",
+        rf"(?<!after )(?<!in )(?<!per )(?<!all )(?<!each )(?<!every )(?<!a )"
+        rf"\b{quantity}\s*(?:more\s+)?(minute|min|hour|hr|day|night|week|wk|fortnight|month|year|yr)s?\b(?:\s+ago\b)?",
         low,
     )
     if match:
@@ -82,7 +86,9 @@ def parse_duration_days(text: str) -> tuple[float, str] | None:
     fixed = [
         (r"\bfor (?:ages|years)\b|\bfor a long time\b", 730.0),
         (r"\bsince (?:last )?(?:" + _WEEKDAYS + r")\b", 4.0),
-        (r"\bsince (?:last|this) week(?:end)?\b|\blast week\b", 7.0),
+        (r"\bsince (?:last|this|the) week(?:end)?\b|\blast week\b", 7.0),
+        (r"\bsince (?:january|february|march|april|may|june|july|august|september|october|november|december"
+         r"|christmas|new year|easter|the summer|the spring|the autumn|the fall|the winter)\b", 90.0),
         (r"\bsince last month\b|\blast month\b", 30.0),
         (r"\bsince last year\b|\blast year\b", 365.0),
         (r"\bsince yesterday\b|\byesterday\b|\blast night\b", 1.0),

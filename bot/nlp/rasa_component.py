@@ -7,6 +7,7 @@ where the safety policy reads the whole conversation's findings on every turn.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -20,7 +21,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.engine.types import Mention
 from bot.knowledge import knowledge
-from bot.nlp.extract import MAX_CHARS, Analyser, extract_mentions, mention_to_dict
+from bot.nlp.extract import MAX_CHARS, Analyser, extract_mentions, mention_to_dict, original_offsets
 
 MENTIONS_KEY = "pain_mentions"
 _ENTITY_BY_KIND = {
@@ -33,20 +34,51 @@ _ENTITY_BY_KIND = {
 }
 
 
+# Words at the edges of a matched phrase that belong to the sentence, not to the entity (see the
+# conventions in tests/nlu/heldout.yml): "at the [computer]", "about a [6]", "for [ages]",
+# "[sharp] pain", "[tender] to touch", "down my [arm]". The value is unchanged; only the span.
+_LEADING = {
+    "body_region": ("my", "the", "down", "up", "along", "into", "through", "across"),
+    "activity": ("at", "on", "in", "the", "my", "a", "an", "when", "while", "whilst", "i", "i'm", "im", "with"),
+    "intensity": ("about", "around", "roughly", "maybe", "like", "at", "abt", "bout", "approx", "approximately",
+                  "probably", "a", "an"),
+    "duration": ("for", "about", "around", "roughly", "maybe", "over", "abt", "bout"),
+    "sensation": ("feels", "feel", "feeling", "like", "a", "an"),
+}
+_TRAILING = {"sensation": ("pain", "pains", "sensation", "feeling", "to touch", "to the touch")}
+
+
+def _trim(entity: str, text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop edge words that are not part of the entity; never trim it to nothing."""
+    changed = True
+    while changed:
+        changed = False
+        piece = text[start:end].lower()
+        for word in _LEADING.get(entity, ()):
+            if piece.startswith(word + " ") and len(piece) > len(word) + 1:
+                start, changed = start + len(word) + 1, True
+                break
+        piece = text[start:end].lower()
+        for word in _TRAILING.get(entity, ()):
+            if piece.endswith(" " + word) and len(piece) > len(word) + 1:
+                end, changed = end - len(word) - 1, True
+                break
+    return start, end
+
+
 def entity_for(mention: Mention, text: str) -> Dict[str, Any] | None:
-    """Slot-filling entity for a present mention; regions carry their side as `id:side`."""
+    """Slot-filling entity for a present mention; regions carry their side as `id:side`.
+
+    The span is found as a whole word ("ache" is not the end of "headache") and trimmed to the entity.
+    """
     entity = _ENTITY_BY_KIND.get(mention.kind)
     if entity is None or not mention.present:
         return None
     value = f"{mention.value}:{mention.side}" if mention.side else mention.value
-    start = text.lower().find(mention.text.lower()) if mention.text else -1
-    return {
-        "entity": entity,
-        "value": value,
-        "start": max(start, 0),
-        "end": max(start, 0) + len(mention.text),
-        "confidence": 1.0,
-    }
+    found = re.search(rf"(?<!\w){re.escape(mention.text)}(?!\w)", text, re.IGNORECASE) if mention.text else None
+    start, end = (found.start(), found.end()) if found else (0, len(mention.text))
+    start, end = _trim(entity, text, start, end)
+    return {"entity": entity, "value": value, "start": start, "end": end, "confidence": 1.0}
 
 
 @DefaultV1Recipe.register(
@@ -87,14 +119,50 @@ class PainFindingsExtractor(GraphComponent, EntityExtractorMixin):
         sided = knowledge().sided_regions
         for message in messages:
             text = (message.get(TEXT) or "")[:MAX_CHARS]
-            mentions = extract_mentions(analyser.analyse(text), sided, bare_intensity=True)
-            entities = [e for m in mentions if (e := entity_for(m, text)) is not None]
+            doc = analyser.analyse(text)
+            mentions = extract_mentions(doc, sided, bare_intensity=True)
+            entities = [e for m in mentions if (e := entity_for(m, doc.text)) is not None]
+            for found in entities:  # spans point at what the person typed, before spelling fixes
+                found["start"], found["end"] = original_offsets(doc, found["start"], found["end"])
             message.set(
                 ENTITIES,
                 message.get(ENTITIES, []) + self.add_extractor_name(entities),
                 add_to_output=True,
             )
             message.set(MENTIONS_KEY, [mention_to_dict(m) for m in mentions], add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: Any) -> Any:
+        """Training data passes through untouched."""
+        return training_data
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class EnglishOnlyGuard(GraphComponent):
+    """Marks clearly non-English messages with the intent `non_english` (after the classifiers), so
+    the bot says it only speaks English for now instead of misreading the message. Red flags cannot
+    be detected in other languages, so the reply also names the emergency number."""
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> GraphComponent:
+        """Stateless; nothing to train."""
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Override the intent only when the language heuristic is confident."""
+        from bot.nlp.language import is_probably_not_english
+
+        for message in messages:
+            if is_probably_not_english(message.get(TEXT) or ""):
+                intent = {"name": "non_english", "confidence": 1.0}
+                message.set("intent", intent, add_to_output=True)
+                message.set("intent_ranking", [intent], add_to_output=True)
         return messages
 
     def process_training_data(self, training_data: Any) -> Any:

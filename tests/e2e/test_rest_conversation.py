@@ -139,3 +139,9 @@ def test_asking_for_a_professional_gives_a_summary_file_and_the_booking_link(ser
     download = next(m["custom"]["data"]["download"] for m in reply if m.get("custom"))
     content = base64.b64decode(download["href"].split(",", 1)[1]).decode()
     assert "Where it hurts: left low back" in content
+
+
+def test_another_language_gets_an_english_only_answer_with_the_emergency_number(servers: Servers) -> None:
+    sender = servers.new_sender()
+    reply = texts(servers.say(sender, "me duele la espalda desde hace una semana"))
+    assert "only help in English" in reply and "999" in reply

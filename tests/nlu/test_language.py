@@ -1,0 +1,77 @@
+"""Non-English detection: clear foreign messages are named, English (however misspelt) never is."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.nlp.language import is_probably_not_english
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("me duele la espalda desde hace una semana", "Spanish"),
+    ("j'ai mal au dos depuis lundi", "French"),
+    ("ich habe seit Tagen Rückenschmerzen", "German"),
+    ("Mi fa male la schiena da una settimana", "Italian"),
+    ("estou com dor nas costas há três dias", "Portuguese"),
+    ("ik heb al een week pijn in mijn rug", "Dutch"),
+    ("boli mnie kręgosłup od tygodnia", "Polish"),
+    ("Tengo dolor de cabeza todos los días", "Spanish"),
+    ("J'ai une douleur à l'épaule gauche", "French"),
+    ("Mein Nacken tut weh", "German"),
+])
+def test_clear_foreign_messages_are_flagged(text: str, language: str) -> None:
+    assert is_probably_not_english(text) == language
+
+
+@pytest.mark.parametrize("text", [
+    "me back hurts",
+    "my nek is sore",
+    "lwr back pain 6/10 for 3 days",
+    "hed ache evry day behind my eyes",
+    "my sholder is aching when i sleep on it",
+    "no numbness or tingling at all",
+    "de quervain's in my wrist",
+    "I drove to Los Angeles and my back hurts",
+    "pain in my arm, been a week",
+    "come on, what is it",
+    "hola",            # one word is not enough evidence
+    "ciao",
+    "",
+    "😭😭",
+    "7/10",
+    "I'm a 45 year old male with a sore knee",
+    "ok",
+])
+def test_english_and_too_little_evidence_are_not_flagged(text: str) -> None:
+    assert is_probably_not_english(text) is None
+
+
+def _examples(path: Path) -> list[str]:
+    texts = []
+    for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
+        for line in str(block.get("examples", "")).splitlines():
+            line = line.strip()
+            if line.startswith("- "):
+                texts.append(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line[2:]))
+    return texts
+
+
+def test_no_english_training_or_heldout_message_is_flagged() -> None:
+    paths = [*sorted(p for p in (ROOT / "data" / "nlu").glob("*.yml") if p.name != "non_english.yml"),
+             ROOT / "tests" / "nlu" / "heldout.yml"]
+    texts = [text for path in paths for text in _examples(path)]
+    assert len(texts) > 500
+    flagged = [(text, lang) for text in texts if (lang := is_probably_not_english(text))]
+    assert flagged == []
+
+
+def test_every_non_english_training_example_is_flagged() -> None:
+    texts = _examples(ROOT / "data" / "nlu" / "non_english.yml")
+    assert texts and all(is_probably_not_english(text) for text in texts), [
+        t for t in texts if not is_probably_not_english(t)]
