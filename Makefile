@@ -13,11 +13,12 @@ STAMP := $(VENV)/.installed
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help run test test-fast lint typecheck validate stories eval nlu-eval bench kb-check prepare lock clean
+.PHONY: help run run-scaled test test-scaled test-fast lint typecheck validate stories eval nlu-eval bench kb-check prepare lock clean
 
 help:
 	@echo "make run     set everything up and run the assistant (http://127.0.0.1:8000)"
 	@echo "make test    set everything up and run the whole test suite"
+	@echo "make run-scaled  2 Rasa + 2 action servers behind nginx on PostgreSQL and Redis"
 	@echo "make eval    score the evaluation vignettes over REST and through assess"
 	@echo "make nlu-eval  held-out NLU report and 5-fold cross-validation (results/nlu)"
 	@echo "make bench   ranking benchmark against a naive baseline (results/bench)"
@@ -50,9 +51,18 @@ test: $(STAMP)
 	@echo "==> Rasa data validation"
 	@$(MAKE) --no-print-directory validate
 	@echo "==> Unit, conversation and end-to-end tests"
-	@$(PY) -m pytest -q -p no:cacheprovider
+	@$(PY) -m pytest -q -p no:cacheprovider --ignore=tests/scaled
 	@echo "==> Rasa test stories"
 	@$(MAKE) --no-print-directory stories
+	@echo "==> Scaled-out mode: 2 Rasa + 2 action servers behind nginx, PostgreSQL, Redis; load and faults"
+	@$(MAKE) --no-print-directory test-scaled
+
+test-scaled: $(STAMP)
+	@$(PY) -m bot prepare >/dev/null
+	@$(PY) -m pytest -q -p no:cacheprovider tests/scaled
+
+run-scaled: $(STAMP)
+	@BOT_DATABASE_URL=$${BOT_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/test} $(PY) -m bot.scaled
 
 test-fast: $(STAMP)
 	@$(PY) -m pytest -q -m "not servers and not browser and not postgres"

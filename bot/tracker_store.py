@@ -8,8 +8,11 @@ Everything else is Rasa's own SQLTrackerStore: SQLite by default, PostgreSQL whe
 from __future__ import annotations
 
 import logging
+from typing import Any
 
-from rasa.core.tracker_store import SQLTrackerStore
+import sqlalchemy as sa
+import sqlalchemy.orm.session
+from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -31,6 +34,17 @@ def deletion_requested(tracker: DialogueStateTracker) -> bool:
 
 class PrivacySQLTrackerStore(SQLTrackerStore):
     """SQLTrackerStore that honours a person's request to delete their conversation."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        engine: sa.engine.Engine = self.engine  # type: ignore[has-type]
+        if engine.dialect.name == "postgresql":
+            # Rasa builds its engine without a liveness check, so after a database restart the
+            # pooled connections fail on first use; pre-ping replaces dead ones transparently.
+            url = engine.url
+            engine.dispose()
+            self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+            self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Append the turn's events, or purge the whole conversation after a deletion request."""
