@@ -96,6 +96,8 @@ class SafetyPolicy(Policy):
         mentions = mentions_in_events(tracker.applied_events())
         result = knowledge().triage(knowledge().report(mentions))
         events: List[Event] = triage_slot_events(result, current, self._emergency_number)
+        if tracker.get_slot("emergency_number") is None and not events:
+            events.append(SlotSet("emergency_number", self._emergency_number))  # for every response
         if result.level > current:
             optional: List[Event] = []
             if result.level in _STOPS_THE_INTAKE and tracker.active_loop_name:
