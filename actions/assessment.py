@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
@@ -10,8 +11,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions.knowledge_access import candidates_for, report_from, triage_level_of
-from bot.engine.types import Candidate, TriageLevel
+from actions.knowledge_access import candidates_for, report_from, repository, triage_level_of
+from bot.bodymap import render_body_map
+from bot.engine.types import Candidate, PainReport, TriageLevel
 
 YES_NO = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
 SHOWN = 3
@@ -20,6 +22,16 @@ SHOWN = 3
 def candidate_lines(candidates: List[Candidate]) -> str:
     """Numbered lines: the muscle and its one-line reason."""
     return "\n".join(f"{i}. **{c.muscle.name}**: {c.reason}" for i, c in enumerate(candidates, 1))
+
+
+def body_map_payload(report: PainReport, top: Candidate) -> Dict[str, Any]:
+    """The body map for the widget: where it hurts, and where the top muscle refers pain."""
+    names = repository().region_names
+    where = ", ".join(names.get(r, r).lower() for r in report.region_ids)
+    alt = (f"Body map: you hurt at {where}. Dark blue: where the {top.muscle.name.lower()} mainly refers "
+           f"pain; light blue: where it can spill over.")
+    svg = render_body_map(report.regions, top.muscle.primary, top.muscle.spillover, title=alt)
+    return {"image": "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode(), "alt": alt}
 
 
 class ActionValidateSlotMappings(ValidationAction):
@@ -64,6 +76,7 @@ class ActionSuggestMuscles(Action):
             text="These muscles most often send pain to the places you describe. This is not a "
             "diagnosis, just a place to start:\n" + candidate_lines(candidates[:SHOWN])
         )
+        dispatcher.utter_message(json_message={"data": body_map_payload(report, candidates[0])})
         if level >= TriageLevel.URGENT:
             dispatcher.utter_message(text="Please get checked first, as I said; I won't suggest "
                                      "self-massage until a clinician has seen you.")

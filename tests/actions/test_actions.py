@@ -52,6 +52,8 @@ def test_suggestions_name_muscles_with_reasons_and_offer_coaching(knowledge) -> 
     assert "matches where" in text or "spill" in text
     assert dispatcher.messages[-1]["buttons"] == [{"title": "Yes", "payload": "/affirm"},
                                                   {"title": "No", "payload": "/deny"}]
+    body_map = next(m["custom"]["data"] for m in dispatcher.messages if m.get("custom"))
+    assert body_map["image"].startswith("data:image/svg+xml;base64,") and "temple" in body_map["alt"]
 
 
 def test_no_coaching_offer_after_a_red_flag(knowledge) -> None:  # type: ignore[no-untyped-def]

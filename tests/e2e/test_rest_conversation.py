@@ -145,3 +145,26 @@ def test_another_language_gets_an_english_only_answer_with_the_emergency_number(
     sender = servers.new_sender()
     reply = texts(servers.say(sender, "me duele la espalda desde hace una semana"))
     assert "only help in English" in reply and "999" in reply
+
+
+def _to_suggestions(servers: Servers, sender: str, text: str) -> list[dict]:
+    reply = servers.say(sender, text)
+    while "not a diagnosis" not in texts(reply):
+        reply = servers.say(sender, "/deny")
+    return reply
+
+
+def test_why_next_and_a_second_area(servers: Servers) -> None:
+    sender = servers.new_sender()
+    reply = _to_suggestions(servers, sender,
+                            "My lower back aches on the left, dull, 5/10, two weeks, worse when I bend")
+    assert any(m.get("custom", {}).get("data", {}).get("image", "").startswith("data:image/svg+xml") for m in reply)
+    first = servers.slot(sender, "candidate_muscles")
+    why = texts(servers.say(sender, "why those muscles?"))
+    assert "refer" in why and "Sources:" in why
+    following = texts(servers.say(sender, "that's not it, what else could it be"))
+    assert "Other muscles" in following
+    assert servers.slot(sender, "candidate_offset") == 3
+    servers.say(sender, "I also have a deep ache in my right buttock")
+    both = servers.slot(sender, "candidate_muscles")
+    assert both != first and {"gluteus_medius", "gluteus_minimus", "quadratus_lumborum", "piriformis"} & set(both[:3])
