@@ -36,6 +36,9 @@ def service_env(config: Settings, *, tracker_db: Path | None = None) -> dict[str
         "BOT_ACTION_URL": f"http://{config.host}:{config.action_port}/webhook",
         "BOT_TRACKER_DB": str(db),
         "SANIC_HOST": config.host,  # rasa-sdk listens on 0.0.0.0 unless told otherwise
+        # Sanic's cap on any request body for Rasa and the action server; the REST webhook answers
+        # 413 above BOT_MAX_BODY_BYTES (256 KiB) itself. Trackers stay far below 8 MB.
+        "SANIC_REQUEST_MAX_SIZE": os.environ.get("SANIC_REQUEST_MAX_SIZE", "8000000"),
         "TF_CPP_MIN_LOG_LEVEL": "2",
         "PYTHONUNBUFFERED": "1",
     }
