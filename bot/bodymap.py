@@ -50,6 +50,7 @@ def _shape(region_id: str, view: str, side: str | None, sided: bool) -> list[tup
 
 def _ellipses(regions: Iterable[tuple[str, str | None]], style: str) -> str:
     sided = knowledge().sided_regions
+    regions = list(regions)  # read once per view: a generator would be empty for the back view
     parts = []
     for offset, view in ((0, "front"), (WIDTH + GAP, "back")):
         for region, side in regions:
@@ -83,7 +84,8 @@ def render_body_map(
               f'<rect x="260" y="{HEIGHT + 24}" width="12" height="12" fill="{SPILLOVER}"/>'
               f'<text x="276" y="{HEIGHT + 34}">spillover</text></g>')
     safe_title = escape(title)
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {total} {HEIGHT + 44}" role="img" '
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{total}" height="{HEIGHT + 44}" '
+            f'viewBox="0 0 {total} {HEIGHT + 44}" role="img" '
             f'aria-label="{safe_title}" font-family="sans-serif" font-size="12"><title>{safe_title}</title>'
             f'{outline}{zones}{hurts}{labels}{legend}</svg>')
 

@@ -25,7 +25,8 @@ def trend_chart_svg(outcomes: Sequence[Outcome], baseline: int | None) -> str:
                    f'<text x="{x:.0f}" y="{y - 8:.0f}" text-anchor="middle" font-size="11">{v}</text>'
                    for (x, y), v, label in zip(points, values, labels, strict=True))
     title = "Pain over time: " + ", ".join(str(v) for v in values)
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" role="img" aria-label="{escape(title)}" '
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {W} {H}" '
+            f'role="img" aria-label="{escape(title)}" '
             f'font-family="sans-serif"><title>{escape(title)}</title>'
             f'<line x1="{PAD}" y1="{H - PAD}" x2="{W - PAD}" y2="{H - PAD}" stroke="#999"/>'
             f'<line x1="{PAD}" y1="{PAD}" x2="{PAD}" y2="{H - PAD}" stroke="#999"/>'

@@ -17,3 +17,11 @@ def test_summary_lists_the_facts_and_the_booking_link() -> None:
 def test_summary_with_nothing_known_says_so() -> None:
     text = summary_text(HandoverSummary(PainReport(), {}, "none"))
     assert "Where it hurts: not stated" in text and "Book with" not in text
+
+
+def test_body_map_draws_zones_on_both_views() -> None:
+    from bot.bodymap import render_body_map
+
+    svg = render_body_map([("buttock", "right")], primary=("low_back", "buttock"), spillover=("lower_abdomen",))
+    assert svg.count('fill="#1565c0" fill-opacity') == 4  # low back and buttock, both sides, back view
+    assert 'stroke="#c62828"' in svg and 'width="440"' in svg
