@@ -3,12 +3,17 @@
 When a turn ran `action_delete_data`, the store removes every stored event of that conversation
 instead of appending the turn, so nothing the person said survives (Rasa itself has no delete).
 Everything else is Rasa's own SQLTrackerStore: SQLite by default, PostgreSQL when scaled out.
+
+Rasa wraps every tracker store in a fail-safe that, on any error, silently falls back to memory:
+the person gets an answer but the turn is never stored. So reads and writes here retry through a
+short database outage (a restart takes seconds) before giving up.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from typing import Any
+from typing import Any, Awaitable, Callable, TypeVar
 
 import sqlalchemy as sa
 import sqlalchemy.orm.session
@@ -20,6 +25,19 @@ __all__ = ["DELETE_ACTION", "PrivacySQLTrackerStore"]
 
 logger = logging.getLogger(__name__)
 DELETE_ACTION = "action_delete_data"
+RETRY_DELAYS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)  # about 16 s in all: longer than a database restart
+T = TypeVar("T")
+
+
+async def with_retries(operation: Callable[[], Awaitable[T]], what: str) -> T:
+    """Run a database operation, retrying transient connection errors with back-off."""
+    for delay in RETRY_DELAYS:
+        try:
+            return await operation()
+        except (sa.exc.OperationalError, sa.exc.InterfaceError) as error:  # transient by SQLAlchemy's taxonomy
+            logger.warning("Tracker store %s failed (%s); retrying in %.2f s.", what, type(error).__name__, delay)
+            await asyncio.sleep(delay)
+    return await operation()
 
 
 def deletion_requested(tracker: DialogueStateTracker) -> bool:
@@ -46,11 +64,18 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
             self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
             self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        """Rasa's retrieve, through a short database outage."""
+        return await with_retries(lambda: super(PrivacySQLTrackerStore, self).retrieve(sender_id), "read")
+
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Append the turn's events, or purge the whole conversation after a deletion request."""
         if not deletion_requested(tracker):
-            await super().save(tracker)
+            await with_retries(lambda: super(PrivacySQLTrackerStore, self).save(tracker), "write")
             return
+        await with_retries(lambda: self._purge(tracker), "delete")
+
+    async def _purge(self, tracker: DialogueStateTracker) -> None:
         with self.session_scope() as session:
             removed = (
                 session.query(self.SQLEvent)
