@@ -150,6 +150,14 @@ def test_whole_conversation_from_greeting_to_massage_coaching(page: Page, clinic
     assert any(m in shown.lower() for m in ("temporalis", "trapezius", "sternocleidomastoid"))
     assert widget.quick_replies() == ["Yes", "No"]
     page.mouse.move(10, 790)  # no hover effect on the buttons in the picture
+    body_map = page.locator("#pc-log .pc-img").last
+    body_map.wait_for(state="visible")
+    assert (body_map.get_attribute("alt") or "").startswith("Body map")
+    page.wait_for_function("() => [...document.querySelectorAll('#pc-log .pc-img')].every((i) => i.complete)")
+    # the picture shows the body map's upper half: where the headache is and where the muscle refers
+    page.evaluate("""() => { const log = document.querySelector('#pc-log');
+        const img = [...log.querySelectorAll('.pc-img')].pop();
+        log.scrollTop = img.offsetTop - log.offsetTop - 8; }""")
     readme = SCREENSHOTS / "readme-conversation.png"
     readme.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(readme))
