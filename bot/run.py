@@ -83,7 +83,10 @@ def main() -> int:
     services = [action_server(config), rasa_server(config, model_path()), web_server(config),
                 checkin_scheduler(config)]
     processes: list[subprocess.Popen[bytes]] = []
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    # Ctrl-C and a plain `kill` both stop everything, even when started from a script where
+    # SIGINT arrives ignored (background jobs inherit SIG_IGN, which Python then keeps).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         for service in services:
             print(f"[setup] starting {service.name} ...", flush=True)

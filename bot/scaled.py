@@ -297,7 +297,10 @@ def main() -> int:
     os.environ["BOT_API_TOKEN"] = config.api_token
     settings.cache_clear()
     prepare()  # seeds the knowledge base into BOT_DATABASE_URL (PostgreSQL)
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    # Ctrl-C and a plain `kill` both stop everything, even when started from a script where
+    # SIGINT arrives ignored (background jobs inherit SIG_IGN, which Python then keeps).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         with running_stack(config, model_path()) as stack:
             print(f"\nReady. Clinic page http://{config.host}:{config.web_port}/ ; everything else through "
