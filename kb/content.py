@@ -26,6 +26,8 @@ __all__ = [
     "Term",
     "content_hash",
     "load_content",
+    "muscle_profile",
+    "source_ref",
 ]
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
@@ -114,21 +116,22 @@ class Content:
 
     def source_ref(self, raw: dict[str, Any]) -> SourceRef:
         """A citation with the catalogue's title and URL filled in."""
-        src = self.sources.get(str(raw.get("ref")), {})
-        return SourceRef(
-            ref=str(raw.get("ref")),
-            where=str(raw.get("where") or ""),
-            title=str(src.get("title") or ""),
-            url=str(src.get("url") or ""),
-        )
+        return source_ref(raw, self.sources)
 
     def muscle_profiles(self) -> list[MuscleProfile]:
         """The ranking's view of every muscle."""
-        return [muscle_profile(doc, self) for doc in self.muscles.values()]
+        return [muscle_profile(doc, self.sources) for doc in self.muscles.values()]
 
 
-def muscle_profile(doc: dict[str, Any], content: Content) -> MuscleProfile:
-    """Turn one muscle document into the engine's MuscleProfile."""
+def source_ref(raw: dict[str, Any], catalogue: dict[str, dict[str, Any]]) -> SourceRef:
+    """A citation `{ref, where}` with the catalogue's title and URL filled in."""
+    src = catalogue.get(str(raw.get("ref")), {})
+    return SourceRef(ref=str(raw.get("ref")), where=str(raw.get("where") or ""),
+                     title=str(src.get("title") or ""), url=str(src.get("url") or ""))
+
+
+def muscle_profile(doc: dict[str, Any], catalogue: dict[str, dict[str, Any]]) -> MuscleProfile:
+    """Turn one muscle document into the engine's MuscleProfile (content files and database alike)."""
     referral = doc.get("referral") or {}
     return MuscleProfile(
         id=doc["id"],
@@ -137,7 +140,7 @@ def muscle_profile(doc: dict[str, Any], content: Content) -> MuscleProfile:
         spillover=tuple(referral.get("spillover") or ()),
         sensations=tuple((doc.get("sensations") or {}).get("ids") or ()),
         perpetuating=tuple((doc.get("perpetuating") or {}).get("ids") or ()),
-        sources=tuple(content.source_ref(s) for s in referral.get("sources") or ()),
+        sources=tuple(source_ref(s, catalogue) for s in referral.get("sources") or ()),
     )
 
 

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from bot.engine.types import MuscleProfile, SourceRef
-from kb.content import ScreeningQuestion
+from kb.content import ScreeningQuestion, muscle_profile, source_ref
 from kb.models import DocumentRow, MuscleRow, RedFlagRow, ReferralZoneRow, RegionRow, SourceRow
 
 __all__ = ["KnowledgeRepository", "MuscleCard"]
@@ -53,12 +53,7 @@ class KnowledgeRepository:
             return {row.id: row.document for row in session.execute(select(SourceRow)).scalars()}
 
     def _refs(self, raw: list[dict[str, Any]] | None) -> tuple[SourceRef, ...]:
-        refs = []
-        for item in raw or []:
-            src = self._sources.get(item.get("ref", ""), {})
-            refs.append(SourceRef(ref=item.get("ref", ""), where=str(item.get("where") or ""),
-                                  title=str(src.get("title") or ""), url=str(src.get("url") or "")))
-        return tuple(refs)
+        return tuple(source_ref(item, self._sources) for item in raw or [])
 
     @cached_property
     def _muscles(self) -> dict[str, dict[str, Any]]:
@@ -67,19 +62,12 @@ class KnowledgeRepository:
             return {row.id: row.document for row in rows}
 
     def muscle_profiles(self) -> list[MuscleProfile]:
-        """The ranking's view of every muscle."""
-        profiles = []
-        for doc in self._muscles.values():
-            referral = doc.get("referral") or {}
-            profiles.append(MuscleProfile(
-                id=doc["id"], name=doc["name"],
-                primary=tuple(referral.get("primary") or ()),
-                spillover=tuple(referral.get("spillover") or ()),
-                sensations=tuple((doc.get("sensations") or {}).get("ids") or ()),
-                perpetuating=tuple((doc.get("perpetuating") or {}).get("ids") or ()),
-                sources=self._refs(referral.get("sources")),
-            ))
-        return profiles
+        """The ranking's view of every muscle (built once: the action server ranks on every turn)."""
+        return list(self._profiles)
+
+    @cached_property
+    def _profiles(self) -> tuple[MuscleProfile, ...]:
+        return tuple(muscle_profile(doc, self._sources) for doc in self._muscles.values())
 
     def muscles_referring_to(self, region_id: str) -> list[tuple[str, str]]:
         """(muscle id, zone kind) for every muscle that refers pain to a region."""
