@@ -6,10 +6,8 @@ import base64
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.forms import ValidationAction
-from rasa_sdk.types import DomainDict
 
 from actions.knowledge_access import candidates_for, report_from, repository, triage_level_of
 from bot.bodymap import render_body_map
@@ -32,24 +30,6 @@ def body_map_payload(report: PainReport, top: Candidate) -> Dict[str, Any]:
            f"pain; light blue: where it can spill over.")
     svg = render_body_map(report.regions, top.muscle.primary, top.muscle.spillover, title=alt)
     return {"image": "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode(), "alt": alt}
-
-
-class ActionValidateSlotMappings(ValidationAction):
-    """Runs after every user message: keeps `candidate_muscles` in step with what was said."""
-
-    def name(self) -> str:
-        return "action_validate_slot_mappings"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[EventType]:
-        events = await super().run(dispatcher, tracker, domain)
-        report = report_from(tracker)
-        if report.regions:
-            ids = [c.muscle.id for c in candidates_for(report)]
-            if ids != tracker.get_slot("candidate_muscles"):
-                events.append(SlotSet("candidate_muscles", ids))
-        return events
 
 
 class ActionSuggestMuscles(Action):

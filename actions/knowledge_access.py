@@ -12,7 +12,7 @@ import threading
 from typing import Any
 
 from bot.dialogue.conversation import mentions_in_events
-from bot.engine.ranking import rank_muscles
+from bot.engine.ranking import CANDIDATE_LIMIT, rank_muscles
 from bot.engine.types import Candidate, PainReport, TriageLevel
 from bot.settings import settings
 from kb.repository import KnowledgeRepository
@@ -51,7 +51,7 @@ def report_from(tracker: Any) -> PainReport:
     return PainReport.from_mentions(mentions_in_events(tracker.events))
 
 
-def candidates_for(report: PainReport, limit: int = 6) -> list[Candidate]:
+def candidates_for(report: PainReport, limit: int = CANDIDATE_LIMIT) -> list[Candidate]:
     """Ranked candidate muscles with reasons, from the database's referral maps."""
     repo = repository()
     return rank_muscles(report, repo.muscle_profiles(), region_names=repo.region_names,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any, Iterable
 
-from bot.engine.ranking import rank_muscles
+from bot.engine.ranking import CANDIDATE_LIMIT, rank_muscles
 from bot.engine.triage import assess_triage
 from bot.engine.types import Candidate, Mention, MuscleProfile, PainReport, RedFlagRule, TriageResult
 from kb.content import Content, ScreeningQuestion, load_content
@@ -52,7 +52,7 @@ class Knowledge:
         """Red-flag triage of a report."""
         return assess_triage(report, self.rules, self.groups_of(report))
 
-    def rank(self, report: PainReport, limit: int = 5) -> list[Candidate]:
+    def rank(self, report: PainReport, limit: int = CANDIDATE_LIMIT) -> list[Candidate]:
         """Candidate muscles for a report, best first, each with its reason.
 
         Only muscles that refer pain to a reported region can score, so only those are scored.

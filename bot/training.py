@@ -19,7 +19,7 @@ __all__ = ["MODEL_DIR", "ensure_model", "fingerprint", "model_path"]
 
 MODEL_DIR = PROJECT_ROOT / "models" / "rasa"
 _INPUTS = ("config.yml", "domain.yml", "domain", "data", "bot/nlp/rasa_component.py",
-           "bot/dialogue/safety_policy.py")
+           "bot/dialogue/safety_policy.py", "bot/dialogue/candidates_policy.py", "bot/dialogue/content_policy.py")
 _KEEP = 3
 
 

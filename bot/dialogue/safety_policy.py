@@ -12,22 +12,21 @@ from __future__ import annotations
 
 from typing import Any, Dict, List
 
-from rasa.core.policies.policy import Policy, PolicyPrediction
+from rasa.core.policies.policy import PolicyPrediction
 from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActiveLoop, Event, SlotSet, UserUttered
-from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.events import ActiveLoop, Event, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.dialogue.content_policy import ACTION_LISTEN, ContentPolicy, after_user_message
 from bot.dialogue.conversation import mentions_in_events, triage_slot_events
 from bot.engine.types import TriageLevel
 from bot.knowledge import knowledge
 from bot.settings import settings
 
-ACTION_LISTEN = "action_listen"
 TRIAGE_RESPONSE = "utter_triage_{level}"
 EMERGENCY_REMINDER = "utter_emergency_reminder"
 # After an emergency these intents still get their ordinary answer; everything else a reminder.
@@ -38,7 +37,7 @@ _STOPS_THE_INTAKE = {TriageLevel.URGENT, TriageLevel.EMERGENCY}
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
 )
-class SafetyPolicy(Policy):
+class SafetyPolicy(ContentPolicy):
     """Predicts the triage response when a conversation's red flags raise its level."""
 
     @staticmethod
@@ -56,14 +55,6 @@ class SafetyPolicy(Policy):
     ) -> None:
         super().__init__(config, model_storage, resource, execution_context, featurizer)
         self._emergency_number = settings().emergency_number
-
-    def train(
-        self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any
-    ) -> Resource:
-        """Nothing to learn: the rules are reviewed content. Persist an empty resource."""
-        with self._model_storage.write_to(self._resource):
-            pass
-        return self._resource
 
     def _predict(self, action: str, domain: Domain, **kwargs: Any) -> PolicyPrediction:
         """A certain prediction. Marked as not depending on the user's words, like RulePolicy's
@@ -87,7 +78,7 @@ class SafetyPolicy(Policy):
             and TriageLevel.parse(tracker.get_slot("triage_level")) in _STOPS_THE_INTAKE
         ):
             return self._predict(ACTION_LISTEN, domain)
-        if latest_action != ACTION_LISTEN or not isinstance(tracker.latest_message, UserUttered):
+        if not after_user_message(tracker):
             return self._prediction(self._default_predictions(domain))
         return self._after_user_turn(tracker, domain)
 

@@ -12,7 +12,7 @@ from typing import Iterable, Sequence
 
 from bot.engine.types import Candidate, MuscleProfile, PainReport
 
-__all__ = ["explain", "rank_muscles"]
+__all__ = ["CANDIDATE_LIMIT", "explain", "rank_muscles"]
 
 PRIMARY_WEIGHT = 3.0
 SPILLOVER_WEIGHT = 1.2
@@ -20,6 +20,9 @@ FIRST_REGION_BONUS = 0.5
 ACTIVITY_WEIGHT = 0.6
 SENSATION_WEIGHT = 0.2
 MIN_SCORE = PRIMARY_WEIGHT * 0.5
+# How many candidates the bot keeps (three are shown, the rest serve "that's not it"); the CLI and
+# the bot use the same number so they never disagree.
+CANDIDATE_LIMIT = 6
 
 
 def _region_weights(report: PainReport) -> dict[str, float]:
@@ -74,7 +77,7 @@ def rank_muscles(
     *,
     region_names: dict[str, str] | None = None,
     activity_names: dict[str, str] | None = None,
-    limit: int = 5,
+    limit: int = CANDIDATE_LIMIT,
 ) -> list[Candidate]:
     """Best candidates first; ties broken by muscle id so the order never wobbles."""
     weights = _region_weights(report)

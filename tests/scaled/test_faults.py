@@ -93,8 +93,6 @@ def test_action_servers_down_the_bot_says_so_and_emergencies_still_work(scaled: 
         answer = requests.post(actions, json={"next_action": "action_screen", "tracker": {}}, timeout=30)
         assert answer.status_code == 200
         assert "just now" in answer.json()["responses"][0]["text"]
-        quiet = requests.post(actions, json={"next_action": "action_validate_slot_mappings"}, timeout=30)
-        assert quiet.json() == {"events": [], "responses": []}, "no repeated message before an emergency"
         sender = f"noactions-{uuid.uuid4().hex[:8]}"
         reply = say(scaled, sender, "My lower back aches on the left, dull, 5/10, two weeks, worse when I bend")
         assert reply.status_code == 200
