@@ -55,8 +55,9 @@ def action_server(config: Settings) -> Service:
 
 
 def rasa_server(config: Settings, model: Path, *, endpoints: str = "endpoints.yml") -> Service:
-    """The Rasa server: REST + socket.io channels and the token-guarded HTTP API."""
-    command = [sys.executable, "-m", "rasa", "run", "--model", str(model), "--enable-api",
+    """The Rasa server: REST + socket.io channels and the token-guarded HTTP API (Rasa's own `rasa run`,
+    through bot.rasa_server for its measured fix)."""
+    command = [sys.executable, "-m", "bot.rasa_server", "run", "--model", str(model), "--enable-api",
                "--auth-token", config.api_token, "--interface", config.host,
                "--port", str(config.rasa_port), "--credentials", "credentials.yml",
                "--endpoints", endpoints]
