@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-__all__ = ["CONVERSATIONS", "action_command", "create", "rasa_command", "train_command"]
+__all__ = ["CONVERSATIONS", "action_command", "create", "rasa_command", "same_serving_endpoints", "train_command"]
 
 # Turns the example bot understands (its data/nlu.yml: greet, mood_great/unhappy, affirm, deny,
 # bot_challenge, goodbye): the happy path, the sad path with both answers, and a bot challenge.
@@ -38,11 +38,21 @@ def train_command(out: Path, name: str) -> list[str]:
             "--config", "config.yml", "--domain", "domain.yml", "--data", "data", "--quiet"]
 
 
-def rasa_command(model: Path, port: int, token: str) -> list[str]:
-    """`rasa run --enable-api` with the example's own credentials and endpoints."""
+def same_serving_endpoints(project: Path, action_port: int, tracker_db: Path) -> Path:
+    """An endpoints file that serves the example the way this assistant is served: conversations in
+    a SQLite tracker store (Rasa's own SQLTrackerStore) and the action server configured."""
+    path = project / "endpoints.same.yml"
+    path.write_text(f"action_endpoint:\n  url: http://127.0.0.1:{action_port}/webhook\n"
+                    f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tracker_db}\n", encoding="utf-8")
+    return path
+
+
+def rasa_command(model: Path, port: int, token: str, endpoints: str = "endpoints.yml") -> list[str]:
+    """`rasa run --enable-api` with the example's own credentials and the given endpoints (its own
+    by default: conversations in memory, no action endpoint)."""
     return [sys.executable, "-m", "rasa", "run", "--model", str(model), "--enable-api", "--auth-token", token,
             "--interface", "127.0.0.1", "--port", str(port), "--credentials", "credentials.yml",
-            "--endpoints", "endpoints.yml"]
+            "--endpoints", endpoints]
 
 
 def action_command(port: int) -> list[str]:
