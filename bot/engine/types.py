@@ -81,6 +81,14 @@ class Mention:
         return not (self.negated or self.hypothetical or self.other_person)
 
 
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 @dataclass
 class PainReport:
     """Everything known about the complaint so far, accumulated over the conversation."""
@@ -110,7 +118,8 @@ class PainReport:
             self.findings.add(mention.value)
         elif mention.kind == "intensity":
             self.intensity = int(float(mention.value))
-        elif mention.kind == "duration":
+        elif mention.kind == "duration" and _is_number(mention.value):
+            # "unknown": an onset with no countable length ("since I moved house") leaves the days as they were
             self.duration_days = float(mention.value)
         elif mention.kind == "age":
             self.age = int(float(mention.value))

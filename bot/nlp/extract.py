@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from bot.engine.types import Mention
 from bot.nlp.build import SPANS_KEY, pipeline_path
-from bot.nlp.numbers import parse_age, parse_duration_days, parse_intensity
+from bot.nlp.durations import find_duration
+from bot.nlp.numbers import parse_age, parse_intensity
 from bot.nlp.typos import Corrected, Speller, words_of
 from bot.nlp.typos import correct as correct_typos
 
@@ -178,10 +179,122 @@ def _longest_per_label(spans: Iterable[Span]) -> list[Span]:
     return sorted(kept, key=lambda span: (span.start, span.end))
 
 
-def _span_mentions(doc: Doc, sided_regions: set[str]) -> list[Mention]:
+# Activity words that, in context, are not something the person does that brings the pain on:
+# talking to / reading this chat ("is this a bot I'm talking to"), a posture verb giving a score ("it's
+# sitting at a 7"), and "dig" as a massage verb ("dig my thumb in"), not digging the garden.
+_CHAT_TALK = re.compile(
+    r"^\s+(?:to\s*(?:$|[?.!,])|later\b|(?:to|with)\s+(?:you\b|u\b|ya\b|me\b|someone|somebody|anyone|anybody|"
+    r"artificial|ai\b|(?:a|an|the|some|any)\s+(?:real\s+|actual\s+|live\s+)?(?:bot|robot|machine|computer|program|"
+    r"human|person|people|therapist|physio|physiotherapist|doctor|gp|nurse|clinic|someone|chatbot|ai)\b))"
+)
+_CHAT_READ = re.compile(r"^\s+(?:this|these|your|what\s+i)\b")
+_SCORE_AFTER = re.compile(
+    r"^\s+(?:at|around|on)\s+(?:(?:a|an|about|around|roughly|maybe|like)\s+)*"
+    r"(?:\d|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+)
+_MASSAGE_DIG = re.compile(r"^(?:dig|digs|digging|dug|sink|sinking|sank)$")
+_MASSAGE_OBJECT = re.compile(
+    r"^\s+(?:in\s*(?:$|[?.!,]|with\b|harder\b|deeper\b|more\b|there\b|hard\b)|into\s+(?:it|there|my|the\s+"
+    r"(?:muscle|knot|spot|point|trigger))\b|it\s+in\b|(?:my|your|a|the)\s+(?:thumbs?|fingers?|fingertips|"
+    r"knuckles?|elbow|fist|(?:tennis\s+|lacrosse\s+|massage\s+)?ball)\b)"
+)
+_MASSAGE_TOOL_BEFORE = re.compile(r"\b(?:dig|digs|digging|dug|sink|sinking|sank)\s+(?:my|your|a|the)\s+$")
+# "Pressure" as what the person applies during self-massage ("hold the pressure", "too much pressure",
+# "where should I be pressing") is not the pressing sensation ("pressure behind my eyes", "a pressing ache").
+_APPLIED_PRESSURE_BEFORE = re.compile(
+    r"\b(?:too much|more|less|enough|firm|firmer|light|lighter|gentle|gentler|harder|softer|deeper|the right|"
+    r"bit of|little|hold|holding|held|apply|applying|put|putting|use|using|keep|keeping|increase|increasing|"
+    r"reduce|reducing|ease|easing|release|releasing|add|adding)\s+(?:the\s+|some\s+|more\s+)?$"
+)
+_PRESSING_VERB_BEFORE = re.compile(r"\b(?:i|i'm|im|be|am|keep|stop|start|you|we|been|should|was|were)\s+$")
+_LOCATED_AFTER = re.compile(r"^\s+(?:in|behind|on|at|around|over|across|inside|under)\s+(?:my|the|your)\b")
+_PAIN_WORDS = re.compile(r"\b(?:pain\w*|hurt\w*|sore\w*|ache\w*|aching|agony|killing me)\b")
+
+
+# "back" the adverb ("I'm back", "back again", "switch them back on", "push it back a week") is not the
+# back. A possessive or a modifier before it ("my back", "lower back") or a pain word after it ("back
+# pain", "back hurts") keeps it a region; so does "back" as a whole answer ("where?" "back").
+_BACK_REGION_BEFORE = re.compile(
+    r"\b(?:my|the|your|his|her|their|our|a|sore|bad|stiff|achy|aching|painful|tight|lower|upper|low|mid|middle|"
+    r"whole|entire|left|right|of|across|along)\s+$")
+_BACK_REGION_AFTER = re.compile(
+    r"^\s*(?:pain|pains|ache|aches|aching|achy|hurts|hurting|hurt|is|was|spasms?|muscles?|problems?|issues?|"
+    r"injury|twinges?|feels|keeps|gives|went|'s|has|and)\b")
+_BACK_ADVERB_BEFORE = re.compile(
+    r"\b(?:i'm|im|i am|am|be|been|being|are|come|came|coming|comes|get|got|getting|go|going|went|call|ring|write|"
+    r"text|push|pushed|put|move|moved|switch|turn|bring|brought|welcome|look|looking|looked|step|stepped|hold|"
+    r"pull|pulled|up|on|it|them|ins?|ups?|reminders?)\s+$")
+_BACK_ADVERB_AFTER = re.compile(
+    r"^\s+(?:again|on|off|for|to|home|then|later|soon|in|up|with|from|here|now|a|by|after|like)\b")
+# Conversation and scheduling, not a posture or a task: "carry on", "reach me at ...", "we were talking",
+# "push my follow-up back".
+_CARRY_ON = re.compile(r"^\s+on\b(?!\s+(?:my|the|one|a|your|his|her)\b)")
+_REACH_PERSON = re.compile(r"^\s+(?:me|you|us|them|him|her)\b")
+_WE_TALKED_BEFORE = re.compile(r"\b(?:we|we're|we've|we'd)\s+(?:were\s+|was\s+|have\s+|had\s+)?$")
+_SCHEDULE_OBJECT = re.compile(r"^\s+(?:(?:my|the|our|this|that|your|next)\s+)*(?:check[- ]?ins?|follow[- ]?ups?|"
+                              r"reminders?|appointments?|sessions?|emails?|it|them)\b")
+
+
+def _is_region_here(span: Span, doc: Doc) -> bool:
+    """False for "back" used as an adverb (see above); every other region phrase stands."""
+    if span.text.lower() != "back":
+        return True
+    before, after = doc.text[:span.start_char].lower(), doc.text[span.end_char:].lower()
+    if _BACK_REGION_BEFORE.search(before) or _BACK_REGION_AFTER.match(after):
+        return True
+    return not (_BACK_ADVERB_BEFORE.search(before) or _BACK_ADVERB_AFTER.match(after))
+
+
+def _is_activity_here(span: Span, doc: Doc) -> bool:
+    """False for activity words that, here, are about this chat, a score or a massage (see above)."""
+    after, before = doc.text[span.end_char:], doc.text[:span.start_char].lower()
+    if span.id_ == "talking" and (_CHAT_TALK.match(after) or _WE_TALKED_BEFORE.search(before)):
+        return False
+    if span.text.lower() in {"carry", "carrying"} and _CARRY_ON.match(after.lower()):
+        return False
+    if span.text.lower() in {"reach", "reached"} and _REACH_PERSON.match(after.lower()):
+        return False
+    if span.text.lower() in {"push", "pushed", "move", "put"} and _SCHEDULE_OBJECT.match(after.lower()):
+        return False
+    if span.id_ == "reading" and _CHAT_READ.match(after):
+        return False
+    if span.id_ in {"sitting", "standing"} and _SCORE_AFTER.match(after):
+        return False
+    return not (_MASSAGE_DIG.match(span.text.lower()) and _MASSAGE_OBJECT.match(after))
+
+
+def _is_applied_pressure(span: Span, doc: Doc) -> bool:
+    """True for "pressure"/"pressing" that is the massage being applied (see above), not a sensation."""
+    word = span.text.lower()
+    before, after = doc.text[:span.start_char].lower(), doc.text[span.end_char:]
+    if word == "pressure":
+        return bool(_APPLIED_PRESSURE_BEFORE.search(before)) and not _LOCATED_AFTER.match(after)
+    return word == "pressing" and bool(_PRESSING_VERB_BEFORE.search(before))
+
+
+def _is_massage_tool(span: Span, doc: Doc) -> bool:
+    """A thumb or elbow being dug into a muscle ("dig my thumb in") is the tool, not where it hurts."""
+    return bool(_MASSAGE_TOOL_BEFORE.search(doc.text[:span.start_char].lower())
+                and re.match(r"^\s+(?:in|into|on|against)\b", doc.text[span.end_char:]))
+
+
+def _kept_spans(doc: Doc) -> list[Span]:
+    spans = []
+    for span in _longest_per_label(doc.spans.get(SPANS_KEY, [])):
+        if span.label_ == "ACTIVITY" and not _is_activity_here(span, doc):
+            continue
+        if span.label_ == "REGION" and (_is_massage_tool(span, doc) or not _is_region_here(span, doc)):
+            continue
+        if span.label_ == "SENSATION" and span.id_ == "pressure" and _is_applied_pressure(span, doc):
+            continue
+        spans.append(span)
+    return spans
+
+
+def _span_mentions(doc: Doc, spans: list[Span], sided_regions: set[str]) -> list[Mention]:
     mentions = []
     seen: set[tuple[str, str, int]] = set()
-    for span in _longest_per_label(doc.spans.get(SPANS_KEY, [])):
+    for span in spans:
         kind = _KIND_BY_LABEL.get(span.label_)
         if kind is None:
             continue
@@ -196,14 +309,21 @@ def _span_mentions(doc: Doc, sided_regions: set[str]) -> list[Mention]:
     return mentions
 
 
-def _number_mentions(text: str, *, bare_intensity: bool) -> list[Mention]:
+def _number_mentions(text: str, spans: list[Span], *, bare_intensity: bool) -> list[Mention]:
+    """Intensity, duration and age. A time right after an activity is the activity's length ("drive for
+    an hour"), and a lone day word counts as an onset only in a message about pain (see durations.py)."""
     mentions = []
     intensity = parse_intensity(text, bare_number_ok=bare_intensity)
     if intensity:
         mentions.append(Mention(kind="intensity", value=str(intensity[0]), text=intensity[1]))
-    duration = parse_duration_days(text)
+    about_pain = bool(intensity) or any(span.label_ != "ACTIVITY" for span in spans) or bool(
+        _PAIN_WORDS.search(text.lower()))
+    activities = [(span.start_char, span.end_char) for span in spans if span.label_ == "ACTIVITY"]
+    duration = find_duration(text, about_pain=about_pain, activities=activities)
     if duration:
-        mentions.append(Mention(kind="duration", value=f"{duration[0]:g}", text=duration[1]))
+        # An onset that cannot be counted ("since I moved house") is stated but of unknown length.
+        value = "unknown" if duration.days is None else f"{duration.days:g}"
+        mentions.append(Mention(kind="duration", value=value, text=duration.text))
     age = parse_age(text)
     if age:
         mentions.append(Mention(kind="age", value=str(age[0]), text=age[1]))
@@ -212,7 +332,9 @@ def _number_mentions(text: str, *, bare_intensity: bool) -> list[Mention]:
 
 def extract_mentions(doc: Doc, sided_regions: Iterable[str], *, bare_intensity: bool = False) -> list[Mention]:
     """Every mention in an analysed doc, spans first then numbers, in reading order."""
-    return _span_mentions(doc, set(sided_regions)) + _number_mentions(doc.text, bare_intensity=bare_intensity)
+    spans = _kept_spans(doc)
+    return _span_mentions(doc, spans, set(sided_regions)) + _number_mentions(doc.text, spans,
+                                                                             bare_intensity=bare_intensity)
 
 
 def mentions_from_text(text: str, sided_regions: Iterable[str], *, bare_intensity: bool = False) -> list[Mention]:

@@ -1,4 +1,4 @@
-"""Pure parsers for the numeric facts people give: intensity 0-10, how long, and age.
+"""Pure parsers for the numeric facts people give: intensity 0-10 and age (durations: durations.py).
 
 Kept apart from spaCy so they are trivially testable and shared by the bot and the CLI.
 """
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["parse_age", "parse_duration_days", "parse_intensity", "word_number"]
+__all__ = ["NUMBER_PATTERN", "parse_age", "parse_intensity", "word_number"]
 
 _WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -18,10 +18,7 @@ _WORDS = {
 }
 _NUM = (r"(\d{1,3}(?:\.\d)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
         r"twenty|thirty|forty-five|forty|fifty|sixty|ninety)")
-_UNIT_DAYS = {"minute": 1 / 1440, "min": 1 / 1440, "hour": 1 / 24, "hr": 1 / 24, "day": 1.0,
-              "night": 1.0, "week": 7.0, "wk": 7.0, "fortnight": 14.0, "month": 30.0,
-              "year": 365.0, "yr": 365.0}
-_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|wed|thurs|fri|sat|sun"
+NUMBER_PATTERN = _NUM  # a number in digits or words, shared with durations.py
 _SEVERITY = {"mild": 3, "slight": 2, "moderate": 5, "medium": 5, "severe": 8, "excruciating": 9,
              "unbearable": 9, "agonising": 9, "agonizing": 9}
 
@@ -66,41 +63,6 @@ def parse_intensity(text: str, *, bare_number_ok: bool = False) -> tuple[int, st
     for word, value in _SEVERITY.items():
         if re.search(rf"\b{word}\b", low):
             return value, word
-    return None
-
-
-def parse_duration_days(text: str) -> tuple[float, str] | None:
-    """How long the pain has lasted, in days, and the words that said so."""
-    low = text.lower()
-    quantity = rf"(?:{_NUM}|a couple of|couple of|a couple|a few|few|several|a|an)"
-    match = re.search(
-        rf"(?<!after )(?<!in )(?<!per )(?<!all )(?<!each )(?<!every )(?<!a )"
-        rf"\b{quantity}\s*(?:more\s+)?(minute|min|hour|hr|day|night|week|wk|fortnight|month|year|yr)s?\b(?:\s+ago\b)?",
-        low,
-    )
-    if match:
-        head = match.group(0)
-        amount_text = head[: head.rfind(match.group(2))].strip()
-        amount = word_number(amount_text) or 1.0
-        return amount * _UNIT_DAYS[match.group(2)], head
-    fixed = [
-        (r"\bfor (?:ages|years)\b|\bfor a long time\b", 730.0),
-        (r"\bsince (?:last )?(?:" + _WEEKDAYS + r")\b", 4.0),
-        (r"\bsince (?:last|this|the) week(?:end)?\b|\blast week\b", 7.0),
-        (r"\bsince (?:january|february|march|april|may|june|july|august|september|october|november|december"
-         r"|christmas|new year|easter|the summer|the spring|the autumn|the fall|the winter)\b", 90.0),
-        (r"\bsince last month\b|\blast month\b", 30.0),
-        (r"\bsince last year\b|\blast year\b", 365.0),
-        (r"\bsince yesterday\b|\byesterday\b|\blast night\b", 1.0),
-        (r"\bthis morning\b|\btoday\b|\btonight\b|\bjust now\b", 0.3),
-        (r"\bfor months\b", 120.0),
-        (r"\bfor weeks\b", 21.0),
-        (r"\bfor days\b", 4.0),
-    ]
-    for pattern, days in fixed:
-        found = re.search(pattern, low)
-        if found:
-            return days, found.group(0)
     return None
 
 

@@ -36,16 +36,26 @@ _ENTITY_BY_KIND = {
 
 # Words at the edges of a matched phrase that belong to the sentence, not to the entity (see the
 # conventions in tests/nlu/heldout.yml): "at the [computer]", "about a [6]", "for [ages]",
-# "[sharp] pain", "[tender] to touch", "down my [arm]". The value is unchanged; only the span.
+# "[sharp] pain", "[tender] to touch", "down my [arm]", "[deep] in my left [ear]" (a sensation, a
+# preposition and a side word), "[typing] all day" (how long, not what). The value is unchanged; only the span.
 _LEADING = {
-    "body_region": ("my", "the", "down", "up", "along", "into", "through", "across"),
+    "body_region": ("my", "the", "down", "up", "along", "into", "through", "across", "deep", "in", "on", "left",
+                    "right", "both"),
     "activity": ("at", "on", "in", "the", "my", "a", "an", "when", "while", "whilst", "i", "i'm", "im", "with"),
     "intensity": ("about", "around", "roughly", "maybe", "like", "at", "abt", "bout", "approx", "approximately",
                   "probably", "a", "an"),
     "duration": ("for", "about", "around", "roughly", "maybe", "over", "abt", "bout"),
     "sensation": ("feels", "feel", "feeling", "like", "a", "an"),
 }
-_TRAILING = {"sensation": ("pain", "pains", "sensation", "feeling", "to touch", "to the touch")}
+_TRAILING = {
+    "sensation": ("pain", "pains", "sensation", "feeling", "to touch", "to the touch"),
+    "activity": ("all day", "all afternoon", "all morning", "all evening", "all night", "for long", "for hours",
+                 "a lot"),
+}
+# Rasa entities do not overlap: a phrase inside a longer one of another type belongs to it. An activity
+# inside an onset is the event that dates it ("[since the marathon]"), and a body part inside an activity
+# is the part that moves ("[turning my head]"), not where it hurts. Both stay in `pain_mentions`.
+_NESTED_IN = {"activity": "duration", "body_region": "activity"}
 
 
 def _trim(entity: str, text: str, start: int, end: int) -> tuple[int, int]:
@@ -79,6 +89,15 @@ def entity_for(mention: Mention, text: str) -> Dict[str, Any] | None:
     start, end = (found.start(), found.end()) if found else (0, len(mention.text))
     start, end = _trim(entity, text, start, end)
     return {"entity": entity, "value": value, "start": start, "end": end, "confidence": 1.0}
+
+
+def _without_nested(entities: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """Drop an entity lying inside a longer entity of the type it belongs to (see _NESTED_IN)."""
+    def inside(inner: Dict[str, Any], outer: Dict[str, Any]) -> bool:
+        return (outer["entity"] == _NESTED_IN.get(inner["entity"]) and outer["start"] <= inner["start"]
+                and inner["end"] <= outer["end"] and outer["end"] - outer["start"] > inner["end"] - inner["start"])
+
+    return [e for e in entities if not any(inside(e, other) for other in entities)]
 
 
 @DefaultV1Recipe.register(
@@ -121,7 +140,7 @@ class PainFindingsExtractor(GraphComponent, EntityExtractorMixin):
             text = (message.get(TEXT) or "")[:MAX_CHARS]
             doc = analyser.analyse(text)
             mentions = extract_mentions(doc, sided, bare_intensity=True)
-            entities = [e for m in mentions if (e := entity_for(m, doc.text)) is not None]
+            entities = _without_nested([e for m in mentions if (e := entity_for(m, doc.text)) is not None])
             for found in entities:  # spans point at what the person typed, before spelling fixes
                 found["start"], found["end"] = original_offsets(doc, found["start"], found["end"])
             message.set(

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.engine.ranking import rank_muscles
+from bot.engine.ranking import CANDIDATE_LIMIT, rank_muscles
 from bot.engine.types import Mention, MuscleProfile, PainReport
 from tests.eval.vignettes import OWN_RANKING_CASES, PUBLIC_CASES, Case, load_cases, run_assess
 
@@ -111,8 +111,8 @@ def test_negated_region_does_not_count() -> None:
 
 
 def test_limit_caps_the_list() -> None:
-    muscles = [_muscle(f"m{i}", primary=("temple",)) for i in range(8)]
-    assert len(rank_muscles(_report("temple"), muscles)) == 5
+    muscles = [_muscle(f"m{i}", primary=("temple",)) for i in range(CANDIDATE_LIMIT + 3)]
+    assert len(rank_muscles(_report("temple"), muscles)) == CANDIDATE_LIMIT
     assert len(rank_muscles(_report("temple"), muscles, limit=2)) == 2
 
 

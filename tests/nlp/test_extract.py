@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.types import Mention
+from bot.engine.types import Mention, PainReport
 from bot.nlp.extract import mentions_from_text
 
 
@@ -62,3 +62,173 @@ def test_stated_finding_is_present(knowledge) -> None:  # type: ignore[no-untype
 def test_longest_phrase_wins_within_a_kind(knowledge) -> None:  # type: ignore[no-untyped-def]
     mentions = extract("the back of my knee aches", knowledge)
     assert present(mentions, "region") == {"knee_back"}
+
+
+# --- Activities: what the person does, not when it hurts or what they say to the bot ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my shoulders are stiff first thing in the morning",  # a time of day says when, not what
+        "I wake up with a stiff neck",
+        "can I talk to a real physio please",  # talking to / reading this chat
+        "is anyone actually reading this?",
+        "the pain is sitting at about a 6",  # a score, not a posture
+        "should I dig my elbow into it?",  # a massage, not the garden
+    ],
+)
+def test_words_that_are_not_activities_here(text: str, knowledge) -> None:  # type: ignore[no-untyped-def]
+    assert not present(extract(text, knowledge), "activity")
+
+
+@pytest.mark.parametrize(
+    ("text", "activity"),
+    [
+        ("getting out of bed hurts my back", "getting_up"),
+        ("going down the steps hurts my knee", "stairs"),
+        ("talking to customers all day makes my jaw ache", "talking"),
+        ("sitting at my desk makes it worse", "sitting"),
+        ("my back aches after digging the vegetable patch", "gardening"),
+    ],
+)
+def test_activities_still_found(text: str, activity: str, knowledge) -> None:  # type: ignore[no-untyped-def]
+    assert activity in present(extract(text, knowledge), "activity")
+
+
+@pytest.mark.parametrize(
+    ("text", "felt"),
+    [
+        ("ease off, that's too much pressure", False),  # the massage pressure being applied
+        ("should I keep the pressure on for longer?", False),
+        ("am I pressing too hard", False),
+        ("there's a lot of pressure behind my eyes", True),  # the sensation
+        ("too much pressure in my head", True),
+        ("a pressing ache over my temple", True),
+    ],
+)
+def test_applied_pressure_is_not_a_sensation(text: str, felt: bool, knowledge) -> None:  # type: ignore[no-untyped-def]
+    assert ("pressure" in present(extract(text, knowledge), "sensation")) is felt
+
+
+def test_a_body_part_used_to_massage_is_not_a_pain_site(knowledge) -> None:  # type: ignore[no-untyped-def]
+    assert not present(extract("do I sink my thumb in?", knowledge), "region")
+
+
+@pytest.mark.parametrize(
+    ("text", "is_the_back"),
+    [
+        ("I'm back", False),  # returning to the chat
+        ("hello, back again after the weekend", False),
+        ("we spoke on friday, I came back like you asked", False),
+        ("can you turn the reminders back on", False),
+        ("move my check-in back a week", False),
+        ("back", True),  # a whole answer to "where does it hurt?"
+        ("my back is killing me", True),
+        ("sore back since the move", True),
+        ("back ache every evening", True),
+        ("it's my back again", True),
+        ("the pain goes across my back", True),
+    ],
+)
+def test_back_the_adverb_is_not_the_back(text: str, is_the_back: bool, knowledge) -> None:  # type: ignore[no-untyped-def]
+    assert ("low_back" in present(extract(text, knowledge), "region")) is is_the_back
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "please carry on with the check-ins",  # go on, not carrying
+        "you can reach me at sam@example.org",  # contact, not reaching
+        "we were talking about my shoulder yesterday",  # this chat, not talking as a strain
+        "push the next check-in to friday",  # scheduling, not pushing
+    ],
+)
+def test_conversation_and_scheduling_verbs_are_not_activities(text: str, knowledge) -> None:  # type: ignore[no-untyped-def]
+    assert not present(extract(text, knowledge), "activity")
+
+
+@pytest.mark.parametrize(("text", "activity"), [("carrying on my shoulder makes it ache", "carrying"),
+                                                ("my jaw aches after talking all day", "talking"),
+                                                ("reaching for the top shelf hurts", "reaching")])
+def test_the_real_activities_with_those_verbs_stay(text: str, activity: str, knowledge) -> None:  # type: ignore[no-untyped-def]
+    assert activity in present(extract(text, knowledge), "activity")
+
+
+# --- Duration: the pain's, not an activity's, a rate's or another day's -----------------------------------
+
+
+def durations(text: str, knowledge) -> set[str]:  # type: ignore[no-untyped-def]
+    return present(extract(text, knowledge), "duration")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my lower back aches if I drive for more than two hours",  # the drive's length
+        "my neck hurts when I sit for ages",
+        "I do 10000 steps a day and my heel hurts",  # a rate
+        "did you watch the match last night",  # not about pain at all
+        "loads better than last week",  # a comparison
+        "can you postpone my reminders by ten days",  # when to talk again, not how long it has hurt
+    ],
+)
+def test_times_that_are_not_the_pains_duration(text: str, knowledge) -> None:  # type: ignore[no-untyped-def]
+    assert not durations(text, knowledge)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("my knees have hurt for three weeks when I run", "21"),
+        ("my neck has been stiff when sitting for 3 months", "90"),  # months are not a sitting's length
+        ("my calf cramped last night", "1"),
+        ("my wrist has been sore since I took up climbing", "unknown"),  # an onset of unknown length
+    ],
+)
+def test_the_pains_duration(text: str, value: str, knowledge) -> None:  # type: ignore[no-untyped-def]
+    assert durations(text, knowledge) == {value}
+
+
+def test_an_onset_of_unknown_length_leaves_the_days_unset(knowledge) -> None:  # type: ignore[no-untyped-def]
+    report = PainReport.from_mentions(extract("my hip has ached since we moved to the flat", knowledge))
+    assert report.duration_days is None
+    report = PainReport.from_mentions(extract("for about six weeks, since I started the new job", knowledge))
+    assert report.duration_days == 42
+
+
+# --- Entities for the slots (the Rasa component): spans follow tests/nlu/heldout.yml's conventions ---------
+
+
+@pytest.fixture(scope="module")
+def entities():  # type: ignore[no-untyped-def]
+    from tests.nlu.entity_errors import Extractor
+
+    extractor = Extractor()
+
+    def spans(text: str) -> set[tuple[str, str]]:
+        return {(e["entity"], text[e["start"]:e["end"]]) for e in extractor.entities(text)}
+
+    return spans
+
+
+def test_a_body_part_inside_an_activity_is_no_region_entity(entities, knowledge) -> None:  # type: ignore[no-untyped-def]
+    text = "craning my neck at the screen gives me a headache"
+    assert ("activity", "craning my neck") in entities(text)
+    assert not {span for span in entities(text) if span[0] == "body_region" and span[1] == "neck"}
+    assert "neck_back" in present(extract(text, knowledge), "region")  # still a mention, for triage
+
+
+def test_an_activity_inside_an_onset_belongs_to_it(entities, knowledge) -> None:  # type: ignore[no-untyped-def]
+    text = "my hamstring has been tight since the half marathon"
+    assert ("duration", "since the half marathon") in entities(text)
+    assert not {span for span in entities(text) if span[0] == "activity"}
+    assert "running" in present(extract(text, knowledge), "activity")  # still a mention, for ranking
+
+
+def test_region_span_without_sensation_preposition_or_side(entities) -> None:  # type: ignore[no-untyped-def]
+    assert {("sensation", "deep"), ("body_region", "ear")} <= entities("deep in my right ear there's a throb")
+
+
+def test_activity_span_without_how_long(entities) -> None:  # type: ignore[no-untyped-def]
+    assert ("activity", "standing") in entities("my soles burn after standing all day")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from bot.nlp.numbers import parse_age, parse_duration_days, parse_intensity
+from bot.nlp.durations import find_duration, parse_duration_days
+from bot.nlp.numbers import parse_age, parse_intensity
 
 
 @pytest.mark.parametrize(
@@ -64,3 +67,99 @@ def test_age(text: str, age: int) -> None:
 
 def test_intensity_is_not_an_age() -> None:
     assert parse_age("I'm 7/10 today") is None
+
+
+# --- How long the pain has lasted: which time expressions are the pain's duration -------------------------
+
+@pytest.mark.parametrize(
+    ("text", "today", "days"),
+    [
+        ("sore since march", date(2026, 5, 11), 71),  # counted from today's date, not a flat 90 days
+        ("since october it's been bad", date(2026, 2, 10), 132),  # a month later in the year: last year's
+        ("ever since christmas", date(2027, 1, 6), 12),
+        ("since easter", date(2026, 5, 1), 26),  # Easter Sunday 2026 is 5 April
+        ("since the new year", date(2026, 1, 31), 30),
+        ("since wednesday", date(2026, 11, 20), 2),  # a Friday
+        ("since friday", date(2026, 11, 20), 7),  # said on a Friday: last Friday
+        ("since the beginning of the month", date(2026, 11, 20), 19),
+    ],
+)
+def test_since_a_date_counts_from_today(text: str, today: date, days: float) -> None:
+    found = parse_duration_days(text, today=today)
+    assert found is not None and found[0] == days
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("my hip has ached ever since I changed jobs", "since I changed jobs"),
+        ("stiff since having the twins", "since having the twins"),
+        ("it's been like this since my operation", "since my operation"),
+        ("since the fall", "since the fall"),  # a fall, not autumn: an event
+        ("since we got the puppy and it pulls", "since we got the puppy"),
+        ("since I was a teenager", "since I was a teenager"),
+    ],
+)
+def test_since_an_event_is_an_onset_of_unknown_length(text: str, words: str) -> None:
+    found = find_duration(text)
+    assert found is not None and found.days is None and found.text == words
+    assert parse_duration_days(text) is None  # no number of days to give
+
+
+def test_an_event_dated_by_its_own_words_is_counted() -> None:
+    found = find_duration("since my skiing accident two years ago")
+    assert found is not None and found.days == 730 and found.text == "since my skiing accident two years ago"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "since it keeps aching, should I rest?",  # "since" meaning because
+        "since you mention it",
+        "much better since the physio session",  # a change since, not the onset
+        "any update since last time",
+    ],
+)
+def test_since_that_is_not_an_onset(text: str) -> None:
+    assert find_duration(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm at a screen eight hours a day",  # a rate
+        "we train three times a week",
+        "I walk 12,000 steps a day",
+        "easier than last month",  # a comparison
+        "it's a 4 today",  # when the score applies, not since when
+        "worse this morning",
+    ],
+)
+def test_times_that_are_not_how_long(text: str) -> None:
+    assert find_duration(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("it flared up this morning", 0.3), ("today", 0.3), ("yesterday i think", 1), ("about a week and a half", 10.5)],
+)
+def test_day_words_with_an_onset_or_as_the_answer(text: str, days: float) -> None:
+    found = find_duration(text)
+    assert found is not None and found.days == days
+
+
+def test_a_past_day_counts_only_in_a_message_about_pain() -> None:
+    assert find_duration("what was on tv last night", about_pain=False) is None
+    found = find_duration("my calf cramped last night", about_pain=True)
+    assert found is not None and found.days == 1
+
+
+def test_a_short_time_after_an_activity_is_the_activitys_length() -> None:
+    text = "it hurts if I cycle for over an hour"
+    cycle = (text.index("cycle"), text.index("cycle") + 5)
+    assert find_duration(text, activities=[cycle]) is None
+    assert find_duration(text) is not None  # without the activity it would be read as the pain's
+    text = "sore from typing for three weeks"  # weeks are not an activity's scale: the pain's duration
+    typing = (text.index("typing"), text.index("typing") + 6)
+    found = find_duration(text, activities=[typing])
+    assert found is not None and found.days == 21

@@ -1,0 +1,288 @@
+"""How long the pain has lasted, from what people write: "three weeks", "since January" (counted from
+today's date), "since I moved house" (an onset of unknown length), but not "drive for an hour" (the
+activity's length) or "8 hours a day" (a rate).
+
+Kept apart from spaCy so the rules are trivially testable and shared by the bot and the CLI.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable
+
+from bot.nlp.numbers import NUMBER_PATTERN as _NUM
+from bot.nlp.numbers import word_number
+
+__all__ = ["Duration", "find_duration", "parse_duration_days"]
+
+_UNIT_DAYS = {"minute": 1 / 1440, "min": 1 / 1440, "hour": 1 / 24, "hr": 1 / 24, "day": 1.0,
+              "night": 1.0, "week": 7.0, "wk": 7.0, "fortnight": 14.0, "month": 30.0,
+              "year": 365.0, "yr": 365.0}
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|wed|thurs|fri|sat|sun"
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A stated time: how many days (None for an onset that cannot be counted, "since I moved house"),
+    the words that said it and where they are in the text."""
+
+    days: float | None
+    text: str
+    start: int
+    end: int
+
+
+# Kinds of time expression, each with its own rule for when it is the pain's duration:
+#   length  a counted length ("three weeks", "for ages"): unless it is an activity's length or a rate;
+#   ago     a point counted back ("three days ago"): always an onset;
+#   since   "since <date>" ("since monday", "since january"): always an onset, counted from today;
+#   past    a past day on its own ("yesterday", "last week"): an onset in a message about pain, with an
+#           onset word ("started"), or as the whole answer; never after "than" ("better than last week");
+#   present the current day ("today", "this morning"): only with an onset word or as the whole answer,
+#           because "it's a 7 today" / "worse this morning" say when, not since when.
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_LENGTH_UNITS = "minute|min|hour|hr|day|night|week|wk|fortnight|month|year|yr"
+_FIXED: tuple[tuple[str, str, float], ...] = (
+    (r"\bfor (?:ages|years)\b|\bfor a long time\b", "length", 730.0),
+    (r"\bsince (?:last|this|the) week(?:end)?\b", "since", 7.0),
+    (r"\blast week\b", "past", 7.0),
+    (r"\bsince last month\b", "since", 30.0),
+    (r"\blast month\b", "past", 30.0),
+    (r"\bsince last year\b", "since", 365.0),
+    (r"\blast year\b", "past", 365.0),
+    (r"\bsince yesterday\b", "since", 1.0),
+    (r"\byesterday\b|\blast night\b", "past", 1.0),
+    (r"\bthe other day\b", "past", 3.0),
+    (r"\bsince (?:this morning|today|tonight|this afternoon|lunch(?:time)?|(?:i|we) woke(?: up)?|waking(?: up)?)\b",
+     "since", 0.3),
+    (r"\bthis morning\b|\btoday\b|\btonight\b|\bjust now\b|\bthis afternoon\b", "present", 0.3),
+    (r"\bfor months\b", "length", 120.0),
+    (r"\bfor weeks\b", "length", 21.0),
+    (r"\bfor days\b", "length", 4.0),
+)
+_ONSET_WORDS = re.compile(
+    r"\b(?:since|start(?:ed|s|ing)?|began|begun|begin|came on|come on|comes on|kicked in|woke|wake up with|"
+    r"happened|flared|appeared|noticed|hurt (?:my|it|me)|tweaked|pulled|strained|twisted|injured|cricked|ricked|"
+    r"jarred|put (?:my|it) \w+ out|fell|slipped|ago|out of nowhere)\b"
+)
+_FILLER = _set("""i think maybe or so about around roughly probably honestly tbh now really just only since
+started it it's its been like approx from hmm um erm well ok oh yeah guess say""")
+_RATE_AFTER = re.compile(r"^\s*(?:a|an|per|each|every)\s+(?:day|night|week|month|year|shift|session)\b|^\s*/\s*day")
+_FREQUENCY_BEFORE = re.compile(rf"\b(?:times|twice|once|thrice|x|(?:{_LENGTH_UNITS})s?)\s+$")
+_COUNTED_BEFORE = re.compile(rf"(?:\b\d[\d,.]*|\b{_NUM})\s+[a-z]+\s+$")
+_COMPARISON_BEFORE = re.compile(r"\b(?:than|compared (?:to|with)|as)\s+$")
+_ACTIVITY_GAP = re.compile(
+    r"^\s*(?:for\s+)?(?:(?:more|longer|less)\s+than\s+|over\s+|about\s+|around\s+|at\s+least\s+|up\s+to\s+|"
+    r"a\s+good\s+|nearly\s+|almost\s+|roughly\s+|maybe\s+|like\s+)?$"
+)
+# "since" + an event ("since I moved house", "since the marathon", "since my daughter was born"): an onset
+# whose length is unknown unless the clause dates itself ("since my car accident last year").
+_CLAUSE_STOP = _set("""and but so because cos cause when whenever while which who though although or
+if now then is are has hurts feels keeps gets""")
+_CHANGE_BEFORE = re.compile(r"\b(?:better|worse|improved|improving|improvement|easier|eased|changed|different|"
+                            r"update|progress)\b[^.!?;]*$")
+_SESSION = re.compile(
+    r"(?:the\s+)?last\s+(?:time|session|chat|check[- ]?in)\b|we\s+(?:last\s+)?(?:spoke|talked|chatted)"
+)
+_SCHEDULE = re.compile(r"\b(?:check[- ]?ins?|follow[- ]?ups?|reminders?|emails?|appointments?)\b")
+_NEW_SUBJECT = _set("i i'm im it it's its i've ive i'd you he she they we there there's")
+_DETERMINERS = _set("the my a an that our his her their last")
+_SUBJECTS = _set("i we he she they it i've ive we've i'd")
+_NOT_VERBS = _set("'ve have just first finally recently")
+_IRREGULAR_PAST = _set("""was were had got been began fell went came did took broke ran sat slept woke gave
+left became made put caught hit hurt lost found bought brought built drove rode swam wore tore threw stood
+spent split quit grew knew felt kept lay""")
+_EVENT_NOUNS = _set("""surgery covid lockdown pregnancy childbirth childhood birth school university uni
+retirement then""")
+
+
+def _whole_answer(low: str, start: int, end: int) -> bool:
+    """True when the time expression is all the message says, give or take hedges ("yesterday i think")."""
+    rest = re.findall(r"[a-z']+", low[:start] + " " + low[end:])
+    return all(word in _FILLER for word in rest)
+
+
+def _sentence_around(low: str, start: int, end: int) -> str:
+    left = max(low.rfind(mark, 0, start) for mark in ".!?;\n")
+    rights = [i for i in (low.find(mark, end) for mark in ".!?;\n") if i >= 0]
+    return low[left + 1: min(rights) if rights else len(low)]
+
+
+def _since_date(low: str, today: date) -> list[tuple[float, int, int]]:
+    """'since <weekday / month / holiday / season>' counted back from today's date."""
+    found = []
+    for match in re.finditer(rf"\bsince (?:last )?({_WEEKDAYS})\b", low):
+        found.append((_days_since_weekday(match.group(1), today), match.start(), match.end()))
+    names = "|".join(_MONTHS) + "|christmas|xmas|new year(?:'s)?|easter|spring|summer|autumn|fall|winter"
+    for match in re.finditer(rf"\bsince (?!the fall\b)(?:last |the )?({names})\b", low):
+        found.append((_days_since(match.group(1), today), match.start(), match.end()))
+    for match in re.finditer(r"\bsince the (?:start|beginning) of (?:the|this) (month|year)\b", low):
+        began = today.replace(day=1) if match.group(1) == "month" else date(today.year, 1, 1)
+        found.append((float(max((today - began).days, 1)), match.start(), match.end()))
+    return found
+
+
+def _days_since_weekday(name: str, today: date) -> float:
+    """Days back to the last such weekday (a week when it is today: "since monday" said on a Monday)."""
+    weekday = next(i for i, day in enumerate(_WEEKDAY_NAMES) if day.startswith(name[:3]))
+    return float((today.weekday() - weekday) % 7 or 7)
+
+
+def _days_since(name: str, today: date) -> float:
+    """Days from the last time `name` (a month, a holiday or a season) began, up to today."""
+    name = name.removeprefix("the ")
+    if name in _MONTHS:
+        month, day = _MONTHS.index(name) + 1, 1
+    elif name in _SEASON_START:
+        month, day = _SEASON_START[name], 1
+    elif name in {"christmas", "xmas"}:
+        month, day = 12, 25
+    elif name.startswith("new year"):
+        month, day = 1, 1
+    else:  # easter
+        began = _easter(today.year) if _easter(today.year) <= today else _easter(today.year - 1)
+        return float(max((today - began).days, 1))
+    began = date(today.year, month, day)
+    if began > today:
+        began = date(today.year - 1, month, day)
+    return float(max((today - began).days, 1))
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    n = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * n) // 451
+    month = (h + n - 7 * m + 114) // 31
+    return date(year, month, (h + n - 7 * m + 114) % 31 + 1)
+
+
+def _event_clauses(low: str) -> list[tuple[int, int]]:
+    """Spans of 'since <event>' onsets. Not events: 'since it hurts' or 'since you asked' (because), and a
+    change since something ('better since the massage', 'update since last time'), which is not the onset."""
+    spans = []
+    for match in re.finditer(r"\bsince\s+", low):
+        sentence_start = max(low.rfind(mark, 0, match.start()) for mark in ".!?;\n") + 1
+        if _CHANGE_BEFORE.search(low[sentence_start:match.start()]) or _SESSION.match(low[match.end():]):
+            continue
+        words = list(re.finditer(r"[a-z0-9'’-]+|[^\sa-z0-9'’-]", low[match.end():]))[:8]
+        kept: list[re.Match[str]] = []
+        for word in words:
+            text = word.group(0)
+            if not re.match(r"[a-z0-9]", text) or text in _CLAUSE_STOP or (kept and text in _NEW_SUBJECT):
+                break
+            kept.append(word)
+        if not kept or not _is_event(" ".join(w.group(0) for w in kept).split()):
+            continue
+        spans.append((match.start(), match.end() + kept[-1].end()))
+    return spans
+
+
+def _is_event(words: list[str]) -> bool:
+    first = words[0]
+    if first in _DETERMINERS or first in _EVENT_NOUNS:
+        return len(words) > 1 or first in _EVENT_NOUNS
+    if first.endswith("ing") and len(first) > 4:
+        return True
+    if first in _SUBJECTS and len(words) > 1:
+        verb = next((w for w in words[1:] if w not in _NOT_VERBS), "")
+        return verb in _IRREGULAR_PAST or (verb.endswith("ed") and len(verb) > 3)
+    return False
+
+
+def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
+    """Every time expression as (kind, days, start, end), most specific kinds first."""
+    quantity = rf"(?:{_NUM}|a couple of|couple of|a couple|a few|few|several|a|an)"
+    found: list[tuple[str, float, int, int]] = []
+    for match in re.finditer(
+        rf"(?<!after )(?<!in )(?<!per )(?<!all )(?<!each )(?<!every )(?<!a )"
+        rf"\b{quantity}\s*(?:more\s+)?({_LENGTH_UNITS})s?\b(?:\s+and\s+a\s+half\b)?(?:\s+ago\b)?",
+        low,
+    ):
+        head = match.group(0)
+        amount = word_number(head[: head.rfind(match.group(2))].strip()) or 1.0
+        days = amount * _UNIT_DAYS[match.group(2)] * (1.5 if " and a half" in head else 1.0)
+        found.append(("ago" if head.endswith(" ago") else "length", days, match.start(), match.end()))
+    found += [("since", days, start, end) for days, start, end in _since_date(low, today)]
+    found += [("past", _days_since_weekday(m.group(1), today), m.start(), m.end())
+              for m in re.finditer(rf"(?<!since )\blast ({_WEEKDAYS})\b", low)]
+    # "on saturday" dates an onset ("since my run on saturday") but alone may be ahead ("see you on monday")
+    found += [("dating", _days_since_weekday(m.group(1), today), m.start(), m.end())
+              for m in re.finditer(rf"\bon ({_WEEKDAYS})\b", low)]
+    for pattern, kind, days in _FIXED:
+        found += [(kind, days, m.start(), m.end()) for m in re.finditer(pattern, low)]
+    return found
+
+
+def _accepted(kind: str, days: float, low: str, start: int, end: int, *, about_pain: bool,
+              activities: Iterable[tuple[int, int]]) -> bool:
+    """Whether this time expression says how long the pain has lasted (see the kinds above)."""
+    before, after = low[:start], low[end:]
+    if kind == "length":
+        if _RATE_AFTER.search(after) or _FREQUENCY_BEFORE.search(before) or (
+                low[start:end].startswith(("a ", "an ")) and _COUNTED_BEFORE.search(before)):
+            return False  # "10 hours a day", "twice a week", "10,000 steps a day": how often, not how long
+        if any(a_start < end and start < a_end for a_start, a_end in activities):
+            return False  # inside an activity phrase ("sitting all day")
+        # "drive for more than an hour", "sitting for a long time", "two hours of typing": the activity's length.
+        # Only on an activity's scale (under a day, "ages"): "sore from typing for three weeks" is the pain's.
+        if days >= 1 and not re.match(r"for (?:ages|a long time)", low[start:end]):
+            return True
+        return not any((a_end <= start and _ACTIVITY_GAP.match(low[a_end:start]))
+                       or (a_start >= end and re.fullmatch(r"\s+of\s+(?:the\s+|my\s+)?", low[end:a_start]))
+                       for a_start, a_end in activities)
+    if kind == "past":
+        if _COMPARISON_BEFORE.search(before):
+            return False
+        return about_pain or bool(_ONSET_WORDS.search(_sentence_around(low, start, end))) or _whole_answer(
+            low, start, end)
+    if kind == "present":
+        return bool(_ONSET_WORDS.search(_sentence_around(low, start, end))) or _whole_answer(low, start, end)
+    return kind != "dating"
+
+
+def find_duration(text: str, *, about_pain: bool = True, activities: Iterable[tuple[int, int]] = (),
+                  today: date | None = None) -> Duration | None:
+    """How long the pain has lasted, in days, with the words that said so, or None.
+
+    `activities` are the character spans of activity phrases in `text` (their lengths are not the
+    pain's); `about_pain` says whether the message talks about pain at all (a lone "yesterday" in
+    "did liverpool win yesterday" is not an onset); `today` fixes the calendar ("since january").
+    """
+    low = text.lower()
+    if not about_pain and _SCHEDULE.search(low):
+        return None  # "push my check-in back a few days": when to talk again, not how long it has hurt
+    today = today or date.today()
+    spans = list(activities)
+    events = _event_clauses(low)
+    for kind, days, start, end in _candidates(low, today):
+        event = next(((s, e) for s, e in events if s <= start and end <= e), None)
+        if event and kind != "length" and event[0] < start:  # "since my car accident last year": the whole
+            return Duration(days, text[event[0]:event[1]], *event)  # onset, dated by its own words
+        if event and event[0] < start:
+            continue
+        if _accepted(kind, days, low, start, end, about_pain=about_pain, activities=spans):
+            return Duration(days, text[start:end], start, end)
+    if events:
+        start, end = events[0]
+        return Duration(None, text[start:end], start, end)
+    return None
+
+
+def parse_duration_days(text: str, *, today: date | None = None) -> tuple[float, str] | None:
+    """How long the pain has lasted, in days, and the words that said so (None when not countable)."""
+    found = find_duration(text, today=today)
+    return (found.days, found.text.lower()) if found and found.days is not None else None
