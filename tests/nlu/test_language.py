@@ -52,26 +52,32 @@ def test_english_and_too_little_evidence_are_not_flagged(text: str) -> None:
     assert is_probably_not_english(text) is None
 
 
-def _examples(path: Path) -> list[str]:
+NLU_FILES = [*sorted((ROOT / "data" / "nlu").glob("*.yml")), ROOT / "tests" / "nlu" / "heldout.yml"]
+
+
+def _examples(paths: list[Path], *, non_english: bool) -> list[str]:
+    """Plain texts of the examples of the non_english intent, or of every other intent."""
     texts = []
-    for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
-        for line in str(block.get("examples", "")).splitlines():
-            line = line.strip()
-            if line.startswith("- "):
-                texts.append(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line[2:]))
+    for path in paths:
+        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
+            if (block.get("intent") == "non_english") != non_english:
+                continue
+            for line in str(block.get("examples", "")).splitlines():
+                line = line.strip()
+                if line.startswith("- "):
+                    texts.append(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line[2:]))
     return texts
 
 
 def test_no_english_training_or_heldout_message_is_flagged() -> None:
-    paths = [*sorted(p for p in (ROOT / "data" / "nlu").glob("*.yml") if p.name != "non_english.yml"),
-             ROOT / "tests" / "nlu" / "heldout.yml"]
-    texts = [text for path in paths for text in _examples(path)]
+    texts = _examples(NLU_FILES, non_english=False)
     assert len(texts) > 500
     flagged = [(text, lang) for text in texts if (lang := is_probably_not_english(text))]
     assert flagged == []
 
 
-def test_every_non_english_training_example_is_flagged() -> None:
-    texts = _examples(ROOT / "data" / "nlu" / "non_english.yml")
+def test_every_non_english_training_and_heldout_example_is_flagged() -> None:
+    texts = _examples(NLU_FILES, non_english=True)
+    assert len(texts) >= 30
     assert texts and all(is_probably_not_english(text) for text in texts), [
         t for t in texts if not is_probably_not_english(t)]
