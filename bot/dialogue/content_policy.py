@@ -8,14 +8,18 @@ action server.
 
 from __future__ import annotations
 
-from typing import Any, List
+from typing import Any, Dict, List
 
 from rasa.core.policies.policy import Policy
+from rasa.engine.graph import ExecutionContext
 from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.knowledge import knowledge
 
 __all__ = ["ACTION_LISTEN", "ContentPolicy", "after_user_message"]
 
@@ -29,6 +33,17 @@ def after_user_message(tracker: DialogueStateTracker) -> bool:
 
 class ContentPolicy(Policy):
     """A policy with nothing to learn: training only persists an empty resource."""
+
+    def __init__(
+        self,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        featurizer: Any = None,
+    ) -> None:
+        super().__init__(config, model_storage, resource, execution_context, featurizer)
+        knowledge()  # validate and load the content (about 1 s) when the server starts, not on a first message
 
     def train(
         self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any
