@@ -13,10 +13,7 @@ from __future__ import annotations
 from typing import Any, Dict, List
 
 from rasa.core.policies.policy import PolicyPrediction
-from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActiveLoop, Event, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -44,17 +41,6 @@ class SafetyPolicy(ContentPolicy):
     def get_default_config() -> Dict[str, Any]:
         """Priority above RulePolicy (6), so safety wins every tie."""
         return {"priority": 7}
-
-    def __init__(
-        self,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        featurizer: Any = None,
-    ) -> None:
-        super().__init__(config, model_storage, resource, execution_context, featurizer)
-        self._emergency_number = settings().emergency_number
 
     def _predict(self, action: str, domain: Domain, **kwargs: Any) -> PolicyPrediction:
         """A certain prediction. Marked as not depending on the user's words, like RulePolicy's
@@ -86,9 +72,10 @@ class SafetyPolicy(ContentPolicy):
         current = TriageLevel.parse(tracker.get_slot("triage_level"))
         mentions = mentions_in_events(tracker.applied_events())
         result = knowledge().triage(knowledge().report(mentions))
-        events: List[Event] = triage_slot_events(result, current, self._emergency_number)
+        number = settings().emergency_number
+        events: List[Event] = triage_slot_events(result, current, number)
         if tracker.get_slot("emergency_number") is None and not events:
-            events.append(SlotSet("emergency_number", self._emergency_number))  # for every response
+            events.append(SlotSet("emergency_number", number))  # for every response
         if result.level > current:
             optional: List[Event] = []
             if result.level in _STOPS_THE_INTAKE and tracker.active_loop_name:
