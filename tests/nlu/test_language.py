@@ -81,3 +81,15 @@ def test_every_non_english_training_and_heldout_example_is_flagged() -> None:
     assert len(texts) >= 30
     assert texts and all(is_probably_not_english(text) for text in texts), [
         t for t in texts if not is_probably_not_english(t)]
+
+
+def _normalised(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def test_no_heldout_message_is_in_the_training_data() -> None:
+    training = {_normalised(t) for nl in (False, True) for t in _examples(sorted((ROOT / "data" / "nlu").glob("*.yml")),
+                                                                          non_english=nl)}
+    heldout = [ROOT / "tests" / "nlu" / "heldout.yml", ROOT / "tests" / "nlu" / "heldout_fresh.yml"]
+    leaked = [t for nl in (False, True) for t in _examples(heldout, non_english=nl) if _normalised(t) in training]
+    assert leaked == []
