@@ -407,8 +407,8 @@ def _cell(value: Any, unit: str = "") -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "results" / "bench")
-    parser.add_argument("--sequential-turns", type=int, default=60)
-    parser.add_argument("--concurrent-turns", type=int, default=20, help="per conversation thread")
+    parser.add_argument("--sequential-turns", type=int, default=150)
+    parser.add_argument("--concurrent-turns", type=int, default=30, help="per conversation thread")
     parser.add_argument("--reuse-model", action="store_true", help="serve the cached model; skip timing our training")
     parser.add_argument("--keep", action="store_true", help="keep the work directory (logs) afterwards")
     args = parser.parse_args(argv)
