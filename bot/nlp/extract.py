@@ -192,13 +192,14 @@ _SCORE_AFTER = re.compile(
     r"^\s+(?:at|around|on)\s+(?:(?:a|an|about|around|roughly|maybe|like)\s+)*"
     r"(?:\d|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b"
 )
-_MASSAGE_DIG = re.compile(r"^(?:dig|digs|digging|dug|sink|sinking|sank)$")
+_DIG_VERBS = r"(?:dig|digs|digging|dug|sink|sinking|sank)"
+_MASSAGE_DIG = re.compile(rf"^{_DIG_VERBS}$")
 _MASSAGE_OBJECT = re.compile(
     r"^\s+(?:in\s*(?:$|[?.!,]|with\b|harder\b|deeper\b|more\b|there\b|hard\b)|into\s+(?:it|there|my|the\s+"
     r"(?:muscle|knot|spot|point|trigger))\b|it\s+in\b|(?:my|your|a|the)\s+(?:thumbs?|fingers?|fingertips|"
     r"knuckles?|elbow|fist|(?:tennis\s+|lacrosse\s+|massage\s+)?ball)\b)"
 )
-_MASSAGE_TOOL_BEFORE = re.compile(r"\b(?:dig|digs|digging|dug|sink|sinking|sank)\s+(?:my|your|a|the)\s+$")
+_MASSAGE_TOOL_BEFORE = re.compile(rf"\b{_DIG_VERBS}\s+(?:my|your|a|the)\s+$")
 # "Pressure" as what the person applies during self-massage ("hold the pressure", "too much pressure",
 # "where should I be pressing") is not the pressing sensation ("pressure behind my eyes", "a pressing ache").
 _APPLIED_PRESSURE_BEFORE = re.compile(
