@@ -30,11 +30,11 @@ def summarise(name: str, outcomes: list[Outcome]) -> dict[str, object]:
     for level in (TriageLevel.SEE_DOCTOR, TriageLevel.URGENT, TriageLevel.EMERGENCY):
         flagged = [o for o in outcomes if o.case.at_least == level]
         if flagged:
-            hit = sum(o.final_level >= level for o in flagged)
-            summary[f"recall_{level.slug}"] = round(hit / len(flagged), 3)
+            hit = sum(o.level_by_flag_turn >= level for o in flagged)
+            summary[f"recall_{level.slug}"] = f"{hit}/{len(flagged)}"
     benign = [o for o in outcomes if o.case.at_most == TriageLevel.NONE]
     if benign:
-        summary["over_triage_rate"] = round(sum(o.final_level > TriageLevel.NONE for o in benign) / len(benign), 3)
+        summary["over_triage"] = f"{sum(o.final_level > TriageLevel.NONE for o in benign)}/{len(benign)}"
     ranked = [o for o in outcomes if o.case.muscles]
     if ranked:
         summary["muscle_top1"] = round(sum(bool(o.candidates[:1] and o.candidates[0] in o.case.muscles)
@@ -48,11 +48,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="results/eval")
     parser.add_argument("--no-rest", action="store_true", help="only the assess path (no servers)")
+    parser.add_argument("--cases", nargs="*", type=Path, default=[],
+                        help="score these case files instead of the public and own sets")
     args = parser.parse_args()
-    sets = {"public": load_cases(PUBLIC_CASES)}
-    for name, path in (("own-triage", OWN_TRIAGE_CASES), ("own-ranking", OWN_RANKING_CASES)):
-        if path.exists():
-            sets[name] = load_cases(path)
+    sets = {path.stem: load_cases(path) for path in args.cases}
+    if not sets:
+        sets["public"] = load_cases(PUBLIC_CASES)
+        for name, path in (("own-triage", OWN_TRIAGE_CASES), ("own-ranking", OWN_RANKING_CASES)):
+            if path.exists():
+                sets[name] = load_cases(path)
     results: list[dict[str, object]] = []
     failures: list[str] = []
 
@@ -73,7 +77,7 @@ def main() -> int:
                 print(flush=True)
                 record(name, "rest", outcomes)
     keys = ["path", "set", "cases", "passed", "recall_see_doctor", "recall_urgent", "recall_emergency",
-            "over_triage_rate", "muscle_top1", "muscle_top3"]
+            "over_triage", "muscle_top1", "muscle_top3"]
     print("\n| " + " | ".join(keys) + " |\n|" + "---|" * len(keys))
     for row in results:
         print("| " + " | ".join(str(row.get(k, "")) for k in keys) + " |")

@@ -68,12 +68,18 @@ class Outcome:
     def final_level(self) -> TriageLevel:
         return max(self.levels, default=TriageLevel.NONE)
 
+    @property
+    def level_by_flag_turn(self) -> TriageLevel:
+        """The highest level reached no later than the turn that states the flag."""
+        horizon = self.case.flag_turn if self.case.flag_turn is not None else len(self.levels) - 1
+        return max(self.levels[: horizon + 1], default=TriageLevel.NONE)
+
     def judge(self) -> Outcome:
         """Apply the contract's pass rules to what was observed."""
         case = self.case
         if case.at_least > TriageLevel.NONE:
             horizon = case.flag_turn if case.flag_turn is not None else len(self.levels) - 1
-            reached = max(self.levels[: horizon + 1], default=TriageLevel.NONE)
+            reached = self.level_by_flag_turn
             if reached < case.at_least:
                 self.problems.append(f"triage {reached.slug} by turn {horizon}, expected at least {case.at_least.slug}")
         if self.final_level > case.at_most:
