@@ -82,12 +82,45 @@ class Region:
 
 @dataclass(frozen=True)
 class Term:
-    """A vocabulary entry (sensation, activity or finding) and the phrases that name it."""
+    """A vocabulary entry (sensation, activity or finding) and the phrases that name it.
+
+    A finding may also be composed of concepts said in one clause (`compose`: alternatives, each a
+    list of concept ids that must all be present within `window` tokens), see bot/nlp/concepts.py.
+    """
 
     kind: str
     id: str
     name: str
     phrases: tuple[str, ...]
+    compose: tuple[tuple[str, ...], ...] = ()
+    window: int | None = None
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A unit of meaning for composing findings (a loss of feeling, the saddle area, ...).
+
+    `concern` names a clarifying question (screening.yml) asked when the concept is said but no
+    finding comes of it ("I've had some bladder issues"), so a worrying word is never let pass.
+    """
+
+    id: str
+    name: str
+    phrases: tuple[str, ...]
+    concern: str | None = None
+    exact: tuple[str, ...] = ()
+    mask: bool = False
+
+
+@dataclass(frozen=True)
+class GuidelineItem:
+    """One red-flag item of a clinical guideline, which at least one rule must cover."""
+
+    id: str
+    guideline: str
+    text: str
+    level: TriageLevel
+    source: SourceRef
 
 
 @dataclass(frozen=True)
@@ -98,6 +131,11 @@ class ScreeningQuestion:
     complaint: tuple[str, ...]
     finding: str
     text: str
+    explain: str = ""
+    priority: int = 50
+    concern_only: bool = False
+    when_age_at_least: int | None = None
+    when_findings: tuple[str, ...] = ()
 
 
 @dataclass
@@ -110,6 +148,8 @@ class Content:
     muscles: dict[str, dict[str, Any]] = field(default_factory=dict)
     rules: dict[str, RedFlagRule] = field(default_factory=dict)
     rule_docs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    concepts: dict[str, Concept] = field(default_factory=dict)
+    guidelines: dict[str, GuidelineItem] = field(default_factory=dict)
     guidance: dict[str, Any] = field(default_factory=dict)
     screening: list[ScreeningQuestion] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)
@@ -230,28 +270,86 @@ def _load_regions(v: _Validator, root: Path) -> None:
         )
 
 
+def _term_files(root: Path, file_name: str) -> list[Path]:
+    """A vocabulary kind lives in one file (`sensations.yml`) or a folder of them (`findings/*.yml`)."""
+    single = root / "vocabulary" / file_name
+    folder = root / "vocabulary" / file_name.removesuffix(".yml")
+    return [single] if single.exists() else sorted(folder.glob("*.yml"))
+
+
+def _compose_of(v: _Validator, rel: str, item: dict[str, Any]) -> tuple[tuple[str, ...], ...]:
+    raw = item.get("compose") or []
+    if not isinstance(raw, list) or not all(isinstance(p, list) and p for p in raw):
+        v.add(rel, item["id"], "compose", "compose must be a list of lists of concept ids")
+        return ()
+    return tuple(tuple(str(c) for c in pattern) for pattern in raw)
+
+
 def _load_terms(v: _Validator, root: Path) -> None:
     for kind, file_name, key in (
         ("sensation", "sensations.yml", "sensations"),
         ("activity", "activities.yml", "activities"),
         ("finding", "findings.yml", "findings"),
     ):
-        path = root / "vocabulary" / file_name
-        rel = str(path.relative_to(root))
         table: dict[str, Term] = {}
-        for item in _entries(_read_yaml(path, v.problems), key, rel, v.problems):
-            if not v.unique(table, rel, item["id"], kind):
+        for path in _term_files(root, file_name):
+            rel = str(path.relative_to(root))
+            for item in _entries(_read_yaml(path, v.problems), key, rel, v.problems):
+                if not v.unique(table, rel, item["id"], kind):
+                    continue
+                phrases = item.get("phrases") or []
+                compose = _compose_of(v, rel, item) if kind == "finding" else ()
+                if not phrases and not compose:
+                    v.add(rel, item["id"], "phrases", f"a {kind} needs at least one phrase or composition")
+                table[item["id"]] = Term(
+                    kind=kind,
+                    id=item["id"],
+                    name=str(item.get("name") or item["id"]),
+                    phrases=tuple(str(p).lower() for p in phrases),
+                    compose=compose,
+                    window=item.get("window"),
+                )
+        v.content.terms[kind] = table
+
+
+def _load_concepts(v: _Validator, root: Path) -> None:
+    for path in sorted((root / "vocabulary" / "concepts").glob("*.yml")):
+        rel = str(path.relative_to(root))
+        for item in _entries(_read_yaml(path, v.problems), "concepts", rel, v.problems):
+            if not v.unique(v.content.concepts, rel, item["id"], "concept"):
                 continue
             phrases = item.get("phrases") or []
-            if not phrases:
-                v.add(rel, item["id"], "phrases", f"a {kind} needs at least one phrase")
-            table[item["id"]] = Term(
-                kind=kind,
-                id=item["id"],
-                name=str(item.get("name") or item["id"]),
-                phrases=tuple(str(p).lower() for p in phrases),
-            )
-        v.content.terms[kind] = table
+            exact = item.get("exact") or []
+            if not phrases and not exact:
+                v.add(rel, item["id"], "phrases", "a concept needs at least one phrase")
+            v.content.concepts[item["id"]] = Concept(
+                id=item["id"], name=str(item.get("name") or item["id"]),
+                phrases=tuple(str(p).lower() for p in phrases), concern=item.get("concern"),
+                exact=tuple(str(p).lower() for p in exact), mask=bool(item.get("mask")))
+    for term in v.content.terms.get("finding", {}).values():
+        for pattern in term.compose:
+            for concept in pattern:
+                if concept not in v.content.concepts:
+                    v.add("vocabulary/findings", term.id, "compose", f"unknown concept '{concept}'")
+
+
+def _load_guidelines(v: _Validator, root: Path) -> None:
+    path = root / "guidelines.yml"
+    if not path.exists():
+        return
+    rel = str(path.relative_to(root))
+    for item in _entries(_read_yaml(path, v.problems), "items", rel, v.problems):
+        if not v.unique(v.content.guidelines, rel, item["id"], "guideline item"):
+            continue
+        if item.get("level") not in (*TRIAGE_LEVELS, "none"):
+            v.add(rel, item["id"], "level", f"level must be one of {', '.join(TRIAGE_LEVELS)}")
+        source = item.get("source")
+        if not isinstance(source, dict) or source.get("ref") not in v.content.sources:
+            v.add(rel, item["id"], "source", "a guideline item needs a known source {ref, where}")
+            source = {"ref": "?"}
+        v.content.guidelines[item["id"]] = GuidelineItem(
+            id=item["id"], guideline=str(item.get("guideline") or ""), text=str(item.get("text") or ""),
+            level=TriageLevel.parse(item.get("level")), source=v.content.source_ref(source))
 
 
 def _canonical_muscle_ids() -> set[str]:
@@ -308,23 +406,48 @@ def _load_muscles(v: _Validator, root: Path) -> None:
         v.add("muscles/", mid, "", "canonical muscle from shared/kb/muscles.yml has no entry")
 
 
-def _load_rules(v: _Validator, root: Path) -> None:
-    path = root / "red_flags.yml"
-    rel = str(path.relative_to(root))
+def _finding_groups(v: _Validator, rel: str, rid: str, doc: dict[str, Any]) -> tuple[tuple[str, ...], ...]:
+    """`all_of` entries are findings or lists of alternatives; `any_of` is one list of alternatives."""
     findings = v.content.terms.get("finding", {})
+    groups: list[tuple[str, ...]] = []
+    for entry in doc.get("all_of") or []:
+        groups.append(tuple(entry) if isinstance(entry, list) else (entry,))
+    if doc.get("any_of"):
+        groups.append(tuple(doc["any_of"]))
+    for key in ("none_of",):
+        for finding in doc.get(key) or []:
+            if finding not in findings:
+                v.add(rel, rid, key, f"unknown finding '{finding}'")
+    for group in groups:
+        for finding in group:
+            if finding not in findings:
+                v.add(rel, rid, "all_of/any_of", f"unknown finding '{finding}'")
+    return tuple(groups)
+
+
+def _load_rules(v: _Validator, root: Path) -> None:
+    for path in sorted((root / "red_flags").glob("*.yml")):
+        _load_rule_file(v, root, path)
+
+
+def _load_rule_file(v: _Validator, root: Path, path: Path) -> None:
+    rel = str(path.relative_to(root))
     for doc in _entries(_read_yaml(path, v.problems), "rules", rel, v.problems):
         rid = doc["id"]
         if not v.unique(v.content.rules, rel, rid, "rule"):
             continue
         if doc.get("level") not in TRIAGE_LEVELS:
             v.add(rel, rid, "level", f"level must be one of {', '.join(TRIAGE_LEVELS)}")
-        for key in ("all_of", "any_of"):
-            for finding in doc.get(key) or []:
-                if finding not in findings:
-                    v.add(rel, rid, key, f"unknown finding '{finding}'")
+        groups = _finding_groups(v, rel, rid, doc)
         for group in doc.get("complaint") or []:
             if group not in REGION_GROUPS:
                 v.add(rel, rid, "complaint", f"unknown region group '{group}'")
+        for region in doc.get("complaint_regions") or []:
+            if region not in v.content.regions:
+                v.add(rel, rid, "complaint_regions", f"unknown region '{region}'")
+        for item in doc.get("guideline") or []:
+            if v.content.guidelines and item not in v.content.guidelines:
+                v.add(rel, rid, "guideline", f"unknown guideline item '{item}'")
         if not doc.get("message"):
             v.add(rel, rid, "message", "a rule needs a message for the person")
         v.check_sources(rel, rid, "", doc)
@@ -335,12 +458,14 @@ def _load_rules(v: _Validator, root: Path) -> None:
             level=TriageLevel.parse(doc.get("level")),
             message=str(doc.get("message") or ""),
             tell_them=str(doc.get("tell_them") or ""),
-            all_of=tuple(doc.get("all_of") or ()),
-            any_of=tuple(doc.get("any_of") or ()),
+            groups=groups,
+            none_of=tuple(doc.get("none_of") or ()),
             complaint=tuple(doc.get("complaint") or ()),
+            complaint_regions=tuple(doc.get("complaint_regions") or ()),
             age_at_least=doc.get("age_at_least"),
             age_below=doc.get("age_below"),
             duration_weeks_at_least=doc.get("duration_weeks_at_least"),
+            guideline=tuple(doc.get("guideline") or ()),
             sources=tuple(v.content.source_ref(s) for s in doc.get("sources") or ()),
         )
 
@@ -406,7 +531,9 @@ def load_content(root: Path = CONTENT_DIR) -> Content:
     _load_sources(v, root)
     _load_regions(v, root)
     _load_terms(v, root)
+    _load_concepts(v, root)
     _load_muscles(v, root)
+    _load_guidelines(v, root)
     _load_rules(v, root)
     _load_guidance(v, root)
     _load_screening(v, root)

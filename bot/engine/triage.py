@@ -15,13 +15,21 @@ __all__ = ["assess_triage", "rule_matches"]
 _DAYS_PER_WEEK = 7.0
 
 
-def _complaint_fits(rule: RedFlagRule, region_groups: set[str]) -> bool:
+def _complaint_fits(rule: RedFlagRule, region_groups: set[str], regions: set[str]) -> bool:
     """A rule scoped to body areas applies when the person reports pain in one of them.
 
     When no region is known yet the rule still applies: an unplaced complaint with, say, saddle
     numbness must not slip through because the person has not said "back" yet.
     """
-    return not rule.complaint or not region_groups or bool(region_groups & set(rule.complaint))
+    if not (rule.complaint or rule.complaint_regions) or not regions:
+        return True
+    return bool(region_groups & set(rule.complaint)) or bool(regions & set(rule.complaint_regions))
+
+
+def _age_fits(rule: RedFlagRule, age: int | None) -> bool:
+    if rule.age_at_least is not None and (age is None or age < rule.age_at_least):
+        return False
+    return not (rule.age_below is not None and (age is None or age >= rule.age_below))
 
 
 def rule_matches(
@@ -29,25 +37,25 @@ def rule_matches(
 ) -> FiredFlag | None:
     """Return the fired flag when every condition of the rule holds, else None."""
     present = report.findings
-    if not all(finding in present for finding in rule.all_of):
+    because: list[str] = []
+    for group in rule.groups:
+        hits = [f for f in group if f in present]
+        if not hits:
+            return None
+        because += [h for h in hits if h not in because]
+    if any(f in present for f in rule.none_of):
         return None
-    hits = tuple(f for f in rule.any_of if f in present)
-    if rule.any_of and not hits:
+    if not _complaint_fits(rule, region_groups, set(report.region_ids)):
         return None
-    if not _complaint_fits(rule, region_groups):
-        return None
-    if rule.age_at_least is not None and (report.age is None or report.age < rule.age_at_least):
-        return None
-    if rule.age_below is not None and (report.age is None or report.age >= rule.age_below):
+    if not _age_fits(rule, report.age):
         return None
     if rule.duration_weeks_at_least is not None:
         weeks = (report.duration_days or 0.0) / _DAYS_PER_WEEK
         if weeks < rule.duration_weeks_at_least:
             return None
-    if not (rule.all_of or rule.any_of or rule.age_at_least or rule.age_below
-            or rule.duration_weeks_at_least):
+    if not (rule.groups or rule.age_at_least or rule.age_below or rule.duration_weeks_at_least):
         return None  # a rule with no condition would flag everyone
-    return FiredFlag(rule=rule, because=tuple(rule.all_of) + hits)
+    return FiredFlag(rule=rule, because=tuple(because))
 
 
 def assess_triage(

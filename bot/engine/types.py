@@ -155,20 +155,33 @@ class PainReport:
 
 @dataclass(frozen=True)
 class RedFlagRule:
-    """A reviewed red-flag rule from the knowledge base."""
+    """A reviewed red-flag rule from the knowledge base.
+
+    It fires when every group in `groups` has at least one present finding (a group of one is a
+    required finding; a larger group is a choice), none of `none_of` is present, the complaint is in
+    one of the `complaint` region groups or `complaint_regions` (either list empty: any complaint),
+    and the age and duration conditions hold.
+    """
 
     id: str
     title: str
     level: TriageLevel
     message: str
     tell_them: str
-    all_of: tuple[str, ...] = ()
-    any_of: tuple[str, ...] = ()
+    groups: tuple[tuple[str, ...], ...] = ()
+    none_of: tuple[str, ...] = ()
     complaint: tuple[str, ...] = ()
+    complaint_regions: tuple[str, ...] = ()
     age_at_least: int | None = None
     age_below: int | None = None
     duration_weeks_at_least: float | None = None
+    guideline: tuple[str, ...] = ()
     sources: tuple[SourceRef, ...] = ()
+
+    @property
+    def findings(self) -> frozenset[str]:
+        """Every finding the rule can use."""
+        return frozenset(f for group in self.groups for f in group)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from bot.engine.types import Mention
 from bot.nlp.build import SPANS_KEY, pipeline_path
+from bot.nlp.concepts import ConceptMatcher, clause_ids, compose
 from bot.nlp.durations import find_duration
 from bot.nlp.numbers import parse_age, parse_intensity
 from bot.nlp.typos import Corrected, Speller, words_of
@@ -25,75 +26,109 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-__all__ = ["MAX_CHARS", "TYPOS_KEY", "Analyser", "extract_mentions", "load_language", "mentions_from_text"]
+__all__ = ["MAX_CHARS", "TYPOS_KEY", "Analyser", "Lexicon", "extract_mentions", "load_language",
+           "mentions_from_text"]
 
+COMPOSED_KEY = "composed_findings"  # doc.user_data key: composed finding -> the tokens of its concepts
 TYPOS_KEY = "typo_corrections"  # doc.user_data key: the Corrected record (offsets back to what was typed)
 MAX_CHARS = 2000  # longer messages are cut here: no real description of pain needs more
-_KIND_BY_LABEL = {"REGION": "region", "SENSATION": "sensation", "ACTIVITY": "activity", "FINDING": "finding"}
+PHRASE_TOKENS_KEY = "phrase_tokens"  # doc.user_data key: token indexes inside any vocabulary phrase
+_KIND_BY_LABEL = {"REGION": "region", "SENSATION": "sensation", "ACTIVITY": "activity", "FINDING": "finding",
+                  "CONCEPT": "concept"}
+_NEGATION_WORDS = frozenset({"not", "n't", "nt", "no", "never", "without", "none", "nothing", "neither", "nor"})
+_CONTEXT_RULES_FILE = Path(__file__).with_name("context_rules.json")
 _SIDE_WORDS = {"left": "left", "right": "right", "lft": "left", "rt": "right", "both": "both",
                "either": "both"}
 _SIDE_PHRASE = re.compile(
     r"\b(?:on|in|down)\s+(?:the|my)\s+(left|right)\b|\b(left|right)[- ]?(?:hand\s+)?side\b|\bboth sides\b"
 )
 
-# Project additions to ConText's default rules: how people deny symptoms in chat.
-_EXTRA_CONTEXT_RULES = [
-    ("are normal", "NEGATED_EXISTENCE", "BACKWARD"),
-    ("is normal", "NEGATED_EXISTENCE", "BACKWARD"),
-    ("are fine", "NEGATED_EXISTENCE", "BACKWARD"),
-    ("is fine", "NEGATED_EXISTENCE", "BACKWARD"),
-    ("are ok", "NEGATED_EXISTENCE", "BACKWARD"),
-    ("is ok", "NEGATED_EXISTENCE", "BACKWARD"),
-    ("nothing like", "NEGATED_EXISTENCE", "FORWARD"),
-    ("nothing", "NEGATED_EXISTENCE", "FORWARD"),
-    ("never had", "NEGATED_EXISTENCE", "FORWARD"),
-    ("never", "NEGATED_EXISTENCE", "FORWARD"),
-    ("don't have", "NEGATED_EXISTENCE", "FORWARD"),
-    ("dont have", "NEGATED_EXISTENCE", "FORWARD"),
-    ("haven't got", "NEGATED_EXISTENCE", "FORWARD"),
-    ("havent got", "NEGATED_EXISTENCE", "FORWARD"),
-    ("haven't had", "NEGATED_EXISTENCE", "FORWARD"),
-    ("havent had", "NEGATED_EXISTENCE", "FORWARD"),
-    ("no sign of", "NEGATED_EXISTENCE", "FORWARD"),
-    ("not", "NEGATED_EXISTENCE", "FORWARD"),
-    ("nope", "NEGATED_EXISTENCE", "FORWARD"),
-    ("in case", "HYPOTHETICAL", "FORWARD"),
-    ("what if", "HYPOTHETICAL", "FORWARD"),
-    ("worried about", "HYPOTHETICAL", "FORWARD"),
-    ("my dad", "FAMILY", "FORWARD"),
-    ("my mum", "FAMILY", "FORWARD"),
-    ("my mom", "FAMILY", "FORWARD"),
-    ("my wife", "FAMILY", "FORWARD"),
-    ("my husband", "FAMILY", "FORWARD"),
-    ("my partner", "FAMILY", "FORWARD"),
-    ("my friend", "FAMILY", "FORWARD"),
-    ("my son", "FAMILY", "FORWARD"),
-    ("my daughter", "FAMILY", "FORWARD"),
-]
+class Lexicon:
+    """The concepts and the findings composed of them (kb/content/vocabulary), ready for matching."""
+
+    def __init__(self, concept_phrases: Iterable[tuple[str, str]], patterns: Iterable[tuple[str, tuple[str, ...], int]],
+                 exact_phrases: Iterable[tuple[str, str]] = (), masks: Iterable[str] = ()):
+        self.concept_phrases = tuple(concept_phrases)
+        self.masks = frozenset(masks)
+        self.exact_phrases = tuple(exact_phrases)
+        self.patterns = tuple(patterns)
+
+    @classmethod
+    def from_content(cls, content: Any) -> Lexicon:
+        """From validated content (kb.content.Content)."""
+        from bot.nlp.concepts import DEFAULT_WINDOW
+        from bot.nlp.phrases import expand
+
+        phrases = [(c.id, variant) for c in content.concepts.values() for p in c.phrases for variant in expand(p)]
+        exact = [(c.id, variant) for c in content.concepts.values() for p in c.exact for variant in expand(p)]
+        patterns = [(t.id, pattern, t.window or DEFAULT_WINDOW)
+                    for t in content.terms.get("finding", {}).values() for pattern in t.compose]
+        return cls(phrases, patterns, exact, masks=[c.id for c in content.concepts.values() if c.mask])
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The lexicon of the reviewed content (loaded once per process)."""
+    from kb.content import load_content
+
+    return Lexicon.from_content(load_content())
 
 
 class Analyser:
     """A loaded pipeline plus a ConText instance bound to it (built once per process)."""
 
-    def __init__(self, nlp: Language):
+    def __init__(self, nlp: Language, lexicon: Lexicon | None = None):
         logging.getLogger("PyRuSH").setLevel(logging.WARNING)
         from medspacy.context import ConText, ConTextRule
 
         self.nlp = nlp
+        self.lexicon = lexicon or default_lexicon()
         self.context = ConText(nlp, input_span_type="group", span_group_name=SPANS_KEY)
-        self.context.add([ConTextRule(literal, category, direction=direction)
-                          for literal, category, direction in _EXTRA_CONTEXT_RULES])
-        self.speller = Speller(_pattern_words(nlp))
+        self.context.add(ConTextRule.from_json(str(_CONTEXT_RULES_FILE)))
+        tokenizer = nlp.tokenizer
+        self.concepts = ConceptMatcher(
+            ((concept, [t.text for t in tokenizer(phrase)]) for concept, phrase in self.lexicon.concept_phrases),
+            ((concept, [t.text for t in tokenizer(phrase)]) for concept, phrase in self.lexicon.exact_phrases),
+            masks=self.lexicon.masks)
+        concept_words = words_of(phrase for _, phrase in (*self.lexicon.concept_phrases, *self.lexicon.exact_phrases))
+        self.speller = Speller(_pattern_words(nlp) | concept_words)
 
     def analyse(self, text: str) -> Doc:
-        """Correct slipped words ("sholder"), then find phrases and their context.
+        """Correct slipped words ("sholder"), find phrases and concepts, compose findings, then their
+        clinical context (negated, hypothetical, someone else's).
 
         The doc is of the corrected text; `doc.user_data[TYPOS_KEY]` maps offsets back to the original.
         """
         fixed = correct_typos(text, self.speller)
         doc = self.nlp(fixed.text)
         doc.user_data[TYPOS_KEY] = fixed
+        self._add_concepts(doc)
         return self.context(doc)
+
+    def _add_concepts(self, doc: Doc) -> None:
+        """Concept spans and the findings composed of them join the phrase spans ConText will read."""
+        from spacy.tokens import Span
+
+        words = [t.text for t in doc]
+        hits = self.concepts.find(words)
+        clauses = clause_ids(words, (sent.start for sent in doc.sents))
+        composed = compose(hits, clauses, self.lexicon.patterns)
+        spans = list(doc.spans.get(SPANS_KEY, []))
+        covered = {i for span in spans for i in range(span.start, span.end)}
+        covered |= {i for hit in hits for i in range(hit.start, hit.end)}
+        doc.user_data[PHRASE_TOKENS_KEY] = frozenset(covered)
+        phrase_findings = [(s.id_, s.start, s.end) for s in spans if s.label_ == "FINDING"]
+        for hit in hits:
+            spans.append(Span(doc, hit.start, hit.end, label="CONCEPT", span_id=hit.concept))
+        for finding in composed:
+            if any(fid == finding.finding and start < finding.end and finding.start < end
+                   for fid, start, end in phrase_findings):
+                continue
+            span = Span(doc, finding.start, finding.end, label="FINDING", span_id=finding.finding)
+            inner = {i for hit in finding.hits for i in range(hit.start, hit.end)}
+            doc.user_data.setdefault(COMPOSED_KEY, {})[(finding.start, finding.end, finding.finding)] = frozenset(inner)
+            spans.append(span)
+        doc.spans[SPANS_KEY] = spans
 
 
 def _pattern_words(nlp: Language) -> frozenset[str]:
@@ -124,15 +159,20 @@ def load_language(path: str | None = None) -> Analyser:
 
 
 def _context_flags(span: Span) -> tuple[bool, bool, bool]:
-    """Negated / hypothetical / other person, ignoring modifiers inside the phrase itself.
+    """Negated / hypothetical / other person.
 
-    A finding such as "lying down doesn't help" carries its own "doesn't"; that word is part of
-    the symptom, not a denial of it.
+    A cue that is part of a vocabulary phrase is not a cue: "can't feel" and "lying down doesn't
+    help" carry their own "not", which denies nothing. Inside a finding composed of concepts, a
+    negation word between the concepts does deny it ("my bum isn't numb").
     """
+    doc = span.doc
+    phrase_tokens: frozenset[int] = doc.user_data.get(PHRASE_TOKENS_KEY, frozenset())
     negated = hypothetical = other = False
     for modifier in getattr(span._, "modifiers", ()) or ():
         start, end = modifier.modifier_span
         if start < span.end and end > span.start:
+            continue
+        if any(i in phrase_tokens for i in range(start, end)):
             continue
         category = modifier.category.upper()
         if category.startswith("NEGATED"):
@@ -141,7 +181,24 @@ def _context_flags(span: Span) -> tuple[bool, bool, bool]:
             hypothetical = True
         elif category == "FAMILY":
             other = True
+    inner = doc.user_data.get(COMPOSED_KEY, {}).get((span.start, span.end, span.id_))
+    if span.label_ in {"FINDING", "CONCEPT"} and _denied_right_before(doc, span.start):
+        negated = True
+    if inner is not None and any(
+            doc[i].lower_ in _NEGATION_WORDS and i not in inner for i in range(span.start, span.end)):
+        negated = True
     return negated, hypothetical, other
+
+
+_DETERMINERS = frozenset({"any", "a", "an", "the", "my", "real", "new", "other", "more", "of", "such"})
+
+
+def _denied_right_before(doc: Doc, start: int) -> bool:
+    """"no problems peeing", "not any numbness": a negation word just before, past determiners only."""
+    index = start - 1
+    while index >= 0 and doc[index].lower_ in _DETERMINERS:
+        index -= 1
+    return index >= 0 and doc[index].lower_ in _NEGATION_WORDS
 
 
 def _side_for(span: Span, doc: Doc) -> str | None:
@@ -164,14 +221,17 @@ def _side_for(span: Span, doc: Doc) -> str | None:
 
 
 def _longest_per_label(spans: Iterable[Span]) -> list[Span]:
-    """Within one label the longest phrase wins ("back of my knee" is not also "knee" and
-    "back"); across labels overlaps stay ("numb around my bottom" is a finding and a region), except
-    that a sensation word inside a longer activity phrase is part of it ("carrying heavy bags")."""
+    """Within one label the longest phrase wins ("back of my knee" is not also "knee" and "back");
+    findings and concepts compete only with themselves (one message can state several overlapping
+    findings: "sudden worst headache" is both a sudden onset and the worst ever); across labels overlaps
+    stay ("numb around my bottom" is a finding and a region), except that a sensation word inside a
+    longer activity phrase is part of it ("carrying heavy bags")."""
     from spacy.util import filter_spans
 
     by_label: dict[str, list[Span]] = {}
     for span in spans:
-        by_label.setdefault(span.label_, []).append(span)
+        key = f"{span.label_}:{span.id_}" if span.label_ in {"FINDING", "CONCEPT"} else span.label_
+        by_label.setdefault(key, []).append(span)
     kept = [span for group in by_label.values() for span in filter_spans(group)]
     activities = [span for span in kept if span.label_ == "ACTIVITY"]
     kept = [span for span in kept if span.label_ != "SENSATION" or not any(
@@ -317,7 +377,7 @@ def _number_mentions(text: str, spans: list[Span], *, bare_intensity: bool) -> l
     intensity = parse_intensity(text, bare_number_ok=bare_intensity)
     if intensity:
         mentions.append(Mention(kind="intensity", value=str(intensity[0]), text=intensity[1]))
-    about_pain = bool(intensity) or any(span.label_ != "ACTIVITY" for span in spans) or bool(
+    about_pain = bool(intensity) or any(span.label_ not in {"ACTIVITY", "CONCEPT"} for span in spans) or bool(
         _PAIN_WORDS.search(text.lower()))
     activities = [(span.start_char, span.end_char) for span in spans if span.label_ == "ACTIVITY"]
     duration = find_duration(text, about_pain=about_pain, activities=activities)

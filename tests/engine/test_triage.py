@@ -14,7 +14,7 @@ RULES = knowledge().rules
 
 
 def _report_for(rule, negated: bool = False) -> PainReport:  # type: ignore[no-untyped-def]
-    findings = list(rule.all_of) + list(rule.any_of[:1])
+    findings = [group[0] for group in rule.groups]
     mentions = [Mention("finding", f, negated=negated) for f in findings]
     report = PainReport.from_mentions(mentions)
     if rule.age_at_least is not None:
@@ -30,14 +30,20 @@ def _groups(rule) -> set[str]:  # type: ignore[no-untyped-def]
     return {rule.complaint[0]} if rule.complaint else set()
 
 
+def _with_complaint(rule, report: PainReport) -> PainReport:  # type: ignore[no-untyped-def]
+    if rule.complaint_regions and not rule.complaint:
+        report.regions.append((rule.complaint_regions[0], None))
+    return report
+
+
 @pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
 def test_rule_fires_when_stated(rule) -> None:  # type: ignore[no-untyped-def]
-    result = assess_triage(_report_for(rule), [rule], _groups(rule))
+    result = assess_triage(_with_complaint(rule, _report_for(rule)), [rule], _groups(rule))
     assert result.level == rule.level
     assert result.flags[0].rule.id == rule.id
 
 
-@pytest.mark.parametrize("rule", [r for r in RULES if r.all_of or r.any_of], ids=lambda r: r.id)
+@pytest.mark.parametrize("rule", [r for r in RULES if r.groups], ids=lambda r: r.id)
 def test_rule_silent_when_negated(rule) -> None:  # type: ignore[no-untyped-def]
     result = assess_triage(_report_for(rule, negated=True), [rule], _groups(rule))
     assert result.level == TriageLevel.NONE
@@ -52,7 +58,7 @@ def test_nothing_flags_an_empty_report() -> None:
     assert assess_triage(PainReport(), RULES).level == TriageLevel.NONE
 
 
-FINDINGS = sorted(knowledge().report([]).findings | {f for r in RULES for f in r.all_of + r.any_of})
+FINDINGS = sorted({f for r in RULES for f in r.findings})
 
 
 @settings(max_examples=200, deadline=None)

@@ -62,7 +62,7 @@ def test_unknown_region_is_reported_with_file_entry_and_field(tmp_path: Path) ->
 
 def test_unsourced_fact_is_reported(tmp_path: Path) -> None:
     root = _copy_content(tmp_path)
-    path = root / "red_flags.yml"
+    path = root / "red_flags" / "back.yml"
     data = yaml.safe_load(path.read_text())
     data["rules"][0]["sources"] = []
     path.write_text(yaml.safe_dump(data, sort_keys=False))

@@ -23,7 +23,7 @@ from bot.engine.types import TriageLevel
 from tools.eval.moves import Observation, observe
 from tools.eval.scripts import Played, Script, Step, Turn, Verdict, judge, load_scripts
 
-__all__ = ["play", "summarise"]
+__all__ = ["Player", "summarise"]
 
 MAX_AUTO_ANSWERS = 6
 _REPLIES_TO_SUGGESTION = frozenset({"coach_start", "explain_why", "next_candidates", "stretch_habits",
@@ -104,7 +104,7 @@ class Player:
                 if turn.event == "returns":
                     continue
                 if turn.event == "checkin_due":
-                    seen, level, slots = self._checkin_due(sender)
+                    seen, level, _ = self._checkin_due(sender)
                     previous = Step(turn, "(check-in due)", seen, level)
                     played.steps.append(previous)
                     last = seen
@@ -117,7 +117,7 @@ class Player:
                     played.steps.append(previous)
                     last, auto = seen, auto + 1
                 text = self._message_for(turn, last)
-                seen, level, slots = self._send(sender, text)
+                seen, level, _ = self._send(sender, text)
                 previous = Step(turn, text, seen, level)
                 played.steps.append(previous)
                 last = seen

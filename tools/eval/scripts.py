@@ -228,7 +228,8 @@ def judge(played: Played) -> Verdict:
         ok = bool(moves & expected) and ("fallback" not in moves or "clarify" in expected)
         if step.turn.expect and not ok:
             understood = False
-            problems.append(f"step {index} {step.sent!r}: expected {sorted(expected)}, got {sorted(moves) or 'nothing'}")
+            got = sorted(moves) or "nothing"
+            problems.append(f"step {index} {step.sent!r}: expected {sorted(expected)}, got {got}")
         if step.turn.free_text_pressure:
             pressure_turns += 1
             pressure_ok += ok
@@ -237,7 +238,8 @@ def judge(played: Played) -> Verdict:
             if step.triage_after >= step.turn.flag:
                 flags_caught += 1
             else:
-                problems.append(f"step {index}: red flag ({step.turn.flag.slug}) missed, triage {step.triage_after.slug}")
+                problems.append(f"step {index}: red flag ({step.turn.flag.slug}) missed, "
+                                f"triage {step.triage_after.slug}")
     reached = set().union(*(set(s.seen.moves) for s in played.steps)) if played.steps else set()
     goal_ok = bool(reached & GOAL_MOVES.get(played.script.goal, set()))
     if not goal_ok:
