@@ -1,4 +1,4 @@
-"""Command line for content editors: `python -m kb check|export|show|seed`."""
+"""Command line for content editors: `python -m kb check|export|show|seed|redflags`."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ def _check() -> int:
           f"{sum(len(r.phrases) for r in content.regions.values())} lay phrases")
     for kind, terms in content.terms.items():
         print(f"  {len(terms)} {kind} terms, {sum(len(t.phrases) for t in terms.values())} phrases")
+    print(f"  {len(content.concepts)} concepts, {len(content.guidelines)} guideline items")
     print(f"  {len(content.rules)} red-flag rules, {len(content.sources)} sources")
     return 0
 
@@ -88,6 +89,29 @@ def _seed(url: str | None) -> int:
     return 0
 
 
+def _redflags(markdown_out: str | None, markdown: bool) -> int:
+    from pathlib import Path
+
+    from kb.redflags import coverage, coverage_problems, load_cases
+    from kb.redflags import markdown as render
+
+    content = load_content()
+    report = coverage(content, load_cases())
+    problems = coverage_problems(report, content)
+    if markdown:
+        text = render(report, content)
+        if markdown_out:
+            Path(markdown_out).write_text(text, encoding="utf-8")
+            print(f"Wrote {markdown_out} ({len(report.rows)} guideline items)")
+        else:
+            print(text)
+    else:
+        print(f"{len(report.rows)} guideline items, {len(content.rules)} rules")
+    for problem in problems:
+        print(f"  - {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Dispatch the subcommands."""
     parser = argparse.ArgumentParser(prog="python -m kb", description="Knowledge-base tools")
@@ -99,7 +123,12 @@ def main(argv: list[str] | None = None) -> int:
     show.add_argument("muscle_id")
     seed = sub.add_parser("seed", help="validate, migrate and upsert into the database")
     seed.add_argument("--url", help="database URL (default: BOT_DATABASE_URL or the SQLite file)")
+    redflags = sub.add_parser("redflags", help="the red-flag catalogue: guideline items, rules, questions, tests")
+    redflags.add_argument("--markdown", action="store_true", help="render the review document")
+    redflags.add_argument("--out", default="docs/red-flags.md", help="where to write it (with --markdown)")
     args = parser.parse_args(argv)
+    if args.command == "redflags":
+        return _redflags(args.out, args.markdown)
     if args.command == "check":
         return _check()
     if args.command == "export":

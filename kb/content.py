@@ -334,22 +334,24 @@ def _load_concepts(v: _Validator, root: Path) -> None:
 
 
 def _load_guidelines(v: _Validator, root: Path) -> None:
-    path = root / "guidelines.yml"
-    if not path.exists():
-        return
-    rel = str(path.relative_to(root))
-    for item in _entries(_read_yaml(path, v.problems), "items", rel, v.problems):
-        if not v.unique(v.content.guidelines, rel, item["id"], "guideline item"):
-            continue
-        if item.get("level") not in (*TRIAGE_LEVELS, "none"):
-            v.add(rel, item["id"], "level", f"level must be one of {', '.join(TRIAGE_LEVELS)}")
-        source = item.get("source")
-        if not isinstance(source, dict) or source.get("ref") not in v.content.sources:
-            v.add(rel, item["id"], "source", "a guideline item needs a known source {ref, where}")
-            source = {"ref": "?"}
-        v.content.guidelines[item["id"]] = GuidelineItem(
-            id=item["id"], guideline=str(item.get("guideline") or ""), text=str(item.get("text") or ""),
-            level=TriageLevel.parse(item.get("level")), source=v.content.source_ref(source))
+    """The red-flag catalogue: guideline items (guidelines/*.yml) that rules must cover."""
+    for path in sorted((root / "guidelines").glob("*.yml")):
+        rel = str(path.relative_to(root))
+        for item in _entries(_read_yaml(path, v.problems), "items", rel, v.problems):
+            if not v.unique(v.content.guidelines, rel, item["id"], "guideline item"):
+                continue
+            if item.get("level") not in TRIAGE_LEVELS:
+                v.add(rel, item["id"], "level", f"level must be one of {', '.join(TRIAGE_LEVELS)}")
+            if not item.get("text"):
+                v.add(rel, item["id"], "text", "say in plain words what the guideline item is")
+            source = item.get("source")
+            if not isinstance(source, dict) or source.get("ref") not in v.content.sources:
+                shown = source.get("ref") if isinstance(source, dict) else source
+                v.add(rel, item["id"], "source", f"a guideline item needs a known source {{ref, where}}, not '{shown}'")
+                source = {"ref": str(shown)}
+            v.content.guidelines[item["id"]] = GuidelineItem(
+                id=item["id"], guideline=str(item.get("guideline") or ""), text=str(item.get("text") or ""),
+                level=TriageLevel.parse(item.get("level")), source=v.content.source_ref(source))
 
 
 def _canonical_muscle_ids() -> set[str]:
@@ -446,7 +448,7 @@ def _load_rule_file(v: _Validator, root: Path, path: Path) -> None:
             if region not in v.content.regions:
                 v.add(rel, rid, "complaint_regions", f"unknown region '{region}'")
         for item in doc.get("guideline") or []:
-            if v.content.guidelines and item not in v.content.guidelines:
+            if item not in v.content.guidelines:
                 v.add(rel, rid, "guideline", f"unknown guideline item '{item}'")
         if not doc.get("message"):
             v.add(rel, rid, "message", "a rule needs a message for the person")
@@ -484,26 +486,40 @@ def _load_guidance(v: _Validator, root: Path) -> None:
 
 
 def _load_screening(v: _Validator, root: Path) -> None:
-    path = root / "screening.yml"
-    rel = str(path.relative_to(root))
+    """Safety questions (screening/*.yml): yes/no questions whose "yes" is a finding."""
     findings = v.content.terms.get("finding", {})
     seen: dict[str, Any] = {}
-    for doc in _entries(_read_yaml(path, v.problems), "questions", rel, v.problems):
-        qid = doc["id"]
-        if not v.unique(seen, rel, qid, "screening question"):
-            continue
-        seen[qid] = doc
-        if doc.get("finding") not in findings:
-            v.add(rel, qid, "finding", f"unknown finding '{doc.get('finding')}'")
-        for group in doc.get("complaint") or []:
-            if group not in REGION_GROUPS:
-                v.add(rel, qid, "complaint", f"unknown region group '{group}'")
-        if not str(doc.get("text") or "").rstrip().endswith("?"):
-            v.add(rel, qid, "text", "a screening question must be a yes/no question ending in '?'")
-        v.check_sources(rel, qid, "", doc)
-        v.content.screening.append(ScreeningQuestion(
-            id=qid, complaint=tuple(doc.get("complaint") or ()), finding=str(doc.get("finding")),
-            text=str(doc.get("text") or "")))
+    for path in sorted((root / "screening").glob("*.yml")):
+        rel = str(path.relative_to(root))
+        for doc in _entries(_read_yaml(path, v.problems), "questions", rel, v.problems):
+            qid = doc["id"]
+            if not v.unique(seen, rel, qid, "screening question"):
+                continue
+            seen[qid] = doc
+            if doc.get("finding") not in findings:
+                v.add(rel, qid, "finding", f"unknown finding '{doc.get('finding')}'")
+            for group in doc.get("complaint") or []:
+                if group not in REGION_GROUPS:
+                    v.add(rel, qid, "complaint", f"unknown region group '{group}'")
+            for finding in doc.get("when_findings") or []:
+                if finding not in findings:
+                    v.add(rel, qid, "when_findings", f"unknown finding '{finding}'")
+            if not str(doc.get("text") or "").rstrip().endswith("?"):
+                v.add(rel, qid, "text", "a screening question must be a yes/no question ending in '?'")
+            if not doc.get("explain"):
+                v.add(rel, qid, "explain", "say in plain words what the question means, for \"what do you mean?\"")
+            if not doc.get("complaint") and not doc.get("concern_only"):
+                v.add(rel, qid, "complaint", "a question needs the body areas it is asked for (or concern_only)")
+            v.check_sources(rel, qid, "", doc)
+            v.content.screening.append(ScreeningQuestion(
+                id=qid, complaint=tuple(doc.get("complaint") or ()), finding=str(doc.get("finding")),
+                text=str(doc.get("text") or ""), explain=str(doc.get("explain") or ""),
+                priority=int(doc.get("priority", 50)), concern_only=bool(doc.get("concern_only")),
+                when_age_at_least=doc.get("when_age_at_least"),
+                when_findings=tuple(doc.get("when_findings") or ())))
+    for concept in v.content.concepts.values():
+        if concept.concern and concept.concern not in seen:
+            v.add("vocabulary/concepts", concept.id, "concern", f"unknown screening question '{concept.concern}'")
 
 
 def _check_phrase_clashes(v: _Validator) -> None:
