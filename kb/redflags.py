@@ -106,7 +106,8 @@ def markdown(report: Coverage, content: Content) -> str:
         "level, or a rule has no proving case. The assistant does not diagnose: a rule only decides how soon",
         "a person should be seen, and says why.",
         "",
-        f"{len(report.rows)} guideline items, {len(content.rules)} rules, {len(content.screening)} screening questions, "
+        f"{len(report.rows)} guideline items, {len(content.rules)} rules, "
+        f"{len(content.screening)} screening questions, "
         f"{len({c for row in report.rows for c in row.cases})} proving cases.",
         "",
     ]
@@ -115,8 +116,9 @@ def markdown(report: Coverage, content: Content) -> str:
         by_guideline.setdefault(row.item.guideline or row.item.source.label(), []).append(row)
     for guideline, rows in sorted(by_guideline.items()):
         source = rows[0].item.source
-        lines += [f"## {guideline}", "", f"Source: {source.title or source.ref}" + (f" ({source.url})" if source.url else ""),
-                  "", "| item | level | rules | screening question | proving cases |", "| --- | --- | --- | --- | --- |"]
+        where = f"Source: {source.title or source.ref}" + (f" ({source.url})" if source.url else "")
+        lines += [f"## {guideline}", "", where, "",
+                  "| item | level | rules | screening question | proving cases |", "| --- | --- | --- | --- | --- |"]
         for row in rows:
             text = row.item.text.replace("|", "/")
             lines.append(f"| {text} (`{row.item.id}`) | {row.item.level.slug} | {_cell(row.rules)} | "
