@@ -62,7 +62,7 @@ test-scaled: $(STAMP)
 	@$(PY) -m pytest -q -p no:cacheprovider tests/scaled
 
 run-scaled: $(STAMP)
-	@BOT_DATABASE_URL=$${BOT_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/test} $(PY) -m bot.scaled
+	@BOT_DATABASE_URL=$${BOT_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/test} $(PY) -m bot.runtime.scaled
 
 test-fast: $(STAMP)
 	@$(PY) -m pytest -q -m "not servers and not browser and not postgres"
@@ -76,7 +76,7 @@ validate: $(STAMP)
 
 stories: $(STAMP)
 	@$(PY) -m bot train >/dev/null
-	@$(VENV)/bin/rasa test core --stories tests/stories --model "$$($(PY) -c 'from bot.training import model_path; print(model_path())')" \
+	@$(VENV)/bin/rasa test core --stories tests/stories --model "$$($(PY) -c 'from bot.runtime.training import model_path; print(model_path())')" \
 		--fail-on-prediction-errors --out results/stories --quiet
 
 eval: $(STAMP)

@@ -10,8 +10,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge_access import candidates_for, report_from, repository, triage_level_of
-from bot.bodymap import render_body_map
-from bot.engine.types import Candidate, PainReport, TriageLevel
+from bot.engine.bodymap import render_body_map
+from core.types import Candidate, PainReport, TriageLevel
 
 YES_NO = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
 SHOWN = 3

@@ -15,8 +15,8 @@ from actions.knowledge_access import report_from, triage_level_of
 from bot.checkins.charts import trend_chart_svg
 from bot.checkins.plan import Outcome, escalation_reason, trend_text
 from bot.checkins.store import CheckinStore, utcnow
-from bot.engine.types import TriageLevel
-from bot.settings import settings
+from core.settings import settings
+from core.types import TriageLevel
 
 YES_NO = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")

@@ -18,7 +18,7 @@ from actions.assessment import SHOWN, candidate_lines
 from actions.knowledge_access import candidates_for, report_from, repository, triage_level_of
 from actions.safety import pending_questions
 from bot.engine.coaching import PressureStep, next_pressure_step, target_band
-from bot.engine.types import PainReport, TriageLevel
+from core.types import PainReport, TriageLevel
 
 PRESSURE_BUTTONS = [
     {"title": "More", "payload": "/pressure_more"},

@@ -11,10 +11,10 @@ import logging
 import threading
 from typing import Any
 
-from bot.dialogue.conversation import mentions_in_events
+from bot.engine.conversation import mentions_in_events
 from bot.engine.ranking import CANDIDATE_LIMIT, rank_muscles
-from bot.engine.types import Candidate, PainReport, TriageLevel
-from bot.settings import settings
+from core.settings import settings
+from core.types import Candidate, PainReport, TriageLevel
 from kb.repository import KnowledgeRepository
 
 __all__ = ["candidates_for", "report_from", "repository", "triage_level_of", "use_repository"]

@@ -1,6 +1,6 @@
 """Deleting a person's data on request.
 
-The conversation's events are purged by the tracker store (bot.tracker_store) when this action
+The conversation's events are purged by the tracker store (bot.rasa.tracker_store) when this action
 has run; the widget clears its local copy when it receives the `data_deleted` event.
 """
 

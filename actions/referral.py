@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge_access import report_from, repository
 from bot.engine.summary import HandoverSummary, summary_text
-from bot.settings import settings
+from core.settings import settings
 
 
 def _tried(tracker: Tracker) -> list[str]:

@@ -1,7 +1,7 @@
 """Complaint-specific screening questions, asked once before any self-massage advice.
 
 Each question is a yes/no question with /affirm and /deny buttons (CONTRACT.md). The answer is read
-by the safety policy as the question's finding (bot.dialogue.conversation), so a "yes" raises the
+by the safety policy as the question's finding (bot.engine.conversation), so a "yes" raises the
 triage level on that very turn, before this action runs again.
 """
 
@@ -14,8 +14,8 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge_access import report_from, repository, triage_level_of
-from bot.dialogue.conversation import SCREENING_SLOT
-from bot.engine.types import PainReport, TriageLevel
+from bot.engine.conversation import SCREENING_SLOT
+from core.types import PainReport, TriageLevel
 from kb.content import ScreeningQuestion
 
 YES_NO = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]

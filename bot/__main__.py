@@ -18,7 +18,7 @@ def _assess(args: argparse.Namespace) -> int:
         return 2
     result = assess(text)
     if args.svg:
-        from bot.bodymap import render_assessment_svg
+        from bot.engine.bodymap import render_assessment_svg
 
         with open(args.svg, "w", encoding="utf-8") as handle:
             handle.write(render_assessment_svg(result))
@@ -44,16 +44,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "assess":
         return _assess(args)
     if args.command == "run":
-        from bot.run import main as run_main
+        from bot.runtime.run import main as run_main
 
         return run_main()
     if args.command == "prepare":
-        from bot.run import prepare
+        from bot.runtime.run import prepare
 
         prepare()
         return 0
     if args.command == "train":
-        from bot.training import ensure_model
+        from bot.runtime.training import ensure_model
 
         ensure_model(force=args.force)
         return 0

@@ -11,7 +11,7 @@ from typing import Any, Iterable
 
 from bot.engine.ranking import CANDIDATE_LIMIT, rank_muscles
 from bot.engine.triage import assess_triage
-from bot.engine.types import Candidate, Mention, MuscleProfile, PainReport, RedFlagRule, TriageResult
+from core.types import Candidate, Mention, MuscleProfile, PainReport, RedFlagRule, TriageResult
 from kb.content import Content, ScreeningQuestion, load_content
 
 __all__ = ["Knowledge", "knowledge"]

@@ -74,7 +74,7 @@ def _show(muscle_id: str) -> int:
 
 
 def _seed(url: str | None) -> int:
-    from bot.settings import settings
+    from core.settings import settings
     from kb.database import engine_for
     from kb.seed import seed
 

@@ -13,7 +13,7 @@ from typing import Any, Iterable
 
 import yaml
 
-from bot.engine.types import MuscleProfile, RedFlagRule, SourceRef, TriageLevel
+from core.types import MuscleProfile, RedFlagRule, SourceRef, TriageLevel
 
 __all__ = [
     "CANONICAL_MUSCLES_FILE",
@@ -524,7 +524,7 @@ def _load_screening(v: _Validator, root: Path) -> None:
 
 def _check_phrase_clashes(v: _Validator) -> None:
     """Each phrase must name one thing only, or the bot cannot know what was meant."""
-    from bot.nlp.phrases import expand
+    from core.phrases import expand
 
     owner: dict[str, str] = {}
     tables: list[tuple[str, Iterable[Any]]] = [("region", v.content.regions.values())]

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from bot.engine.types import MuscleProfile, SourceRef
+from core.types import MuscleProfile, SourceRef
 from kb.content import ScreeningQuestion, muscle_profile, source_ref
 from kb.models import DocumentRow, MuscleRow, RedFlagRow, ReferralZoneRow, RegionRow, SourceRow
 

@@ -9,7 +9,7 @@ from typing import Iterator
 
 import pytest
 
-from bot.settings import PROJECT_ROOT
+from core.settings import PROJECT_ROOT
 from tests.support.servers import Servers, ServerStartError, free_port, running_servers
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")

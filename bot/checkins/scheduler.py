@@ -14,7 +14,7 @@ import time
 
 from bot.checkins.delivery import DeliveryConfig, deliver
 from bot.checkins.store import CheckinStore
-from bot.settings import settings
+from core.settings import settings
 from kb.database import engine_for, migrate
 
 __all__ = ["delivery_config", "main", "run_once"]

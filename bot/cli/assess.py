@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.engine.types import Candidate, TriageResult
 from bot.knowledge import knowledge
 from bot.nlp.extract import MAX_CHARS, mentions_from_text
+from core.types import Candidate, TriageResult
 
 __all__ = ["assess", "format_text"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-from bot.engine.types import Candidate, MuscleProfile, PainReport
+from core.types import Candidate, MuscleProfile, PainReport
 
 __all__ = ["CANDIDATE_LIMIT", "explain", "rank_muscles"]
 

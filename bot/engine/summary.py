@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Sequence
 
-from bot.engine.types import PainReport
+from core.types import PainReport
 
 __all__ = ["HandoverSummary", "summary_text"]
 

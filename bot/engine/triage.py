@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from bot.engine.types import FiredFlag, PainReport, RedFlagRule, TriageLevel, TriageResult
+from core.types import FiredFlag, PainReport, RedFlagRule, TriageLevel, TriageResult
 
 __all__ = ["assess_triage", "rule_matches"]
 

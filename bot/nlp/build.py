@@ -42,7 +42,7 @@ def _with_side_slot(phrase: str) -> str:
 
 
 def _patterns(content: Content) -> list[dict[str, str]]:
-    from bot.nlp.phrases import expand
+    from core.phrases import expand
 
     patterns = []
     for region in content.regions.values():

@@ -14,13 +14,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from bot.engine.types import Mention
 from bot.nlp.build import SPANS_KEY, pipeline_path
 from bot.nlp.concepts import ConceptMatcher, clause_ids, compose
 from bot.nlp.durations import find_duration
 from bot.nlp.numbers import parse_age, parse_intensity
 from bot.nlp.typos import Corrected, Speller, words_of
 from bot.nlp.typos import correct as correct_typos
+from core.types import Mention
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -57,7 +57,7 @@ class Lexicon:
     def from_content(cls, content: Any) -> Lexicon:
         """From validated content (kb.content.Content)."""
         from bot.nlp.concepts import DEFAULT_WINDOW
-        from bot.nlp.phrases import expand
+        from core.phrases import expand
 
         phrases = [(c.id, variant) for c in content.concepts.values() for p in c.phrases for variant in expand(p)]
         exact = [(c.id, variant) for c in content.concepts.values() for p in c.exact for variant in expand(p)]

@@ -333,7 +333,7 @@ def normalise(text: str, vocabulary_words: Iterable[str] | Speller) -> str:
 
 def words_of(phrases: Iterable[str]) -> frozenset[str]:
     """Every alphabetic word of the given phrases (their `{a|b}` alternatives expanded)."""
-    from bot.nlp.phrases import expand
+    from core.phrases import expand
 
     words: set[str] = set()
     for phrase in phrases:

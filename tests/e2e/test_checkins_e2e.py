@@ -19,7 +19,7 @@ from sqlalchemy import update
 
 from bot.checkins.links import read_token
 from bot.checkins.models import ScheduleRow
-from bot.settings import PROJECT_ROOT
+from core.settings import PROJECT_ROOT
 from kb.database import make_engine, migrate
 from tests.support.servers import Servers, free_port, running_servers
 

@@ -47,7 +47,7 @@ SUGGESTION = "not a diagnosis"
 # --- fixtures ------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def clinic_url(servers: Servers, request: pytest.FixtureRequest) -> Iterator[str]:
-    """The demo clinic page, served by bot.webserver, with the widget pointed at the real Rasa server.
+    """The demo clinic page, served by bot.runtime.webserver, with the widget pointed at the real Rasa server.
 
     The Rasa server only answers cross-origin requests from the clinic origin it was started with,
     so the page must be served from exactly that origin: the session's `clinic_origin` fixture if the
@@ -363,7 +363,7 @@ def test_checkin_from_an_email_link_opens_in_the_widget(page: Page, clinic_url: 
     from bot.checkins.links import make_token
     from bot.checkins.scheduler import delivery_config
     from bot.checkins.store import CheckinStore
-    from bot.settings import PROJECT_ROOT
+    from core.settings import PROJECT_ROOT
     from kb.database import make_engine, migrate
 
     sender = servers.new_sender()

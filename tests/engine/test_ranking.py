@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.engine.ranking import CANDIDATE_LIMIT, rank_muscles
-from bot.engine.types import Mention, MuscleProfile, PainReport
+from core.types import Mention, MuscleProfile, PainReport
 from tests.eval.vignettes import OWN_RANKING_CASES, PUBLIC_CASES, Case, load_cases, run_assess
 
 REGION_NAMES = {"temple": "Temple", "jaw": "Jaw", "neck_back": "Back of the neck", "eye": "Eye"}

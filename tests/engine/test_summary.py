@@ -1,7 +1,7 @@
 """The hand-over summary says what was reported, what was suggested, and that it is no diagnosis."""
 
 from bot.engine.summary import HandoverSummary, summary_text
-from bot.engine.types import PainReport
+from core.types import PainReport
 
 
 def test_summary_lists_the_facts_and_the_booking_link() -> None:
@@ -20,7 +20,7 @@ def test_summary_with_nothing_known_says_so() -> None:
 
 
 def test_body_map_draws_zones_on_both_views() -> None:
-    from bot.bodymap import render_body_map
+    from bot.engine.bodymap import render_body_map
 
     svg = render_body_map([("buttock", "right")], primary=("low_back", "buttock"), spillover=("lower_abdomen",))
     assert svg.count('fill="#1565c0" fill-opacity') == 4  # low back and buttock, both sides, back view

@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.engine.triage import assess_triage
-from bot.engine.types import Mention, PainReport, TriageLevel
 from bot.knowledge import knowledge
+from core.types import Mention, PainReport, TriageLevel
 
 RULES = knowledge().rules
 

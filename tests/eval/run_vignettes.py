@@ -10,7 +10,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from bot.engine.types import TriageLevel
+from core.types import TriageLevel
 from tests.eval.vignettes import (
     OWN_RANKING_CASES,
     OWN_TRIAGE_CASES,

@@ -24,7 +24,7 @@ def test_public_vignette_over_rest(servers: Servers, case) -> None:  # type: ign
 
 
 def test_public_copy_matches_shared() -> None:
-    from bot.settings import PROJECT_ROOT
+    from core.settings import PROJECT_ROOT
 
     shared = PROJECT_ROOT.parent / "shared" / "eval" / "vignettes.yml"
     if not shared.exists():

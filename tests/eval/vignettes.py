@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
-from bot.engine.types import TriageLevel
-from bot.settings import PROJECT_ROOT
+from core.settings import PROJECT_ROOT
+from core.types import TriageLevel
 
 __all__ = ["OWN_TRIAGE_CASES", "PUBLIC_CASES", "Case", "Outcome", "load_cases", "run_assess", "run_rest"]
 

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from bot.engine.types import TriageLevel
-from bot.settings import PROJECT_ROOT
+from core.settings import PROJECT_ROOT
+from core.types import TriageLevel
 from kb.content import load_content
 from kb.redflags import coverage, coverage_problems, load_cases, markdown
 

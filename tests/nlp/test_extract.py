@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.types import Mention, PainReport
 from bot.nlp.extract import mentions_from_text
+from core.types import Mention, PainReport
 
 
 def extract(text: str, knowledge) -> list[Mention]:  # type: ignore[no-untyped-def]

@@ -1,6 +1,6 @@
 """The vocabulary's `{a|b|}` phrase syntax."""
 
-from bot.nlp.phrases import expand
+from core.phrases import expand
 
 
 def test_alternatives_and_empty_option() -> None:

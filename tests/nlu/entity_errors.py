@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from bot.settings import PROJECT_ROOT
+from core.settings import PROJECT_ROOT
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
@@ -112,7 +112,7 @@ class Extractor:
         import spacy
         from rasa.nlu.utils.spacy_utils import SpacyModel
 
-        from bot.nlp.rasa_component import PainFindingsExtractor
+        from bot.rasa.nlu import PainFindingsExtractor
 
         path = _pipeline_path()
         self.nlp = spacy.load(path)

@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from bot.settings import PROJECT_ROOT
+from core.settings import PROJECT_ROOT
 
 GOAL = 0.92
 HELDOUT = Path("tests/nlu/heldout.yml")
@@ -212,10 +212,10 @@ def _markdown(summary: dict[str, Any]) -> str:
 
 
 def _model(out: Path, *, nlu_only: bool) -> Path:
-    """The bot's current model (bot.training.ensure_model), or an NLU-only model of the same config and
+    """The bot's current model (bot.runtime.training.ensure_model), or an NLU-only model of the same config and
     NLU data when asked or when the full model cannot be trained (e.g. stories being edited)."""
     if not nlu_only:
-        from bot.training import ensure_model
+        from bot.runtime.training import ensure_model
 
         try:
             return ensure_model()

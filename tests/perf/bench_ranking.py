@@ -22,8 +22,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence, TypeVar
 
-from bot.engine.types import MuscleProfile, PainReport
-from bot.settings import PROJECT_ROOT
+from core.settings import PROJECT_ROOT
+from core.types import MuscleProfile, PainReport
 from tests.eval.vignettes import OWN_RANKING_CASES, OWN_TRIAGE_CASES, PUBLIC_CASES, Case, load_cases
 
 __all__ = ["Timing", "main", "naive_rank", "time_calls"]

@@ -39,7 +39,7 @@ from typing import Any, Iterator, Sequence
 
 import requests
 
-from bot.settings import PROJECT_ROOT, Settings
+from core.settings import PROJECT_ROOT, Settings
 from tests.perf import baseline
 from tests.support.servers import free_port
 
@@ -294,8 +294,8 @@ def run_baselines(work: Path, args: argparse.Namespace) -> tuple[BotResult, BotR
 
 def run_ours(work: Path, args: argparse.Namespace) -> BotResult:
     """Train (cold cache), serve and measure this assistant, started as `make run` starts it."""
-    from bot.services import action_server, child_environment, rasa_server, service_env
-    from bot.training import ensure_model
+    from bot.runtime.services import action_server, child_environment, rasa_server, service_env
+    from bot.runtime.training import ensure_model
 
     result = BotResult("pain coach")
     models = work / "models-ours"

@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-from bot.scaled import ScaledConfig, Stack, nginx_binary, running_stack
+from bot.runtime.scaled import ScaledConfig, Stack, nginx_binary, running_stack
 from tests.support.databases import POSTGRES_URL
 from tests.support.servers import free_port
 
@@ -67,7 +67,7 @@ def scaled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scaled]:
     import redis
     from sqlalchemy import create_engine
 
-    from bot.training import ensure_model
+    from bot.runtime.training import ensure_model
     from kb.database import make_engine
     from kb.seed import seed
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import PROJECT_ROOT
+from core.settings import PROJECT_ROOT
 from tests.scaled.conftest import Scaled
 from tests.scaled.conversations import Conversation, Turn, verify
 

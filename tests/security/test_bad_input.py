@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 import requests
 
-from bot.limits import RateLimit
+from bot.rasa.limits import RateLimit
 from tests.support.servers import Servers
 
 FIRST = "my lower back aches on the left"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.channels import Rejected, clean_text, screen, screen_sender
-from bot.limits import RateLimit, SenderRateLimiter
+from bot.rasa.channels import Rejected, clean_text, screen, screen_sender
+from bot.rasa.limits import RateLimit, SenderRateLimiter
 
 
 @pytest.mark.parametrize(("spec", "expected"), [

@@ -9,7 +9,7 @@ from typing import Any, Iterator
 
 import yaml
 
-from bot.settings import PROJECT_ROOT
+from core.settings import PROJECT_ROOT
 
 SECRET_KEY = re.compile(r"(password|passwd|secret|token|api_key|private_key)", re.IGNORECASE)
 ENV_REF = re.compile(r"^\$\{[A-Z0-9_]+\}$")

@@ -1,6 +1,6 @@
 """The chat widget's socket.io channel has the same front door as REST (real Rasa server).
 
-Needs `bot.channels.GuardedSocketIOInput` registered in credentials.yml: Rasa's own handler
+Needs `bot.rasa.channels.GuardedSocketIOInput` registered in credentials.yml: Rasa's own handler
 raises inside the socket.io task on such input and never answers.
 """
 
@@ -13,13 +13,14 @@ import pytest
 import requests
 import socketio
 
-from bot.channels import EMPTY_REPLY
-from bot.limits import RateLimit
+from bot.rasa.channels import EMPTY_REPLY
+from bot.rasa.limits import RateLimit
 from tests.support.servers import Servers
 
 WAIT = 20.0
 FIRST = "my lower back aches on the left"
-NOT_GUARDED = "no answer: is bot.channels.GuardedSocketIOInput registered as the socket.io channel in credentials.yml?"
+NOT_GUARDED = ("no answer: is bot.rasa.channels.GuardedSocketIOInput registered as the socket.io channel "
+               "in credentials.yml?")
 
 
 class Widget:

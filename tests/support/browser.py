@@ -1,6 +1,6 @@
 """Driving the clinic page and its chat widget in a real Chromium, for the browser end-to-end tests.
 
-The page is served by the project's own `bot.webserver` (as `make run` serves it) and talks to the
+The page is served by the project's own `bot.runtime.webserver` (as `make run` serves it) and talks to the
 real Rasa server over socket.io; nothing is mocked. Waits are on what a person sees: the widget's
 bot messages (`.pc-msg.pc-bot`), never on sleeps.
 """
@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.settings import PROJECT_ROOT
+from core.settings import PROJECT_ROOT
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -54,15 +54,16 @@ def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
 
 @contextlib.contextmanager
 def clinic_web_server(rasa_url: str, port: int, log_path: Path) -> Iterator[str]:
-    """`python -m bot.webserver` on the given port, pointing the widget at `rasa_url`; yields the page URL."""
+    """`python -m bot.runtime.webserver` on the given port, pointing the widget at `rasa_url`; yields the page URL."""
     import requests
 
-    from bot.services import wait_until_up
+    from bot.runtime.services import wait_until_up
 
     url = f"http://127.0.0.1:{port}/"
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "bot.webserver", "--host", "127.0.0.1", "--port", str(port), "--rasa-url", rasa_url],
+            [sys.executable, "-m", "bot.runtime.webserver", "--host", "127.0.0.1", "--port", str(port),
+             "--rasa-url", rasa_url],
             cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         if not wait_until_up(url, 30, alive=lambda: process.poll() is None):

@@ -16,7 +16,7 @@ from typing import Any, Iterator
 
 import requests
 
-from bot.settings import PROJECT_ROOT, Settings
+from core.settings import PROJECT_ROOT, Settings
 
 SERVER_START_TIMEOUT = 420.0
 
@@ -73,8 +73,8 @@ def running_servers(
     cors_origins: tuple[str, ...] = ("http://127.0.0.1:8000",),
 ) -> Iterator[Servers]:
     """Start the action server and the Rasa server; stop both (whole process groups) afterwards."""
-    from bot.services import action_server, child_environment, rasa_server, service_env, wait_until_up
-    from bot.training import ensure_model
+    from bot.runtime.services import action_server, child_environment, rasa_server, service_env, wait_until_up
+    from bot.runtime.training import ensure_model
 
     model = ensure_model()
     token = uuid.uuid4().hex

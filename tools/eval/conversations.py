@@ -19,7 +19,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from bot.engine.types import TriageLevel
+from core.types import TriageLevel
 from tools.eval.moves import Observation, observe
 from tools.eval.scripts import Played, Script, Step, Turn, Verdict, judge, load_scripts
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from bot.engine.types import TriageLevel
+from core.types import TriageLevel
 from tools.eval.moves import INTAKE_SLOTS, Observation
 
 __all__ = ["Played", "Script", "Turn", "Verdict", "judge", "load_scripts"]

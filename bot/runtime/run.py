@@ -15,8 +15,8 @@ import threading
 import time
 from typing import IO
 
-from bot.services import Service, action_server, child_environment, rasa_server, service_env, wait_until_up
-from bot.settings import PROJECT_ROOT, settings
+from bot.runtime.services import Service, action_server, child_environment, rasa_server, service_env, wait_until_up
+from core.settings import PROJECT_ROOT, settings
 
 __all__ = ["main", "prepare"]
 
@@ -26,7 +26,7 @@ _STARTUP_TIMEOUT = 300.0
 def prepare() -> None:
     """Everything a server needs before it starts; each step is skipped when already current."""
     from bot.nlp.build import main as build_pipeline
-    from bot.training import ensure_model
+    from bot.runtime.training import ensure_model
     from kb.database import engine_for
     from kb.seed import seed
 
@@ -68,8 +68,8 @@ def _stop(processes: list[subprocess.Popen[bytes]]) -> None:
 
 def main() -> int:
     """Run the assistant until Ctrl-C."""
-    from bot.services import checkin_scheduler, web_server
-    from bot.training import model_path
+    from bot.runtime.services import checkin_scheduler, web_server
+    from bot.runtime.training import model_path
 
     prepare()
     config = settings()

@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from bot.dialogue.conversation import emergency_number
-
 __all__ = ["PROJECT_ROOT", "Settings", "settings"]
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -21,6 +19,18 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 def _env(name: str, default: str) -> str:
     value = os.environ.get(name, "").strip()
     return value or default
+
+
+DEFAULT_EMERGENCY_NUMBERS = {"GB": "999", "UK": "999", "IE": "112", "US": "911", "CA": "911",
+                             "AU": "000", "NZ": "111"}
+
+
+def emergency_number(configured: str = "", locale: str = "") -> str:
+    """The clinic's number if set, else by locale (en_GB -> 999, en_US -> 911), else 112."""
+    if configured:
+        return configured
+    country = locale.replace("-", "_").split("_")[-1].upper() if locale else ""
+    return DEFAULT_EMERGENCY_NUMBERS.get(country, "112")
 
 
 @dataclass(frozen=True)

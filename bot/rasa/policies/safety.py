@@ -18,17 +18,26 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActiveLoop, Event, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.dialogue.content_policy import ACTION_LISTEN, ContentPolicy, after_user_message
-from bot.dialogue.conversation import mentions_in_events, triage_slot_events
-from bot.engine.types import TriageLevel
+from bot.engine.conversation import mentions_in_events, triage_slot_values
 from bot.knowledge import knowledge
-from bot.settings import settings
+from bot.rasa.policies.base import ACTION_LISTEN, ContentPolicy, after_user_message
+from core.settings import emergency_number, settings
+from core.types import TriageLevel, TriageResult
 
 TRIAGE_RESPONSE = "utter_triage_{level}"
 EMERGENCY_REMINDER = "utter_emergency_reminder"
 # After an emergency these intents still get their ordinary answer; everything else a reminder.
 _ALLOWED_AFTER_EMERGENCY = {"delete_data", "goodbye", "thank", "bot_challenge"}
 _STOPS_THE_INTAKE = {TriageLevel.URGENT, TriageLevel.EMERGENCY}
+
+
+def triage_slot_events(result: TriageResult, current: TriageLevel, number: str) -> List[Event]:
+    """SlotSet events when the level rises; the level never goes down within a conversation."""
+    events: List[Event] = []
+    if result.level > current:
+        events += [SlotSet(name, value) for name, value in triage_slot_values(result).items()]
+        events.append(SlotSet("emergency_number", emergency_number(number)))
+    return events
 
 
 @DefaultV1Recipe.register(

@@ -10,30 +10,18 @@ from __future__ import annotations
 
 from typing import Any, Iterable, List
 
-from bot.engine.types import Mention, TriageLevel, TriageResult
 from bot.nlp.extract import mention_from_dict
+from core.types import Mention, TriageResult
 
 __all__ = [
     "MENTIONS_KEY",
-    "emergency_number",
     "mentions_in_events",
-    "triage_slot_events",
     "triage_slot_values",
 ]
 
 MENTIONS_KEY = "pain_mentions"
 SCREENING_SLOT = "screening_question"  # holds the finding id of the yes/no question just asked
 _ANSWERS = {"affirm": False, "deny": True}  # intent -> negated
-DEFAULT_EMERGENCY_NUMBERS = {"GB": "999", "UK": "999", "IE": "112", "US": "911", "CA": "911",
-                             "AU": "000", "NZ": "111"}
-
-
-def emergency_number(configured: str = "", locale: str = "") -> str:
-    """The clinic's number if set, else by locale (en_GB -> 999, en_US -> 911), else 112."""
-    if configured:
-        return configured
-    country = locale.replace("-", "_").split("_")[-1].upper() if locale else ""
-    return DEFAULT_EMERGENCY_NUMBERS.get(country, "112")
 
 
 def _parse_data(event: Any) -> dict[str, Any] | None:
@@ -85,14 +73,3 @@ def triage_slot_values(result: TriageResult) -> dict[str, Any]:
         "triage_tell_them": top.rule.tell_them if top else None,
         "red_flags": [flag.rule.id for flag in result.flags],
     }
-
-
-def triage_slot_events(result: TriageResult, current: TriageLevel, number: str) -> List[Any]:
-    """SlotSet events when the level rises; the level never goes down within a conversation."""
-    from rasa.shared.core.events import SlotSet
-
-    events: List[Any] = []
-    if result.level > current:
-        events += [SlotSet(name, value) for name, value in triage_slot_values(result).items()]
-        events.append(SlotSet("emergency_number", emergency_number(number)))
-    return events

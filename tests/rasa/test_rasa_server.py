@@ -1,4 +1,4 @@
-"""bot.rasa_server's fix keeps Rasa's validation of action-server responses exactly as strict."""
+"""bot.rasa.server's fix keeps Rasa's validation of action-server responses exactly as strict."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from jsonschema import ValidationError, validate
 from rasa.core.actions.action import RemoteAction
 
-from bot.rasa_server import install_fixes, validate_action_result
+from bot.rasa.server import install_fixes, validate_action_result
 
 VALID: list[dict[str, Any]] = [
     {"events": [], "responses": []},

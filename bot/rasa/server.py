@@ -1,4 +1,4 @@
-"""`python -m bot.rasa_server run ...`: Rasa's own command line, with one measured fix to Rasa 3.6.
+"""`python -m bot.rasa.server run ...`: Rasa's own command line, with one measured fix to Rasa 3.6.
 
 Rasa checks every action-server response against its JSON schema with `jsonschema.validate`, which
 first re-validates the schema itself against the draft 2020-12 meta-schema on every call: about

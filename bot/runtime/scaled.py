@@ -1,10 +1,10 @@
-"""`python -m bot.scaled` (`make run-scaled`): the scaled-out assistant on one machine.
+"""`python -m bot.runtime.scaled` (`make run-scaled`): the scaled-out assistant on one machine.
 
 Two Rasa servers and two action servers behind nginx, conversations in PostgreSQL (Rasa's SQL
 tracker store), conversation locks in Redis (Rasa's RedisLockStore), the knowledge base and the
 check-ins in PostgreSQL, plus the clinic page and the check-in scheduler. It is the production
 layout in miniature, so the tests in tests/scaled/ exercise what a clinic would run: the process
-definitions come from bot/services.py and the endpoints from endpoints.scaled.yml.
+definitions come from bot/runtime/services.py and the endpoints from endpoints.scaled.yml.
 
 Configuration (environment): BOT_DATABASE_URL (PostgreSQL, required), BOT_REDIS_URL
 (default redis://127.0.0.1:6379/1), BOT_PROXY_PORT (default 8080), BOT_TRACKER_DB (default: the
@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import IO, Iterator
 from urllib.parse import urlsplit
 
-from bot.services import (
+from bot.runtime.services import (
     Service,
     action_server,
     checkin_scheduler,
@@ -41,7 +41,7 @@ from bot.services import (
     wait_until_up,
     web_server,
 )
-from bot.settings import PROJECT_ROOT, Settings
+from core.settings import PROJECT_ROOT, Settings
 
 __all__ = ["ScaledConfig", "Stack", "main", "nginx_config", "running_stack", "scaled_env", "scaled_services"]
 
@@ -88,7 +88,7 @@ class ScaledConfig:
 
     def settings_emergency_number(self) -> str:
         """The clinic's emergency number (BOT_EMERGENCY_NUMBER or the locale's)."""
-        from bot.settings import settings
+        from core.settings import settings
 
         return settings().emergency_number
 
@@ -283,9 +283,9 @@ def running_stack(config: ScaledConfig, model: Path, *, log_dir: Path | None = N
 
 def main() -> int:
     """Prepare (against PostgreSQL) and run the scaled stack until Ctrl-C."""
-    from bot.run import prepare
-    from bot.settings import settings
-    from bot.training import model_path
+    from bot.runtime.run import prepare
+    from bot.runtime.training import model_path
+    from core.settings import settings
 
     config = ScaledConfig.from_env()
     if not config.api_token:

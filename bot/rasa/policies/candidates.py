@@ -17,9 +17,9 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Event, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.dialogue.content_policy import ContentPolicy, after_user_message
-from bot.dialogue.conversation import mentions_in_events
+from bot.engine.conversation import mentions_in_events
 from bot.knowledge import knowledge
+from bot.rasa.policies.base import ContentPolicy, after_user_message
 
 __all__ = ["CANDIDATES_SLOT", "CandidatesPolicy"]
 

@@ -19,9 +19,9 @@ from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.engine.types import Mention
 from bot.knowledge import knowledge
 from bot.nlp.extract import MAX_CHARS, Analyser, extract_mentions, mention_to_dict, original_offsets
+from core.types import Mention
 
 MENTIONS_KEY = "pain_mentions"
 _ENTITY_BY_KIND = {

@@ -13,13 +13,13 @@ import sys
 import time
 from pathlib import Path
 
-from bot.settings import PROJECT_ROOT
+from core.settings import PROJECT_ROOT
 
 __all__ = ["MODEL_DIR", "ensure_model", "fingerprint", "model_path"]
 
 MODEL_DIR = PROJECT_ROOT / "models" / "rasa"
-_INPUTS = ("config.yml", "domain.yml", "domain", "data", "bot/nlp/rasa_component.py",
-           "bot/dialogue/safety_policy.py", "bot/dialogue/candidates_policy.py", "bot/dialogue/content_policy.py")
+_INPUTS = ("config.yml", "domain.yml", "domain", "data", "bot/rasa/nlu.py",
+           "bot/rasa/policies/safety.py", "bot/rasa/policies/candidates.py", "bot/rasa/policies/base.py")
 _KEEP = 3
 
 

@@ -14,11 +14,11 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.dialogue.candidates_policy import CANDIDATES_SLOT, CandidatesPolicy
-from bot.engine.types import Mention
 from bot.knowledge import knowledge
 from bot.nlp.extract import mention_to_dict
-from bot.settings import PROJECT_ROOT
+from bot.rasa.policies.candidates import CANDIDATES_SLOT, CandidatesPolicy
+from core.settings import PROJECT_ROOT
+from core.types import Mention
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@
 protocol for the chat widget. Both put the same front door before Rasa: oversized bodies, malformed
 JSON, wrong types, invalid UTF-8, lone surrogates, control and invisible formatting characters,
 empty and very long messages are answered plainly instead of surfacing a stack trace; each sender
-is rate-limited (bot.limits); and a typed "/intent{...}" cannot inject intents or entities past
+is rate-limited (bot.rasa.limits); and a typed "/intent{...}" cannot inject intents or entities past
 the language pipeline and the red-flag check (only the plain "/intent" payloads of the domain's
 buttons pass). No message text is ever logged.
 """
@@ -29,8 +29,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.limits import SenderRateLimiter, max_body_bytes, shared_limiter
-from bot.settings import PROJECT_ROOT
+from bot.rasa.limits import SenderRateLimiter, max_body_bytes, shared_limiter
+from core.settings import PROJECT_ROOT
 
 __all__ = ["MAX_MESSAGE_CHARS", "MAX_SENDER_CHARS", "GuardedRestInput", "GuardedSocketIOInput", "Rejected",
            "clean_text", "screen"]

@@ -13,7 +13,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.settings import PROJECT_ROOT, Settings
+from core.settings import PROJECT_ROOT, Settings
 
 __all__ = ["Service", "action_server", "rasa_server", "service_env", "wait_until_up", "web_server"]
 
@@ -56,8 +56,8 @@ def action_server(config: Settings) -> Service:
 
 def rasa_server(config: Settings, model: Path, *, endpoints: str = "endpoints.yml") -> Service:
     """The Rasa server: REST + socket.io channels and the token-guarded HTTP API (Rasa's own `rasa run`,
-    through bot.rasa_server for its measured fix)."""
-    command = [sys.executable, "-m", "bot.rasa_server", "run", "--model", str(model), "--enable-api",
+    through bot.rasa.server for its measured fix)."""
+    command = [sys.executable, "-m", "bot.rasa.server", "run", "--model", str(model), "--enable-api",
                "--auth-token", config.api_token, "--interface", config.host,
                "--port", str(config.rasa_port), "--credentials", "credentials.yml",
                "--endpoints", endpoints]
@@ -70,7 +70,7 @@ def web_server(config: Settings) -> Service:
     """The demo clinic page with the embedded chat widget."""
     return Service(
         "web",
-        [sys.executable, "-m", "bot.webserver", "--host", config.host, "--port", str(config.web_port),
+        [sys.executable, "-m", "bot.runtime.webserver", "--host", config.host, "--port", str(config.web_port),
          "--rasa-url", f"http://{config.host}:{config.rasa_port}"],
         f"http://{config.host}:{config.web_port}/",
     )
