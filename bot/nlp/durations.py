@@ -78,7 +78,10 @@ _FILLER = _set("""i think maybe or so about around roughly probably honestly tbh
 started it it's its been like approx from hmm um erm well ok oh yeah guess say""")
 _RATE_AFTER = re.compile(r"^\s*(?:a|an|per|each|every)\s+(?:day|night|week|month|year|shift|session)\b|^\s*/\s*day")
 _FREQUENCY_BEFORE = re.compile(rf"\b(?:times|twice|once|thrice|x|(?:{_LENGTH_UNITS})s?)\s+$")
-_COUNTED_BEFORE = re.compile(rf"(?:\b\d[\d,.]*|\b{_NUM})\s+[a-z]+\s+$")
+_COUNTED_BEFORE = re.compile(rf"(?:\b\d(?:[\d,.]*\d)?|\b{_NUM})\s+[a-z]+\s+$")
+# "12 hour shifts", "an 8 hour day", "a 2 week holiday": a count above one with a singular unit describes
+# the thing after it, not how long the pain has lasted.
+_ATTRIBUTIVE = re.compile(rf"^(?:\d+(?:\.\d+)?|{_NUM})\s*-?\s*(?:{_LENGTH_UNITS})(?!s)\b")
 _COMPARISON_BEFORE = re.compile(r"\b(?:than|compared (?:to|with)|as)\s+$")
 _ACTIVITY_GAP = re.compile(
     r"^\s*(?:for\s+)?(?:(?:more|longer|less)\s+than\s+|over\s+|about\s+|around\s+|at\s+least\s+|up\s+to\s+|"
@@ -232,6 +235,10 @@ def _accepted(kind: str, days: float, low: str, start: int, end: int, *, about_p
     """Whether this time expression says how long the pain has lasted (see the kinds above)."""
     before, after = low[:start], low[end:]
     if kind == "length":
+        head = low[start:end]
+        attributive = _ATTRIBUTIVE.match(head)
+        if attributive and (word_number(re.split(r"[\s-]", head)[0]) or 0) > 1 and not head.endswith("ago"):
+            return False
         if _RATE_AFTER.search(after) or _FREQUENCY_BEFORE.search(before) or (
                 low[start:end].startswith(("a ", "an ")) and _COUNTED_BEFORE.search(before)):
             return False  # "10 hours a day", "twice a week", "10,000 steps a day": how often, not how long
