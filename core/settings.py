@@ -1,25 +1,21 @@
-"""One settings object, read from the environment, so every process agrees on its configuration.
+"""One settings object, read from the environment (`BOT_*`), so every process agrees on its configuration.
 
-Secrets (the API token, database passwords) come only from the environment, never from files in
-the repository.
+A pydantic `BaseSettings`: each field is one variable (`rasa_port` is `BOT_RASA_PORT`), typed and
+checked when the process starts, with the defaults of the README's configuration table. Secrets (the
+API token, database passwords) come only from the environment, never from files in the repository.
 """
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Dict, Tuple
 
-__all__ = ["PROJECT_ROOT", "Settings", "settings"]
+from pydantic import BaseSettings, Field, ValidationError, root_validator
+
+__all__ = ["PROJECT_ROOT", "Settings", "SettingsError", "emergency_number", "settings"]
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-
-
-def _env(name: str, default: str) -> str:
-    value = os.environ.get(name, "").strip()
-    return value or default
-
 
 DEFAULT_EMERGENCY_NUMBERS = {"GB": "999", "UK": "999", "IE": "112", "US": "911", "CA": "911",
                              "AU": "000", "NZ": "111"}
@@ -33,50 +29,78 @@ def emergency_number(configured: str = "", locale: str = "") -> str:
     return DEFAULT_EMERGENCY_NUMBERS.get(country, "112")
 
 
-@dataclass(frozen=True)
-class Settings:
-    """Ports, URLs and clinic details; see the README's configuration table."""
+class SettingsError(SystemExit):
+    """A configuration value that cannot be used; the message names the variable and the fix."""
+
+
+class Settings(BaseSettings):
+    """Ports, URLs, clinic details, limits and delivery; see the README's configuration table."""
 
     host: str = "127.0.0.1"
-    rasa_port: int = 5005
-    action_port: int = 5055
-    web_port: int = 8000
+    rasa_port: int = Field(5005, ge=1, le=65535)
+    action_port: int = Field(5055, ge=1, le=65535)
+    web_port: int = Field(8000, ge=1, le=65535)
+    proxy_port: int = Field(8080, ge=1, le=65535)
     api_token: str = ""
     database_url: str = ""
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    tracker_db: str = ""
+    knowledge_source: str = Field("files", regex="^(files|database)$")
     locale: str = "en_GB"
-    emergency_number: str = "999"
+    emergency_number: str = ""
     clinic_name: str = "Riverside Physio"
     booking_url: str = "https://example.org/book"
-    cors_origins: tuple[str, ...] = field(default_factory=tuple)
+    cors_origins: Tuple[str, ...] = ()
+    rate_limit: str = ""
+    max_body_bytes: int = Field(262144, ge=1024)
+    rasa_url: str = ""
+    public_url: str = ""
+    link_secret: str = ""
+    smtp_host: str = ""
+    smtp_port: int = Field(25, ge=1, le=65535)
+    mail_from: str = "checkins@localhost"
+    pg_password: str = ""
+    pg_login_db: str = ""
+
+    class Config:
+        env_prefix = "BOT_"
+        frozen = True
+
+        @classmethod
+        def parse_env_var(cls, field_name: str, raw_val: str) -> Any:
+            """Lists are comma-separated in the environment ("http://a,http://b")."""
+            if field_name == "cors_origins":
+                return tuple(part.strip() for part in raw_val.split(",") if part.strip())
+            return raw_val
+
+    @root_validator(skip_on_failure=True)
+    def _derived(cls, values: Dict[str, Any]) -> Dict[str, Any]:  # noqa: N805 (pydantic validator)
+        """Defaults that depend on other values: the emergency number, origins, URLs."""
+        values["emergency_number"] = emergency_number(values.get("emergency_number") or "", values.get("locale", ""))
+        host, web = values["host"], values["web_port"]
+        if not values.get("cors_origins"):
+            values["cors_origins"] = (f"http://{host}:{web}", f"http://localhost:{web}")
+        values["rasa_url"] = values.get("rasa_url") or f"http://{host}:{values['rasa_port']}"
+        values["public_url"] = values.get("public_url") or f"http://{host}:{web}"
+        return values
 
     @property
     def kb_url(self) -> str:
         """SQLAlchemy URL of the knowledge base and check-in store (SQLite file by default)."""
         return self.database_url or f"sqlite:///{PROJECT_ROOT / 'data' / 'db' / 'paincoach.sqlite'}"
 
-    @classmethod
-    def from_env(cls) -> Settings:
-        """Read every BOT_* variable; unset ones fall back to the documented defaults."""
-        locale = _env("BOT_LOCALE", "en_GB")
-        web_port = int(_env("BOT_WEB_PORT", "8000"))
-        host = _env("BOT_HOST", "127.0.0.1")
-        origins = _env("BOT_CORS_ORIGINS", f"http://{host}:{web_port},http://localhost:{web_port}")
-        return cls(
-            host=host,
-            rasa_port=int(_env("BOT_RASA_PORT", "5005")),
-            action_port=int(_env("BOT_ACTION_PORT", "5055")),
-            web_port=web_port,
-            api_token=os.environ.get("BOT_API_TOKEN", ""),
-            database_url=os.environ.get("BOT_DATABASE_URL", ""),
-            locale=locale,
-            emergency_number=emergency_number(os.environ.get("BOT_EMERGENCY_NUMBER", ""), locale),
-            clinic_name=_env("BOT_CLINIC_NAME", "Riverside Physio"),
-            booking_url=_env("BOT_BOOKING_URL", "https://example.org/book"),
-            cors_origins=tuple(o.strip() for o in origins.split(",") if o.strip()),
-        )
+    @property
+    def signing_secret(self) -> str:
+        """What signs the links in check-in emails: BOT_LINK_SECRET, else the API token."""
+        return self.link_secret or self.api_token or "change-me"
 
 
 @lru_cache(maxsize=1)
 def settings() -> Settings:
-    """The process's settings, read once."""
-    return Settings.from_env()
+    """The process's settings, read once; a bad value stops the process with a clear message."""
+    try:
+        return Settings()
+    except ValidationError as error:
+        problems = "; ".join(f"BOT_{str(e['loc'][0]).upper()}: {e['msg']}" for e in error.errors())
+        raise SettingsError(f"Configuration problem: {problems}. Fix the environment variable and start again.") \
+            from None
