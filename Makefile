@@ -72,7 +72,7 @@ lint: $(STAMP)
 	@$(VENV)/bin/mypy bot kb actions
 
 validate: $(STAMP)
-	@$(VENV)/bin/rasa data validate --fail-on-warnings --quiet
+	@$(PY) -m tools.validate
 
 stories: $(STAMP)
 	@$(PY) -m bot train >/dev/null

@@ -1,27 +1,25 @@
 """Check-in actions: offer and schedule (with consent), run the check-in, record it, show the trend,
-escalate, and let the person pause, reschedule or stop. Thin adapters over bot.checkins."""
+escalate, and let the person pause, move, resume or stop them. Thin adapters over bot.checkins."""
 
 from __future__ import annotations
 
 import base64
-import re
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.knowledge_access import report_from, triage_level_of
+from actions.knowledge_access import Events, awaiting, intake_report, triage_level_of
 from bot.checkins.charts import trend_chart_svg
 from bot.checkins.plan import Outcome, escalation_reason, trend_text
 from bot.checkins.store import CheckinStore, utcnow
+from bot.nlp.replies import find_email, read_checkin_action, read_trend
 from core.settings import settings
 from core.types import TriageLevel
 
-YES_NO = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
-EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _store: CheckinStore | None = None
-Events = List[Dict[str, Any]]
+CHECKIN_SLOTS = ("checkin_trend", "checkin_pain", "checkin_helped", "checkin_news")
 
 
 def store() -> CheckinStore:
@@ -42,6 +40,10 @@ def use_store(replacement: CheckinStore | None) -> None:
     _store = replacement
 
 
+def _latest_text(tracker: Tracker) -> str:
+    return str(tracker.latest_message.get("text") or "")
+
+
 class ActionOfferCheckin(Action):
     """At the end of a self-care conversation: offer follow-up check-ins, with consent."""
 
@@ -49,27 +51,43 @@ class ActionOfferCheckin(Action):
         return "action_offer_checkin"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
-        if triage_level_of(tracker) >= TriageLevel.URGENT or store().has_schedule(tracker.sender_id):
-            return []
-        dispatcher.utter_message(
-            text="Would you like me to check in with you in 2 days to see how it's going, and then weekly "
-            "for up to 6 weeks? You can pause or stop at any time.", buttons=YES_NO)
-        return [SlotSet("checkin_offered", True)]
+        if triage_level_of(tracker) >= TriageLevel.URGENT:
+            return [awaiting(None)]
+        if store().has_schedule(tracker.sender_id):
+            dispatcher.utter_message(response="utter_anything_else")
+            return [awaiting("anything_else")]
+        again = tracker.get_slot("awaiting") == "checkin_offer"
+        dispatcher.utter_message(response="utter_offer_checkins_again" if again else "utter_offer_checkins")
+        return [SlotSet("checkin_offered", True), awaiting("checkin_offer")]
 
 
 class ActionScheduleCheckin(Action):
-    """The person agreed: plan the check-ins and offer email reminders."""
+    """The person agreed: plan the check-ins, keep an email address if they typed one."""
 
     def name(self) -> str:
         return "action_schedule_checkin"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
-        report = report_from(tracker)
-        times = store().schedule(tracker.sender_id, baseline_pain=report.intensity)
-        dispatcher.utter_message(
-            text=f"Done: I'll check in on {times[0]:%A %d %B}. If you'd also like an email reminder, type "
-            "your email address; otherwise there's nothing more to do. Say \"stop check-ins\" any time.")
-        return [SlotSet("checkin_offered", False)]
+        times = store().schedule(tracker.sender_id, baseline_pain=intake_report(tracker).intensity)
+        dispatcher.utter_message(response="utter_checkins_scheduled", date=f"{times[0]:%A %d %B}")
+        email = find_email(_latest_text(tracker))
+        if email and store().set_email(tracker.sender_id, email):
+            dispatcher.utter_message(response="utter_email_saved")
+            dispatcher.utter_message(response="utter_anything_else")
+            return [SlotSet("checkin_offered", False), awaiting("anything_else")]
+        return [SlotSet("checkin_offered", False), awaiting("email")]
+
+
+class ActionDeclineCheckins(Action):
+    """The person said no to check-ins: nothing is planned."""
+
+    def name(self) -> str:
+        return "action_decline_checkins"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
+        dispatcher.utter_message(response="utter_checkins_declined")
+        dispatcher.utter_message(response="utter_anything_else")
+        return [SlotSet("checkin_offered", False), awaiting("anything_else")]
 
 
 class ActionSaveEmail(Action):
@@ -79,20 +97,37 @@ class ActionSaveEmail(Action):
         return "action_save_email"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
-        match = EMAIL.search(tracker.latest_message.get("text") or "")
-        if match and store().set_email(tracker.sender_id, match.group(0)):
-            dispatcher.utter_message(text="Thanks, I'll send the check-in reminders there. Delete my data removes it.")
-        return []
+        email = find_email(_latest_text(tracker))
+        if email and store().set_email(tracker.sender_id, email):
+            dispatcher.utter_message(response="utter_email_saved")
+        else:
+            dispatcher.utter_message(response="utter_no_email")
+        dispatcher.utter_message(response="utter_anything_else")
+        return [awaiting("anything_else")]
 
 
-CHECKIN_SLOTS = ("checkin_trend", "checkin_pain", "checkin_helped", "checkin_news")
+class ActionNoEmail(Action):
+    """No email reminder, thanks."""
+
+    def name(self) -> str:
+        return "action_no_email"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
+        dispatcher.utter_message(response="utter_no_email")
+        dispatcher.utter_message(response="utter_anything_else")
+        return [awaiting("anything_else")]
 
 
-def _reset_checkin_slots(tracker: Tracker) -> Events:
-    """Clear last time's answers, keeping a trend the person has just given ("it's better")."""
-    intent = (tracker.latest_message.get("intent") or {}).get("name", "")
-    keep = {"checkin_trend"} if intent in {"checkin_better", "checkin_same", "checkin_worse"} else set()
-    return [SlotSet(slot, None) for slot in CHECKIN_SLOTS if slot not in keep] + [SlotSet("checkin_escalated", False)]
+def _fresh_checkin(tracker: Tracker) -> Events:
+    """Clear last time's answers, keeping a trend said in the message that started this check-in
+    ("hello, back again, the neck is a little easier this week")."""
+    entities = tracker.latest_message.get("entities") or []
+    trend = next((str(e.get("value")) for e in entities if e.get("entity") == "trend"), None)
+    trend = trend or read_trend(_latest_text(tracker))
+    events: Events = [SlotSet(slot, None) for slot in CHECKIN_SLOTS]
+    if trend and (tracker.latest_message.get("intent") or {}).get("name") != "checkin_start":
+        events.append(SlotSet("checkin_trend", trend))
+    return [*events, SlotSet("checkin_escalated", False), awaiting(None)]
 
 
 class ActionCheckinStart(Action):
@@ -102,7 +137,7 @@ class ActionCheckinStart(Action):
         return "action_checkin_start"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
-        return _reset_checkin_slots(tracker)
+        return _fresh_checkin(tracker)
 
 
 class ActionCheckinResume(Action):
@@ -114,7 +149,7 @@ class ActionCheckinResume(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
         if store().open_checkin(tracker.sender_id) is None:
             return []  # nothing waiting: a returning visitor just carries on
-        return [*_reset_checkin_slots(tracker), FollowupAction("checkin_form")]
+        return [*_fresh_checkin(tracker), FollowupAction("checkin_form")]
 
 
 def _chart_message(dispatcher: CollectingDispatcher, outcomes: List[Outcome], baseline: int | None) -> None:
@@ -123,8 +158,16 @@ def _chart_message(dispatcher: CollectingDispatcher, outcomes: List[Outcome], ba
         return
     svg = trend_chart_svg(outcomes, baseline)
     data_url = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
-    dispatcher.utter_message(text=text)
+    dispatcher.utter_message(response="utter_checkin_trend", trend=text)
     dispatcher.utter_message(json_message={"data": {"image": data_url, "alt": text}})
+
+
+def _is_number(value: object) -> bool:
+    try:
+        float(str(value))
+    except ValueError:
+        return False
+    return value is not None
 
 
 class ActionCheckinRecord(Action):
@@ -144,49 +187,47 @@ class ActionCheckinRecord(Action):
         reason = escalation_reason(history, baseline_pain=baseline, started_at=started or outcome.answered_at,
                                    red_flag=triage_level_of(tracker) >= TriageLevel.SEE_DOCTOR)
         store().record_outcome(tracker.sender_id, outcome, escalated=reason is not None)
-        dispatcher.utter_message(text="Thank you, I've noted that.")
+        dispatcher.utter_message(response="utter_checkin_noted")
         _chart_message(dispatcher, history, baseline)
         if reason:
-            dispatcher.utter_message(
-                text=f"Because {reason}, please see a physiotherapist or doctor rather than carrying on alone. "
-                f"You can book with {settings().clinic_name} here: {settings().booking_url}")
-            return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("checkin_escalated", True)]
-        dispatcher.utter_message(text="Keep going with the short massage sessions, the stretch and moving regularly. "
-                                 "I'll check in again next week.")
-        return []
-
-
-def _is_number(value: object) -> bool:
-    try:
-        float(str(value))
-    except ValueError:
-        return False
-    return value is not None
+            config = settings()
+            dispatcher.utter_message(response="utter_checkin_escalate", reason=reason, clinic=config.clinic_name,
+                                     booking_url=config.booking_url)
+            return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("checkin_escalated", True),
+                    awaiting(None)]
+        dispatcher.utter_message(response="utter_checkin_keep_going")
+        return [awaiting(None)]
 
 
 class ActionCheckinManage(Action):
-    """Pause, resume, reschedule or stop the check-ins, on request."""
+    """Pause, resume, move or stop the check-ins, on request, in buttons or in words."""
 
     def name(self) -> str:
         return "action_checkin_manage"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        entities = tracker.latest_message.get("entities") or []
+        action = next((str(e.get("value")) for e in entities if e.get("entity") == "checkin_action"), None)
+        action = action or read_checkin_action(_latest_text(tracker))
         sender = tracker.sender_id
-        if intent == "checkin_stop":
-            count = store().stop(sender)
-            dispatcher.utter_message(text=f"Stopped: {count} planned check-in(s) cancelled." if count
-                                     else "There are no planned check-ins to stop.")
-        elif intent == "checkin_pause":
+        if action is None:
+            dispatcher.utter_message(response="utter_checkin_manage_which")
+        elif not store().has_schedule(sender) and action != "resume":
+            dispatcher.utter_message(response="utter_checkins_none_planned")
+        elif action == "stop":
+            dispatcher.utter_message(response="utter_checkins_stopped", count=store().stop(sender))
+        elif action == "pause":
             store().pause(sender, True)
-            dispatcher.utter_message(text="Check-ins paused. Say \"resume check-ins\" when you want them back.")
-        elif intent == "checkin_resume":
+            dispatcher.utter_message(response="utter_checkins_paused")
+        elif action == "resume":
             store().pause(sender, False)
-            dispatcher.utter_message(text="Check-ins resumed.")
+            dispatcher.utter_message(response="utter_checkins_resumed")
         else:
-            days = next((float(e["value"]) for e in tracker.latest_message.get("entities", [])
-                         if e.get("entity") == "duration" and _is_number(e.get("value"))), 2.0)
+            days = next((float(e["value"]) for e in entities
+                         if e.get("entity") == "duration" and _is_number(e.get("value"))), 7.0)
             moved = store().reschedule(sender, max(days, 1.0))
-            dispatcher.utter_message(text=f"Moved: the next check-in is on {moved:%A %d %B}." if moved
-                                     else "There are no planned check-ins to move.")
+            if moved:
+                dispatcher.utter_message(response="utter_checkin_moved", date=f"{moved:%A %d %B}")
+            else:
+                dispatcher.utter_message(response="utter_checkins_none_planned")
         return []

@@ -1,146 +1,79 @@
-"""Self-massage coaching on the pain/pleasure scale, explanations, and the next candidates.
+"""The likely source muscles, why, the next ones, what a trigger point is, safety questions about
+self-massage, and a stretch instead of massage. Thin adapters over bot.engine and the knowledge.
 
-The coaching loop: cautions first, then how to find the spot, then pressure guided by the
-person's own feedback (More, Less, Good, Stop or free text) towards the "good hurt" band, then a
-hold, the paired stretch and two or three habit changes. Nothing here coaches pressure when the
-conversation's triage level says a clinician should look first.
+The muscle offered for coaching is remembered (`offered_muscle`), so a "yes" coaches exactly the
+muscle that was named, whatever the ranking does afterwards.
 """
 
 from __future__ import annotations
 
+import base64
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.assessment import SHOWN, candidate_lines
-from actions.knowledge_access import candidates_for, report_from, repository, triage_level_of
-from actions.safety import pending_questions
-from bot.engine.coaching import PressureStep, next_pressure_step, target_band
-from core.types import PainReport, TriageLevel
+from actions.knowledge_access import Events, awaiting, intake_report, knowledge, safety_report, triage_level_of
+from bot.engine.bodymap import render_body_map
+from bot.engine.cautions import personal_cautions
+from core.types import Candidate, PainReport, TriageLevel
 
-PRESSURE_BUTTONS = [
-    {"title": "More", "payload": "/pressure_more"},
-    {"title": "Less", "payload": "/pressure_less"},
-    {"title": "Good", "payload": "/pressure_good"},
-    {"title": "Stop", "payload": "/pressure_stop"},
-]
-Events = List[Dict[str, Any]]
+SHOWN = 3
 
 
-def _not_now(dispatcher: CollectingDispatcher, level: TriageLevel) -> bool:
-    """Refuse pressure coaching when a red flag says a clinician should look first."""
+def candidate_lines(candidates: List[Candidate]) -> str:
+    """Numbered lines: the muscle and its one-line reason."""
+    return "\n".join(f"{i}. **{c.muscle.name}**: {c.reason}" for i, c in enumerate(candidates, 1))
+
+
+def ranked(tracker: Tracker) -> List[Candidate]:
+    """The candidates in the order of the `candidate_muscles` slot (set by FactsPolicy), with reasons."""
+    kb = knowledge()
+    report = intake_report(tracker)
+    by_id = {c.muscle.id: c for c in kb.rank(report, limit=len(kb.muscles))}
+    order = list(tracker.get_slot("candidate_muscles") or [])
+    return [by_id[m] for m in order if m in by_id] or list(by_id.values())[: len(order) or 6]
+
+
+def body_map_payload(report: PainReport, top: Candidate) -> Dict[str, Any]:
+    """The body map for the widget: where it hurts, and where the top muscle refers pain."""
+    names = knowledge().region_names
+    where = ", ".join(names.get(r, r).lower() for r in report.region_ids)
+    alt = (f"Body map: you hurt at {where}. Dark blue: where the {top.muscle.name.lower()} mainly refers "
+           f"pain; light blue: where it can spill over.")
+    svg = render_body_map(report.regions, top.muscle.primary, top.muscle.spillover, title=alt)
+    return {"image": "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode(), "alt": alt}
+
+
+def offer_coaching(dispatcher: CollectingDispatcher, tracker: Tracker, candidate: Candidate) -> Events:
+    """The coaching offer for one muscle, or what to do instead when a red flag says wait."""
+    level = triage_level_of(tracker)
     if level >= TriageLevel.URGENT:
-        dispatcher.utter_message(text="I can't coach self-massage now: please get medical help first, as I said.")
-        return True
+        dispatcher.utter_message(response="utter_suggest_no_coaching")
+        return [awaiting(None)]
     if level == TriageLevel.SEE_DOCTOR:
-        dispatcher.utter_message(
-            text="Because of what you mentioned, please get checked by a doctor or physiotherapist "
-            "before any deep self-massage. Gentle movement within comfort is fine meanwhile."
-        )
-        return True
-    return False
+        dispatcher.utter_message(response="utter_suggest_see_doctor_first")
+        return [awaiting(None)]
+    dispatcher.utter_message(response="utter_offer_coaching", muscle=candidate.muscle.name.lower())
+    return [SlotSet("offered_muscle", candidate.muscle.id), awaiting("coach_offer")]
 
 
-def _coaching_target(tracker: Tracker) -> str | None:
-    """The muscle being coached: the chosen one, else the best current candidate."""
-    chosen = tracker.get_slot("coaching_muscle")
-    if chosen:
-        return str(chosen)
-    muscles = tracker.get_slot("candidate_muscles") or []
-    offset = int(tracker.get_slot("candidate_offset") or 0)
-    return muscles[offset] if offset < len(muscles) else (muscles[0] if muscles else None)
-
-
-def personal_cautions(report: PainReport) -> List[Dict[str, Any]]:
-    """General cautions that apply to this person, from what they said (blood thinners, ...)."""
-    cautions = repository().guidance.get("general_cautions") or []
-    return [c for c in cautions if set(c.get("personal_findings") or ()) & report.findings]
-
-
-class ActionCoachMassage(Action):
-    """Start coaching: cautions, finding the spot, the tool and position, first pressure step."""
+class ActionSuggestMuscles(Action):
+    """After the intake and the safety questions: the likely source muscles, a body map, an offer."""
 
     def name(self) -> str:
-        return "action_coach_massage"
+        return "action_suggest_muscles"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
-        if _not_now(dispatcher, triage_level_of(tracker)):
-            return []
-        report = report_from(tracker)
-        if pending_questions(report, list(tracker.get_slot("screening_done") or [])):
-            return [FollowupAction("action_screen")]
-        muscle_id = _coaching_target(tracker)
-        card = repository().muscle_card(muscle_id) if muscle_id else None
-        if card is None:
-            dispatcher.utter_message(text="Tell me first where it hurts, so I can pick the right muscle.")
-            return []
-        personal = personal_cautions(report)
-        if any(c.get("effect") == "no_massage" for c in personal):
-            blocking = next(c for c in personal if c.get("effect") == "no_massage")
-            dispatcher.utter_message(text=f"**Please don't massage this area for now.** {blocking.get('text', '')}")
-            return []
-        light = bool(personal)
-        low, high = target_band(light)
-        lines = [f"- **{c.get('title')}:** {str(c.get('text', '')).strip()}" for c in personal]
-        lines += [f"- {c['text']}" for c in card.cautions]
-        if not personal:
-            lines.append("- Use light pressure only, or ask a clinician first, if you take blood thinners, are "
-                         "pregnant, have varicose veins, a recent injury, fever, cancer, osteoporosis, or "
-                         "broken or inflamed skin.")
-        dispatcher.utter_message(text=f"**Before you start ({card.name.lower()})**\n" + "\n".join(lines))
-        technique = card.technique
-        dispatcher.utter_message(
-            text=f"**Finding the spot:** {technique.get('find', card.trigger_points)}\n\n"
-            f"**Tool and position:** {technique.get('tool', 'fingers')}; {technique.get('position', '')}"
-        )
-        feel = "gentle and comfortable" if light else "a \"good hurt\": strong but relieving"
-        dispatcher.utter_message(
-            text=f"Now press slowly into the most tender spot. Aim for about {low} to {high} out of 10, "
-            f"{feel}, never sharp. How does it feel?",
-            buttons=PRESSURE_BUTTONS,
-        )
-        return [SlotSet("coaching_muscle", card.id), SlotSet("pressure_level", None),
-                SlotSet("light_pressure", light)]
-
-
-class ActionPressureFeedback(Action):
-    """One step of the pressure loop, from the buttons or free text ("ouch that's sharp")."""
-
-    def name(self) -> str:
-        return "action_pressure_feedback"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
-        if _not_now(dispatcher, triage_level_of(tracker)):
-            return []
-        muscle_id = _coaching_target(tracker)
-        card = repository().muscle_card(muscle_id) if muscle_id else None
-        if card is None:
-            dispatcher.utter_message(text="We haven't picked a muscle yet. Tell me where it hurts first.")
-            return []
-        intent = (tracker.latest_message.get("intent") or {}).get("name", "")
-        stated = next((e.get("value") for e in tracker.latest_message.get("entities", [])
-                       if e.get("entity") == "intensity"), None)
-        sensations = [e.get("value") for e in tracker.latest_message.get("entities", [])
-                      if e.get("entity") == "sensation"]
-        light = bool(tracker.get_slot("light_pressure"))
-        step: PressureStep = next_pressure_step(intent, stated, sensations, light=light)
-        if step.done:
-            habits = "\n".join(f"- {h}" for h in card.habits[:3])
-            dispatcher.utter_message(
-                text=f"{step.message}\n\n**Then stretch:** {card.stretch}\n\n"
-                f"**How often:** {card.technique.get('frequency', 'a few times a day')}.\n\n"
-                f"**Habits that keep the {card.name.lower()} irritated:**\n{habits}"
-            )
-            return [SlotSet("pressure_level", step.level), SlotSet("coaching_muscle", None),
-                    FollowupAction("action_offer_checkin")]
-        buttons = [] if step.stop else PRESSURE_BUTTONS
-        dispatcher.utter_message(text=step.message, buttons=buttons)
-        events: Events = [SlotSet("pressure_level", step.level)]
-        if step.stop:
-            events.append(SlotSet("coaching_muscle", None))
-        return events
+        candidates = ranked(tracker)
+        events: Events = [SlotSet("candidate_offset", 0)]
+        if not candidates:
+            dispatcher.utter_message(response="utter_no_muscle_match")
+            return [*events, awaiting(None)]
+        dispatcher.utter_message(response="utter_suggestions", candidates=candidate_lines(candidates[:SHOWN]))
+        dispatcher.utter_message(json_message={"data": body_map_payload(intake_report(tracker), candidates[0])})
+        return events + offer_coaching(dispatcher, tracker, candidates[0])
 
 
 class ActionExplainWhy(Action):
@@ -150,38 +83,32 @@ class ActionExplainWhy(Action):
         return "action_explain_why"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
-        candidates = candidates_for(report_from(tracker))
+        candidates = ranked(tracker)
         if not candidates:
-            dispatcher.utter_message(text="Tell me where it hurts and I'll explain which muscles can send pain there.")
+            dispatcher.utter_message(response="utter_explain_why_none")
             return []
         shown = candidates[:SHOWN]
-        sources = {s.label() for c in shown for s in c.muscle.sources}
-        dispatcher.utter_message(
-            text="Muscles can refer pain away from themselves: a tender spot in one place makes "
-            "another place hurt. Each suggestion matches where that muscle typically sends pain:\n"
-            + candidate_lines(shown) + "\n\nSources: " + "; ".join(sorted(sources))
-        )
+        sources = "; ".join(sorted({s.label() for c in shown for s in c.muscle.sources}))
+        dispatcher.utter_message(response="utter_explain_why", candidates=candidate_lines(shown), sources=sources)
         return []
 
 
 class ActionNextCandidate(Action):
-    """"That's not it": show the next candidates."""
+    """"That's not it": the next candidates, and the offer for the first of them."""
 
     def name(self) -> str:
         return "action_next_candidate"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
-        candidates = candidates_for(report_from(tracker))
+        candidates = ranked(tracker)
         offset = int(tracker.get_slot("candidate_offset") or 0) + SHOWN
         following = candidates[offset: offset + SHOWN]
         if not following:
-            dispatcher.utter_message(
-                text="Those are all the muscles I can match to that area. A physiotherapist can "
-                "examine you properly; say \"see a professional\" for the booking link."
-            )
-            return []
-        dispatcher.utter_message(text="Other muscles that can send pain there:\n" + candidate_lines(following))
-        return [SlotSet("candidate_offset", offset), SlotSet("coaching_muscle", None)]
+            dispatcher.utter_message(response="utter_no_more_candidates")
+            return [awaiting(None)]
+        dispatcher.utter_message(response="utter_next_candidates", candidates=candidate_lines(following))
+        return [SlotSet("candidate_offset", offset), SlotSet("coaching_muscle", None),
+                *offer_coaching(dispatcher, tracker, following[0])]
 
 
 class ActionExplainTriggerPoint(Action):
@@ -191,7 +118,40 @@ class ActionExplainTriggerPoint(Action):
         return "action_explain_trigger_point"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
-        explainer = repository().guidance.get("trigger_point_explainer") or {}
-        fallback = "A trigger point is a tender knot in a muscle that can refer pain elsewhere."
-        dispatcher.utter_message(text=str(explainer.get("text") or fallback))
+        explainer = knowledge().guidance.get("trigger_point_explainer") or {}
+        dispatcher.utter_message(response="utter_trigger_point", explainer=str(explainer.get("text") or ""))
         return []
+
+
+class ActionAnswerCaution(Action):
+    """"Is it safe with my blood thinners?": the caution that applies to this person, else the list."""
+
+    def name(self) -> str:
+        return "action_answer_caution"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
+        cautions = personal_cautions(safety_report(tracker), knowledge().guidance, knowledge().groups_of)
+        if not cautions:
+            dispatcher.utter_message(response="utter_caution_general")
+            return []
+        for caution in cautions:
+            dispatcher.utter_message(response="utter_caution_answer", caution=caution.text)
+        return [SlotSet("light_pressure", True)]
+
+
+class ActionStretchOnly(Action):
+    """No massage: the stretch and the habits for the muscle offered, then the check-in offer."""
+
+    def name(self) -> str:
+        return "action_stretch_only"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
+        muscle = tracker.get_slot("offered_muscle") or next(iter(tracker.get_slot("candidate_muscles") or []), None)
+        card = knowledge().muscle_card(str(muscle)) if muscle else None
+        if card is None:
+            dispatcher.utter_message(response="utter_no_muscle_chosen")
+            return [awaiting(None)]
+        habits = "\n".join(f"- {h}" for h in card.habits[:3])
+        dispatcher.utter_message(response="utter_stretch_only", muscle=card.name.lower(), stretch=card.stretch,
+                                 habits=habits)
+        return [awaiting(None), FollowupAction("action_offer_checkin")]

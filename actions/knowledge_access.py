@@ -1,63 +1,47 @@
-"""Lazy access to the knowledge base for the actions.
+"""What every action reads: the knowledge (the same content and engine as the Rasa server's policies)
+and the conversation's state from the tracker's events.
 
-rasa-sdk imports every module and builds every action with no arguments, so nothing here touches
-the database at import time: the repository is created on first use from the settings, seeded if
-the database is empty or out of date, and tests can inject their own with `use_repository`.
+rasa-sdk imports every module and builds every action with no arguments, so nothing here loads
+content at import time: `knowledge()` is loaded on first use and cached.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
 from typing import Any
 
-from bot.engine.conversation import mentions_in_events
-from bot.engine.ranking import CANDIDATE_LIMIT, rank_muscles
-from core.settings import settings
-from core.types import Candidate, PainReport, TriageLevel
-from kb.repository import KnowledgeRepository
+from rasa_sdk.events import SlotSet
 
-__all__ = ["candidates_for", "report_from", "repository", "triage_level_of", "use_repository"]
+from bot.dialogue.state import AWAITING_SLOT, ConversationState, read_state
+from bot.knowledge import knowledge
+from core.types import PainReport, TriageLevel
 
-logger = logging.getLogger(__name__)
-_lock = threading.Lock()
-_repository: KnowledgeRepository | None = None
+__all__ = ["Events", "awaiting", "intake_report", "knowledge", "safety_report", "state_of", "triage_level_of"]
+
+Events = list[dict[str, Any]]
 
 
-def use_repository(repo: KnowledgeRepository | None) -> None:
-    """Inject a repository (tests) or reset to lazy creation (None)."""
-    global _repository
-    _repository = repo
+def state_of(tracker: Any) -> ConversationState:
+    """The conversation's state (rasa-sdk trackers carry the events as dicts)."""
+    return read_state(tracker.events)
 
 
-def repository() -> KnowledgeRepository:
-    """The process's repository, created (and the database seeded) on first use."""
-    global _repository
-    with _lock:
-        if _repository is None:
-            from kb.database import engine_for
-            from kb.seed import is_seeded, seed
-
-            engine = engine_for(settings().kb_url)
-            if not is_seeded(engine):
-                report = seed(engine, progress=lambda message: logger.info("kb seed: %s", message))
-                logger.info("kb seeded: %d muscles, %d red-flag rules", report.muscles, report.red_flags)
-            _repository = KnowledgeRepository(engine)
-        return _repository
+def intake_report(tracker: Any) -> PainReport:
+    """The pain as the person described it (what the ranking and the intake slots use)."""
+    return state_of(tracker).intake_report()
 
 
-def report_from(tracker: Any) -> PainReport:
-    """The conversation's accumulated pain report, from every user message's mentions."""
-    return PainReport.from_mentions(mentions_in_events(tracker.events))
-
-
-def candidates_for(report: PainReport, limit: int = CANDIDATE_LIMIT) -> list[Candidate]:
-    """Ranked candidate muscles with reasons, from the database's referral maps."""
-    repo = repository()
-    return rank_muscles(report, repo.muscle_profiles(), region_names=repo.region_names,
-                        activity_names=repo.activity_names, limit=limit)
+def safety_report(tracker: Any) -> PainReport:
+    """Everything said, with the answers to safety questions (what the red-flag rules read)."""
+    return state_of(tracker).safety_report()
 
 
 def triage_level_of(tracker: Any) -> TriageLevel:
     """The conversation's triage level as the safety policy set it."""
     return TriageLevel.parse(tracker.get_slot("triage_level"))
+
+
+def awaiting(value: str | None) -> dict[str, Any]:
+    """The slot event that says what the bot's last question was about (bot/dialogue/decide.py)."""
+    return SlotSet(AWAITING_SLOT, value)
+
+

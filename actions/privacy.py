@@ -24,9 +24,6 @@ class ActionDeleteData(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         store().delete_person(tracker.sender_id)
-        dispatcher.utter_message(
-            text="Done: I've deleted this conversation and everything you told me. "
-            "You can start again any time."
-        )
+        dispatcher.utter_message(response="utter_deleted")
         dispatcher.utter_message(json_message={"data": {"event": "data_deleted"}})
         return [Restarted()]

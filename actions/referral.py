@@ -4,12 +4,12 @@ the chat and offered as a file."""
 from __future__ import annotations
 
 import base64
-from typing import Any, Dict, List
+from typing import Any, Dict
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.knowledge_access import report_from, repository
+from actions.knowledge_access import Events, intake_report, knowledge, safety_report
 from bot.engine.summary import HandoverSummary, summary_text
 from core.settings import settings
 
@@ -31,16 +31,18 @@ class ActionReferProfessional(Action):
     def name(self) -> str:
         return "action_refer_professional"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
         config = settings()
+        report = intake_report(tracker)
+        report.findings = safety_report(tracker).findings
         text = summary_text(HandoverSummary(
-            report=report_from(tracker), region_names=repository().region_names,
+            report=report, region_names=knowledge().region_names,
             triage_level=str(tracker.get_slot("triage_level") or "none"),
             red_flags=tracker.get_slot("red_flags") or [], muscles=tracker.get_slot("candidate_muscles") or [],
             tried=_tried(tracker), clinic_name=config.clinic_name, booking_url=config.booking_url,
         ))
-        dispatcher.utter_message(text=f"You can book with {config.clinic_name} here: {config.booking_url}\n\n"
-                                 "Here is a summary to take along:\n\n" + text)
+        dispatcher.utter_message(response="utter_refer", clinic=config.clinic_name, booking_url=config.booking_url,
+                                 summary=text)
         href = "data:text/plain;charset=utf-8;base64," + base64.b64encode(text.encode()).decode()
         dispatcher.utter_message(json_message={"data": {"download": {
             "href": href, "filename": "pain-summary.txt", "label": "Download the summary"}}})

@@ -1,49 +1,104 @@
-"""Complaint-specific screening questions, asked once before any self-massage advice.
+"""Safety questions before any self-massage advice, and clarifying questions about worrying words.
 
-Each question is a yes/no question with /affirm and /deny buttons (CONTRACT.md). The answer is read
-by the safety policy as the question's finding (bot.engine.conversation), so a "yes" raises the
-triage level on that very turn, before this action runs again.
+The answer is read by the safety policy as the question's finding (bot/dialogue/state.py), so a
+"yes" (or a "not sure", the safer answer) raises the triage level on that very turn, before this
+action runs. This action then explains the question if asked what it means, asks it again if the
+person answered something else, or moves on to the next question, the age, or the suggestions.
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any, Dict
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.knowledge_access import report_from, repository, triage_level_of
-from bot.engine.conversation import SCREENING_SLOT
-from core.types import PainReport, TriageLevel
-from kb.content import ScreeningQuestion
+from actions.knowledge_access import Events, awaiting, knowledge, state_of, triage_level_of
+from bot.dialogue.screening import AGE, concern_question, next_question
+from bot.dialogue.state import AGE_QUESTION, SCREENING_SLOT, ConversationState, stated_age
+from bot.nlp.replies import Answer
+from core.types import TriageLevel
 
-YES_NO = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
 SUGGEST = "action_suggest_muscles"
 
 
-def pending_questions(report: PainReport, done: List[str]) -> List[ScreeningQuestion]:
-    """Questions for the reported body areas not yet asked and not already answered in words."""
-    repo = repository()
-    groups = {repo.region_groups.get(region) for region in report.region_ids}
-    known = report.findings | report.negated_findings
-    return [q for q in repo.screening_questions
-            if q.id not in done and q.finding not in known and groups & set(q.complaint)]
+def _pending_question_id(tracker: Tracker) -> str | None:
+    """The id of the question asked last (the last entry of `screening_done`)."""
+    done = list(tracker.get_slot("screening_done") or [])
+    return done[-1] if done and tracker.get_slot(SCREENING_SLOT) else None
+
+
+def _answered(state: ConversationState) -> bool:
+    """Did the latest message answer the pending question (yes, no, not sure, or an age)?"""
+    turn = state.latest
+    if turn is None or not turn.asked:
+        return True
+    if turn.asked == AGE_QUESTION:
+        return stated_age(turn.text) is not None or turn.answer in (Answer.UNSURE, Answer.NO)
+    return turn.answer is not None
 
 
 class ActionScreen(Action):
-    """Ask the next screening question, or hand over to the suggestions when none is left."""
+    """Explain, repeat or go on with the safety questions; hand over to the suggestions at the end."""
 
     def name(self) -> str:
         return "action_screen"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
         if triage_level_of(tracker) >= TriageLevel.URGENT:
-            return [SlotSet(SCREENING_SLOT, None)]
+            return [SlotSet(SCREENING_SLOT, None), awaiting(None)]
+        state = state_of(tracker)
+        pending = _pending_question_id(tracker)
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if pending and intent == "ask_meaning":
+            return self._explain(dispatcher, pending)
+        if pending and not _answered(state):
+            return self._repeat(dispatcher, pending)
+        return self._next(dispatcher, tracker, state)
+
+    @staticmethod
+    def _explain(dispatcher: CollectingDispatcher, pending: str) -> Events:
+        if pending == AGE:
+            dispatcher.utter_message(response="utter_ask_age")
+            return []
+        question = knowledge().question(pending)
+        if question is None:
+            return []
+        dispatcher.utter_message(response="utter_screen_explain", explain=question.explain, question=question.text)
+        return []
+
+    @staticmethod
+    def _repeat(dispatcher: CollectingDispatcher, pending: str) -> Events:
+        if pending == AGE:
+            dispatcher.utter_message(response="utter_ask_age")
+            return []
+        question = knowledge().question(pending)
+        if question is not None:
+            dispatcher.utter_message(response="utter_screen_repeat", question=question.text)
+        return []
+
+    @staticmethod
+    def _next(dispatcher: CollectingDispatcher, tracker: Tracker, state: ConversationState) -> Events:
+        kb = knowledge()
         done = list(tracker.get_slot("screening_done") or [])
-        pending = pending_questions(report_from(tracker), done)
-        if not pending:
-            return [SlotSet(SCREENING_SLOT, None), FollowupAction(SUGGEST)]
-        question = pending[0]
-        dispatcher.utter_message(text=question.text, buttons=YES_NO)
-        return [SlotSet(SCREENING_SLOT, question.finding), SlotSet("screening_done", [*done, question.id])]
+        report = state.safety_report()
+        latest = state.latest
+        if latest and latest.asked and latest.asked != AGE_QUESTION and latest.answer is Answer.UNSURE \
+                and triage_level_of(tracker) == TriageLevel.NONE:
+            dispatcher.utter_message(response="utter_screen_unsure")
+        asked = concern_question(report, done, kb.questions, kb.concern_of)
+        in_form = bool(tracker.active_loop.get("name")) if tracker.active_loop else False
+        if asked is None and not in_form:
+            asked = next_question(report, done, kb.questions, kb.rules, kb.groups_of(report),
+                                  triage_level_of(tracker))
+        if asked is None:
+            events: Events = [SlotSet(SCREENING_SLOT, None), awaiting(None)]
+            return events if in_form else [*events, FollowupAction(SUGGEST)]
+        if asked.id == AGE:
+            dispatcher.utter_message(response="utter_ask_age")
+            return [SlotSet(SCREENING_SLOT, AGE_QUESTION), SlotSet("screening_done", [*done, AGE]), awaiting("age")]
+        question = kb.question(asked.id)
+        dispatcher.utter_message(response="utter_screen_question", question=question.text if question else "")
+        return [SlotSet(SCREENING_SLOT, asked.finding), SlotSet("screening_done", [*done, asked.id]),
+                awaiting("screening")]

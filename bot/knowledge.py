@@ -5,14 +5,15 @@ working when the database or the action server is down.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, Iterable
 
+from bot.dialogue.screening import Question
 from bot.engine.ranking import CANDIDATE_LIMIT, rank_muscles
 from bot.engine.triage import assess_triage
-from core.types import Candidate, Mention, MuscleProfile, PainReport, RedFlagRule, TriageResult
-from kb.content import Content, ScreeningQuestion, load_content
+from core.types import Candidate, Mention, MuscleCard, MuscleProfile, PainReport, RedFlagRule, TriageResult
+from kb.content import Content, ScreeningQuestion, load_content, muscle_card
 
 __all__ = ["Knowledge", "knowledge"]
 
@@ -29,6 +30,9 @@ class Knowledge:
     sided_regions: frozenset[str]
     region_shapes: dict[str, dict[str, Any]]
     screening: tuple[ScreeningQuestion, ...] = ()
+    concern_of: dict[str, str] = field(default_factory=dict)
+    cards: dict[str, MuscleCard] = field(default_factory=dict)
+    guidance: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_content(cls, content: Content) -> Knowledge:
@@ -42,7 +46,25 @@ class Knowledge:
             sided_regions=frozenset(r.id for r in content.regions.values() if r.sided),
             region_shapes={r.id: r.shapes for r in content.regions.values()},
             screening=tuple(content.screening),
+            concern_of={c.id: c.concern for c in content.concepts.values() if c.concern},
+            cards={mid: muscle_card(doc, content.sources) for mid, doc in content.muscles.items()},
+            guidance=dict(content.guidance),
         )
+
+    def muscle_card(self, muscle_id: str) -> MuscleCard | None:
+        """The coaching card for a muscle, or None if unknown."""
+        return self.cards.get(muscle_id)
+
+    @cached_property
+    def questions(self) -> tuple[Question, ...]:
+        """The screening questions as the selection (bot.dialogue.screening) sees them."""
+        return tuple(Question(id=q.id, finding=q.finding, complaint=q.complaint, priority=q.priority,
+                              concern_only=q.concern_only, when_age_at_least=q.when_age_at_least,
+                              when_findings=q.when_findings) for q in self.screening)
+
+    def question(self, question_id: str) -> ScreeningQuestion | None:
+        """A screening question by id."""
+        return next((q for q in self.screening if q.id == question_id), None)
 
     def groups_of(self, report: PainReport) -> set[str]:
         """Body-area groups (low_back, head, ...) of the reported regions."""

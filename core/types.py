@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import Any, Iterable
 
 __all__ = [
     "Candidate",
     "FiredFlag",
     "Mention",
+    "MuscleCard",
     "MuscleProfile",
     "PainReport",
     "RedFlagRule",
@@ -74,11 +76,26 @@ class Mention:
     negated: bool = False
     hypothetical: bool = False
     other_person: bool = False
+    vague: bool = False  # a region named only by its area ("headache", "my back"): where exactly is not known
 
     @property
     def present(self) -> bool:
         """True when the person states this as their own current experience."""
         return not (self.negated or self.hypothetical or self.other_person)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-safe form (stored with each message in the tracker's parse data)."""
+        return {"kind": self.kind, "value": self.value, "text": self.text, "side": self.side,
+                "negated": self.negated, "hypothetical": self.hypothetical, "other_person": self.other_person,
+                "vague": self.vague}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Mention:
+        """Inverse of `to_dict`, tolerant of missing keys."""
+        return cls(kind=str(data.get("kind", "")), value=str(data.get("value", "")), text=str(data.get("text", "")),
+                   side=data.get("side"), negated=bool(data.get("negated")),
+                   hypothetical=bool(data.get("hypothetical")), other_person=bool(data.get("other_person")),
+                   vague=bool(data.get("vague")))
 
 
 def _is_number(text: str) -> bool:
@@ -98,6 +115,8 @@ class PainReport:
     activities: list[str] = field(default_factory=list)
     findings: set[str] = field(default_factory=set)
     negated_findings: set[str] = field(default_factory=set)
+    concepts: set[str] = field(default_factory=set)
+    vague_regions: set[str] = field(default_factory=set)
     intensity: int | None = None
     duration_days: float | None = None
     age: int | None = None
@@ -109,6 +128,10 @@ class PainReport:
                 self.negated_findings.add(mention.value)
             return
         if mention.kind == "region":
+            if mention.vague and mention.value not in self.region_ids:
+                self.vague_regions.add(mention.value)
+            elif not mention.vague:
+                self.vague_regions.discard(mention.value)
             self._add_region(mention.value, mention.side)
         elif mention.kind == "sensation" and mention.value not in self.sensations:
             self.sensations.append(mention.value)
@@ -123,6 +146,29 @@ class PainReport:
             self.duration_days = float(mention.value)
         elif mention.kind == "age":
             self.age = int(float(mention.value))
+        elif mention.kind == "concept":
+            self.concepts.add(mention.value)
+        elif mention.kind == "side":
+            self._set_side(mention.value)
+
+    def add_message(self, mentions: Iterable[Mention]) -> None:
+        """Fold in one message. A correction ("sorry, I meant my knee") replaces the places said before."""
+        mentions = list(mentions)
+        correcting = any(m.kind == "correction" and m.present for m in mentions)
+        if correcting and any(m.kind == "region" and m.present for m in mentions):
+            self.regions.clear()
+        for mention in mentions:
+            self.add(mention)
+
+    def _set_side(self, side: str) -> None:
+        """A side said on its own ("the left one", "the other side") applies to the latest place."""
+        if not self.regions:
+            return
+        region, current = self.regions[-1]
+        if side == "other":
+            side = {"left": "right", "right": "left"}.get(current or "", current or "")
+        if side in {"left", "right", "both"}:
+            self.regions[-1] = (region, side)
 
     def _add_region(self, region: str, side: str | None) -> None:
         """One entry per region and side; a sided mention refines an earlier unsided one."""
@@ -136,12 +182,25 @@ class PainReport:
         self.regions.append((region, side))
 
     @classmethod
-    def from_mentions(cls, mentions: list[Mention]) -> PainReport:
+    def from_mentions(cls, mentions: Iterable[Mention]) -> PainReport:
         """Build a report from mentions in the order they were said."""
         report = cls()
         for mention in mentions:
             report.add(mention)
         return report
+
+    @classmethod
+    def from_messages(cls, messages: Iterable[Iterable[Mention]]) -> PainReport:
+        """Build a report message by message, so corrections replace what they correct."""
+        report = cls()
+        for mentions in messages:
+            report.add_message(mentions)
+        return report
+
+    @property
+    def place_known(self) -> bool:
+        """True when some region was named precisely, not only by its area ("headache")."""
+        return any(region not in self.vague_regions for region, _side in self.regions)
 
     @property
     def region_ids(self) -> list[str]:
@@ -216,6 +275,23 @@ class MuscleProfile:
     sensations: tuple[str, ...] = ()
     perpetuating: tuple[str, ...] = ()
     sources: tuple[SourceRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class MuscleCard:
+    """Everything the coaching needs about one muscle, with resolved citations."""
+
+    id: str
+    name: str
+    summary: str
+    trigger_points: str
+    technique: dict[str, str]
+    stretch: str
+    habits: tuple[str, ...]
+    cautions: tuple[dict[str, str], ...]
+    primary: tuple[str, ...]
+    spillover: tuple[str, ...]
+    sources: tuple[SourceRef, ...] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True)

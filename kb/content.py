@@ -13,7 +13,7 @@ from typing import Any, Iterable
 
 import yaml
 
-from core.types import MuscleProfile, RedFlagRule, SourceRef, TriageLevel
+from core.types import MuscleCard, MuscleProfile, RedFlagRule, SourceRef, TriageLevel
 
 __all__ = [
     "CANONICAL_MUSCLES_FILE",
@@ -26,6 +26,7 @@ __all__ = [
     "Term",
     "content_hash",
     "load_content",
+    "muscle_card",
     "muscle_profile",
     "source_ref",
 ]
@@ -150,6 +151,7 @@ class Content:
     rule_docs: dict[str, dict[str, Any]] = field(default_factory=dict)
     concepts: dict[str, Concept] = field(default_factory=dict)
     guidelines: dict[str, GuidelineItem] = field(default_factory=dict)
+    vague: dict[str, str] = field(default_factory=dict)  # phrase -> region it stands in for
     guidance: dict[str, Any] = field(default_factory=dict)
     screening: list[ScreeningQuestion] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)
@@ -181,6 +183,24 @@ def muscle_profile(doc: dict[str, Any], catalogue: dict[str, dict[str, Any]]) ->
         sensations=tuple((doc.get("sensations") or {}).get("ids") or ()),
         perpetuating=tuple((doc.get("perpetuating") or {}).get("ids") or ()),
         sources=tuple(source_ref(s, catalogue) for s in referral.get("sources") or ()),
+    )
+
+
+def muscle_card(doc: dict[str, Any], catalogue: dict[str, dict[str, Any]]) -> MuscleCard:
+    """Turn one muscle document into the coaching card (content files and database alike)."""
+    technique = doc.get("technique") or {}
+    referral = doc.get("referral") or {}
+    sources = [source_ref(s, catalogue) for s in (*(referral.get("sources") or ()), *(technique.get("sources") or ()))]
+    return MuscleCard(
+        id=doc["id"], name=doc["name"], summary=str(doc.get("summary") or ""),
+        trigger_points=str((doc.get("trigger_points") or {}).get("text") or ""),
+        technique={k: str(v) for k, v in technique.items() if k != "sources"},
+        stretch=str((doc.get("stretch") or {}).get("text") or ""),
+        habits=tuple(str(h.get("text")) for h in doc.get("habits") or [] if h.get("text")),
+        cautions=tuple({"id": str(c.get("id")), "text": str(c.get("text"))} for c in doc.get("cautions") or []),
+        primary=tuple(referral.get("primary") or ()),
+        spillover=tuple(referral.get("spillover") or ()),
+        sources=tuple(dict.fromkeys(sources)),
     )
 
 
@@ -310,6 +330,25 @@ def _load_terms(v: _Validator, root: Path) -> None:
                     window=item.get("window"),
                 )
         v.content.terms[kind] = table
+
+
+def _load_vague(v: _Validator, root: Path) -> None:
+    """Phrases that name an area without a place in it (vocabulary/vague_places.yml)."""
+    from core.phrases import expand
+
+    path = root / "vocabulary" / "vague_places.yml"
+    if not path.exists():
+        return
+    rel = str(path.relative_to(root))
+    data = _read_yaml(path, v.problems)
+    for index, item in enumerate(data.get("vague") or [] if isinstance(data, dict) else []):
+        region = item.get("region") if isinstance(item, dict) else None
+        if region not in v.content.regions:
+            v.add(rel, f"#{index}", "region", f"unknown region '{region}'")
+            continue
+        for phrase in item.get("phrases") or []:
+            for variant in expand(str(phrase)):
+                v.content.vague[variant] = region
 
 
 def _load_concepts(v: _Validator, root: Path) -> None:
@@ -547,6 +586,7 @@ def load_content(root: Path = CONTENT_DIR) -> Content:
     _load_sources(v, root)
     _load_regions(v, root)
     _load_terms(v, root)
+    _load_vague(v, root)
     _load_concepts(v, root)
     _load_muscles(v, root)
     _load_guidelines(v, root)

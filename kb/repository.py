@@ -6,7 +6,6 @@ their own engine.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -14,28 +13,11 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from core.types import MuscleProfile, SourceRef
-from kb.content import ScreeningQuestion, muscle_profile, source_ref
+from core.types import MuscleCard, MuscleProfile, SourceRef
+from kb.content import ScreeningQuestion, muscle_card, muscle_profile, source_ref
 from kb.models import DocumentRow, MuscleRow, RedFlagRow, ReferralZoneRow, RegionRow, SourceRow
 
-__all__ = ["KnowledgeRepository", "MuscleCard"]
-
-
-@dataclass(frozen=True)
-class MuscleCard:
-    """Everything the coaching needs about one muscle, with resolved citations."""
-
-    id: str
-    name: str
-    summary: str
-    trigger_points: str
-    technique: dict[str, str]
-    stretch: str
-    habits: tuple[str, ...]
-    cautions: tuple[dict[str, str], ...]
-    primary: tuple[str, ...]
-    spillover: tuple[str, ...]
-    sources: tuple[SourceRef, ...] = field(default_factory=tuple)
+__all__ = ["KnowledgeRepository"]
 
 
 class KnowledgeRepository:
@@ -82,23 +64,7 @@ class KnowledgeRepository:
     def muscle_card(self, muscle_id: str) -> MuscleCard | None:
         """The coaching card for a muscle, or None if unknown."""
         doc = self._muscles.get(muscle_id)
-        if doc is None:
-            return None
-        technique = doc.get("technique") or {}
-        referral = doc.get("referral") or {}
-        sources = self._refs(referral.get("sources")) + self._refs(technique.get("sources"))
-        return MuscleCard(
-            id=doc["id"], name=doc["name"], summary=str(doc.get("summary") or ""),
-            trigger_points=str((doc.get("trigger_points") or {}).get("text") or ""),
-            technique={k: str(v) for k, v in technique.items() if k != "sources"},
-            stretch=str((doc.get("stretch") or {}).get("text") or ""),
-            habits=tuple(str(h.get("text")) for h in doc.get("habits") or [] if h.get("text")),
-            cautions=tuple({"id": str(c.get("id")), "text": str(c.get("text"))}
-                           for c in doc.get("cautions") or []),
-            primary=tuple(referral.get("primary") or ()),
-            spillover=tuple(referral.get("spillover") or ()),
-            sources=tuple(dict.fromkeys(sources)),
-        )
+        return muscle_card(doc, self._sources) if doc is not None else None
 
     @cached_property
     def region_names(self) -> dict[str, str]:

@@ -1,34 +1,60 @@
 """The pressure loop of self-massage coaching, on the pain/pleasure scale.
 
-Target: a "good hurt" of about 5-7 out of 10 (practitioner consensus; no trial fixes the number).
-Sharp, stabbing, burning, tingling, shooting or electric feelings, or numbness, mean stop. Pure:
-feedback in, next step out.
+Target: a "good hurt" of about 5-7 out of 10 (practitioner consensus; no trial fixes the number),
+3-4 after a personal caution. Sharp, stabbing, burning, tingling, shooting or electric feelings, or
+numbness, mean stop. Pure: the reading of the person's reply in, the next step (a kind and the
+numbers it needs) out; the words are domain responses (domain/coaching.yml).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from enum import Enum
 
-__all__ = ["STOP_SENSATIONS", "TARGET_HIGH", "TARGET_LOW", "PressureStep", "next_pressure_step"]
+from bot.nlp.replies import Pressure, PressureReading
+
+__all__ = ["LIGHT_HIGH", "LIGHT_LOW", "STOP_SENSATIONS", "TARGET_HIGH", "TARGET_LOW", "PressureStep", "Step",
+           "next_pressure_step", "target_band"]
 
 TARGET_LOW, TARGET_HIGH = 5, 7
 LIGHT_LOW, LIGHT_HIGH = 3, 4  # when a personal caution rules out deep pressure
 STOP_SENSATIONS = frozenset({"sharp", "stabbing", "burning", "tingling", "numb", "shooting", "electric"})
 
-_HOLD = ("Hold that pressure for 30 to 90 seconds, breathing slowly, or make 6 to 12 slow short "
-         "strokes across the spot. It often eases as you hold; follow it a little deeper if so, "
-         "staying at 5-7.")
+
+class Step(Enum):
+    """The coach's next move; `utter_pressure_<value>` is its response."""
+
+    MORE = "more"
+    MORE_LIGHT = "more_light"
+    MORE_LEVEL = "more_level"
+    LESS = "less"
+    LESS_LEVEL = "less_level"
+    TOOL_TIRED = "less_tool_tired"
+    HOLD = "hold"
+    HOLD_LEVEL = "hold_level"
+    STOP = "stop"
+    ASK = "ask"
+
+    @property
+    def done(self) -> bool:
+        """The right level was found: hold, then stretch and habits."""
+        return self in (Step.HOLD, Step.HOLD_LEVEL)
+
+    @property
+    def ends_loop(self) -> bool:
+        return self.done or self is Step.STOP
 
 
 @dataclass(frozen=True)
 class PressureStep:
-    """What to say next, the level it assumes, and whether the loop ends (done or stop)."""
+    """What to do next and the pressure level it assumes."""
 
-    message: str
+    step: Step
     level: float | None = None
-    done: bool = False
-    stop: bool = False
+
+    @property
+    def response(self) -> str:
+        return f"utter_pressure_{self.step.value}"
 
 
 def target_band(light: bool) -> tuple[int, int]:
@@ -36,42 +62,24 @@ def target_band(light: bool) -> tuple[int, int]:
     return (LIGHT_LOW, LIGHT_HIGH) if light else (TARGET_LOW, TARGET_HIGH)
 
 
-def next_pressure_step(intent: str, stated: str | None = None,
-                       sensations: Iterable[str] = (), *, light: bool = False) -> PressureStep:
-    """Map feedback onto the scale: stop signs first, then a stated number, then the intent."""
+def next_pressure_step(reading: PressureReading, *, light: bool = False) -> PressureStep:
+    """Map the person's reply onto the scale: stop signs, then a stated level, then the direction."""
     low, high = target_band(light)
-    band = f"{low} to {high}"
-    if STOP_SENSATIONS & set(sensations) or intent == "pressure_stop":
-        return PressureStep(
-            "Stop pressing. Sharp, burning or tingling pain, or numbness, means this spot or this "
-            "pressure is not right for self-massage. Let it settle; you can try lighter pressure "
-            "a little away from that spot later. If it keeps happening, ask a physiotherapist to "
-            "check it.", stop=True)
-    if stated is not None:
-        try:
-            value = float(stated)
-        except ValueError:
-            value = -1
-        if value > high:
-            return PressureStep(f"{value:g} is more than you need. Ease off until it feels like a "
-                                f"{band}, a good hurt rather than a wince.", level=value)
-        if 0 <= value < low:
-            return PressureStep(f"At {value:g} you can press a little deeper, slowly, until it "
-                                f"reaches about {band}.", level=value)
-        if low <= value <= high:
-            return PressureStep(f"{value:g} out of 10 is right in the band to aim for. "
-                                + _HOLD.replace("5-7", band), level=value, done=True)
-    if intent == "pressure_more":
-        if light:
-            return PressureStep(f"Because of your caution, stay light: about {band} out of 10 is enough. "
-                                "If you can't find a tender spot, move a finger's width around.")
-        return PressureStep("Lean in a little more, slowly, until it feels like a strong but "
-                            f"relieving {band}. If you can't find a tender spot, move a finger's "
-                            "width around and try again.")
-    if intent == "pressure_less":
-        return PressureStep("Ease off a little. You should be able to breathe slowly and stay "
-                            "relaxed; if you tense up or hold your breath, it is too much.")
-    if intent == "pressure_good":
-        return PressureStep("Good, that's the right level. " + _HOLD.replace("5-7", band),
-                            level=(low + high) / 2, done=True)
-    return PressureStep("Tell me how it feels: more, less, good, or stop.")
+    direction, level = reading.direction, reading.level
+    if direction is Pressure.STOP:
+        return PressureStep(Step.STOP, level)
+    if direction is Pressure.TOOL_TIRED:
+        return PressureStep(Step.TOOL_TIRED, level)
+    if level is not None:
+        if level > high:
+            return PressureStep(Step.LESS_LEVEL, level)
+        if level < low:
+            return PressureStep(Step.MORE_LEVEL, level)
+        return PressureStep(Step.HOLD_LEVEL, level)
+    if direction is Pressure.MORE:
+        return PressureStep(Step.MORE_LIGHT if light else Step.MORE)
+    if direction is Pressure.LESS:
+        return PressureStep(Step.LESS)
+    if direction in (Pressure.GOOD, Pressure.DONE):
+        return PressureStep(Step.HOLD, (low + high) / 2)
+    return PressureStep(Step.ASK)

@@ -29,6 +29,16 @@ _SPELLED_OUT = {"n't": "not", "nt": "not", "ca": "can", "wo": "will", "'m": "am"
 # never match.
 FILLERS = frozenset({"really", "properly", "quite", "very", "just", "even", "totally", "fully", "completely",
                      "kinda", "sorta", "actually", "literally", "slightly", "somewhat"})
+# Two-word intensifiers, skipped in what people write ("feeling A BIT off", "A LITTLE numb").
+FILLER_PAIRS = frozenset({("a", "bit"), ("a", "little"), ("bit", "of"), ("kind", "of"), ("sort", "of")})
+
+
+def _in_filler_pair(words: Sequence[str], index: int) -> bool:
+    pair_after = tuple(words[index:index + 2])
+    pair_before = tuple(words[index - 1:index + 1]) if index else ()
+    return pair_after in FILLER_PAIRS or pair_before in FILLER_PAIRS
+
+
 # A comma followed by one of these starts a new clause ("my teeth at the bottom ache, and my jaw feels tight").
 NEW_SUBJECT = frozenset({"and", "but", "then", "so", "i", "i'm", "im", "it", "it's", "its", "my", "me", "she", "he",
                          "they", "there", "this", "that", "now", "also", "plus", "which", "when", "today",
@@ -64,8 +74,9 @@ def normalise(word: str) -> tuple[str, ...]:
 def _stream(words: Sequence[str], *, drop_fillers: bool = True) -> list[tuple[str, int]]:
     """(stem, index of the typed token) for every stem, fillers dropped from what people write."""
     stream = []
+    lowered = [w.lower() for w in words]
     for index, word in enumerate(words):
-        if drop_fillers and word.lower() in FILLERS:
+        if drop_fillers and (lowered[index] in FILLERS or _in_filler_pair(lowered, index)):
             continue
         for stem in normalise(word):
             stream.append((stem, index))

@@ -30,7 +30,8 @@ __all__ = ["MAX_CHARS", "TYPOS_KEY", "Analyser", "Lexicon", "extract_mentions", 
            "mentions_from_text"]
 
 COMPOSED_KEY = "composed_findings"  # doc.user_data key: composed finding -> the tokens of its concepts
-TYPOS_KEY = "typo_corrections"  # doc.user_data key: the Corrected record (offsets back to what was typed)
+TYPOS_KEY = "typo_corrections"
+VAGUE_KEY = "vague_places"  # doc.user_data key: phrase -> region it stands in for ("headache" -> temple)  # doc.user_data key: the Corrected record (offsets back to what was typed)
 MAX_CHARS = 2000  # longer messages are cut here: no real description of pain needs more
 PHRASE_TOKENS_KEY = "phrase_tokens"  # doc.user_data key: token indexes inside any vocabulary phrase
 _KIND_BY_LABEL = {"REGION": "region", "SENSATION": "sensation", "ACTIVITY": "activity", "FINDING": "finding",
@@ -47,7 +48,9 @@ class Lexicon:
     """The concepts and the findings composed of them (kb/content/vocabulary), ready for matching."""
 
     def __init__(self, concept_phrases: Iterable[tuple[str, str]], patterns: Iterable[tuple[str, tuple[str, ...], int]],
-                 exact_phrases: Iterable[tuple[str, str]] = (), masks: Iterable[str] = ()):
+                 exact_phrases: Iterable[tuple[str, str]] = (), masks: Iterable[str] = (),
+                 vague: dict[str, str] | None = None):
+        self.vague = dict(vague or {})
         self.concept_phrases = tuple(concept_phrases)
         self.masks = frozenset(masks)
         self.exact_phrases = tuple(exact_phrases)
@@ -63,7 +66,8 @@ class Lexicon:
         exact = [(c.id, variant) for c in content.concepts.values() for p in c.exact for variant in expand(p)]
         patterns = [(t.id, pattern, t.window or DEFAULT_WINDOW)
                     for t in content.terms.get("finding", {}).values() for pattern in t.compose]
-        return cls(phrases, patterns, exact, masks=[c.id for c in content.concepts.values() if c.mask])
+        return cls(phrases, patterns, exact, masks=[c.id for c in content.concepts.values() if c.mask],
+                   vague=content.vague)
 
 
 @lru_cache(maxsize=1)
@@ -102,6 +106,7 @@ class Analyser:
         fixed = correct_typos(text, self.speller)
         doc = self.nlp(fixed.text)
         doc.user_data[TYPOS_KEY] = fixed
+        doc.user_data[VAGUE_KEY] = self.lexicon.vague
         self._add_concepts(doc)
         return self.context(doc)
 
@@ -365,8 +370,30 @@ def _span_mentions(doc: Doc, spans: list[Span], sided_regions: set[str]) -> list
         seen.add(key)
         negated, hypothetical, other = _context_flags(span)
         side = _side_for(span, doc) if kind == "region" and span.id_ in sided_regions else None
-        mentions.append(Mention(kind=kind, value=span.id_, text=span.text, side=side,
-                                negated=negated, hypothetical=hypothetical, other_person=other))
+        vague = kind == "region" and doc.user_data.get(VAGUE_KEY, {}).get(span.text.lower()) == span.id_
+        mentions.append(Mention(kind=kind, value=span.id_, text=span.text, side=side, negated=negated,
+                                hypothetical=hypothetical, other_person=other, vague=vague))
+    return mentions
+
+
+_CORRECTION = re.compile(r"\b(?:sorry|actually|i meant|i mean|meant to say|no wait|correction|my mistake|"
+                         r"not (?:the|my) \w+(?: \w+)?,? (?:it'?s|but|the|my)|rather|more (?:my|the|like my))\b")
+_SIDE_ALONE = re.compile(r"\b(?:the )?(other) (?:side|one|leg|knee|arm|shoulder|hand|foot|hip)\b|"
+                         r"\b(left|right)(?: (?:side|one|hand side))?\b|\b(both) (?:sides|of them)\b")
+
+
+def _context_mentions(text: str, span_mentions: list[Mention]) -> list[Mention]:
+    """A correction ("sorry, I meant my knee") and a side said on its own ("the other side, the left")."""
+    low = text.lower()
+    mentions = []
+    if _CORRECTION.search(low):
+        mentions.append(Mention(kind="correction", value="correction", text=text[:40]))
+    if not any(m.kind == "region" and m.present for m in span_mentions):
+        match = _SIDE_ALONE.search(low)
+        if match:
+            side = "left" if "left" in low.split() else "right" if "right" in low.split() else (
+                match.group(1) or match.group(2) or "both")
+            mentions.append(Mention(kind="side", value=side, text=match.group(0)))
     return mentions
 
 
@@ -394,8 +421,8 @@ def _number_mentions(text: str, spans: list[Span], *, bare_intensity: bool) -> l
 def extract_mentions(doc: Doc, sided_regions: Iterable[str], *, bare_intensity: bool = False) -> list[Mention]:
     """Every mention in an analysed doc, spans first then numbers, in reading order."""
     spans = _kept_spans(doc)
-    return _span_mentions(doc, spans, set(sided_regions)) + _number_mentions(doc.text, spans,
-                                                                             bare_intensity=bare_intensity)
+    found = _span_mentions(doc, spans, set(sided_regions))
+    return found + _context_mentions(doc.text, found) + _number_mentions(doc.text, spans, bare_intensity=bare_intensity)
 
 
 def mentions_from_text(text: str, sided_regions: Iterable[str], *, bare_intensity: bool = False) -> list[Mention]:
@@ -403,22 +430,3 @@ def mentions_from_text(text: str, sided_regions: Iterable[str], *, bare_intensit
     analyser = load_language()
     doc = analyser.analyse(text[:MAX_CHARS])
     return extract_mentions(doc, sided_regions, bare_intensity=bare_intensity)
-
-
-def mention_to_dict(mention: Mention) -> dict[str, Any]:
-    """JSON-safe form stored in the tracker's parse data."""
-    return {
-        "kind": mention.kind, "value": mention.value, "text": mention.text, "side": mention.side,
-        "negated": mention.negated, "hypothetical": mention.hypothetical,
-        "other_person": mention.other_person,
-    }
-
-
-def mention_from_dict(data: dict[str, Any]) -> Mention:
-    """Inverse of mention_to_dict, tolerant of missing keys."""
-    return Mention(
-        kind=str(data.get("kind", "")), value=str(data.get("value", "")),
-        text=str(data.get("text", "")), side=data.get("side"),
-        negated=bool(data.get("negated")), hypothetical=bool(data.get("hypothetical")),
-        other_person=bool(data.get("other_person")),
-    )

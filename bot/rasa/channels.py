@@ -50,12 +50,24 @@ _INVISIBLE = re.compile(r"[\u200b\u200c\u2060\ufeff\u202a-\u202e\u2066-\u2069]|(
 # slashes, spaces or non-ASCII letters would be stored but never reachable again.
 _SENDER = re.compile(r"[A-Za-z0-9._~:@+=-]+")
 _BUTTON_PAYLOAD = re.compile(r"/([A-Za-z_][A-Za-z0-9_]*)")
-EMPTY_REPLY = ("I didn't get any text. Tell me where it hurts, for example "
-               "\"my lower back aches on the left\".")
-LONG_NOTE = ("That was a long message, so I've read only the first {limit:,} characters. "
-             "Short messages work best.")
-SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
-SLOW_DOWN = "You're sending messages faster than I can read them. Please wait {seconds} s and try again."
+
+
+@lru_cache(maxsize=1)
+def _channel_responses() -> dict[str, str]:
+    """The channels' own sentences, from domain/channels.yml (reviewed with every other response)."""
+    doc = yaml.safe_load((PROJECT_ROOT / "domain" / "channels.yml").read_text(encoding="utf-8")) or {}
+    return {name: str(variants[0]["text"]) for name, variants in (doc.get("responses") or {}).items()}
+
+
+def say(response: str, **values: Any) -> str:
+    """A channel sentence with its values filled in."""
+    return _channel_responses()[response].format(**values)
+
+
+EMPTY_REPLY = "utter_input_empty"
+LONG_NOTE = "utter_input_long"
+SORRY = "utter_input_failed"
+SLOW_DOWN = "utter_input_rate_limited"
 
 
 class Rejected(Exception):
@@ -84,27 +96,38 @@ def clean_text(raw: str) -> tuple[str, bool]:
     return text[:MAX_MESSAGE_CHARS], truncated
 
 
+DOMAIN_DIR = PROJECT_ROOT / "domain"
+
+
 @lru_cache(maxsize=1)
-def _domain_intents() -> frozenset[str] | None:
-    """Intents a button payload may name (None: the domain could not be read, allow any name)."""
+def declared_commands() -> frozenset[str] | None:
+    """What a message may say after a slash: each button payload the domain declares, exactly, and each
+    intent on its own ("/delete_data"). None when the domain cannot be read (then only plain intents pass).
+
+    Rasa reads "/intent{...}" as an intent with entities set directly, skipping the language pipeline
+    (and with it the red-flag findings); only payloads the domain offers may do that.
+    """
+    allowed: set[str] = set()
     try:
-        domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8")) or {}
-        return frozenset(next(iter(i)) if isinstance(i, dict) else str(i) for i in domain.get("intents", []))
-    except (OSError, yaml.YAMLError, StopIteration, AttributeError):
+        for path in sorted(DOMAIN_DIR.glob("*.yml")):
+            doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            allowed |= {"/" + (next(iter(i)) if isinstance(i, dict) else str(i)) for i in doc.get("intents", [])}
+            for variants in (doc.get("responses") or {}).values():
+                for variant in variants or []:
+                    allowed |= {str(b.get("payload")) for b in variant.get("buttons") or [] if b.get("payload")}
+    except (OSError, yaml.YAMLError, AttributeError, StopIteration):
         return None
+    return frozenset(allowed)
 
 
 def _defuse_command(text: str) -> str:
-    """Keep "/intent" button payloads of the domain; read anything else after a slash as language.
-
-    Rasa treats a message starting with "/" as an intent with entities set directly, which would
-    skip the language pipeline (and with it the red-flag findings) and let a visitor set slots.
-    """
+    """Keep the domain's button payloads and plain "/intent" commands; read anything else as language."""
     if not text.startswith("/"):
         return text
-    match = _BUTTON_PAYLOAD.fullmatch(text)
-    intents = _domain_intents()
-    if match and (intents is None or match.group(1) in intents):
+    allowed = declared_commands()
+    if allowed is not None and text in allowed:
+        return text
+    if allowed is None and _BUTTON_PAYLOAD.fullmatch(text):
         return text
     return text.lstrip("/").strip()
 
@@ -226,7 +249,7 @@ class GuardedRestInput(RestInput):
                       on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> list[dict[str, Any]]:
         sender = incoming.sender
         if not incoming.text:
-            return [{"recipient_id": sender, "text": EMPTY_REPLY}]
+            return [{"recipient_id": sender, "text": say(EMPTY_REPLY)}]
         collector = CollectingOutputChannel()
         try:
             await on_new_message(UserMessage(incoming.text, collector, sender, input_channel=self.name(),
@@ -240,7 +263,7 @@ class GuardedRestInput(RestInput):
             raise Rejected("Temporarily unavailable, please send your message again in a moment.", 503) from error
         messages = list(collector.messages)
         if incoming.truncated:
-            messages.insert(0, {"recipient_id": sender, "text": LONG_NOTE.format(limit=MAX_MESSAGE_CHARS)})
+            messages.insert(0, {"recipient_id": sender, "text": say(LONG_NOTE, limit=f"{MAX_MESSAGE_CHARS:,}")})
         return messages
 
 
@@ -274,24 +297,24 @@ class GuardedSocketIOInput(SocketIOInput):
                 sender = screen_sender(data.get("session_id"), "session_id") if self.session_persistence else sid
                 wait = _rate_limited(limiter, sender)
                 if wait:
-                    await tell(sid, SLOW_DOWN.format(seconds=wait))
+                    await tell(sid, say(SLOW_DOWN, seconds=wait))
                     return
                 incoming = screen(sender, data, metadata_key=self.metadata_key or "metadata")
             except Rejected as problem:
                 await tell(sid, problem.message)
                 return
             if not incoming.text:
-                await tell(sid, EMPTY_REPLY)
+                await tell(sid, say(EMPTY_REPLY))
                 return
             if incoming.truncated:
-                await tell(sid, LONG_NOTE.format(limit=MAX_MESSAGE_CHARS))
+                await tell(sid, say(LONG_NOTE, limit=f"{MAX_MESSAGE_CHARS:,}"))
             output = SocketIOOutput(sio, self.bot_message_evt)
             try:
                 await on_new_message(UserMessage(incoming.text, output, sender, input_channel=self.name(),
                                                  metadata=incoming.metadata))
             except Exception:
                 logger.exception("Handling a socket.io message failed (text not logged).")
-                await tell(sid, SORRY)
+                await tell(sid, say(SORRY))
 
         sio.on(self.user_message_evt, handle_message, namespace=self.namespace)
         return hook

@@ -20,7 +20,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.knowledge import knowledge
-from bot.nlp.extract import MAX_CHARS, Analyser, extract_mentions, mention_to_dict, original_offsets
+from bot.nlp.extract import MAX_CHARS, Analyser, extract_mentions, original_offsets
 from core.types import Mention
 
 MENTIONS_KEY = "pain_mentions"
@@ -148,7 +148,7 @@ class PainFindingsExtractor(GraphComponent, EntityExtractorMixin):
                 message.get(ENTITIES, []) + self.add_extractor_name(entities),
                 add_to_output=True,
             )
-            message.set(MENTIONS_KEY, [mention_to_dict(m) for m in mentions], add_to_output=True)
+            message.set(MENTIONS_KEY, [m.to_dict() for m in mentions], add_to_output=True)
         return messages
 
     def process_training_data(self, training_data: Any) -> Any:

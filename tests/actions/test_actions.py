@@ -1,132 +1,240 @@
-"""Actions with real rasa-sdk Tracker and CollectingDispatcher objects and a seeded SQLite KB."""
+"""Actions with real rasa-sdk Tracker and CollectingDispatcher objects, the project's content and a
+check-in store on a temporary SQLite file. Every message an action sends is a domain response."""
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.assessment import ActionSuggestMuscles
-from actions.guidance import ActionCoachMassage, ActionPressureFeedback
-from actions.knowledge_access import use_repository
-from bot.nlp.extract import mention_to_dict, mentions_from_text
-from kb.database import make_engine
-from kb.repository import KnowledgeRepository
-from kb.seed import seed
+from actions.checkins import ActionCheckinManage, ActionOfferCheckin, ActionScheduleCheckin, use_store
+from actions.coaching import ActionCoachMassage, ActionPressureFeedback
+from actions.guidance import ActionAnswerCaution, ActionSuggestMuscles
+from actions.intake import ActionAskPainIntensity, ActionRephrase
+from actions.safety import ActionScreen
+from bot.checkins.store import CheckinStore
+from bot.nlp.extract import mentions_from_text
+from core.settings import PROJECT_ROOT
+from kb.database import make_engine, migrate
 
 
 @pytest.fixture(scope="module", autouse=True)
-def repository(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeRepository]:
+def checkin_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CheckinStore]:
     engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('kb') / 'kb.sqlite'}")
-    seed(engine)
-    repo = KnowledgeRepository(engine)
-    use_repository(repo)
-    yield repo
-    use_repository(None)
+    migrate(engine)
+    store = CheckinStore(engine)
+    use_store(store)
+    yield store
+    use_store(None)
     engine.dispose()
 
 
-def user_event(text: str, intent: str, knowledge) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def user_event(text: str, intent: str, knowledge, entities: list[dict[str, Any]] | None = None) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     mentions = mentions_from_text(text, knowledge.sided_regions)
     return {"event": "user", "text": text,
-            "parse_data": {"intent": {"name": intent, "confidence": 1.0}, "entities": [],
-                           "pain_mentions": [mention_to_dict(m) for m in mentions]}}
+            "parse_data": {"intent": {"name": intent, "confidence": 1.0}, "entities": entities or [],
+                           "text": text, "pain_mentions": [m.to_dict() for m in mentions]}}
 
 
-def tracker(events: list[dict[str, Any]], slots: dict[str, Any] | None = None,
-            latest: dict[str, Any] | None = None) -> Tracker:
-    last = latest or next((e["parse_data"] for e in reversed(events) if e["event"] == "user"), {})
-    return Tracker("tester", {"triage_level": "none", **(slots or {})}, last, events, False, None, {}, "action_listen")
+def _all_questions() -> list[str]:
+    from bot.knowledge import knowledge
+
+    return [q.id for q in knowledge().screening] + ["__age__"]
 
 
-def test_suggestions_name_muscles_with_reasons_and_offer_coaching(knowledge) -> None:  # type: ignore[no-untyped-def]
+ALL_ASKED = _all_questions()
+
+
+def slot(name: str, value: Any) -> dict[str, Any]:
+    return {"event": "slot", "name": name, "value": value}
+
+
+def tracker(events: list[dict[str, Any]], slots: dict[str, Any] | None = None, sender: str = "tester",
+            active_loop: dict[str, Any] | None = None) -> Tracker:
+    last = next((e["parse_data"] for e in reversed(events) if e["event"] == "user"), {})
+    values = {"triage_level": "none", **{e["name"]: e["value"] for e in events if e["event"] == "slot"}, **(slots or {})}
+    return Tracker(sender, values, last, events, False, None, active_loop or {}, "action_listen")
+
+
+def responses(dispatcher: CollectingDispatcher) -> list[str]:
+    return [str(m.get("response")) for m in dispatcher.messages if m.get("response")]
+
+
+def values_of(result: list[dict[str, Any]]) -> dict[str, Any]:
+    return {e["name"]: e["value"] for e in result if e.get("event") == "slot"}
+
+
+def test_no_action_sends_literal_text() -> None:
+    """Every sentence is a domain response: `utter_message(text=...)` is never used by an action."""
+    found = []
+    for path in sorted((PROJECT_ROOT / "actions").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "utter_message":
+                if any(k.arg == "text" for k in node.keywords) or node.args:
+                    found.append(f"{path.name}:{node.lineno}")
+    assert not found, found
+
+
+def test_suggestions_name_muscles_with_reasons_and_offer_the_first(knowledge) -> None:  # type: ignore[no-untyped-def]
     events = [user_event("I get a dull headache over my right temple, worse when hunched over my laptop",
-                         "describe_pain", knowledge)]
+                         "describe", knowledge),
+              slot("candidate_muscles", ["upper_trapezius", "temporalis", "sternocleidomastoid"])]
     dispatcher = CollectingDispatcher()
     result = ActionSuggestMuscles().run(dispatcher, tracker(events), {})
-    muscles = next(e["value"] for e in result if e.get("name") == "candidate_muscles")
-    assert {"upper_trapezius", "temporalis", "sternocleidomastoid"} & set(muscles[:3])
-    text = " ".join(m.get("text") or "" for m in dispatcher.messages)
-    assert "matches where" in text or "spill" in text
-    assert dispatcher.messages[-1]["buttons"] == [{"title": "Yes", "payload": "/affirm"},
-                                                  {"title": "No", "payload": "/deny"}]
+    assert responses(dispatcher) == ["utter_suggestions", "utter_offer_coaching"]
+    assert "Upper trapezius" in dispatcher.messages[0]["candidates"]
+    assert values_of(result)["offered_muscle"] == "upper_trapezius"
+    assert values_of(result)["awaiting"] == "coach_offer"
     body_map = next(m["custom"]["data"] for m in dispatcher.messages if m.get("custom"))
     assert body_map["image"].startswith("data:image/svg+xml;base64,") and "temple" in body_map["alt"]
 
 
 def test_no_coaching_offer_after_a_red_flag(knowledge) -> None:  # type: ignore[no-untyped-def]
-    events = [user_event("my lower back aches", "describe_pain", knowledge)]
+    events = [user_event("my lower back aches", "describe", knowledge), slot("candidate_muscles", ["quadratus_lumborum"])]
     dispatcher = CollectingDispatcher()
-    ActionSuggestMuscles().run(dispatcher, tracker(events, {"triage_level": "urgent"}), {})
-    assert not any(m.get("buttons") for m in dispatcher.messages)
+    ActionSuggestMuscles().run(dispatcher, tracker(events, {"triage_level": "see_doctor"}), {})
+    assert "utter_offer_coaching" not in responses(dispatcher)
+    assert "utter_suggest_see_doctor_first" in responses(dispatcher)
 
 
-def test_coaching_gives_cautions_before_pressure(knowledge) -> None:  # type: ignore[no-untyped-def]
-    events = [user_event("pain at the side of my neck", "describe_pain", knowledge)]
+def test_coaching_coaches_the_muscle_that_was_offered(knowledge) -> None:  # type: ignore[no-untyped-def]
+    events = [user_event("top of my left shoulder aches near my neck", "describe", knowledge),
+              slot("candidate_muscles", ["lower_trapezius", "upper_trapezius"]), slot("offered_muscle", "upper_trapezius"),
+              slot("screening_done", ALL_ASKED), slot("awaiting", "coach_offer"),
+              user_event("yes!! anything that helps", "affirm", knowledge)]
     dispatcher = CollectingDispatcher()
-    slots = {"candidate_muscles": ["sternocleidomastoid"], "screening_done": ["screen_neuro"]}
-    result = ActionCoachMassage().run(dispatcher, tracker(events, slots), {})
-    assert dispatcher.messages[0]["text"].startswith("**Before you start")
-    assert "pulse" in dispatcher.messages[0]["text"].lower()
-    assert [b["payload"] for b in dispatcher.messages[-1]["buttons"]] == [
-        "/pressure_more", "/pressure_less", "/pressure_good", "/pressure_stop"]
-    assert {"event": "slot", "name": "coaching_muscle", "value": "sternocleidomastoid", "timestamp": None} in result
+    result = ActionCoachMassage().run(dispatcher, tracker(events), {})
+    assert values_of(result)["coaching_muscle"] == "upper_trapezius"
+    assert responses(dispatcher) == ["utter_coach_cautions", "utter_coach_find", "utter_coach_press"]
+    assert values_of(result)["awaiting"] == "pressure"
 
 
-def test_coaching_refused_when_a_doctor_should_look_first(knowledge) -> None:  # type: ignore[no-untyped-def]
+def test_blood_thinners_make_the_pressure_light(knowledge) -> None:  # type: ignore[no-untyped-def]
+    events = [user_event("neck ache, I take warfarin", "describe", knowledge),
+              slot("candidate_muscles", ["upper_trapezius"]), slot("offered_muscle", "upper_trapezius"),
+              slot("screening_done", ALL_ASKED)]
     dispatcher = CollectingDispatcher()
-    result = ActionCoachMassage().run(dispatcher, tracker([], {"triage_level": "see_doctor",
-                                                               "candidate_muscles": ["quadratus_lumborum"]}), {})
-    assert result == [] and "before any deep self-massage" in dispatcher.messages[0]["text"]
+    result = ActionCoachMassage().run(dispatcher, tracker(events), {})
+    press = dispatcher.messages[-1]
+    assert (press["low"], press["high"]) == (3, 4) and values_of(result)["light_pressure"] is True
+    assert "Blood thinners" in dispatcher.messages[0]["cautions"]
 
 
-@pytest.mark.parametrize(
-    ("intent", "text", "ends"),
-    [("pressure_good", "that's the spot", True), ("pressure_stop", "ouch that's sharp", False),
-     ("pressure_more", "I can't feel anything", False)],
-)
-def test_pressure_feedback(intent: str, text: str, ends: bool, knowledge) -> None:  # type: ignore[no-untyped-def]
-    event = user_event(text, intent, knowledge)
+@pytest.mark.parametrize(("reply", "expected"), [
+    ("it's about a 3", "utter_pressure_more_level"),
+    ("more like 6 now", "utter_pressure_hold_level"),
+    ("pressing lighter, maybe a 6 now", "utter_pressure_hold_level"),
+    ("ow that's sharp", "utter_pressure_stop"),
+    ("too much, that's an 8", "utter_pressure_less_level"),
+    ("can barely feel it", "utter_pressure_more"),
+    ("nice strong ache", "utter_pressure_hold"),
+    ("yep 👍", "utter_pressure_hold"),
+    ("my thumb is getting tired", "utter_pressure_less_tool_tired"),
+    ("hmm", "utter_pressure_ask"),
+])
+def test_free_text_in_the_pressure_loop(knowledge, reply: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    events = [slot("coaching_muscle", "upper_trapezius"), slot("awaiting", "pressure"),
+              user_event(reply, "describe", knowledge)]
     dispatcher = CollectingDispatcher()
-    ActionPressureFeedback().run(dispatcher, tracker([event], {"coaching_muscle": "upper_trapezius"}), {})
-    message = dispatcher.messages[-1]["text"]
-    if intent == "pressure_stop":
-        assert message.startswith("Stop pressing")
-    if ends:
-        assert "stretch" in message.lower()
+    result = ActionPressureFeedback().run(dispatcher, tracker(events), {})
+    assert responses(dispatcher)[0] == expected
+    if expected.startswith("utter_pressure_hold"):
+        assert "utter_coach_finish" in responses(dispatcher)
+        assert any(e.get("name") == "action_offer_checkin" for e in result if e.get("event") == "followup")
 
 
-def test_coaching_screens_first(knowledge) -> None:  # type: ignore[no-untyped-def]
-    events = [user_event("my lower back aches", "describe_pain", knowledge)]
+def test_buttons_carry_the_direction(knowledge) -> None:  # type: ignore[no-untyped-def]
+    events = [slot("coaching_muscle", "upper_trapezius"), slot("awaiting", "pressure"),
+              user_event("/pressure_feedback", "pressure_feedback", knowledge, [{"entity": "direction", "value": "less"}])]
     dispatcher = CollectingDispatcher()
-    result = ActionCoachMassage().run(dispatcher, tracker(events, {"candidate_muscles": ["quadratus_lumborum"]}), {})
-    assert result == [{"event": "followup", "name": "action_screen", "timestamp": None}]
+    ActionPressureFeedback().run(dispatcher, tracker(events), {})
+    assert responses(dispatcher) == ["utter_pressure_less"]
 
 
-def test_personal_caution_changes_guidance_rather_than_blocking(knowledge) -> None:  # type: ignore[no-untyped-def]
-    events = [user_event("my neck aches at the side and I take warfarin", "describe_pain", knowledge)]
+def test_a_safety_question_is_explained_then_asked_again(knowledge) -> None:  # type: ignore[no-untyped-def]
+    events = [user_event("low back pain", "describe", knowledge), slot("screening_question", "saddle_numbness"),
+              slot("screening_done", ["screen_saddle_numbness"]), slot("awaiting", "screening"),
+              user_event("what do you mean?", "ask_meaning", knowledge)]
     dispatcher = CollectingDispatcher()
-    slots = {"candidate_muscles": ["upper_trapezius"], "screening_done": ["screen_neuro"]}
-    result = ActionCoachMassage().run(dispatcher, tracker(events, slots), {})
-    assert "Blood thinners" in dispatcher.messages[0]["text"]
-    assert "3 to 4 out of 10" in dispatcher.messages[-1]["text"]
-    assert {"event": "slot", "name": "light_pressure", "value": True, "timestamp": None} in result
+    ActionScreen().run(dispatcher, tracker(events), {})
+    assert responses(dispatcher) == ["utter_screen_explain"]
+    assert "saddle" in dispatcher.messages[0]["question"]
 
 
-def test_screening_asks_each_question_once(knowledge) -> None:  # type: ignore[no-untyped-def]
-    from actions.safety import ActionScreen
+def test_an_answer_to_something_else_keeps_the_question(knowledge) -> None:  # type: ignore[no-untyped-def]
+    events = [user_event("low back pain", "describe", knowledge), slot("screening_question", "saddle_numbness"),
+              slot("screening_done", ["screen_saddle_numbness"]), slot("awaiting", "screening"),
+              user_event("it's about a 6 today", "describe", knowledge)]
+    dispatcher = CollectingDispatcher()
+    ActionScreen().run(dispatcher, tracker(events), {})
+    assert responses(dispatcher) == ["utter_screen_repeat"]
 
-    events = [user_event("my lower back aches", "describe_pain", knowledge)]
-    asked: list[str] = []
-    done: list[str] = []
-    for _ in range(5):
-        dispatcher = CollectingDispatcher()
-        result = ActionScreen().run(dispatcher, tracker(events, {"screening_done": done}), {})
-        if any(e.get("event") == "followup" for e in result):
-            break
-        assert dispatcher.messages[0]["buttons"][0]["payload"] == "/affirm"
-        asked.append(dispatcher.messages[0]["text"])
-        done = next(e["value"] for e in result if e.get("name") == "screening_done")
-    assert len(asked) == 3 and len(set(asked)) == 3
+
+def test_a_no_moves_on_to_the_next_question(knowledge) -> None:  # type: ignore[no-untyped-def]
+    events = [user_event("low back pain", "describe", knowledge), slot("screening_question", "saddle_numbness"),
+              slot("screening_done", ["screen_saddle_numbness"]), slot("awaiting", "screening"),
+              user_event("no, nothing like that", "deny", knowledge)]
+    dispatcher = CollectingDispatcher()
+    result = ActionScreen().run(dispatcher, tracker(events), {})
+    assert responses(dispatcher) in (["utter_screen_question"], ["utter_ask_age"])
+    assert len(values_of(result)["screening_done"]) == 2
+
+
+def test_a_question_asked_again_is_worded_differently(knowledge) -> None:  # type: ignore[no-untyped-def]
+    events = [user_event("neck ache", "describe", knowledge),
+              {"event": "bot", "text": "...", "metadata": {"utter_action": "utter_ask_pain_intensity"}},
+              user_event("for 3 weeks", "describe", knowledge)]
+    dispatcher = CollectingDispatcher()
+    ActionAskPainIntensity().run(dispatcher, tracker(events), {})
+    assert responses(dispatcher) == ["utter_ask_pain_intensity_again"]
+
+
+def test_a_second_misunderstanding_offers_a_way_out(knowledge) -> None:  # type: ignore[no-untyped-def]
+    events = [user_event("asdf", "nlu_fallback", knowledge),
+              {"event": "bot", "text": "...", "metadata": {"utter_action": "utter_default"}},
+              user_event("qwer", "nlu_fallback", knowledge)]
+    dispatcher = CollectingDispatcher()
+    ActionRephrase().run(dispatcher, tracker(events), {})
+    assert responses(dispatcher) == ["utter_stuck"]
+
+
+def test_is_it_safe_with_blood_thinners(knowledge) -> None:  # type: ignore[no-untyped-def]
+    events = [user_event("is it safe with my blood thinners?", "ask_caution", knowledge)]
+    dispatcher = CollectingDispatcher()
+    result = ActionAnswerCaution().run(dispatcher, tracker(events), {})
+    assert responses(dispatcher) == ["utter_caution_answer"] and values_of(result)["light_pressure"] is True
+
+
+def test_checkins_offered_scheduled_and_managed_in_words(knowledge, checkin_store: CheckinStore) -> None:  # type: ignore[no-untyped-def]
+    sender = "checkin-words"
+    dispatcher = CollectingDispatcher()
+    ActionOfferCheckin().run(dispatcher, tracker([], sender=sender), {})
+    assert responses(dispatcher) == ["utter_offer_checkins"]
+    dispatcher = CollectingDispatcher()
+    result = ActionScheduleCheckin().run(dispatcher, tracker([user_event("yes please, me@example.org", "affirm",
+                                                                        knowledge)], sender=sender), {})
+    assert responses(dispatcher) == ["utter_checkins_scheduled", "utter_email_saved", "utter_anything_else"]
+    assert values_of(result)["awaiting"] == "anything_else"
+    dispatcher = CollectingDispatcher()
+    ActionCheckinManage().run(dispatcher, tracker([user_event("can you pause these for now", "checkin_manage",
+                                                              knowledge)], sender=sender), {})
+    assert responses(dispatcher) == ["utter_checkins_paused"]
+
+
+def test_every_response_an_action_names_exists() -> None:
+    from tools.validate import _domain_responses, action_response_names
+
+    names, prefixes = action_response_names()
+    defined = _domain_responses()
+    assert not (names - defined - {"utter_action"}), names - defined
+    assert all(any(r.startswith(p) for r in defined) for p in prefixes), prefixes
+
+
+def test_domain_folder_is_split_by_feature() -> None:
+    files = {p.stem for p in (PROJECT_ROOT / "domain").glob("*.yml")}
+    assert {"intake", "safety", "guidance", "coaching", "checkins", "privacy", "channels"} <= files
+    assert not Path(PROJECT_ROOT / "domain.yml").exists()

@@ -12,6 +12,49 @@ def texts(messages: list[dict]) -> str:
     return " ".join(str(m.get("text") or "") for m in messages)
 
 
+def said_last(servers: Servers, sender: str) -> list[str]:
+    """The responses (by name) the bot used after the latest user message."""
+    names: list[str] = []
+    for event in servers.tracker(sender)["events"]:
+        if event.get("event") == "user":
+            names = []
+        elif event.get("event") == "bot" and (event.get("metadata") or {}).get("utter_action"):
+            names.append(event["metadata"]["utter_action"])
+    return names
+
+
+def test_a_long_first_message_keeps_every_fact(servers: Servers) -> None:
+    sender = servers.new_sender()
+    servers.say(sender, "tight ache in the top of my left shoulder near my neck, about a 4, for a month, "
+                        "from carrying my handbag")
+    slots = servers.tracker(sender)["slots"]
+    assert slots["pain_location"] in ("shoulder_top:left", "neck_side:left")
+    assert (slots["pain_quality"], slots["pain_intensity"]) == ("tight", "4")
+    assert 25 <= float(slots["pain_duration"]) <= 31 and slots["pain_trigger"]
+    assert not any(name.startswith("utter_ask_pain_") for name in said_last(servers, sender))
+
+
+def test_the_whole_coaching_loop_in_free_text(servers: Servers) -> None:
+    sender = servers.new_sender()
+    reply = servers.say(sender, "dull ache at the top of my right shoulder, 5/10, three weeks, worse at my desk")
+    while "not a diagnosis" not in texts(reply):
+        reply = servers.say(sender, "no, nothing like that")
+    offered = servers.slot(sender, "offered_muscle")
+    servers.say(sender, "yes!! anything that helps, nothing else has worked")
+    assert servers.slot(sender, "coaching_muscle") == offered
+    servers.say(sender, "it's about a 3")
+    assert said_last(servers, sender) == ["utter_pressure_more_level"]
+    servers.say(sender, "more like 6 now")
+    assert said_last(servers, sender)[:2] == ["utter_pressure_hold_level", "utter_coach_finish"]
+    assert "utter_offer_checkins" in said_last(servers, sender)
+    servers.say(sender, "not right now, perhaps another time")
+    assert said_last(servers, sender) == ["utter_checkins_declined", "utter_anything_else"]
+    servers.say(sender, "nothing else, ta")
+    assert said_last(servers, sender) == ["utter_goodbye"]
+    slots = servers.tracker(sender)["slots"]
+    assert slots["pain_intensity"] == "5" and slots["pressure_level"] == 6
+
+
 def test_intake_asks_only_for_what_is_missing_then_suggests_muscles(servers: Servers) -> None:
     sender = servers.new_sender()
     first = texts(servers.say(sender, "I get a dull headache over my right temple most afternoons"))
@@ -34,8 +77,8 @@ def test_intake_asks_only_for_what_is_missing_then_suggests_muscles(servers: Ser
     assert servers.slot(sender, "triage_level") == "none"
     coaching = servers.say(sender, "/affirm")
     assert "Before you start" in texts(coaching)
-    assert [b["payload"] for b in coaching[-1]["buttons"]][:2] == ["/pressure_more", "/pressure_less"]
-    done = texts(servers.say(sender, "/pressure_good"))
+    assert [b["title"] for b in coaching[-1]["buttons"]] == ["More", "Less", "Good", "Stop"]
+    done = texts(servers.say(sender, coaching[-1]["buttons"][2]["payload"]))
     assert "stretch" in done.lower()
 
 

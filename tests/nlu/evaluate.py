@@ -226,7 +226,7 @@ def _model(out: Path, *, nlu_only: bool) -> Path:
         old.unlink()
     _say("    training an NLU-only model (config.yml, data/nlu)")
     seconds = _run([sys.executable, "-m", "rasa", "train", "nlu", "--config", "config.yml", "--nlu", "data/nlu",
-                    "--domain", "domain.yml", "--out", str(target), "--fixed-model-name", "nlu-current"],
+                    "--domain", "domain", "--out", str(target), "--fixed-model-name", "nlu-current"],
                    target / "train.log", "NLU training")
     _say(f"    trained in {seconds:.0f} s")
     return target / "nlu-current.tar.gz"

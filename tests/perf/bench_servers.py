@@ -304,7 +304,7 @@ def run_ours(work: Path, args: argparse.Namespace) -> BotResult:
     else:
         print("==> pain coach: training", flush=True)
         command = [sys.executable, "-m", "rasa", "train", "--fixed-model-name", "ours", "--out", str(models),
-                   "--config", "config.yml", "--domain", "domain.yml", "--data", "data", "--quiet"]
+                   "--config", "config.yml", "--domain", "domain", "--data", "data", "--quiet"]
         result.train_s = _train(command, PROJECT_ROOT, work / "cache-o", dict(os.environ))
         model = models / "ours.tar.gz"
     token = uuid.uuid4().hex

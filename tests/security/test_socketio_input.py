@@ -13,7 +13,7 @@ import pytest
 import requests
 import socketio
 
-from bot.rasa.channels import EMPTY_REPLY
+from bot.rasa.channels import EMPTY_REPLY, say
 from bot.rasa.limits import RateLimit
 from tests.support.servers import Servers
 
@@ -66,7 +66,7 @@ BAD_EVENTS: list[tuple[str, Any, str]] = [
     ("metadata is not JSON", {"message": "hi", "metadata": "{not json"}, "metadata"),
     ("session id with slashes", {"message": "hi", "session_id": "../x"}, "session_id"),
     ("missing session id", {"message": "hi", "session_id": None}, "session_id"),
-    ("empty message", {"message": "  "}, EMPTY_REPLY[:20]),
+    ("empty message", {"message": "  "}, say(EMPTY_REPLY)[:20]),
 ]
 
 

@@ -155,14 +155,14 @@ def _fact_problems(facts: dict[str, Any], slots: dict[str, Any]) -> list[str]:
     problems = _location_ok(slots.get("pain_location"), facts)
     if "intensity" in facts:
         try:
-            same = float(slots.get("pain_intensity")) == float(facts["intensity"])
+            same = float(str(slots.get("pain_intensity"))) == float(facts["intensity"])
         except (TypeError, ValueError):
             same = False
         if not same:
             problems.append(f"pain_intensity is {slots.get('pain_intensity')}, expected {facts['intensity']}")
     if "duration_days" in facts:
         try:
-            days, want = float(slots.get("pain_duration")), float(facts["duration_days"])
+            days, want = float(str(slots.get("pain_duration"))), float(facts["duration_days"])
             same = want / 2 <= days <= want * 2 if want else days <= 1
         except (TypeError, ValueError):
             same = False

@@ -18,7 +18,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActiveLoop, Event, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.engine.conversation import mentions_in_events, triage_slot_values
+from bot.dialogue.state import AWAITING_SLOT, SCREENING_SLOT, read_state
 from bot.knowledge import knowledge
 from bot.rasa.policies.base import ACTION_LISTEN, ContentPolicy, after_user_message
 from core.settings import emergency_number, settings
@@ -31,11 +31,32 @@ _ALLOWED_AFTER_EMERGENCY = {"delete_data", "goodbye", "thank", "bot_challenge"}
 _STOPS_THE_INTAKE = {TriageLevel.URGENT, TriageLevel.EMERGENCY}
 
 
-def triage_slot_events(result: TriageResult, current: TriageLevel, number: str) -> List[Event]:
+UNSURE_NOTE = "You weren't sure, so to be safe I'm treating that as a yes. "
+
+
+def triage_slot_values(result: TriageResult, unsure: bool = False) -> Dict[str, Any]:
+    """Slot values that describe a triage result for responses and the tracker.
+
+    When the flag rests on a "not sure" to a safety question, the reason says so (issue #13: the
+    safer answer is taken, and the person is told why).
+    """
+    top = result.top
+    reason = top.rule.message if top else None
+    if reason and unsure:
+        reason = UNSURE_NOTE + reason
+    return {
+        "triage_level": result.level.slug,
+        "triage_reason": reason,
+        "triage_tell_them": top.rule.tell_them if top else None,
+        "red_flags": [flag.rule.id for flag in result.flags],
+    }
+
+
+def triage_slot_events(result: TriageResult, current: TriageLevel, number: str, unsure: bool = False) -> List[Event]:
     """SlotSet events when the level rises; the level never goes down within a conversation."""
     events: List[Event] = []
     if result.level > current:
-        events += [SlotSet(name, value) for name, value in triage_slot_values(result).items()]
+        events += [SlotSet(name, value) for name, value in triage_slot_values(result, unsure).items()]
         events.append(SlotSet("emergency_number", emergency_number(number)))
     return events
 
@@ -48,8 +69,8 @@ class SafetyPolicy(ContentPolicy):
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
-        """Priority above RulePolicy (6), so safety wins every tie."""
-        return {"priority": 7}
+        """Highest priority (the context policy is 8, RulePolicy 6), so safety wins every tie."""
+        return {"priority": 9}
 
     def _predict(self, action: str, domain: Domain, **kwargs: Any) -> PolicyPrediction:
         """A certain prediction. Marked as not depending on the user's words, like RulePolicy's
@@ -79,16 +100,20 @@ class SafetyPolicy(ContentPolicy):
 
     def _after_user_turn(self, tracker: DialogueStateTracker, domain: Domain) -> PolicyPrediction:
         current = TriageLevel.parse(tracker.get_slot("triage_level"))
-        mentions = mentions_in_events(tracker.applied_events())
-        result = knowledge().triage(knowledge().report(mentions))
+        state = read_state(tracker.applied_events())
+        result = knowledge().triage(state.safety_report())
         number = settings().emergency_number
-        events: List[Event] = triage_slot_events(result, current, number)
+        top = result.top
+        unsure = bool(top and set(top.because) & state.unsure_findings())
+        events: List[Event] = triage_slot_events(result, current, number, unsure)
         if tracker.get_slot("emergency_number") is None and not events:
             events.append(SlotSet("emergency_number", number))  # for every response
         if result.level > current:
             optional: List[Event] = []
-            if result.level in _STOPS_THE_INTAKE and tracker.active_loop_name:
-                optional = [ActiveLoop(None), SlotSet("requested_slot", None)]
+            if result.level in _STOPS_THE_INTAKE:
+                optional = [SlotSet(SCREENING_SLOT, None), SlotSet(AWAITING_SLOT, None)]
+                if tracker.active_loop_name:
+                    optional += [ActiveLoop(None), SlotSet("requested_slot", None)]
             action = TRIAGE_RESPONSE.format(level=result.level.slug)
             return self._predict(action, domain, events=events, optional_events=optional)
         intent = (tracker.latest_message.intent or {}).get("name") if tracker.latest_message else None

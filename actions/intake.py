@@ -1,0 +1,105 @@
+"""The intake's questions, and what to say when an answer could not be read.
+
+The intake form asks only for what is still missing (FactsPolicy fills the slots from everything
+said). Asking the same question twice in a row in the same words reads like a loop, so a question
+asked again after an answer to another question says "Thanks, noted" and is worded differently.
+A message the bot cannot read, in any state, gets the question again with an example and the
+buttons that fit; a second misunderstanding in a row offers to start again or to talk to the clinic.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.knowledge_access import Events, knowledge
+from bot.dialogue.state import AWAITING_SLOT
+
+INTAKE_SLOTS = ("pain_location", "pain_quality", "pain_intensity", "pain_duration", "pain_trigger")
+_REPHRASE_BY_AWAITING = {"coach_offer": "utter_rephrase_coach_offer", "checkin_offer": "utter_rephrase_checkin_offer",
+                         "pressure": "utter_pressure_ask"}
+
+
+def _bot_turns(tracker: Tracker) -> list[list[str]]:
+    """The responses the bot used after each user message, oldest first (names from metadata)."""
+    turns: list[list[str]] = []
+    for event in tracker.events:
+        if event.get("event") == "user":
+            turns.append([])
+        elif event.get("event") == "bot" and turns:
+            name = (event.get("metadata") or {}).get("utter_action")
+            if name:
+                turns[-1].append(str(name))
+    return turns
+
+
+def misunderstood_in_a_row(tracker: Tracker) -> int:
+    """How many of the bot's latest turns, back to back, said it had not understood."""
+    count = 0
+    for used in reversed(_bot_turns(tracker)[:-1]):
+        if any(name.startswith(("utter_rephrase_", "utter_default", "utter_pressure_ask", "utter_stuck"))
+               for name in used):
+            count += 1
+        else:
+            break
+    return count
+
+
+class _AskIntake(Action):
+    """Ask for one intake fact; worded differently when the same question was just asked."""
+
+    slot = ""
+
+    def name(self) -> str:
+        return f"action_ask_{self.slot}"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
+        previous = _bot_turns(tracker)[-2] if len(_bot_turns(tracker)) > 1 else []
+        again = f"utter_ask_{self.slot}" in previous or f"utter_ask_{self.slot}_again" in previous
+        dispatcher.utter_message(response=f"utter_ask_{self.slot}_again" if again else f"utter_ask_{self.slot}")
+        return []
+
+
+class ActionAskPainLocation(_AskIntake):
+    slot = "pain_location"
+
+
+class ActionAskPainQuality(_AskIntake):
+    slot = "pain_quality"
+
+
+class ActionAskPainIntensity(_AskIntake):
+    slot = "pain_intensity"
+
+
+class ActionAskPainDuration(_AskIntake):
+    slot = "pain_duration"
+
+
+class ActionAskPainTrigger(_AskIntake):
+    slot = "pain_trigger"
+
+
+class ActionRephrase(Action):
+    """A message the bot could not read: the pending question again with an example; never a loop."""
+
+    def name(self) -> str:
+        return "action_rephrase"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
+        if misunderstood_in_a_row(tracker) >= 1:
+            dispatcher.utter_message(response="utter_stuck")
+            return []
+        requested = tracker.get_slot("requested_slot") if tracker.active_loop else None
+        if requested:
+            dispatcher.utter_message(response=f"utter_rephrase_{requested}")
+            return []
+        response = _REPHRASE_BY_AWAITING.get(str(tracker.get_slot(AWAITING_SLOT)), "utter_default")
+        values: Dict[str, Any] = {}
+        if response == "utter_rephrase_coach_offer":
+            card = knowledge().muscle_card(str(tracker.get_slot("offered_muscle") or ""))
+            values["muscle"] = card.name.lower() if card else "that muscle"
+        dispatcher.utter_message(response=response, **values)
+        return []

@@ -1,0 +1,143 @@
+"""What the bot does next when the person answers something it asked: the dialogue state decides.
+
+A reply means what it means to the question before it: "yes" to the coaching offer starts coaching,
+"more like 6 now" in the pressure loop is a pressure level, "not right now, perhaps another time" to
+the check-in offer declines it. The intent classifier alone cannot know that; this module maps the
+state plus the words to the next action, or to None when the message is not an answer (a command, a
+new question, a new complaint) and the rules and forms decide as usual. Pure: the context policy
+(bot/rasa/policies/context.py) is a thin adapter around `decide`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from bot.nlp.replies import Answer, Pressure, find_email, is_closing, read_pressure, read_yes_no, wants_stretch_instead
+from core.types import Mention
+
+__all__ = ["AWAITING", "COMMAND_INTENTS", "QUESTION_INTENTS", "Situation", "decide"]
+
+# What the bot's last question was about (the `awaiting` slot); forms use `requested_slot` instead.
+AWAITING = ("screening", "age", "coach_offer", "pressure", "checkin_offer", "email", "anything_else")
+# Requests that mean the same at any moment: the rules answer them, whatever was asked.
+COMMAND_INTENTS = frozenset({"delete_data", "checkin_manage", "ask_professional", "bot_challenge", "non_english",
+                             "restart", "checkin_start", "session_resumed"})
+# Questions the person may ask instead of answering; the rules answer, and the pending question stays.
+QUESTION_INTENTS = frozenset({"ask_why", "ask_trigger_point", "ask_how_massage", "next_candidate", "ask_caution",
+                              "ask_stretch", "ask_professional"})
+SURE = 0.6  # intent confidence above which a command or question wins over a context reading
+_TOOL_WORDS = frozenset({"thumb", "fingers", "hand_back", "palm", "wrist_back", "wrist_front", "elbow_back"})
+
+
+@dataclass(frozen=True)
+class Situation:
+    """Everything `decide` looks at, taken from the tracker after a user message."""
+
+    text: str
+    intent: str | None = None
+    confidence: float = 1.0
+    entities: tuple[dict[str, Any], ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    awaiting: str | None = None
+    active_loop: str | None = None
+    loop_rejected: bool = False
+    concern_due: bool = False
+    band: tuple[int, int] = (5, 7)
+
+    def entity(self, name: str) -> str | None:
+        return next((str(e.get("value")) for e in self.entities if e.get("entity") == name), None)
+
+    @property
+    def sure(self) -> bool:
+        return self.confidence >= SURE and self.intent not in (None, "nlu_fallback")
+
+    @property
+    def new_pain_place(self) -> bool:
+        """A place that is not the massaging hand, said together with how it hurts."""
+        places = [m for m in self.mentions if m.kind == "region" and m.present and m.value not in _TOOL_WORDS]
+        feeling = any(m.kind in {"sensation", "intensity"} and m.present for m in self.mentions)
+        return bool(places) and feeling
+
+
+def _coach_offer(s: Situation) -> str | None:
+    if s.intent == "ask_stretch" or wants_stretch_instead(s.text):
+        return "action_stretch_only"
+    answer = read_yes_no(s.text, s.intent)
+    if answer is Answer.YES:
+        return "action_coach_massage"
+    if answer is Answer.NO:
+        return "action_stretch_only"
+    if s.sure and s.intent in QUESTION_INTENTS:
+        return None
+    return "action_rephrase" if s.intent == "nlu_fallback" else None
+
+
+def _pressure(s: Situation) -> str | None:
+    reading = read_pressure(s.text, direction=s.entity("direction"),
+                            sensations=[m.value for m in s.mentions if m.kind == "sensation" and m.present],
+                            band=s.band)
+    if reading.direction is Pressure.UNCLEAR:
+        if s.sure and (s.intent in QUESTION_INTENTS or s.intent in {"goodbye", "describe", "thank"}):
+            return None
+        if s.new_pain_place:
+            return None
+    return "action_pressure_feedback"
+
+
+def _checkin_offer(s: Situation) -> str | None:
+    if find_email(s.text):
+        return "action_schedule_checkin"
+    answer = read_yes_no(s.text, s.intent)
+    if answer is Answer.YES:
+        return "action_schedule_checkin"
+    if answer is Answer.NO or is_closing(s.text):
+        return "action_decline_checkins"
+    if read_pressure(s.text).direction in (Pressure.DONE, Pressure.GOOD) and not s.new_pain_place:
+        return "action_offer_checkin"
+    return "action_rephrase" if s.intent == "nlu_fallback" else None
+
+
+def _email(s: Situation) -> str | None:
+    if find_email(s.text):
+        return "action_save_email"
+    answer = read_yes_no(s.text, s.intent)
+    if answer is Answer.NO or is_closing(s.text) or "email" in s.text.lower():
+        return "action_no_email"
+    return None
+
+
+def _anything_else(s: Situation) -> str | None:
+    if is_closing(s.text) or (read_yes_no(s.text, s.intent) is Answer.NO and not s.mentions):
+        return "utter_goodbye"
+    if read_yes_no(s.text, s.intent) is Answer.YES and len(s.text.split()) <= 3:
+        return "utter_ask_what_else"
+    return None
+
+
+def decide(s: Situation) -> str | None:
+    """The next action for an answer in context, or None to let the rules and forms decide."""
+    if s.intent in COMMAND_INTENTS and s.sure:
+        command_in_pressure_loop = (s.awaiting == "pressure" and s.intent == "checkin_manage"
+                                    and "check" not in s.text.lower())
+        if not command_in_pressure_loop:
+            return None
+    if s.awaiting in ("screening", "age"):
+        if s.sure and s.intent in QUESTION_INTENTS and read_yes_no(s.text, s.intent) is None:
+            return None
+        return "action_screen"
+    if s.concern_due:
+        return "action_screen"
+    if s.active_loop:
+        if not s.loop_rejected:
+            return None
+        return None if s.sure and s.intent in QUESTION_INTENTS else "action_rephrase"
+    handler = {"coach_offer": _coach_offer, "pressure": _pressure, "checkin_offer": _checkin_offer,
+               "email": _email, "anything_else": _anything_else}.get(s.awaiting or "")
+    if handler is not None:
+        action = handler(s)
+        if action is not None:
+            return action
+    if s.intent == "nlu_fallback" or (s.intent == "ask_meaning"):
+        return "action_rephrase"
+    return None

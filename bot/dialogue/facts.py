@@ -1,0 +1,57 @@
+"""The values of the fact slots, from a conversation's state (shared by the facts policy and the CLI).
+
+`pain_location` is `region` or `region:side` (shared/CONTRACT.md), the first place of the latest
+description; `pain_duration` is in days. A slot the person said they don't know is `unknown`, so
+the intake does not ask it again. Check-in answers come only from the latest check-in's turns.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from bot.dialogue.state import ConversationState
+from bot.nlp.replies import Answer, read_trend
+from core.types import PainReport
+
+__all__ = ["checkin_slots", "intake_slots"]
+
+UNKNOWN = "unknown"
+
+
+def intake_slots(report: PainReport, unknown: Iterable[str] = ()) -> dict[str, Any]:
+    """The five intake slots (only those with a value)."""
+    values: dict[str, Any] = {slot: UNKNOWN for slot in unknown}
+    precise = [(region, side) for region, side in report.regions if region not in report.vague_regions]
+    if precise:
+        region, side = precise[0]
+        values["pain_location"] = f"{region}:{side}" if side else region
+    if report.sensations:
+        values["pain_quality"] = report.sensations[0]
+    if report.intensity is not None:
+        values["pain_intensity"] = str(report.intensity)
+    if report.duration_days is not None:
+        values["pain_duration"] = f"{report.duration_days:g}"
+    if report.activities:
+        values["pain_trigger"] = report.activities[0]
+    return values
+
+
+def checkin_slots(state: ConversationState) -> dict[str, Any]:
+    """The latest check-in's answers: trend, pain now, whether the self-care helped, anything new."""
+    values: dict[str, Any] = {}
+    for turn in state.checkin_turns():
+        trend = read_trend(turn.text)
+        if trend and "checkin_trend" not in values:
+            values["checkin_trend"] = trend
+        score = next((m.value for m in turn.mentions if m.kind == "intensity" and m.present), None)
+        if score is not None and turn.requested_slot in ("checkin_pain", "checkin_trend", None):
+            values.setdefault("checkin_pain", score)
+        answer = turn.answer
+        if turn.requested_slot == "checkin_pain" and score is None and answer in (Answer.UNSURE, Answer.NO):
+            values.setdefault("checkin_pain", UNKNOWN)
+        if turn.requested_slot == "checkin_helped" and answer is not None:
+            values.setdefault("checkin_helped", {Answer.YES: "yes", Answer.NO: "no"}.get(answer, UNKNOWN))
+        if turn.requested_slot == "checkin_news":
+            values.setdefault("checkin_news", "none" if answer in (Answer.NO, Answer.UNSURE) or
+                              "nothing" in turn.text.lower() else turn.text[:300])
+    return values

@@ -1,0 +1,201 @@
+"""A conversation's state, read from the tracker's events: every user turn with what the bot had just
+asked, and the facts that follow from them.
+
+Every user message's parse data carries its `pain_mentions` (with negation and context). What a
+message means depends on the question before it, so each turn keeps what was awaited: a "yes" to a
+safety question states that question's finding; a bare number after "how old are you?" is an age;
+what is said inside the pressure loop or a check-in ("about a 6", "ow, sharp", "my thumb") never
+becomes the pain's intake, though it still counts for safety. The safety policy, the facts policy
+and the actions all read the same state from the same events, on Rasa's event objects and on
+rasa-sdk's event dicts alike, so they can never disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from bot.nlp.replies import Answer, read_yes_no
+from core.types import Mention, PainReport
+
+__all__ = [
+    "AGE_QUESTION",
+    "AWAITING_SLOT",
+    "MENTIONS_KEY",
+    "SCREENING_SLOT",
+    "ConversationState",
+    "UserTurn",
+    "read_state",
+]
+
+MENTIONS_KEY = "pain_mentions"
+SCREENING_SLOT = "screening_question"  # the finding id of the yes/no question just asked, or AGE_QUESTION
+AWAITING_SLOT = "awaiting"  # what the bot's last question was about (see bot/dialogue/decide.py)
+AGE_QUESTION = "__age__"
+INTAKE_KINDS = frozenset({"region", "sensation", "activity", "intensity", "duration", "age", "side", "correction"})
+# States in which what the person says is about the self-massage or a check-in, not about the pain's intake.
+NOT_INTAKE_AWAITING = frozenset({"pressure"})
+CHECKIN_LOOP = "checkin_form"
+_BARE_NUMBER = re.compile(r"^\s*(?:(?:a|an|about|around|maybe|like|prob|probably|abt)\s+)*(\d{1,3})\s*[.!]?\s*$")
+
+
+@dataclass(frozen=True)
+class UserTurn:
+    """One user message and the state of the dialogue when it arrived."""
+
+    text: str
+    intent: str | None
+    mentions: tuple[Mention, ...]
+    entities: tuple[dict[str, Any], ...] = ()
+    awaiting: str | None = None
+    requested_slot: str | None = None
+    active_loop: str | None = None
+    asked: str | None = None  # SCREENING_SLOT's value: the finding asked about, or AGE_QUESTION
+    checkin: int = 0  # how many check-ins had started before this turn
+
+    @property
+    def answer(self) -> Answer | None:
+        """The yes/no reading of this message (None when it is neither)."""
+        return read_yes_no(self.text, self.intent)
+
+    @property
+    def in_pressure_loop(self) -> bool:
+        return self.awaiting in NOT_INTAKE_AWAITING
+
+    @property
+    def in_checkin(self) -> bool:
+        return self.active_loop == CHECKIN_LOOP
+
+
+def _answer_mentions(turn: UserTurn) -> list[Mention]:
+    """What an answer to a safety question or to the age question states."""
+    if turn.asked == AGE_QUESTION:
+        age = stated_age(turn.text)
+        return [Mention(kind="age", value=str(age), text=turn.text)] if age is not None else []
+    if not turn.asked:
+        return []
+    answer = turn.answer
+    if answer is Answer.YES:
+        return [Mention(kind="finding", value=turn.asked, text="/affirm")]
+    if answer is Answer.UNSURE:  # the safer answer, said so by the bot (see action_screen)
+        return [Mention(kind="finding", value=turn.asked, text="/unsure")]
+    if answer is Answer.NO:
+        return [Mention(kind="finding", value=turn.asked, text="/deny", negated=True)]
+    return []
+
+
+def stated_age(text: str) -> int | None:
+    """An age given as an answer: "67", "I'm 67", "67 years old"."""
+    from bot.nlp.numbers import parse_age
+
+    found = parse_age(text)
+    if found:
+        return found[0]
+    match = _BARE_NUMBER.match(text.lower())
+    if match and 1 <= int(match.group(1)) <= 115:
+        return int(match.group(1))
+    return None
+
+
+def _is_bare_intensity(mention: Mention) -> bool:
+    """"6" alone is a score only when a score was asked for; "6/10" or "about a 6" always is."""
+    return mention.kind == "intensity" and bool(_BARE_NUMBER.match(mention.text.lower()))
+
+
+@dataclass
+class ConversationState:
+    """The user turns of a conversation (since its last restart) and what follows from them."""
+
+    turns: list[UserTurn] = field(default_factory=list)
+
+    def safety_report(self) -> PainReport:
+        """Everything said, with the answers to safety questions: what the red-flag rules read."""
+        return PainReport.from_messages([*turn.mentions, *_answer_mentions(turn)] for turn in self.turns)
+
+    def intake_mentions(self, turn: UserTurn) -> list[Mention]:
+        """The mentions of one turn that describe the pain (its place, feeling, strength, ...)."""
+        if turn.in_pressure_loop or turn.in_checkin:
+            return [m for m in turn.mentions if m.kind not in INTAKE_KINDS]
+        kept = []
+        for mention in turn.mentions:
+            if _is_bare_intensity(mention) and turn.requested_slot not in (None, "pain_intensity"):
+                continue
+            if mention.kind == "age" and turn.asked == AGE_QUESTION:
+                continue
+            kept.append(mention)
+        return kept + [m for m in _answer_mentions(turn) if m.kind == "age"]
+
+    def intake_report(self) -> PainReport:
+        """The pain as the person described it, for the intake slots and the ranking."""
+        return PainReport.from_messages(self.intake_mentions(turn) for turn in self.turns)
+
+    def unknown_answers(self) -> set[str]:
+        """Intake slots the person said they do not know ("not sure" to "how long?")."""
+        unknown = set()
+        for turn in self.turns:
+            slot = turn.requested_slot
+            if not slot or turn.awaiting or turn.asked:
+                continue
+            said = {m.kind for m in self.intake_mentions(turn) if m.present}
+            if turn.answer in (Answer.UNSURE, Answer.NO) and not said & _KINDS_FOR_SLOT.get(slot, set()):
+                unknown.add(slot)
+        return unknown
+
+    def unsure_findings(self) -> set[str]:
+        """Findings the person was not sure about when asked (treated as present, to be safe)."""
+        return {turn.asked for turn in self.turns
+                if turn.asked and turn.asked != AGE_QUESTION and turn.answer is Answer.UNSURE}
+
+    def checkin_turns(self) -> list[UserTurn]:
+        """The turns of the latest check-in."""
+        latest = max((t.checkin for t in self.turns), default=0)
+        return [t for t in self.turns if t.in_checkin and t.checkin == latest and latest > 0]
+
+    @property
+    def latest(self) -> UserTurn | None:
+        return self.turns[-1] if self.turns else None
+
+
+_KINDS_FOR_SLOT = {"pain_location": {"region"}, "pain_quality": {"sensation"}, "pain_intensity": {"intensity"},
+                   "pain_duration": {"duration"}, "pain_trigger": {"activity"}}
+
+
+def _event_kind(event: Any) -> str:
+    if isinstance(event, dict):
+        return str(event.get("event"))
+    return {"UserUttered": "user", "SlotSet": "slot", "ActiveLoop": "active_loop", "ActionExecuted": "action",
+            "Restarted": "restart", "SessionStarted": "session_started"}.get(type(event).__name__, "")
+
+
+def _field(event: Any, name: str) -> Any:
+    return event.get(name) if isinstance(event, dict) else getattr(event, name, None)
+
+
+def read_state(events: Iterable[Any]) -> ConversationState:
+    """Walk the events in order, keeping the slots that give each user message its meaning."""
+    state = ConversationState()
+    slots: dict[str, Any] = {}
+    loop: str | None = None
+    checkins = 0
+    for event in events:
+        kind = _event_kind(event)
+        if kind == "restart":
+            state, slots, loop, checkins = ConversationState(), {}, None, 0
+        elif kind == "slot":
+            name = _field(event, "name") if isinstance(event, dict) else _field(event, "key")
+            slots[str(name)] = _field(event, "value")
+        elif kind == "active_loop":
+            loop = _field(event, "name")
+        elif kind == "action" and _field(event, "name") == "action_checkin_start":
+            checkins += 1
+        elif kind == "user":
+            data = _field(event, "parse_data") or {}
+            state.turns.append(UserTurn(
+                text=str(_field(event, "text") or ""),
+                intent=(data.get("intent") or {}).get("name"),
+                mentions=tuple(Mention.from_dict(m) for m in data.get(MENTIONS_KEY) or []),
+                entities=tuple(data.get("entities") or ()),
+                awaiting=slots.get(AWAITING_SLOT), requested_slot=slots.get("requested_slot") if loop else None,
+                active_loop=loop, asked=slots.get(SCREENING_SLOT), checkin=checkins))
+    return state

@@ -1,0 +1,263 @@
+"""What a short reply means once we know what was asked: yes or no, a pressure level, a trend.
+
+The intent classifier sees a message without its question, so "more like 6 now", "bit better I
+think" and "no, my legs are fine" look alike to it. The dialogue knows what it just asked; these
+readers turn the words into the answer to that question. Pure and deterministic: the context
+policy, the actions and the safety layer all read the same answer from the same words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from typing import Iterable
+
+from bot.nlp.numbers import word_number
+
+__all__ = [
+    "Answer",
+    "Pressure",
+    "PressureReading",
+    "find_email",
+    "is_closing",
+    "read_checkin_action",
+    "read_pressure",
+    "read_trend",
+    "read_yes_no",
+    "wants_stretch_instead",
+]
+
+
+class Answer(Enum):
+    """A reply to a yes/no question."""
+
+    YES = "yes"
+    NO = "no"
+    UNSURE = "unsure"
+
+
+class Pressure(Enum):
+    """What a reply in the pressure loop asks the coach to do."""
+
+    MORE = "more"
+    LESS = "less"
+    GOOD = "good"
+    STOP = "stop"
+    DONE = "done"
+    TOOL_TIRED = "tool_tired"
+    UNCLEAR = "unclear"
+
+
+@dataclass(frozen=True)
+class PressureReading:
+    """The direction, and the 0-10 level when one was given."""
+
+    direction: Pressure
+    level: float | None = None
+
+
+def _words(text: str) -> str:
+    """Lower case, apostrophes straightened, punctuation to spaces, single-spaced."""
+    low = text.lower().replace("\u2019", "'")
+    low = re.sub(r"[^\w'/+\-\s\U0001F44D\U0001F44C\u2714\u2705]", " ", low)
+    return " ".join(low.split())
+
+
+_YES_START = re.compile(
+    r"^(?:y|ye|yes+|yeah+|yea|yep|yup|ya|yah|aye|sure|ok|okay|k|okey|alright|all right|right|please|definitely|"
+    r"absolutely|of course|course|certainly|go on|go ahead|go for it|do it|let'?s|lets|why not|sounds good|"
+    r"that would be|i would|i'?d like|i do|i have|i am|i'?m in|it did|they did|it does|correct|true|affirmative|"
+    r"indeed|yess|yas|\U0001F44D|\U0001F44C|\u2714|\u2705)\b|^(?:\U0001F44D|\U0001F44C|\u2714|\u2705)")
+_NO_START = re.compile(
+    r"^(?:n|no+|nope|nah|naw|nay|not|none|never|nothing|nobody|don'?t|do not|dont|i don'?t|i do not|i haven'?t|"
+    r"i have not|haven'?t|hasn'?t|it didn'?t|it did not|they didn'?t|no thanks|no thank you|negative|"
+    r"i'?m good|i'?m fine|i'?m ok|i'?m okay|i'?ll pass|pass|maybe later|another time|not now|not today|"
+    r"not right now|not really|not at all|thanks but no|thank you but|thanks but|no ta)\b")
+_UNSURE = re.compile(
+    r"\b(?:not sure|unsure|don'?t know|dont know|do not know|dunno|no idea|can'?t tell|cannot tell|hard to say|"
+    r"difficult to say|not certain|i'?m not sure|maybe|perhaps|possibly|might have|might be|could be|"
+    r"sort of|kind of|kinda|a little|a bit|slightly|i think so|i guess|not that i know|not that i'?ve noticed)\b")
+
+
+_LEADING_FILLER = re.compile(r"^(?:(?:tbh|well|um+|erm+|er|uh+|oh|ah|hmm+|honestly|actually|so|haha|lol|ha|"
+                             r"to be honest|i mean|hi|hello|hey|sorry|thanks|thank you|ta)\b[\s,]*)+")
+
+
+def read_yes_no(text: str, intent: str | None = None) -> Answer | None:
+    """Yes, no or unsure, from the opening words, else from the intent; None when it is neither.
+
+    "Not sure" and hedges count as unsure even after a yes ("yes maybe") so the safety screening
+    can treat them as the safer answer.
+    """
+    words = _LEADING_FILLER.sub("", _words(text)) or _words(text)
+    if not words:
+        return None
+    unsure_first = re.match(r"^(?:not sure|unsure|don'?t know|dont know|dunno|no idea|maybe|perhaps|possibly|"
+                            r"i'?m not sure|hard to say|can'?t tell)\b", words)
+    if unsure_first:
+        return Answer.UNSURE
+    if _NO_START.match(words):
+        return Answer.NO
+    if _YES_START.match(words):
+        return Answer.UNSURE if re.search(r"\b(?:maybe|perhaps|not sure|i think|a little|a bit)\b", words) \
+            and len(words.split()) <= 5 and not words.startswith(("yes please", "ok", "okay", "sure")) else Answer.YES
+    if _UNSURE.search(words) and len(words.split()) <= 6:
+        return Answer.UNSURE
+    return {"affirm": Answer.YES, "deny": Answer.NO, "dont_know": Answer.UNSURE}.get(intent or "")
+
+
+# --- the pressure loop -------------------------------------------------------------------------
+_STOP_WORDS = re.compile(r"\b(?:stop|sharp|stabbing|stab|shooting|electric|zap|zapping|zing|tingl\w*|numb\w*|"
+                         r"pins and needles|burning|burns|pins|nerve|too painful|can'?t bear|unbearable|agony)\b")
+_LESS_WORDS = re.compile(
+    r"\b(?:too much|too hard|too strong|too deep|too sore|too painful|a bit much|bit much|owe*|ouch+|ow+|yikes|"
+    r"hurts? (?:too|a lot|loads)|lighter|softer|gentler|ease off|easing off|eased off|back off|backing off|"
+    r"less|wince|wincing|tensing|holding my breath|can'?t relax|very sore|really sore|too intense|overdoing)\b")
+_MORE_WORDS = re.compile(
+    r"\b(?:barely|hardly|can'?t feel|cant feel|cannot feel|don'?t feel|dont feel|not feeling|feel nothing|nothing|"
+    r"not much|not really|harder|deeper|firmer|more pressure|press more|push more|a bit more|little more|more|"
+    r"too light|too soft|too gentle|too weak|very light|weak|gentle rub|tickles?|nothing happening)\b")
+_GOOD_WORDS = re.compile(
+    r"(?:\b(?:good|right|perfect|spot on|that'?s it|thats it|nice|great|lovely|sweet spot|good hurt|strong ache|"
+    r"relieving|relief|bearable|fine|ok|okay|yep|yes|yeah|about right|just right|feels right|in the band|"
+    r"hurts good|hurts so good|satisfying|working|release|releasing)\b|\U0001F44D|\U0001F44C|\u2705)")
+_DONE_WORDS = re.compile(
+    r"\b(?:done|finished|all done|that'?s enough|had enough|enough now|it'?s eased|eased off now|gone now|"
+    r"melted|released|let go|it'?s gone|it went|softened|ninety seconds|90 seconds|held it)\b")
+_TOOL_TIRED = re.compile(r"\b(?:thumb|thumbs|finger|fingers|hand|hands|wrist|knuckles?|arm)\b[^.!?]{0,25}"
+                         r"\b(?:tired|aching|aches|sore|hurts|hurting|getting tired|worn out|cramp\w*)\b")
+_LEVEL = re.compile(r"(?<![\d/\w])(\d{1,2}(?:\.\d)?|zero|one|two|three|four|five|six|seven|eight|nine|ten)"
+                    r"(?:\s*(?:/|out of|of)\s*10)?(?![\d/\w])")
+
+
+def _level_in(words: str) -> float | None:
+    for match in _LEVEL.finditer(words):
+        before = words[:match.start()]
+        if re.search(r"(?:\d+\s*(?:seconds?|secs?|minutes?|mins?|times?)\b|\bfor\s+)$", before):
+            continue
+        after = words[match.end():]
+        if re.match(r"\s*(?:seconds?|secs?|minutes?|mins?|times?|days?|weeks?|hours?|years?|%)\b", after):
+            continue
+        value = word_number(match.group(1))
+        if value is not None and 0 <= value <= 10:
+            return value
+    return None
+
+
+def read_pressure(text: str, *, direction: str | None = None, sensations: Iterable[str] = (),
+                  band: tuple[int, int] = (5, 7)) -> PressureReading:
+    """The coach's next step from a reply in the pressure loop.
+
+    A button's direction wins; then stop signs (sharp, burning, tingling, numb, electric); then a
+    number (above the band: ease off; below: press more; in it: good); then the words.
+    """
+    if direction:
+        try:
+            return PressureReading(Pressure(direction))
+        except ValueError:
+            pass
+    words = _words(text)
+    low, high = band
+    level = _level_in(words)
+    if set(sensations) & {"sharp", "stabbing", "burning", "tingling", "numb", "shooting", "electric"} or \
+            _STOP_WORDS.search(words):
+        return PressureReading(Pressure.STOP, level)
+    if _TOOL_TIRED.search(words):
+        return PressureReading(Pressure.TOOL_TIRED, level)
+    if level is not None:
+        if level > high:
+            return PressureReading(Pressure.LESS, level)
+        if level < low:
+            return PressureReading(Pressure.MORE, level)
+        return PressureReading(Pressure.GOOD, level)
+    if _LESS_WORDS.search(words):
+        return PressureReading(Pressure.LESS)
+    if _DONE_WORDS.search(words):
+        return PressureReading(Pressure.DONE)
+    if _MORE_WORDS.search(words):
+        return PressureReading(Pressure.MORE)
+    if _GOOD_WORDS.search(words):
+        return PressureReading(Pressure.GOOD)
+    return PressureReading(Pressure.UNCLEAR)
+
+
+# --- check-ins -----------------------------------------------------------------------------------
+_WORSE = re.compile(r"\b(?:worse|worsening|bad|awful|terrible|not good|not great|more pain|hurts more|"
+                    r"deteriorat\w*|not as good|went backwards|gone backwards|flared|flare)\b")
+_BETTER = re.compile(r"\b(?:better|improv\w*|easier|eased|easing|less pain|less sore|hurts less|good|great|"
+                     r"loads better|much better|bit better|on the mend|settled|settling|going away|gone|healed|fine)\b")
+_SAME = re.compile(r"\b(?:same|no change|not changed|hasn'?t changed|unchanged|similar|no different|not different|"
+                   r"about the same|much the same|as before|still|steady|no better no worse|neither)\b")
+
+
+def read_trend(text: str) -> str | None:
+    """better, same or worse; None when the words say none of them.
+
+    "no better" and "not better" are the same (or worse), never better.
+    """
+    words = _words(text)
+    if re.search(r"\b(?:no|not|isn'?t|hasn'?t|any) (?:better|improv\w*|easier)\b", words):
+        return "worse" if _WORSE.search(words.replace("no better", "")) else "same"
+    if re.search(r"\b(?:no|not|isn'?t) worse\b", words):
+        return "better" if _BETTER.search(words) else "same"
+    if _WORSE.search(words):
+        return "worse"
+    if _SAME.search(words):
+        return "same"
+    if _BETTER.search(words):
+        return "better"
+    return None
+
+
+_CHECKIN_ACTIONS = (
+    ("stop", re.compile(r"\b(?:stop|cancel|unsubscribe|no more|don'?t want (?:them|these|any|check)|quit|end|"
+                        r"opt out|leave me alone|stop messaging|stop texting|enough of)\b")),
+    ("resume", re.compile(r"\b(?:resume|restart|start again|start (?:them|the check)|turn (?:them|it) back on|"
+                          r"switch (?:them|it) back on|back on|carry on with|unpause|continue (?:the )?check)\b")),
+    ("pause", re.compile(r"\b(?:pause|hold off|on hold|put (?:them|it) on hold|take a break|break from|away on|"
+                         r"on holiday|holiday|for now|suspend|not for a while)\b")),
+    ("reschedule", re.compile(r"\b(?:move|push|postpone|delay|later|next week|another day|reschedule|"
+                              r"put (?:it|them) back|different day|in a week|few days|tomorrow|monday|tuesday|"
+                              r"wednesday|thursday|friday|saturday|sunday)\b")),
+)
+
+
+def read_checkin_action(text: str) -> str | None:
+    """pause, resume, stop or reschedule, for "can you pause these for now" and the like."""
+    words = _words(text)
+    for action, pattern in _CHECKIN_ACTIONS:
+        if pattern.search(words):
+            return action
+    return None
+
+
+# --- closings and alternatives -------------------------------------------------------------------
+_CLOSING = re.compile(
+    r"^(?:no|nope|nah|nothing|that'?s all|that'?s it|that is all|all good|all done|i'?m good|i'?m fine|im good|"
+    r"no thanks|no thank you|not now|not right now|bye|goodbye|cheers|ta|thanks|thank you|that'?ll do|"
+    r"nothing else|i'?m off|im off|i'?m done|done for now|see you|see ya|good night|night)\b")
+
+
+def is_closing(text: str) -> bool:
+    """"nothing else, ta", "cheers, I'm off", "no": the person is finished for now."""
+    words = _words(text)
+    return bool(_CLOSING.match(words)) and not re.search(r"\b(?:but|also|another|else hurts|question)\b", words)
+
+
+_STRETCH = re.compile(r"\b(?:stretch\w*|exercise\w*|without massag\w*|no massag\w*|not massag\w*|instead|"
+                      r"don'?t (?:want|like) (?:to )?massag\w*|rather not (?:massage|press))\b")
+
+
+def wants_stretch_instead(text: str) -> bool:
+    """"no massage for me, is there a stretch?"."""
+    return bool(_STRETCH.search(_words(text)))
+
+
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+
+
+def find_email(text: str) -> str | None:
+    """An email address typed in the message, if any."""
+    match = _EMAIL.search(text)
+    return match.group(0) if match else None

@@ -1,0 +1,102 @@
+"""ContextPolicy: reads an answer by the question it answers (bot/dialogue/decide.py), then waits.
+
+After a user message it asks `decide` what the message means given what the bot asked (a safety
+question, the coaching offer, the pressure loop, the check-in offer, an email, "anything else?") and
+predicts that action; for commands, questions and new complaints it predicts nothing and the rules
+and forms decide as usual. After one of its own actions it predicts listening, so an interrupted
+form does not ask its question in the same turn as the answer (one question per bot turn).
+
+Priority 8: below the safety policy (9), above RulePolicy (6). Its predictions are marked like
+RulePolicy's form predictions (not depending on the user's words) so an active form cannot outrank
+the reading of an answer.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict
+
+from rasa.core.policies.policy import PolicyPrediction
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.dialogue.decide import Situation, decide
+from bot.dialogue.screening import concern_question
+from bot.dialogue.state import AWAITING_SLOT, MENTIONS_KEY, read_state
+from bot.knowledge import knowledge
+from bot.rasa.policies.base import ACTION_LISTEN, ContentPolicy, after_user_message
+from core.types import Mention
+
+__all__ = ["ALWAYS_LISTEN_AFTER", "OWN_ACTIONS", "ContextPolicy"]
+
+# After these the person must answer before anything else is said, even inside a form (they ask;
+# action_screen only when it did ask: after a clarifying answer in the intake the form asks again).
+ALWAYS_LISTEN_AFTER = frozenset({"action_screen", "action_rephrase"})
+# After these the person answers next, unless a form was interrupted: then the form asks again.
+OWN_ACTIONS = frozenset({"action_coach_massage", "action_pressure_feedback", "action_stretch_only",
+                         "action_schedule_checkin", "action_decline_checkins", "action_offer_checkin",
+                         "action_save_email", "action_no_email", "utter_goodbye", "utter_ask_what_else",
+                         "action_suggest_muscles", "action_explain_why", "action_next_candidate",
+                         "action_explain_trigger_point", "action_refer_professional", "action_answer_caution",
+                         "action_checkin_manage", "action_checkin_record", "action_delete_data"})
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
+)
+class ContextPolicy(ContentPolicy):
+    """Predicts the action that answers a reply in context; abstains otherwise."""
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        """Below SafetyPolicy (9), above RulePolicy (6)."""
+        return {"priority": 8}
+
+    def _predict(self, action: str, domain: Domain) -> PolicyPrediction:
+        probabilities = self._default_predictions(domain)
+        probabilities[domain.index_for_action(action)] = 1.0
+        return self._prediction(probabilities, is_no_user_prediction=True)
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: Dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        """The answer's action right after a user message; listening right after that action."""
+        if not after_user_message(tracker):
+            latest = tracker.latest_action_name
+            asked = latest != "action_screen" or tracker.get_slot(AWAITING_SLOT) in ("screening", "age")
+            if (latest in ALWAYS_LISTEN_AFTER and asked) or (latest in OWN_ACTIONS and not tracker.active_loop_name):
+                return self._predict(ACTION_LISTEN, domain)
+            return self._prediction(self._default_predictions(domain))
+        action = decide(self._situation(tracker))
+        if action is None or action not in domain.action_names_or_texts:
+            return self._prediction(self._default_predictions(domain))
+        return self._predict(action, domain)
+
+    @staticmethod
+    def _situation(tracker: DialogueStateTracker) -> Situation:
+        message = tracker.latest_message
+        data = message.parse_data if message else {}
+        intent = data.get("intent") or {}
+        mentions = tuple(Mention.from_dict(m) for m in data.get(MENTIONS_KEY) or [])
+        awaiting = tracker.get_slot(AWAITING_SLOT)
+        concern_due = False
+        if awaiting not in ("screening", "age") and tracker.active_loop_name != "checkin_form":
+            state = read_state(tracker.applied_events())
+            kb = knowledge()
+            report = state.safety_report()
+            latest_concepts = {m.value for m in mentions if m.kind == "concept" and m.present}
+            if latest_concepts:
+                report.concepts = latest_concepts
+                asked = list(tracker.get_slot("screening_done") or [])
+                concern_due = concern_question(report, asked, kb.questions, kb.concern_of) is not None
+        band = (3, 4) if tracker.get_slot("light_pressure") else (5, 7)
+        return Situation(
+            text=str(message.text or "") if message else "",
+            intent=intent.get("name"), confidence=float(intent.get("confidence") or 0.0),
+            entities=tuple(data.get("entities") or ()), mentions=mentions, awaiting=awaiting,
+            active_loop=tracker.active_loop_name, loop_rejected=tracker.is_active_loop_rejected,
+            concern_due=concern_due, band=band)

@@ -1,0 +1,64 @@
+"""FactsPolicy: keeps the conversation's facts in their slots after every user message, in the Rasa server.
+
+The intake slots (place, feeling, strength, duration, trigger), the candidate muscles and the
+check-in answers are derived from what the person said, read in context (bot/dialogue/state.py):
+what is said in the pressure loop or a check-in never overwrites the intake, a bare number is a
+score only when a score was asked for, and a correction replaces what it corrects. Deriving them
+here, from the same state the safety policy reads, keeps the intake, the ranking and `python -m bot
+assess` in agreement. The forms only ask for what is still missing.
+
+Why a policy: Rasa asks every policy after every message and applies each policy's mandatory events
+whether or not it wins, so the slots are current before any form or action runs, without a round
+trip to the action server. The policy never predicts an action.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from rasa.core.policies.policy import PolicyPrediction
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import Event, SlotSet
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.dialogue.facts import checkin_slots, intake_slots
+from bot.dialogue.state import read_state
+from bot.knowledge import knowledge
+from bot.rasa.policies.base import ContentPolicy, after_user_message
+
+__all__ = ["CANDIDATES_SLOT", "FactsPolicy"]
+
+CANDIDATES_SLOT = "candidate_muscles"
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
+)
+class FactsPolicy(ContentPolicy):
+    """Sets the fact slots from the conversation's state after each user message; predicts nothing."""
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        """Lowest priority: it only ever contributes slot events, never an action."""
+        return {"priority": 0}
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: Dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        """No action (all zeros), plus slot events for every fact that changed."""
+        events: List[Event] = []
+        if after_user_message(tracker):
+            state = read_state(tracker.applied_events())
+            report = state.intake_report()
+            values: Dict[str, Any] = dict(intake_slots(report, state.unknown_answers()))
+            if report.regions:
+                values[CANDIDATES_SLOT] = [c.muscle.id for c in knowledge().rank(report)]
+            if tracker.active_loop_name == "checkin_form":
+                values.update(checkin_slots(state))
+            events = [SlotSet(name, value) for name, value in values.items() if tracker.get_slot(name) != value]
+        return self._prediction(self._default_predictions(domain), events=events)

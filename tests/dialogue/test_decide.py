@@ -1,0 +1,71 @@
+"""What a reply means by the question it answers (bot/dialogue/decide.py), without Rasa."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.dialogue.decide import Situation, decide
+from core.types import Mention
+
+
+def said(text: str, intent: str = "describe", confidence: float = 0.9, **state: object) -> Situation:
+    return Situation(text=text, intent=intent, confidence=confidence, **state)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("text", "intent", "action"), [
+    ("yes!! anything that helps, nothing else has worked", "affirm", "action_coach_massage"),
+    ("ok", "describe", "action_coach_massage"),
+    ("no massage for me, is there a stretch?", "deny", "action_stretch_only"),
+    ("no thanks", "deny", "action_stretch_only"),
+    ("why those muscles?", "ask_why", None),
+])
+def test_the_coaching_offer(text: str, intent: str, action: str | None) -> None:
+    assert decide(said(text, intent, awaiting="coach_offer")) == action
+
+
+@pytest.mark.parametrize("text", ["it's about a 3", "more like 6 now", "ok good", "done", "ow, sharp",
+                                  "my thumb is getting tired", "yep 👍", "hmm"])
+def test_every_reply_in_the_pressure_loop_is_pressure_feedback(text: str) -> None:
+    assert decide(said(text, "checkin_answer", awaiting="pressure")) == "action_pressure_feedback"
+
+
+def test_in_the_pressure_loop_a_question_or_a_new_pain_is_not_pressure() -> None:
+    assert decide(said("what is a trigger point?", "ask_trigger_point", awaiting="pressure")) is None
+    knee = (Mention("region", "knee_front"), Mention("sensation", "aching"))
+    assert decide(said("my knee aches too", "describe", awaiting="pressure", mentions=knee)) is None
+    assert decide(said("stop", "checkin_manage", awaiting="pressure")) == "action_pressure_feedback"
+
+
+@pytest.mark.parametrize(("text", "intent", "action"), [
+    ("yes", "affirm", "action_schedule_checkin"),
+    ("not right now, perhaps another time", "deny", "action_decline_checkins"),
+    ("sure, jo@example.org", "affirm", "action_schedule_checkin"),
+    ("done", "describe", "action_offer_checkin"),
+])
+def test_the_checkin_offer(text: str, intent: str, action: str) -> None:
+    assert decide(said(text, intent, awaiting="checkin_offer")) == action
+
+
+def test_email_and_anything_else() -> None:
+    assert decide(said("jo@example.org", "give_email", awaiting="email")) == "action_save_email"
+    assert decide(said("No email.", "deny", awaiting="email")) == "action_no_email"
+    assert decide(said("nothing else, ta", "thank", awaiting="anything_else")) == "utter_goodbye"
+    assert decide(said("no", "deny", awaiting="anything_else")) == "utter_goodbye"
+    assert decide(said("yes", "affirm", awaiting="anything_else")) == "utter_ask_what_else"
+
+
+def test_safety_questions_are_always_answered_by_the_screening() -> None:
+    for text, intent in [("no, my legs are fine", "describe"), ("what do you mean?", "ask_meaning"),
+                         ("about a 6", "describe"), ("yes", "affirm")]:
+        assert decide(said(text, intent, awaiting="screening")) == "action_screen"
+    assert decide(said("what's a trigger point?", "ask_trigger_point", awaiting="screening")) is None
+
+
+def test_commands_win_and_forms_repair() -> None:
+    assert decide(said("please forget everything I told you", "delete_data", awaiting="pressure")) is None
+    assert decide(said("qwerty", "nlu_fallback", 0.2, active_loop="intake_form", loop_rejected=True)) == \
+        "action_rephrase"
+    assert decide(said("why do you need that?", "ask_why", active_loop="intake_form", loop_rejected=True)) is None
+    assert decide(said("neck", active_loop="intake_form")) is None
+    assert decide(said("I've had some bladder issues", concern_due=True)) == "action_screen"
+    assert decide(said("asdf", "nlu_fallback", 0.1)) == "action_rephrase"

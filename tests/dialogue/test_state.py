@@ -1,0 +1,92 @@
+"""The conversation's state from tracker events: answers in context, the intake kept apart."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.dialogue.facts import checkin_slots, intake_slots
+from bot.dialogue.screening import AGE, Question, next_question
+from bot.dialogue.state import AGE_QUESTION, read_state
+from core.types import Mention, TriageLevel
+
+
+def user(text: str, *mentions: Mention, intent: str = "describe") -> dict[str, Any]:
+    return {"event": "user", "text": text, "parse_data": {"intent": {"name": intent, "confidence": 1.0},
+                                                       "pain_mentions": [m.to_dict() for m in mentions]}}
+
+
+def slot(name: str, value: Any) -> dict[str, Any]:
+    return {"event": "slot", "name": name, "value": value}
+
+
+NECK = Mention("region", "neck_side", side="left")
+
+
+def test_what_is_said_in_the_pressure_loop_never_becomes_the_intake() -> None:
+    events = [user("left side of my neck, about a 4", NECK, Mention("intensity", "4", "about a 4")),
+              slot("awaiting", "pressure"),
+              user("ow, sharp, like an 8", Mention("sensation", "sharp"), Mention("intensity", "8", "like an 8")),
+              user("my thumb is getting tired", Mention("region", "thumb"))]
+    state = read_state(events)
+    slots = intake_slots(state.intake_report())
+    assert slots["pain_intensity"] == "4" and slots["pain_location"] == "neck_side:left"
+    assert "pain_quality" not in slots
+    assert "sharp" in state.safety_report().sensations
+
+
+def test_a_yes_to_a_safety_question_states_its_finding_and_not_sure_is_the_safer_answer() -> None:
+    events = [user("low back pain", Mention("region", "low_back")), slot("screening_question", "saddle_numbness"),
+              user("not sure", intent="dont_know")]
+    state = read_state(events)
+    assert "saddle_numbness" in state.safety_report().findings
+    assert state.unsure_findings() == {"saddle_numbness"}
+    no = read_state([*events[:2], user("no, nothing like that", intent="deny")])
+    assert "saddle_numbness" in no.safety_report().negated_findings
+
+
+def test_a_bare_number_is_an_age_after_the_age_question_and_a_score_only_when_asked() -> None:
+    events = [user("neck ache", NECK), slot("screening_question", AGE_QUESTION),
+              user("67", Mention("intensity", "67", "67"))]
+    assert read_state(events).safety_report().age == 67
+    asked_duration = [user("neck ache", NECK), {"event": "active_loop", "name": "intake_form"},
+                      slot("requested_slot", "pain_duration"), user("3", Mention("intensity", "3", "3"))]
+    assert read_state(asked_duration).intake_report().intensity is None
+
+
+def test_corrections_and_sides_said_alone() -> None:
+    events = [user("right knee hurts", Mention("region", "knee_front", side="right")),
+              user("sorry, I meant the other side", Mention("side", "other"))]
+    assert read_state(events).intake_report().regions == [("knee_front", "left")]
+    corrected = [user("my neck hurts", NECK),
+                 user("actually it's more my shoulder", Mention("correction", "correction"),
+                      Mention("region", "shoulder_top"))]
+    assert read_state(corrected).intake_report().regions == [("shoulder_top", None)]
+
+
+def test_not_sure_to_an_intake_question_is_unknown_and_not_asked_again() -> None:
+    events = [user("neck ache", NECK), {"event": "active_loop", "name": "intake_form"},
+              slot("requested_slot", "pain_duration"), user("no idea really", intent="dont_know")]
+    assert read_state(events).unknown_answers() == {"pain_duration"}
+
+
+def test_checkin_answers_come_from_the_latest_checkin() -> None:
+    events = [{"event": "action", "name": "action_checkin_start"}, {"event": "active_loop", "name": "checkin_form"},
+              slot("requested_slot", "checkin_trend"), user("bit better, about a 3", Mention("intensity", "3", "a 3")),
+              slot("requested_slot", "checkin_helped"), user("yeah the stretches helped", intent="affirm"),
+              slot("requested_slot", "checkin_news"), user("nothing new", intent="deny")]
+    assert checkin_slots(read_state(events)) == {"checkin_trend": "better", "checkin_pain": "3",
+                                                 "checkin_helped": "yes", "checkin_news": "none"}
+
+
+def test_screening_is_chosen_by_area_capped_and_asks_the_age_when_it_matters() -> None:
+    from core.types import PainReport, RedFlagRule
+
+    questions = [Question(f"q{i}", f"f{i}", ("low_back",), priority=i) for i in range(8)]
+    report = PainReport(regions=[("low_back", None)])
+    first = next_question(report, [], questions, [], {"low_back"}, TriageLevel.NONE)
+    assert first is not None and first.id == "q0"
+    assert next_question(report, [f"q{i}" for i in range(4)], questions, [], {"low_back"}, TriageLevel.NONE) is None
+    age_rule = RedFlagRule("new_back_over_55", "t", TriageLevel.SEE_DOCTOR, "m", "t", complaint=("low_back",),
+                           age_at_least=55)
+    assert next_question(report, [], [], [age_rule], {"low_back"}, TriageLevel.NONE).id == AGE  # type: ignore[union-attr]
+    assert next_question(report, [], questions, [], {"low_back"}, TriageLevel.URGENT) is None

@@ -1,0 +1,78 @@
+"""Short replies read by what was asked: yes or no, a pressure level, a check-in trend, a closing."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlp.replies import (
+    Answer,
+    Pressure,
+    find_email,
+    is_closing,
+    read_checkin_action,
+    read_pressure,
+    read_trend,
+    read_yes_no,
+    wants_stretch_instead,
+)
+
+
+@pytest.mark.parametrize(("text", "answer"), [
+    ("yes", Answer.YES), ("Yep 👍", Answer.YES), ("👍", Answer.YES), ("sure, go on", Answer.YES),
+    ("yes!! anything that helps, nothing else has worked", Answer.YES), ("tbh yeah now you mention it", Answer.YES),
+    ("no", Answer.NO), ("no, my legs are fine", Answer.NO), ("nope none of that", Answer.NO),
+    ("not right now, perhaps another time", Answer.NO), ("No massage for me, is there a stretch?", Answer.NO),
+    ("nothing like that", Answer.NO), ("not sure", Answer.UNSURE), ("dunno", Answer.UNSURE),
+    ("maybe a little", Answer.UNSURE), ("I think so", Answer.UNSURE),
+])
+def test_yes_no(text: str, answer: Answer) -> None:
+    assert read_yes_no(text) is answer
+
+
+def test_yes_no_falls_back_to_the_intent_and_else_says_nothing() -> None:
+    assert read_yes_no("that is not it at all", "deny") is Answer.NO
+    assert read_yes_no("what do you mean?") is None
+
+
+@pytest.mark.parametrize(("text", "direction", "level"), [
+    ("it's about a 3", Pressure.MORE, 3), ("more like 6 now", Pressure.GOOD, 6), ("ok good", Pressure.GOOD, None),
+    ("done", Pressure.DONE, None), ("can barely feel it", Pressure.MORE, None),
+    ("too much, that's more like an 8", Pressure.LESS, 8), ("ow", Pressure.LESS, None),
+    ("that's sharp", Pressure.STOP, None), ("nice strong ache", Pressure.GOOD, None),
+    ("pressing lighter, maybe a 6 now", Pressure.GOOD, 6), ("yep 👍", Pressure.GOOD, None),
+    ("my thumb is getting tired", Pressure.TOOL_TIRED, None), ("tingling now", Pressure.STOP, None),
+    ("held it for 60 seconds", Pressure.DONE, None), ("its 5/10", Pressure.GOOD, 5), ("hmm", Pressure.UNCLEAR, None),
+])
+def test_pressure(text: str, direction: Pressure, level: float | None) -> None:
+    reading = read_pressure(text)
+    assert (reading.direction, reading.level) == (direction, level)
+
+
+def test_pressure_band_is_light_after_a_caution() -> None:
+    assert read_pressure("about a 5", band=(3, 4)).direction is Pressure.LESS
+    assert read_pressure("", direction="stop").direction is Pressure.STOP
+
+
+@pytest.mark.parametrize(("text", "trend"), [
+    ("bit better I think", "better"), ("worse tbh", "worse"), ("about the same", "same"),
+    ("still about a 5", "same"), ("no better", "same"), ("the neck is a little easier this week", "better"),
+    ("hello", None),
+])
+def test_trend(text: str, trend: str | None) -> None:
+    assert read_trend(text) == trend
+
+
+@pytest.mark.parametrize(("text", "action"), [
+    ("can you pause these for now", "pause"), ("move it to next week", "reschedule"),
+    ("stop the reminders", "stop"), ("resume them please", "resume"), ("push it back a week", "reschedule"),
+    ("stop messaging me", "stop"),
+])
+def test_checkin_action(text: str, action: str) -> None:
+    assert read_checkin_action(text) == action
+
+
+def test_closings_stretch_and_email() -> None:
+    assert all(is_closing(t) for t in ("no", "nothing else, ta", "cheers, I'm off", "thats all ta"))
+    assert not is_closing("no but my knee hurts too")
+    assert wants_stretch_instead("no massage for me, is there a stretch?")
+    assert find_email("sure: jo.bloggs@example.org thanks") == "jo.bloggs@example.org"
