@@ -52,6 +52,7 @@ class Settings(BaseSettings):
     booking_url: str = "https://example.org/book"
     cors_origins: Tuple[str, ...] = ()
     rate_limit: str = ""
+    rate_limit_storage: str = "memory://"
     max_body_bytes: int = Field(262144, ge=1024)
     rasa_url: str = ""
     public_url: str = ""
@@ -74,7 +75,7 @@ class Settings(BaseSettings):
             return raw_val
 
     @root_validator(skip_on_failure=True)
-    def _derived(cls, values: Dict[str, Any]) -> Dict[str, Any]:  # noqa: N805 (pydantic validator)
+    def _derived(cls, values: Dict[str, Any]) -> Dict[str, Any]:
         """Defaults that depend on other values: the emergency number, origins, URLs."""
         values["emergency_number"] = emergency_number(values.get("emergency_number") or "", values.get("locale", ""))
         host, web = values["host"], values["web_port"]

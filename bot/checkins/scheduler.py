@@ -25,16 +25,9 @@ logger = logging.getLogger("bot.checkins")
 def delivery_config() -> DeliveryConfig:
     """From the environment (see README: configuration)."""
     config = settings()
-    return DeliveryConfig(
-        rasa_url=os.environ.get("BOT_RASA_URL", f"http://{config.host}:{config.rasa_port}"),
-        api_token=config.api_token,
-        public_url=os.environ.get("BOT_PUBLIC_URL", f"http://{config.host}:{config.web_port}"),
-        link_secret=os.environ.get("BOT_LINK_SECRET", config.api_token or "change-me"),
-        smtp_host=os.environ.get("BOT_SMTP_HOST", ""),
-        smtp_port=int(os.environ.get("BOT_SMTP_PORT", "25")),
-        mail_from=os.environ.get("BOT_MAIL_FROM", "checkins@localhost"),
-        clinic_name=config.clinic_name,
-    )
+    return DeliveryConfig(rasa_url=config.rasa_url, api_token=config.api_token, public_url=config.public_url,
+                          link_secret=config.signing_secret, smtp_host=config.smtp_host,
+                          smtp_port=config.smtp_port, mail_from=config.mail_from, clinic_name=config.clinic_name)
 
 
 def run_once(store: CheckinStore, config: DeliveryConfig, worker: str) -> int:

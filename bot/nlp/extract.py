@@ -30,8 +30,8 @@ __all__ = ["MAX_CHARS", "TYPOS_KEY", "Analyser", "Lexicon", "extract_mentions", 
            "mentions_from_text"]
 
 COMPOSED_KEY = "composed_findings"  # doc.user_data key: composed finding -> the tokens of its concepts
-TYPOS_KEY = "typo_corrections"
-VAGUE_KEY = "vague_places"  # doc.user_data key: phrase -> region it stands in for ("headache" -> temple)  # doc.user_data key: the Corrected record (offsets back to what was typed)
+TYPOS_KEY = "typo_corrections"  # doc.user_data key: the Corrected record (offsets back to what was typed)
+VAGUE_KEY = "vague_places"  # doc.user_data key: phrase -> region it stands in for ("headache" -> temple)
 MAX_CHARS = 2000  # longer messages are cut here: no real description of pain needs more
 PHRASE_TOKENS_KEY = "phrase_tokens"  # doc.user_data key: token indexes inside any vocabulary phrase
 _KIND_BY_LABEL = {"REGION": "region", "SENSATION": "sensation", "ACTIVITY": "activity", "FINDING": "finding",

@@ -1,33 +1,30 @@
 """Per-sender rate limiting and request size limits for the input channels.
 
-Why a token bucket per sender id, in memory per process: one person (or one script) hammering the
-assistant must not starve everybody else, yet a person who types a burst of short messages should
-not be blocked. A bucket holds `capacity` tokens and refills at `capacity / window` tokens per
-second; each message takes one token. It is kept in memory because a Rasa process already handles
-a given conversation (sticky sessions behind the proxy, the lock store for the rest); with N Rasa
-processes a sender gets at most N times the limit, which is still a bound. Configure with
-`BOT_RATE_LIMIT` ("20/60s" by default, "off" to disable); the body size limit with
-`BOT_MAX_BODY_BYTES`.
+Why per sender id: one person (or one script) hammering the assistant must not starve everybody
+else, yet a person who types a burst of short messages should not be blocked. The counting is the
+`limits` library's moving window: at most `capacity` messages in any `window` seconds. In one
+process the counts live in memory; in the scaled-out mode every Rasa server counts in the same
+Redis (`BOT_RATE_LIMIT_STORAGE=redis://...`), so a sender gets the limit once across all servers,
+not once per server. Configure with `BOT_RATE_LIMIT` ("20/60s" by default, "off" to disable); the
+body size limit with `BOT_MAX_BODY_BYTES`.
 """
 
 from __future__ import annotations
 
 import math
-import os
 import re
-import threading
 import time
-from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
+from typing import Any
+
+from core.settings import settings
 
 __all__ = ["DEFAULT_RATE_LIMIT", "MAX_BODY_BYTES", "RateLimit", "SenderRateLimiter", "max_body_bytes",
            "shared_limiter"]
 
 DEFAULT_RATE_LIMIT = "20/60s"
 MAX_BODY_BYTES = 256 * 1024  # a 2,000-character message is at most ~24 KB even fully \u-escaped
-_MAX_SENDERS = 50_000  # buckets kept; the least recently seen sender is forgotten first
 _SPEC = re.compile(r"^\s*(\d+)\s*/\s*(?:(\d+(?:\.\d+)?)\s*(ms|s|m|h)?|(ms|s|m|h))\s*$")
 _UNIT_SECONDS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, None: 1.0}
 
@@ -66,37 +63,35 @@ class RateLimit:
     @classmethod
     def from_env(cls) -> RateLimit | None:
         """The limit configured for this process (BOT_RATE_LIMIT, default 20/60s)."""
-        return cls.parse(os.environ.get("BOT_RATE_LIMIT", "").strip() or DEFAULT_RATE_LIMIT)
+        return cls.parse(settings().rate_limit or DEFAULT_RATE_LIMIT)
+
+    def item(self) -> Any:
+        """The `limits` item: `capacity` per whole seconds (a window under a second counts as one)."""
+        from limits import RateLimitItemPerSecond
+
+        return RateLimitItemPerSecond(self.capacity, max(1, math.ceil(self.window_s)))
 
 
 class SenderRateLimiter:
-    """Token buckets keyed by sender id; thread-safe, bounded in memory."""
+    """A moving-window limit per sender id, counted in memory or in Redis (`limits` storage URI)."""
 
-    def __init__(self, limit: RateLimit | None, *, clock: Callable[[], float] = time.monotonic,
-                 max_senders: int = _MAX_SENDERS) -> None:
+    def __init__(self, limit: RateLimit | None, storage_uri: str = "memory://") -> None:
+        from limits.storage import storage_from_string
+        from limits.strategies import MovingWindowRateLimiter
+
         self.limit = limit
-        self._clock = clock
-        self._max = max_senders
-        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()  # sender -> (tokens, at)
-        self._lock = threading.Lock()
+        self._item = limit.item() if limit else None
+        self._storage = storage_from_string(storage_uri)  # the strategy keeps only a weak reference
+        self._limiter = MovingWindowRateLimiter(self._storage)
 
     def acquire(self, sender: str) -> float:
-        """Take one token for `sender`: 0.0 when allowed, else the seconds until one is free."""
-        if self.limit is None:
+        """Count one message for `sender`: 0.0 when allowed, else the seconds until one is free."""
+        if self._item is None:
             return 0.0
-        now = self._clock()
-        with self._lock:
-            tokens, at = self._buckets.pop(sender, (float(self.limit.capacity), now))
-            tokens = min(float(self.limit.capacity), tokens + (now - at) * self.limit.per_second)
-            wait = 0.0
-            if tokens >= 1.0:
-                tokens -= 1.0
-            else:
-                wait = (1.0 - tokens) / self.limit.per_second
-            self._buckets[sender] = (tokens, now)
-            while len(self._buckets) > self._max:
-                self._buckets.popitem(last=False)
-        return wait
+        if self._limiter.hit(self._item, "sender", sender):
+            return 0.0
+        reset, _remaining = self._limiter.get_window_stats(self._item, "sender", sender)
+        return max(1.0, reset + 1 - time.time())  # the reset time is whole seconds: round the wait up
 
     @staticmethod
     def retry_after(wait: float) -> int:
@@ -106,11 +101,10 @@ class SenderRateLimiter:
 
 @lru_cache(maxsize=1)
 def shared_limiter() -> SenderRateLimiter:
-    """One limiter per process, shared by the REST and socket.io channels (same sender, same bucket)."""
-    return SenderRateLimiter(RateLimit.from_env())
+    """One limiter per process, shared by every channel (same sender, same count)."""
+    return SenderRateLimiter(RateLimit.from_env(), settings().rate_limit_storage)
 
 
 def max_body_bytes() -> int:
     """Largest request body the REST channel accepts (BOT_MAX_BODY_BYTES, default 256 KiB)."""
-    value = os.environ.get("BOT_MAX_BODY_BYTES", "").strip()
-    return int(value) if value.isdigit() and int(value) > 0 else MAX_BODY_BYTES
+    return settings().max_body_bytes

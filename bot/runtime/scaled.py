@@ -41,7 +41,7 @@ from bot.runtime.services import (
     wait_until_up,
     web_server,
 )
-from core.settings import PROJECT_ROOT, Settings
+from core.settings import PROJECT_ROOT, Settings, settings
 
 __all__ = ["ScaledConfig", "Stack", "main", "nginx_config", "running_stack", "scaled_env", "scaled_services"]
 
@@ -88,23 +88,17 @@ class ScaledConfig:
 
     def settings_emergency_number(self) -> str:
         """The clinic's emergency number (BOT_EMERGENCY_NUMBER or the locale's)."""
-        from core.settings import settings
-
         return settings().emergency_number
 
     @classmethod
     def from_env(cls) -> ScaledConfig:
-        """Read BOT_* variables; BOT_DATABASE_URL must name a PostgreSQL database."""
-        url = os.environ.get("BOT_DATABASE_URL", "")
-        if not url.startswith("postgresql"):
+        """From the settings; BOT_DATABASE_URL must name a PostgreSQL database."""
+        config = settings()
+        if not config.database_url.startswith("postgresql"):
             raise SystemExit("make run-scaled needs BOT_DATABASE_URL=postgresql://USER@HOST:PORT/DB")
-        origins = tuple(o.strip() for o in os.environ.get("BOT_CORS_ORIGINS", "").split(",") if o.strip())
-        return cls(database_url=url, redis_url=os.environ.get("BOT_REDIS_URL", cls.redis_url),
-                   host=os.environ.get("BOT_HOST", "127.0.0.1") or "127.0.0.1",
-                   proxy_port=int(os.environ.get("BOT_PROXY_PORT", "8080")),
-                   web_port=int(os.environ.get("BOT_WEB_PORT", "8000")),
-                   api_token=os.environ.get("BOT_API_TOKEN", ""),
-                   tracker_db=os.environ.get("BOT_TRACKER_DB", ""), cors_origins=origins)
+        return cls(database_url=config.database_url, redis_url=config.redis_url, host=config.host,
+                   proxy_port=config.proxy_port, web_port=config.web_port, api_token=config.api_token,
+                   tracker_db=config.tracker_db, cors_origins=config.cors_origins)
 
 
 def scaled_env(config: ScaledConfig) -> dict[str, str]:
@@ -120,14 +114,15 @@ def scaled_env(config: ScaledConfig) -> dict[str, str]:
         "BOT_PG_HOST": database.hostname or "127.0.0.1",
         "BOT_PG_PORT": str(database.port or 5432),
         "BOT_PG_USER": database.username or "postgres",
-        "BOT_PG_PASSWORD": os.environ.get("BOT_PG_PASSWORD", database.password or ""),
+        "BOT_PG_PASSWORD": settings().pg_password or database.password or "",
         "BOT_TRACKER_DB": db_name,
-        "BOT_PG_LOGIN_DB": os.environ.get("BOT_PG_LOGIN_DB", db_name),
+        "BOT_PG_LOGIN_DB": settings().pg_login_db or db_name,
         "BOT_REDIS_HOST": redis.hostname or "127.0.0.1",
         "BOT_REDIS_PORT": str(redis.port or 6379),
         "BOT_REDIS_DB": redis.path.lstrip("/") or "1",
         "BOT_REDIS_PREFIX": config.redis_prefix,
         "BOT_RASA_URL": config.proxy_url,  # the check-in scheduler goes through the proxy too
+        "BOT_RATE_LIMIT_STORAGE": config.redis_url,  # one limit per sender across every Rasa server
         "TICKET_LOCK_LIFETIME": os.environ.get("TICKET_LOCK_LIFETIME", str(LOCK_LIFETIME_SECONDS)),
     })
     return env

@@ -13,6 +13,8 @@ from sqlalchemy.engine import Engine
 
 from kb.database import make_engine
 
+__all__ = ["POSTGRES_URL", "REDIS_URL", "engine", "postgres_engine", "redis_url", "sqlite_engine"]
+
 POSTGRES_URL = os.environ.get("BOT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 
 
@@ -52,3 +54,18 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
         yield from sqlite_engine(tmp_path)
     else:
         yield from postgres_engine()
+
+
+REDIS_URL = os.environ.get("BOT_TEST_REDIS_URL", "redis://127.0.0.1:6379/1")
+
+
+@pytest.fixture()
+def redis_url() -> str:
+    """The local Redis for tests that share state between processes; skips where it is not running."""
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_timeout=2).ping()
+    except Exception as error:
+        pytest.skip(f"Redis not reachable at {REDIS_URL} ({type(error).__name__}); start it or set BOT_TEST_REDIS_URL")
+    return REDIS_URL
