@@ -56,7 +56,8 @@ def slot(name: str, value: Any) -> dict[str, Any]:
 def tracker(events: list[dict[str, Any]], slots: dict[str, Any] | None = None, sender: str = "tester",
             active_loop: dict[str, Any] | None = None) -> Tracker:
     last = next((e["parse_data"] for e in reversed(events) if e["event"] == "user"), {})
-    values = {"triage_level": "none", **{e["name"]: e["value"] for e in events if e["event"] == "slot"}, **(slots or {})}
+    values = {"triage_level": "none", **{e["name"]: e["value"] for e in events if e["event"] == "slot"},
+              **(slots or {})}
     return Tracker(sender, values, last, events, False, None, active_loop or {}, "action_listen")
 
 
@@ -73,9 +74,9 @@ def test_no_action_sends_literal_text() -> None:
     found = []
     for path in sorted((PROJECT_ROOT / "actions").glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "utter_message":
-                if any(k.arg == "text" for k in node.keywords) or node.args:
-                    found.append(f"{path.name}:{node.lineno}")
+            is_utter = isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "utter_message"
+            if is_utter and (any(k.arg == "text" for k in node.keywords) or node.args):
+                found.append(f"{path.name}:{node.lineno}")
     assert not found, found
 
 
@@ -94,7 +95,8 @@ def test_suggestions_name_muscles_with_reasons_and_offer_the_first(knowledge) ->
 
 
 def test_no_coaching_offer_after_a_red_flag(knowledge) -> None:  # type: ignore[no-untyped-def]
-    events = [user_event("my lower back aches", "describe", knowledge), slot("candidate_muscles", ["quadratus_lumborum"])]
+    events = [user_event("my lower back aches", "describe", knowledge),
+              slot("candidate_muscles", ["quadratus_lumborum"])]
     dispatcher = CollectingDispatcher()
     ActionSuggestMuscles().run(dispatcher, tracker(events, {"triage_level": "see_doctor"}), {})
     assert "utter_offer_coaching" not in responses(dispatcher)
@@ -103,7 +105,8 @@ def test_no_coaching_offer_after_a_red_flag(knowledge) -> None:  # type: ignore[
 
 def test_coaching_coaches_the_muscle_that_was_offered(knowledge) -> None:  # type: ignore[no-untyped-def]
     events = [user_event("top of my left shoulder aches near my neck", "describe", knowledge),
-              slot("candidate_muscles", ["lower_trapezius", "upper_trapezius"]), slot("offered_muscle", "upper_trapezius"),
+              slot("candidate_muscles", ["lower_trapezius", "upper_trapezius"]),
+              slot("offered_muscle", "upper_trapezius"),
               slot("screening_done", ALL_ASKED), slot("awaiting", "coach_offer"),
               user_event("yes!! anything that helps", "affirm", knowledge)]
     dispatcher = CollectingDispatcher()
@@ -149,7 +152,8 @@ def test_free_text_in_the_pressure_loop(knowledge, reply: str, expected: str) ->
 
 def test_buttons_carry_the_direction(knowledge) -> None:  # type: ignore[no-untyped-def]
     events = [slot("coaching_muscle", "upper_trapezius"), slot("awaiting", "pressure"),
-              user_event("/pressure_feedback", "pressure_feedback", knowledge, [{"entity": "direction", "value": "less"}])]
+              user_event("/pressure_feedback", "pressure_feedback", knowledge,
+                         [{"entity": "direction", "value": "less"}])]
     dispatcher = CollectingDispatcher()
     ActionPressureFeedback().run(dispatcher, tracker(events), {})
     assert responses(dispatcher) == ["utter_pressure_less"]
