@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, Tuple
 
-from pydantic import BaseSettings, Field, ValidationError, root_validator
+from pydantic import BaseSettings, ValidationError, root_validator, validator
 
 __all__ = ["PROJECT_ROOT", "Settings", "SettingsError", "emergency_number", "settings"]
 
@@ -37,15 +37,15 @@ class Settings(BaseSettings):
     """Ports, URLs, clinic details, limits and delivery; see the README's configuration table."""
 
     host: str = "127.0.0.1"
-    rasa_port: int = Field(5005, ge=1, le=65535)
-    action_port: int = Field(5055, ge=1, le=65535)
-    web_port: int = Field(8000, ge=1, le=65535)
-    proxy_port: int = Field(8080, ge=1, le=65535)
+    rasa_port: int = 5005
+    action_port: int = 5055
+    web_port: int = 8000
+    proxy_port: int = 8080
     api_token: str = ""
     database_url: str = ""
     redis_url: str = "redis://127.0.0.1:6379/0"
     tracker_db: str = ""
-    knowledge_source: str = Field("files", regex="^(files|database)$")
+    knowledge_source: str = "files"
     locale: str = "en_GB"
     emergency_number: str = ""
     clinic_name: str = "Riverside Physio"
@@ -53,12 +53,12 @@ class Settings(BaseSettings):
     cors_origins: Tuple[str, ...] = ()
     rate_limit: str = ""
     rate_limit_storage: str = "memory://"
-    max_body_bytes: int = Field(262144, ge=1024)
+    max_body_bytes: int = 262144
     rasa_url: str = ""
     public_url: str = ""
     link_secret: str = ""
     smtp_host: str = ""
-    smtp_port: int = Field(25, ge=1, le=65535)
+    smtp_port: int = 25
     mail_from: str = "checkins@localhost"
     pg_password: str = ""
     pg_login_db: str = ""
@@ -73,6 +73,24 @@ class Settings(BaseSettings):
             if field_name == "cors_origins":
                 return tuple(part.strip() for part in raw_val.split(",") if part.strip())
             return raw_val
+
+    @validator("rasa_port", "action_port", "web_port", "proxy_port", "smtp_port")
+    def _port(cls, value: int) -> int:
+        if not 1 <= value <= 65535:
+            raise ValueError("must be a port number from 1 to 65535")
+        return value
+
+    @validator("max_body_bytes")
+    def _body(cls, value: int) -> int:
+        if value < 1024:
+            raise ValueError("must be at least 1024 bytes")
+        return value
+
+    @validator("knowledge_source")
+    def _source(cls, value: str) -> str:
+        if value not in ("files", "database"):
+            raise ValueError("must be 'files' (the reviewed content files) or 'database' (the seeded tables)")
+        return value
 
     @root_validator(skip_on_failure=True)
     def _derived(cls, values: Dict[str, Any]) -> Dict[str, Any]:
