@@ -1,21 +1,31 @@
-"""The reviewed knowledge, loaded once per process from kb/content for the reasoning paths that must
-not depend on a database: red-flag triage runs inside the Rasa server on every turn and must keep
-working when the database or the action server is down.
+"""One knowledge interface for both servers: the Rasa server's policies and the action server's
+actions read the same `Knowledge`, from the same source, at the same version.
+
+The source is chosen by configuration (`BOT_KNOWLEDGE_SOURCE`, in the spirit of rasa-sdk's
+`KnowledgeBase`): `files` reads the reviewed content files under kb/content (the source of truth,
+versioned with the code); `database` reads the same files as the last seed stored them in the
+database (`python -m kb seed`), for deployments that change content without a new release. Either
+way everything is validated and loaded once, when the process starts, so red-flag triage keeps
+working if the database or the action server goes down later. `Knowledge.version` is the hash of
+the content files, the same for both sources when they hold the same content.
 """
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any, Iterable
+from pathlib import Path
+from typing import Any, Iterable, Protocol
 
 from bot.dialogue.screening import Question
 from bot.engine.ranking import CANDIDATE_LIMIT, rank_muscles
 from bot.engine.triage import assess_triage
+from core.settings import settings
 from core.types import Candidate, Mention, MuscleCard, MuscleProfile, PainReport, RedFlagRule, TriageResult
-from kb.content import Content, ScreeningQuestion, load_content, muscle_card
+from kb.content import CONTENT_DIR, Content, ScreeningQuestion, content_hash, load_content, muscle_card
 
-__all__ = ["Knowledge", "knowledge"]
+__all__ = ["ContentFilesSource", "DatabaseSource", "Knowledge", "KnowledgeSource", "knowledge", "source_for"]
 
 
 @dataclass(frozen=True)
@@ -33,9 +43,11 @@ class Knowledge:
     concern_of: dict[str, str] = field(default_factory=dict)
     cards: dict[str, MuscleCard] = field(default_factory=dict)
     guidance: dict[str, Any] = field(default_factory=dict)
+    version: str = ""
+    content: Content | None = field(default=None, compare=False, repr=False)
 
     @classmethod
-    def from_content(cls, content: Content) -> Knowledge:
+    def from_content(cls, content: Content, version: str = "") -> Knowledge:
         """Project the validated content onto what the engine uses."""
         return cls(
             rules=tuple(content.rules.values()),
@@ -49,6 +61,8 @@ class Knowledge:
             concern_of={c.id: c.concern for c in content.concepts.values() if c.concern},
             cards={mid: muscle_card(doc, content.sources) for mid, doc in content.muscles.items()},
             guidance=dict(content.guidance),
+            version=version,
+            content=content,
         )
 
     def muscle_card(self, muscle_id: str) -> MuscleCard | None:
@@ -97,7 +111,60 @@ class Knowledge:
         return PainReport.from_mentions(list(mentions))
 
 
+class KnowledgeSource(Protocol):
+    """Where the knowledge comes from; `load` validates it and returns it whole."""
+
+    name: str
+
+    def load(self) -> Knowledge:
+        """The validated knowledge (raises kb.content.ContentError listing every problem)."""
+        ...
+
+
+class ContentFilesSource:
+    """The reviewed content files under kb/content: the source of truth."""
+
+    name = "files"
+
+    def __init__(self, root: Path = CONTENT_DIR):
+        self.root = root
+
+    def load(self) -> Knowledge:
+        return Knowledge.from_content(load_content(self.root), content_hash(self.root))
+
+
+class DatabaseSource:
+    """The content files as `python -m kb seed` stored them in the database (BOT_DATABASE_URL)."""
+
+    name = "database"
+
+    def __init__(self, url: str):
+        self.url = url
+
+    def load(self) -> Knowledge:
+        from kb.database import engine_for
+        from kb.seed import stored_files
+
+        files = stored_files(engine_for(self.url))
+        if not files:
+            raise SystemExit(f"No knowledge in the database at {self.url}: run `python -m kb seed` first, "
+                             "or use BOT_KNOWLEDGE_SOURCE=files.")
+        with tempfile.TemporaryDirectory() as folder:
+            root = Path(folder)
+            for relative, text in files.items():
+                target = root / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+            return Knowledge.from_content(load_content(root), content_hash(root))
+
+
+def source_for(name: str, database_url: str) -> KnowledgeSource:
+    """The configured source (`files` or `database`)."""
+    return DatabaseSource(database_url) if name == "database" else ContentFilesSource()
+
+
 @lru_cache(maxsize=1)
 def knowledge() -> Knowledge:
-    """The process-wide knowledge, validated on first use."""
-    return Knowledge.from_content(load_content())
+    """The process-wide knowledge from the configured source, validated on first use."""
+    config = settings()
+    return source_for(config.knowledge_source, config.kb_url).load()

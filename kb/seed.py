@@ -12,15 +12,17 @@ from typing import Any, Callable
 
 from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from kb.content import Content, content_hash, load_content
+from kb.content import CONTENT_DIR, Content, content_hash, load_content
 from kb.database import migrate
 from kb.models import DocumentRow, MuscleRow, RedFlagRow, ReferralZoneRow, RegionRow, SourceRow
 
-__all__ = ["SeedReport", "is_seeded", "seed"]
+__all__ = ["FILE_PREFIX", "SeedReport", "is_seeded", "seed", "stored_files"]
 
 HASH_KEY = "content_hash"
+FILE_PREFIX = "file:"  # kb_documents rows holding each reviewed content file as it is, for the database source
 
 
 @dataclass(frozen=True)
@@ -77,8 +79,20 @@ def _write(session: Session, content: Content, digest: str) -> None:
         **{f"terms:{kind}": {t.id: {"name": t.name, "phrases": list(t.phrases)} for t in terms.values()}
            for kind, terms in content.terms.items()},
         HASH_KEY: {"hash": digest},
+        **{FILE_PREFIX + str(path.relative_to(CONTENT_DIR)): {"text": path.read_text(encoding="utf-8")}
+           for path in sorted(CONTENT_DIR.rglob("*.yml"))},
     }
     _sync(session, DocumentRow, "key", {k: {"key": k, "document": v} for k, v in documents.items()})
+
+
+def stored_files(engine: Engine) -> dict[str, str]:
+    """The content files as the last seed stored them (relative path -> text); none before a seed."""
+    try:
+        with Session(engine, future=True) as session:
+            rows = session.execute(select(DocumentRow).where(DocumentRow.key.startswith(FILE_PREFIX))).scalars()
+            return {row.key[len(FILE_PREFIX):]: str(row.document.get("text", "")) for row in rows}
+    except SQLAlchemyError:  # no schema yet: nothing was ever seeded
+        return {}
 
 
 def is_seeded(engine: Engine) -> bool:

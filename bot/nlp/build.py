@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from bot import __version__
-from kb.content import Content, content_hash, load_content
+from kb.content import Content, content_hash
 
 __all__ = ["LABELS", "PIPELINE_DIR", "SPANS_KEY", "build_pipeline", "main", "pipeline_path"]
 
@@ -56,7 +56,7 @@ def _patterns(content: Content) -> list[dict[str, str]]:
     return patterns
 
 
-def build_pipeline(content: Content, target: Path) -> int:
+def build_pipeline(content: Content, target: Path, version: str = "") -> int:
     """Write the pipeline to `target`; returns the number of patterns."""
     import spacy
 
@@ -74,7 +74,7 @@ def build_pipeline(content: Content, target: Path) -> int:
             "version": __version__,
             "description": "Pain-coach vocabulary: body regions, sensations, activities, red-flag findings",
             "spacy_version": f">={spacy.__version__},<3.5.0",
-            "kb_content_hash": content_hash(),
+            "kb_content_hash": version or content_hash(),
         }
     )
     tmp = target.with_name(target.name + ".tmp")
@@ -85,12 +85,12 @@ def build_pipeline(content: Content, target: Path) -> int:
     return len(patterns)
 
 
-def is_current(target: Path) -> bool:
-    """True when the pipeline on disk was built from the current content."""
+def is_current(target: Path, version: str) -> bool:
+    """True when the pipeline on disk was built from the knowledge at this version."""
     meta = target / "meta.json"
     if not meta.exists():
         return False
-    return json.loads(meta.read_text()).get("kb_content_hash") == content_hash()
+    return bool(json.loads(meta.read_text()).get("kb_content_hash") == version)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -98,14 +98,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--force", action="store_true", help="rebuild even if up to date")
     args = parser.parse_args(argv)
+    from bot.knowledge import knowledge
+
     target = pipeline_path()
-    if not args.force and is_current(target):
+    kb = knowledge()
+    if not args.force and is_current(target, kb.version):
         print(f"spaCy pipeline {target.relative_to(PROJECT_ROOT)} is up to date")
         return 0
-    print("Building the spaCy pipeline from kb/content/vocabulary ...", flush=True)
-    content = load_content()
+    print("Building the spaCy pipeline from the knowledge's vocabulary ...", flush=True)
+    assert kb.content is not None
     target.parent.mkdir(parents=True, exist_ok=True)
-    count = build_pipeline(content, target)
+    count = build_pipeline(kb.content, target, kb.version)
     print(f"  {count} phrase patterns -> {target.relative_to(PROJECT_ROOT)}")
     return 0
 

@@ -72,10 +72,12 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
-    """The lexicon of the reviewed content (loaded once per process)."""
-    from kb.content import load_content
+    """The lexicon of the configured knowledge (the same the policies and actions read)."""
+    from bot.knowledge import knowledge
 
-    return Lexicon.from_content(load_content())
+    content = knowledge().content
+    assert content is not None
+    return Lexicon.from_content(content)
 
 
 class Analyser:

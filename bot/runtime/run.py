@@ -28,14 +28,19 @@ def prepare() -> None:
     from bot.nlp.build import main as build_pipeline
     from bot.runtime.training import ensure_model
     from kb.database import engine_for
-    from kb.seed import seed
+    from kb.seed import seed, stored_files
 
+    config = settings()
+    print(f"[setup] knowledge base ({config.knowledge_source})", flush=True)
+    engine = engine_for(config.kb_url)
+    if config.knowledge_source == "database" and stored_files(engine):
+        print("  the database is the source: its content is kept as it is (reseed with `python -m kb seed`)")
+    else:
+        report = seed(engine, progress=lambda m: print(f"  {m}", flush=True))
+        state = "updated" if report.changed else "up to date"
+        print(f"  {report.muscles} muscles, {report.regions} regions, {report.red_flags} red-flag rules ({state})")
     print("[setup] spaCy pipeline", flush=True)
     build_pipeline([])
-    print("[setup] knowledge base", flush=True)
-    report = seed(engine_for(settings().kb_url), progress=lambda m: print(f"  {m}", flush=True))
-    state = "updated" if report.changed else "up to date"
-    print(f"  {report.muscles} muscles, {report.regions} regions, {report.red_flags} red-flag rules ({state})")
     print("[setup] Rasa model", flush=True)
     ensure_model()
 
