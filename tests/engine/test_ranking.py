@@ -1,8 +1,8 @@
 """The muscle ranking: its scoring rules on hand-made muscles, and every case through the assess path.
 
 The unit tests pin the rules the module docstring promises (primary beats spillover, explaining
-more of the complaint wins, activities break ties, ties fall back to the id) on tiny invented
-muscles, so they fail for a scoring change and not for a content edit. The case tests run the
+more of the complaint wins, also at an exact tie, activities break ties, ties fall back to the id)
+on tiny invented muscles, so they fail for a scoring change and not for a content edit. The case tests run the
 public vignettes and the project's own ranking cases (written from the referral maps before the
 system was run) through the same chain as `python -m bot assess`.
 """
@@ -90,6 +90,16 @@ def test_activity_alone_gives_no_candidate() -> None:
     assert _ids(_report("temple", activities=("chewing",)), muscles) == []
 
 
+def test_equal_scores_prefer_the_muscle_explaining_more_regions() -> None:
+    """Two spillover zones (1.2 x 1.5 + 1.2) add up to exactly one primary zone (3.0): at that tie the
+    muscle that explains both reported regions comes first, whatever its id."""
+    muscles = [_muscle("a_one_primary", primary=("jaw",)),
+               _muscle("z_two_spillovers", spillover=("temple", "jaw"))]
+    ranked = rank_muscles(_report("temple", "jaw"), muscles)
+    assert [c.score for c in ranked] == [3.0, 3.0]
+    assert [c.muscle.id for c in ranked] == ["z_two_spillovers", "a_one_primary"]
+
+
 def test_equal_scores_fall_back_to_id_order() -> None:
     muscles = [_muscle(name, primary=("temple",)) for name in ("charlie", "alpha", "bravo")]
     assert _ids(_report("temple"), muscles) == ["alpha", "bravo", "charlie"]
@@ -166,7 +176,7 @@ def test_order_is_deterministic_and_sorted(muscles: list[MuscleProfile], regions
     shuffled = list(muscles)
     rnd.shuffle(shuffled)
     assert rank_muscles(report, shuffled, limit=20) == first
-    keys = [(-c.score, c.muscle.id) for c in first]
+    keys = [(-c.score, -len(c.matched_primary) - len(c.matched_spillover), c.muscle.id) for c in first]
     assert keys == sorted(keys)
     for candidate in first:
         assert candidate.matched_primary or candidate.matched_spillover
