@@ -4,6 +4,10 @@ Scoring, in plain terms: a reported region inside a muscle's primary (essential)
 strong evidence, inside its spillover zone weaker evidence; a muscle that explains more of the
 reported regions beats one that explains only part; matching sensations and aggravating
 activities break ties. Deterministic and pure: same report, same order.
+
+Order: highest score first; at an equal score, the muscle that explains more of the reported
+regions first (two spillover zones can add up to exactly one primary zone, and the promise above
+must still hold then); then the muscle id, so the order never wobbles.
 """
 
 from __future__ import annotations
@@ -71,6 +75,12 @@ def explain(candidate: Candidate, region_names: dict[str, str], activity_names: 
     return text[0].upper() + text[1:] + "."
 
 
+def _order(candidate: Candidate) -> tuple[float, int, str]:
+    """Sort key: score, then how many reported regions the muscle explains, then its id."""
+    explained = len(candidate.matched_primary) + len(candidate.matched_spillover)
+    return (-candidate.score, -explained, candidate.muscle.id)
+
+
 def rank_muscles(
     report: PainReport,
     muscles: Iterable[MuscleProfile],
@@ -79,13 +89,13 @@ def rank_muscles(
     activity_names: dict[str, str] | None = None,
     limit: int = CANDIDATE_LIMIT,
 ) -> list[Candidate]:
-    """Best candidates first; ties broken by muscle id so the order never wobbles."""
+    """Best candidates first; ties broken by regions explained, then by muscle id."""
     weights = _region_weights(report)
     if not weights:
         return []
     scored = [_score(m, report, weights) for m in muscles]
     kept = [c for c in scored if c.score >= MIN_SCORE]
-    kept.sort(key=lambda c: (-c.score, c.muscle.id))
+    kept.sort(key=_order)
     regions = region_names or {}
     activities = activity_names or {}
     return [

@@ -1,8 +1,8 @@
 """The muscle ranking: its scoring rules on hand-made muscles, and every case through the assess path.
 
 The unit tests pin the rules the module docstring promises (primary beats spillover, explaining
-more of the complaint wins, activities break ties, ties fall back to the id) on tiny invented
-muscles, so they fail for a scoring change and not for a content edit. The case tests run the
+more of the complaint wins, also at an exact tie, activities break ties, ties fall back to the id)
+on tiny invented muscles, so they fail for a scoring change and not for a content edit. The case tests run the
 public vignettes and the project's own ranking cases (written from the referral maps before the
 system was run) through the same chain as `python -m bot assess`.
 """
@@ -90,6 +90,16 @@ def test_activity_alone_gives_no_candidate() -> None:
     assert _ids(_report("temple", activities=("chewing",)), muscles) == []
 
 
+def test_equal_scores_prefer_the_muscle_explaining_more_regions() -> None:
+    """Two spillover zones (1.2 x 1.5 + 1.2) add up to exactly one primary zone (3.0): at that tie the
+    muscle that explains both reported regions comes first, whatever its id."""
+    muscles = [_muscle("a_one_primary", primary=("jaw",)),
+               _muscle("z_two_spillovers", spillover=("temple", "jaw"))]
+    ranked = rank_muscles(_report("temple", "jaw"), muscles)
+    assert [c.score for c in ranked] == [3.0, 3.0]
+    assert [c.muscle.id for c in ranked] == ["z_two_spillovers", "a_one_primary"]
+
+
 def test_equal_scores_fall_back_to_id_order() -> None:
     muscles = [_muscle(name, primary=("temple",)) for name in ("charlie", "alpha", "bravo")]
     assert _ids(_report("temple"), muscles) == ["alpha", "bravo", "charlie"]
@@ -166,7 +176,7 @@ def test_order_is_deterministic_and_sorted(muscles: list[MuscleProfile], regions
     shuffled = list(muscles)
     rnd.shuffle(shuffled)
     assert rank_muscles(report, shuffled, limit=20) == first
-    keys = [(-c.score, c.muscle.id) for c in first]
+    keys = [(-c.score, -len(c.matched_primary) - len(c.matched_spillover), c.muscle.id) for c in first]
     assert keys == sorted(keys)
     for candidate in first:
         assert candidate.matched_primary or candidate.matched_spillover
@@ -175,23 +185,33 @@ def test_order_is_deterministic_and_sorted(muscles: list[MuscleProfile], regions
 
 # ---------------------------------------------------------------------------------- whole chain
 
-# Own cases that fail, kept failing on purpose (not tuned): analysis and proposed kb/nlp diff in
-# the issue-6 report. strict=True so a fix turns them into an XPASS that must be acknowledged here.
-KNOWN_FAILURES: dict[str, str] = {}  # all own cases pass since side words may sit inside a phrase
+# Own cases that fail, kept failing on purpose (not tuned): each with the reason. strict=True so a
+# fix turns them into an XPASS that must be acknowledged here.
+KNOWN_FAILURES: dict[str, str] = {
+    "cov-region-armpit": (
+        "written before the content from the muscles whose trigger points sit in the armpit folds; no "
+        "referral map in the sources points into the armpit itself, so the region carries an explicit "
+        "see-a-professional answer (regions.yml `see_professional`) instead of an invented zone"
+    ),
+}
+# The coverage cases of issue 17 (new muscles, the regions it names, its odd suggestions), written
+# from the referral maps before the content existed.
+COVERAGE_RANKING_CASES = OWN_RANKING_CASES.with_name("ranking_cases_coverage.yml")
 
 
 def _cases() -> list[pytest.param]:  # type: ignore[valid-type]
-    """Every case with a muscle expectation: public vignettes and the own ranking cases."""
+    """Every case with a muscle expectation: public vignettes, the own and the coverage cases."""
     params = []
     sets: list[tuple[str, list[Case]]] = [("public", load_cases(PUBLIC_CASES))]
-    if OWN_RANKING_CASES.exists():
-        sets.append(("own", load_cases(OWN_RANKING_CASES)))
+    for name, path in (("own", OWN_RANKING_CASES), ("coverage", COVERAGE_RANKING_CASES)):
+        if path.exists():
+            sets.append((name, load_cases(path)))
     for name, cases in sets:
         for case in cases:
             if not case.muscles:
                 continue
             marks = []
-            if name == "own" and case.id in KNOWN_FAILURES:
+            if name != "public" and case.id in KNOWN_FAILURES:
                 marks.append(pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[case.id]))
             params.append(pytest.param(case, id=f"{name}:{case.id}", marks=marks))
     return params
@@ -201,10 +221,12 @@ CASES = _cases()
 
 
 def test_own_case_file_is_large_and_known_failures_exist() -> None:
-    """Guard against the case file silently shrinking or the xfail list naming cases that are gone."""
+    """Guard against the case files silently shrinking or the xfail list naming cases that are gone."""
     own = {c.id for c in load_cases(OWN_RANKING_CASES)}
+    coverage = {c.id for c in load_cases(COVERAGE_RANKING_CASES)}
     assert len(own) >= 45
-    assert set(KNOWN_FAILURES) <= own
+    assert len(coverage) >= 40
+    assert set(KNOWN_FAILURES) <= own | coverage
 
 
 @pytest.mark.parametrize("case", CASES)
