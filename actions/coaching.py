@@ -68,6 +68,10 @@ class ActionCoachMassage(Action):
         if card is None:
             dispatcher.utter_message(response="utter_no_muscle_chosen")
             return [awaiting(None)]
+        if not card.self_massage:
+            dispatcher.utter_message(response="utter_coach_professional_only", muscle=card.name.lower(),
+                                     find=card.technique.get("find", card.trigger_points))
+            return [awaiting(None), FollowupAction("action_stretch_only")]
         kb = knowledge()
         cautions = personal_cautions(safety_report(tracker), kb.guidance, kb.groups_of)
         blocking = next((c for c in cautions if c.blocks_massage), None)
@@ -97,9 +101,9 @@ class ActionPressureFeedback(Action):
         if not_now(dispatcher, triage_level_of(tracker)):
             return [awaiting(None), SlotSet("coaching_muscle", None)]
         card = coached_muscle(tracker)
-        if card is None:
+        if card is None or not card.self_massage:
             dispatcher.utter_message(response="utter_no_muscle_chosen")
-            return [awaiting(None)]
+            return [awaiting(None), SlotSet("coaching_muscle", None)]
         message = tracker.latest_message
         entities = message.get("entities") or []
         direction = next((str(e.get("value")) for e in entities if e.get("entity") == "direction"), None)

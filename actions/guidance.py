@@ -46,8 +46,9 @@ def body_map_payload(report: PainReport, top: Candidate) -> Dict[str, Any]:
     return {"image": "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode(), "alt": alt}
 
 
-def offer_coaching(dispatcher: CollectingDispatcher, tracker: Tracker, candidate: Candidate) -> Events:
-    """The coaching offer for one muscle, or what to do instead when a red flag says wait."""
+def offer_coaching(dispatcher: CollectingDispatcher, tracker: Tracker, candidates: List[Candidate]) -> Events:
+    """The coaching offer for the first shown muscle that is safe to massage yourself (a stretch and
+    habits where none is), or what to do instead when a red flag says wait."""
     level = triage_level_of(tracker)
     if level >= TriageLevel.URGENT:
         dispatcher.utter_message(response="utter_suggest_no_coaching")
@@ -55,8 +56,14 @@ def offer_coaching(dispatcher: CollectingDispatcher, tracker: Tracker, candidate
     if level == TriageLevel.SEE_DOCTOR:
         dispatcher.utter_message(response="utter_suggest_see_doctor_first")
         return [awaiting(None)]
-    dispatcher.utter_message(response="utter_offer_coaching", muscle=candidate.muscle.name.lower())
-    return [SlotSet("offered_muscle", candidate.muscle.id), awaiting("coach_offer")]
+    cards = [knowledge().muscle_card(c.muscle.id) for c in candidates[:SHOWN]]
+    chosen = next((card for card in cards if card and card.self_massage), None)
+    if chosen is None:
+        first = cards[0] if cards else None
+        dispatcher.utter_message(response="utter_offer_stretch", muscle=first.name.lower() if first else "")
+        return [SlotSet("offered_muscle", first.id if first else None), awaiting("coach_offer")]
+    dispatcher.utter_message(response="utter_offer_coaching", muscle=chosen.name.lower())
+    return [SlotSet("offered_muscle", chosen.id), awaiting("coach_offer")]
 
 
 class ActionSuggestMuscles(Action):
@@ -69,11 +76,16 @@ class ActionSuggestMuscles(Action):
         candidates = ranked(tracker)
         events: Events = [SlotSet("candidate_offset", 0)]
         if not candidates:
-            dispatcher.utter_message(response="utter_no_muscle_match")
+            answers = [knowledge().see_professional.get(r) for r in intake_report(tracker).region_ids]
+            answer = next((a for a in answers if a), None)
+            if answer:
+                dispatcher.utter_message(response="utter_see_professional_here", answer=answer)
+            else:
+                dispatcher.utter_message(response="utter_no_muscle_match")
             return [*events, awaiting(None)]
         dispatcher.utter_message(response="utter_suggestions", candidates=candidate_lines(candidates[:SHOWN]))
         dispatcher.utter_message(json_message={"data": body_map_payload(intake_report(tracker), candidates[0])})
-        return events + offer_coaching(dispatcher, tracker, candidates[0])
+        return events + offer_coaching(dispatcher, tracker, candidates)
 
 
 class ActionExplainWhy(Action):
@@ -108,7 +120,7 @@ class ActionNextCandidate(Action):
             return [awaiting(None)]
         dispatcher.utter_message(response="utter_next_candidates", candidates=candidate_lines(following))
         return [SlotSet("candidate_offset", offset), SlotSet("coaching_muscle", None),
-                *offer_coaching(dispatcher, tracker, following[0])]
+                *offer_coaching(dispatcher, tracker, following)]
 
 
 class ActionExplainTriggerPoint(Action):

@@ -44,6 +44,7 @@ class Knowledge:
     cards: dict[str, MuscleCard] = field(default_factory=dict)
     guidance: dict[str, Any] = field(default_factory=dict)
     version: str = ""
+    see_professional: dict[str, str] = field(default_factory=dict)
     content: Content | None = field(default=None, compare=False, repr=False)
 
     @classmethod
@@ -62,6 +63,7 @@ class Knowledge:
             cards={mid: muscle_card(doc, content.sources) for mid, doc in content.muscles.items()},
             guidance=dict(content.guidance),
             version=version,
+            see_professional={r.id: r.see_professional for r in content.regions.values() if r.see_professional},
             content=content,
         )
 

@@ -292,6 +292,7 @@ class MuscleCard:
     primary: tuple[str, ...]
     spillover: tuple[str, ...]
     sources: tuple[SourceRef, ...] = field(default_factory=tuple)
+    self_massage: bool = True  # False: information and referral only (deep, or beside vessels or nerves)
 
 
 @dataclass(frozen=True)

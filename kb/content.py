@@ -79,6 +79,7 @@ class Region:
     sided: bool
     phrases: tuple[str, ...]
     shapes: dict[str, dict[str, float] | None]
+    see_professional: str = ""  # what to say where no muscle refers pain here (armpit)
 
 
 @dataclass(frozen=True)
@@ -201,6 +202,7 @@ def muscle_card(doc: dict[str, Any], catalogue: dict[str, dict[str, Any]]) -> Mu
         primary=tuple(referral.get("primary") or ()),
         spillover=tuple(referral.get("spillover") or ()),
         sources=tuple(dict.fromkeys(sources)),
+        self_massage=doc.get("self_massage", True) is not False,
     )
 
 
@@ -287,6 +289,7 @@ def _load_regions(v: _Validator, root: Path) -> None:
             sided=bool(item.get("sided", True)),
             phrases=tuple(str(p).lower() for p in phrases),
             shapes={view: shapes.get(view) for view in ("front", "back")},
+            see_professional=" ".join(str((item.get("see_professional") or {}).get("text") or "").split()),
         )
 
 

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.nlp.phrases import expand
+from core.phrases import expand
 from kb.content import CONTENT_DIR, load_content
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
