@@ -27,7 +27,7 @@ _SPELLED_OUT = {"n't": "not", "nt": "not", "ca": "can", "wo": "will", "'m": "am"
 # Intensifiers that sit inside a phrase without changing it ("can't REALLY feel", "PROPERLY numb"). They are
 # skipped in what people write; a vocabulary phrase must not contain one (a test checks), or it could
 # never match.
-FILLERS = frozenset({"really", "properly", "quite", "very", "just", "even", "totally", "fully", "completely",
+FILLERS = frozenset({"really", "properly", "quite", "very", "just", "totally", "fully", "completely",
                      "kinda", "sorta", "actually", "literally", "slightly", "somewhat"})
 # Two-word intensifiers, skipped in what people write ("feeling A BIT off", "A LITTLE numb").
 FILLER_PAIRS = frozenset({("a", "bit"), ("a", "little"), ("bit", "of"), ("kind", "of"), ("sort", "of")})

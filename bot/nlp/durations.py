@@ -275,6 +275,7 @@ def find_duration(text: str, *, about_pain: bool = True, activities: Iterable[tu
     today = today or date.today()
     spans = list(activities)
     events = _event_clauses(low)
+    accepted: list[Duration] = []
     for kind, days, start, end in _candidates(low, today):
         event = next(((s, e) for s, e in events if s <= start and end <= e), None)
         if event and kind != "length" and event[0] < start:  # "since my car accident last year": the whole
@@ -282,7 +283,10 @@ def find_duration(text: str, *, about_pain: bool = True, activities: Iterable[tu
         if event and event[0] < start:
             continue
         if _accepted(kind, days, low, start, end, about_pain=about_pain, activities=spans):
-            return Duration(days, text[start:end], start, end)
+            accepted.append(Duration(days, text[start:end], start, end))
+    if accepted:
+        # "stiff for an hour each morning, for 6 months now": hours describe an episode, days the pain's age
+        return next((d for d in accepted if d.days is not None and d.days >= 1), accepted[0])
     if events:
         start, end = events[0]
         return Duration(None, text[start:end], start, end)

@@ -154,12 +154,16 @@ def original_offsets(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 @lru_cache(maxsize=4)
 def load_language(path: str | None = None) -> Analyser:
-    """Load the project's pipeline once; build it first if it is missing."""
+    """Load the project's pipeline once; build it first if it is missing or older than the knowledge."""
     target = Path(path) if path else pipeline_path()
-    if not (target / "meta.json").exists():
-        from bot.nlp.build import main as build_main
+    if path is None:
+        from bot.knowledge import knowledge
+        from bot.nlp.build import is_current
 
-        build_main([])
+        if not is_current(target, knowledge().version):
+            from bot.nlp.build import main as build_main
+
+            build_main([])
     import spacy
 
     return Analyser(spacy.load(target))

@@ -66,14 +66,22 @@ def parse_intensity(text: str, *, bare_number_ok: bool = False) -> tuple[int, st
     return None
 
 
+_DECADES = {"twenties": 25, "thirties": 35, "forties": 45, "fifties": 55, "sixties": 65, "seventies": 75,
+            "eighties": 85, "nineties": 95, "20s": 25, "30s": 35, "40s": 45, "50s": 55, "60s": 65, "70s": 75,
+            "80s": 85, "90s": 95}
+
+
 def parse_age(text: str) -> tuple[int, str] | None:
-    """The person's stated age ("I'm 74", "74 years old", "aged 74")."""
+    """The person's stated age ("I'm 74", "74 years old", "aged 74", "58, male", "in my seventies")."""
     low = text.lower()
     patterns = [
         r"\b(\d{1,3})\s*(?:years?|yrs?|y/?o)\s*old\b",
         r"\b(\d{1,3})\s*(?:yo|y/o|yrs? old)\b",
         r"\baged?\s*(\d{1,3})\b",
-        r"\b(?:i'?m|i am|im)\s+(\d{1,3})\b(?!\s*(?:/|out of|%|kg|lbs?|cm|weeks?|days?|months?|minutes?|hours?))",
+        r"\b(?:i'?m|i am|im)\s+(?:now\s+|nearly\s+|almost\s+)?(\d{1,3})\b(?!\s*(?:/|out of|%|kg|lbs?|cm|weeks?|days?|"
+        r"months?|minutes?|hours?|stone|st\b|weeks? pregnant))",
+        r"^\s*(\d{2})\s*(?:,|m\b|f\b|male\b|female\b|yr\b)",  # "58, diabetic, back pain since ..."
+        r"\b(?:as an?|being an?)\s+(\d{2})\s*(?:year|yr)",
     ]
     for pattern in patterns:
         match = re.search(pattern, low)
@@ -81,4 +89,8 @@ def parse_age(text: str) -> tuple[int, str] | None:
             age = int(match.group(1))
             if 1 <= age <= 115:
                 return age, match.group(0)
+    decade = re.search(r"\b(?:in (?:my|her|his) |i'?m in my )(twenties|thirties|forties|fifties|sixties|seventies|"
+                       r"eighties|nineties|[2-9]0s)\b", low)
+    if decade:
+        return _DECADES[decade.group(1)], decade.group(0)
     return None

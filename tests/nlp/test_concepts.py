@@ -1,0 +1,70 @@
+"""Concepts and the findings composed of them: stems, exact words, masks, clauses and windows."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlp.concepts import FILLERS, ConceptMatcher, clause_ids, compose, normalise
+from core.phrases import expand
+
+
+def matcher(**concepts: list[str]) -> ConceptMatcher:
+    return ConceptMatcher((cid, phrase.split()) for cid, phrases in concepts.items() for phrase in phrases)
+
+
+def test_stems_contractions_and_intensifiers() -> None:
+    assert normalise("numbness") == ("numb",) and normalise("cant") == ("can", "not")
+    found = matcher(numb=["numb", "can not feel"]).find("I ca n't really feel my bum , numbness".split())
+    assert [(h.concept, h.start, h.end) for h in found] == [("numb", 1, 5), ("numb", 8, 9)]
+
+
+def test_exact_phrases_keep_the_plural_and_masks_hide_look_alikes() -> None:
+    both = ConceptMatcher([], exact=[("both_legs", ["legs"])])
+    assert [h.concept for h in both.find("my legs are weak".split())] == ["both_legs"]
+    assert not both.find("my leg is weak".split())
+    masked = ConceptMatcher([("worse", ["get", "worse"]), ("worse_when", ["get", "worse", "when"])], masks=["worse_when"])
+    assert not masked.find("gets worse when I sit".split())
+    assert [h.concept for h in masked.find("it keeps getting worse".split())] == ["worse"]
+
+
+def test_composition_needs_one_clause_and_the_window() -> None:
+    m = matcher(numb=["numb"], saddle=["bum"])
+    words = "my bum is numb but my legs are fine".split()
+    hits = m.find(words)
+    found = compose(hits, clause_ids(words, [0]), [("saddle_numbness", ("numb", "saddle"), 12)])
+    assert [(f.finding, f.start, f.end) for f in found] == [("saddle_numbness", 1, 4)]
+    split = "numb toes , but my bum hurts".split()
+    assert not compose(m.find(split), clause_ids(split, [0]), [("saddle_numbness", ("numb", "saddle"), 12)])
+    far = ("numb " + "x " * 20 + "bum").split()
+    assert not compose(m.find(far), clause_ids(far, [0]), [("saddle_numbness", ("numb", "saddle"), 12)])
+
+
+def test_no_vocabulary_phrase_contains_an_intensifier() -> None:
+    """Intensifiers are skipped in what people write, so a phrase holding one could never match."""
+    from bot.knowledge import knowledge
+
+    content = knowledge().content
+    assert content is not None
+    bad = [(c.id, v) for c in content.concepts.values() for p in (*c.phrases, *c.exact) for v in expand(p)
+           if set(v.split()) & FILLERS]
+    assert not bad, bad
+
+
+@pytest.mark.parametrize(("text", "finding"), [
+    ("when i wipe i cant really feel the loo roll", "saddle_numbness"),
+    ("my waterworks have gone funny, I have to strain to get it going", "bladder_dysfunction"),
+    ("both my legs feel like jelly", "bilateral_leg_symptoms"),
+    ("had an accident in my pants, didnt feel it coming", "bowel_dysfunction"),
+])
+def test_lay_wordings_compose_their_finding(text: str, finding: str) -> None:
+    from bot.cli.assess import assess
+
+    assert finding in assess(text)["report"]["findings"]
+
+
+@pytest.mark.parametrize("text", ["no numbness down there and my bladder is fine", "my bum isn't numb",
+                                  "what if my bum goes numb?", "my dad can't feel his legs"])
+def test_denied_hypothetical_and_other_peoples_findings_do_not_count(text: str) -> None:
+    from bot.cli.assess import assess
+
+    assert not {"saddle_numbness", "bilateral_leg_symptoms"} & set(assess(text)["report"]["findings"])
