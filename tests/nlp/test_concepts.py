@@ -22,7 +22,8 @@ def test_exact_phrases_keep_the_plural_and_masks_hide_look_alikes() -> None:
     both = ConceptMatcher([], exact=[("both_legs", ["legs"])])
     assert [h.concept for h in both.find("my legs are weak".split())] == ["both_legs"]
     assert not both.find("my leg is weak".split())
-    masked = ConceptMatcher([("worse", ["get", "worse"]), ("worse_when", ["get", "worse", "when"])], masks=["worse_when"])
+    masked = ConceptMatcher([("worse", ["get", "worse"]), ("worse_when", ["get", "worse", "when"])],
+                            masks=["worse_when"])
     assert not masked.find("gets worse when I sit".split())
     assert [h.concept for h in masked.find("it keeps getting worse".split())] == ["worse"]
 
