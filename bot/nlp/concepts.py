@@ -24,10 +24,9 @@ _SPELLED_OUT = {"n't": "not", "nt": "not", "ca": "can", "wo": "will", "'m": "am"
                 "didnt": "did not", "doesnt": "does not", "wont": "will not", "isnt": "is not", "im": "i am",
                 "ive": "i have", "wasnt": "was not", "couldnt": "could not", "havent": "have not",
                 "aint": "is not", "u": "you", "ur": "your", "n": "and"}
-# Intensifiers that sit inside a phrase without changing it ("can't REALLY feel", "PROPERLY numb"). They are
-# skipped in what people write; a vocabulary phrase must not contain one (a test checks), or it could
-# never match.
-FILLERS = frozenset({"really", "properly", "quite", "very", "just", "totally", "fully", "completely",
+# Intensifiers that sit inside a phrase without changing it ("can't REALLY feel", "PROPERLY numb"); the text
+# is matched with and without them.
+FILLERS = frozenset({"really", "properly", "quite", "very", "just", "even", "totally", "fully", "completely",
                      "kinda", "sorta", "actually", "literally", "slightly", "somewhat"})
 # Two-word intensifiers, skipped in what people write ("feeling A BIT off", "A LITTLE numb").
 FILLER_PAIRS = frozenset({("a", "bit"), ("a", "little"), ("bit", "of"), ("kind", "of"), ("sort", "of")})
@@ -134,20 +133,14 @@ class ConceptMatcher:
         return frozenset(stem for key in self._table for stem in key)
 
     def find(self, words: Sequence[str]) -> list[ConceptHit]:
-        """All concept hits; at each position the longest phrase of each concept wins."""
-        stream = _stream(words)
-        stems = [s for s, _ in stream]
+        """All concept hits; at each position the longest phrase of each concept wins.
+
+        The text is read twice, without and with its intensifiers, so "can't even feel" meets "can't
+        feel" and "even lying down" still meets a phrase that needs its "even".
+        """
         hits: dict[tuple[str, int], ConceptHit] = {}
-        for i in range(len(stream)):
-            for length in range(min(self._longest, len(stream) - i), 0, -1):
-                concepts = self._table.get(tuple(stems[i:i + length]))
-                if not concepts:
-                    continue
-                start, end = stream[i][1], stream[i + length - 1][1] + 1
-                for concept in concepts:
-                    key = (concept, start)
-                    if key not in hits or hits[key].end < end:
-                        hits[key] = ConceptHit(concept, start, end)
+        for stream in (_stream(words), _stream(words, drop_fillers=False)):
+            self._match(stream, hits)
         lowered = [w.lower() for w in words]
         for i in range(len(lowered)):
             for length in range(min(self._longest_exact, len(lowered) - i), 0, -1):
@@ -162,6 +155,19 @@ class ConceptMatcher:
         # a hit inside a longer hit of the same concept adds nothing ("can't feel" inside "can't feel anything")
         return [h for h in kept if not any(o.concept == h.concept and o is not h and o.start <= h.start
                                            and h.end <= o.end and (o.end - o.start) > (h.end - h.start) for o in kept)]
+
+    def _match(self, stream: list[tuple[str, int]], hits: dict[tuple[str, int], ConceptHit]) -> None:
+        stems = [s for s, _ in stream]
+        for i in range(len(stream)):
+            for length in range(min(self._longest, len(stream) - i), 0, -1):
+                concepts = self._table.get(tuple(stems[i:i + length]))
+                if not concepts:
+                    continue
+                start, end = stream[i][1], stream[i + length - 1][1] + 1
+                for concept in concepts:
+                    key = (concept, start)
+                    if key not in hits or hits[key].end < end:
+                        hits[key] = ConceptHit(concept, start, end)
 
 
 def clause_ids(words: Sequence[str], sentence_starts: Iterable[int]) -> list[int]:

@@ -33,7 +33,7 @@ COMPOSED_KEY = "composed_findings"  # doc.user_data key: composed finding -> the
 TYPOS_KEY = "typo_corrections"  # doc.user_data key: the Corrected record (offsets back to what was typed)
 VAGUE_KEY = "vague_places"  # doc.user_data key: phrase -> region it stands in for ("headache" -> temple)
 MAX_CHARS = 2000  # longer messages are cut here: no real description of pain needs more
-PHRASE_TOKENS_KEY = "phrase_tokens"  # doc.user_data key: token indexes inside any vocabulary phrase
+PHRASE_TOKENS_KEY = "phrase_spans"  # doc.user_data key: (start, end) of every vocabulary phrase and concept
 _KIND_BY_LABEL = {"REGION": "region", "SENSATION": "sensation", "ACTIVITY": "activity", "FINDING": "finding",
                   "CONCEPT": "concept"}
 _NEGATION_WORDS = frozenset({"not", "n't", "nt", "no", "never", "without", "none", "nothing", "neither", "nor"})
@@ -80,6 +80,23 @@ def default_lexicon() -> Lexicon:
     return Lexicon.from_content(content)
 
 
+def _spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two token spans share a token, containment included.
+
+    medspaCy 1.3.1's `tuple_overlaps` misses a span that contains the other, so a terminator ("but",
+    "I") whose scope is the whole sentence never ends a negation or a "my dad" scope limited by
+    `max_scope`; the ConText modules use this instead (see `_use_correct_overlaps`).
+    """
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _use_correct_overlaps() -> None:
+    from medspacy.context import context_graph, context_modifier
+
+    context_modifier.tuple_overlaps = _spans_overlap  # type: ignore[attr-defined]
+    context_graph.tuple_overlaps = _spans_overlap  # type: ignore[attr-defined]
+
+
 class Analyser:
     """A loaded pipeline plus a ConText instance bound to it (built once per process)."""
 
@@ -87,6 +104,7 @@ class Analyser:
         logging.getLogger("PyRuSH").setLevel(logging.WARNING)
         from medspacy.context import ConText, ConTextRule
 
+        _use_correct_overlaps()
         self.nlp = nlp
         self.lexicon = lexicon or default_lexicon()
         self.context = ConText(nlp, input_span_type="group", span_group_name=SPANS_KEY)
@@ -121,9 +139,8 @@ class Analyser:
         clauses = clause_ids(words, (sent.start for sent in doc.sents))
         composed = compose(hits, clauses, self.lexicon.patterns)
         spans = list(doc.spans.get(SPANS_KEY, []))
-        covered = {i for span in spans for i in range(span.start, span.end)}
-        covered |= {i for hit in hits for i in range(hit.start, hit.end)}
-        doc.user_data[PHRASE_TOKENS_KEY] = frozenset(covered)
+        phrases = {(span.start, span.end) for span in spans} | {(hit.start, hit.end) for hit in hits}
+        doc.user_data[PHRASE_TOKENS_KEY] = frozenset(phrases)
         phrase_findings = [(s.id_, s.start, s.end) for s in spans if s.label_ == "FINDING"]
         for hit in hits:
             spans.append(Span(doc, hit.start, hit.end, label="CONCEPT", span_id=hit.concept))
@@ -177,15 +194,16 @@ def _context_flags(span: Span) -> tuple[bool, bool, bool]:
     negation word between the concepts does deny it ("my bum isn't numb").
     """
     doc = span.doc
-    phrase_tokens: frozenset[int] = doc.user_data.get(PHRASE_TOKENS_KEY, frozenset())
+    phrases: frozenset[tuple[int, int]] = doc.user_data.get(PHRASE_TOKENS_KEY, frozenset())
     negated = hypothetical = other = False
     for modifier in getattr(span._, "modifiers", ()) or ():
         start, end = modifier.modifier_span
         if start < span.end and end > span.start:
             continue
-        if any(i in phrase_tokens for i in range(start, end)):
-            continue
         category = modifier.category.upper()
+        if category.startswith("NEGATED") and any(p_start <= start and end <= p_end and p_end - p_start > end - start
+                                                   for p_start, p_end in phrases):
+            continue  # "can't feel": the "not" is part of a longer phrase
         if category.startswith("NEGATED"):
             negated = True
         elif category in {"HYPOTHETICAL", "POSSIBLE_EXISTENCE"}:
