@@ -219,7 +219,7 @@ class RedFlagRule:
     It fires when every group in `groups` has at least one present finding (a group of one is a
     required finding; a larger group is a choice), none of `none_of` is present, the complaint is in
     one of the `complaint` region groups or `complaint_regions` (either list empty: any complaint),
-    and the age and duration conditions hold.
+    and the age, duration and intensity conditions hold (an unknown number never satisfies one).
     """
 
     id: str
@@ -234,6 +234,7 @@ class RedFlagRule:
     age_at_least: int | None = None
     age_below: int | None = None
     duration_weeks_at_least: float | None = None
+    intensity_at_least: int | None = None  # the 0-10 score said, e.g. a sudden headache scored 8
     guideline: tuple[str, ...] = ()
     sources: tuple[SourceRef, ...] = ()
 

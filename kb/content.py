@@ -509,6 +509,7 @@ def _load_rule_file(v: _Validator, root: Path, path: Path) -> None:
             age_at_least=doc.get("age_at_least"),
             age_below=doc.get("age_below"),
             duration_weeks_at_least=doc.get("duration_weeks_at_least"),
+            intensity_at_least=doc.get("intensity_at_least"),
             guideline=tuple(doc.get("guideline") or ()),
             sources=tuple(v.content.source_ref(s) for s in doc.get("sources") or ()),
         )

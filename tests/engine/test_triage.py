@@ -23,6 +23,8 @@ def _report_for(rule, negated: bool = False) -> PainReport:  # type: ignore[no-u
         report.age = max(rule.age_below - 1, 1)
     if rule.duration_weeks_at_least is not None:
         report.duration_days = rule.duration_weeks_at_least * 7 + 1
+    if rule.intensity_at_least is not None:
+        report.intensity = rule.intensity_at_least
     return report
 
 
