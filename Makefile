@@ -68,8 +68,8 @@ test-fast: $(STAMP)
 	@$(PY) -m pytest -q -m "not servers and not browser and not postgres"
 
 lint: $(STAMP)
-	@$(VENV)/bin/ruff check bot kb actions tests
-	@$(VENV)/bin/mypy bot kb actions
+	@$(VENV)/bin/ruff check bot kb actions tests tools core
+	@$(VENV)/bin/mypy bot kb actions core tools
 
 validate: $(STAMP)
 	@$(PY) -m tools.validate
@@ -81,16 +81,16 @@ stories: $(STAMP)
 
 eval: $(STAMP)
 	@$(PY) -m bot prepare
-	@$(PY) -m tests.eval.run_vignettes --out results/eval
+	@$(PY) -m tools.eval.run_vignettes --out results/eval
 
 nlu-eval: $(STAMP)
 	@$(PY) -m bot prepare
-	@$(PY) -m tests.nlu.evaluate --out results/nlu
+	@$(PY) -m tools.nlu.evaluate --out results/nlu
 
 bench: $(STAMP)
 	@$(PY) -m bot prepare
-	@$(PY) -m tests.perf.bench_ranking
-	@$(PY) -m tests.perf.bench_servers
+	@$(PY) -m tools.bench.ranking
+	@$(PY) -m tools.bench.servers
 
 kb-check: $(STAMP)
 	@$(PY) -m kb check

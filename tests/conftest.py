@@ -10,7 +10,7 @@ from typing import Iterator
 import pytest
 
 from core.settings import PROJECT_ROOT
-from tests.support.servers import Servers, ServerStartError, free_port, running_servers
+from tools.servers import Servers, ServerStartError, free_port, running_servers
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 pytest_plugins = ["tests.support.databases"]  # the `engine` fixture: SQLite and PostgreSQL

@@ -93,8 +93,8 @@ def _spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def _use_correct_overlaps() -> None:
     from medspacy.context import context_graph, context_modifier
 
-    context_modifier.tuple_overlaps = _spans_overlap  # type: ignore[attr-defined]
-    context_graph.tuple_overlaps = _spans_overlap  # type: ignore[attr-defined]
+    context_modifier.tuple_overlaps = _spans_overlap
+    context_graph.tuple_overlaps = _spans_overlap
 
 
 class Analyser:

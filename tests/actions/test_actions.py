@@ -242,3 +242,18 @@ def test_domain_folder_is_split_by_feature() -> None:
     files = {p.stem for p in (PROJECT_ROOT / "domain").glob("*.yml")}
     assert {"intake", "safety", "guidance", "coaching", "checkins", "privacy", "channels"} <= files
     assert not Path(PROJECT_ROOT / "domain.yml").exists()
+
+
+def test_the_review_document_lists_every_response() -> None:
+    """docs/what-the-assistant-says.md is generated; regenerate it with `python -m tools.responses`."""
+    from tools.responses import DOC_PATH, render
+
+    assert DOC_PATH.read_text(encoding="utf-8") == render(), "run `python -m tools.responses`"
+
+
+def test_the_conversation_evaluation_scores_every_response() -> None:
+    """tools/eval/moves.py maps each domain response to a coach move; a new response must be added there."""
+    from tools.eval.moves import unscored_responses
+    from tools.validate import _domain_responses
+
+    assert not unscored_responses(_domain_responses())

@@ -21,7 +21,7 @@ from bot.checkins.links import read_token
 from bot.checkins.models import ScheduleRow
 from core.settings import PROJECT_ROOT
 from kb.database import make_engine, migrate
-from tests.support.servers import Servers, free_port, running_servers
+from tools.servers import Servers, free_port, running_servers
 
 LINK_SECRET = "test-link-secret"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import requests
 
-from tests.support.servers import Servers
+from tools.servers import Servers
 
 
 def texts(messages: list[dict]) -> str:

@@ -29,7 +29,7 @@ from tests.support.browser import (
     screenshot,
     user_texts_in_tracker,
 )
-from tests.support.servers import Servers
+from tools.servers import Servers
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, FloatRect, Page

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from bot.engine.ranking import CANDIDATE_LIMIT, rank_muscles
 from core.types import Mention, MuscleProfile, PainReport
-from tests.eval.vignettes import OWN_RANKING_CASES, PUBLIC_CASES, Case, load_cases, run_assess
+from tools.eval.vignettes import OWN_RANKING_CASES, PUBLIC_CASES, Case, load_cases, run_assess
 
 REGION_NAMES = {"temple": "Temple", "jaw": "Jaw", "neck_back": "Back of the neck", "eye": "Eye"}
 ACTIVITY_NAMES = {"chewing": "Chewing", "computer_work": "Computer work"}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.eval.vignettes import OWN_TRIAGE_CASES, PUBLIC_CASES, load_cases, run_assess, run_rest
-from tests.support.servers import Servers
+from tools.eval.vignettes import OWN_TRIAGE_CASES, PUBLIC_CASES, load_cases, run_assess, run_rest
+from tools.servers import Servers
 
 PUBLIC = load_cases(PUBLIC_CASES)
 OWN = load_cases(OWN_TRIAGE_CASES) if OWN_TRIAGE_CASES.exists() else []

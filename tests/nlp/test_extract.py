@@ -202,7 +202,7 @@ def test_an_onset_of_unknown_length_leaves_the_days_unset(knowledge) -> None:  #
 
 @pytest.fixture(scope="module")
 def entities():  # type: ignore[no-untyped-def]
-    from tests.nlu.entity_errors import Extractor
+    from tools.nlu.entity_errors import Extractor
 
     extractor = Extractor()
 

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine
 
 from bot.runtime.scaled import ScaledConfig, Stack, nginx_binary, running_stack
 from tests.support.databases import POSTGRES_URL
-from tests.support.servers import free_port
+from tools.servers import free_port
 
 REDIS_URL = os.environ.get("BOT_TEST_REDIS_URL", "redis://127.0.0.1:6379/1")
 

@@ -45,7 +45,7 @@ def test_fifty_people_for_a_minute_then_every_conversation_is_complete(scaled: S
     record = tmp_path / "turns.jsonl"
     env = dict(os.environ, LOAD_RECORD=str(record), LOAD_OUT=str(OUT), LOAD_RUN=uuid.uuid4().hex[:8],
                PYTHONPATH=str(PROJECT_ROOT))
-    command = [str(Path(sys.executable).parent / "locust"), "-f", "tests/perf/locustfile.py", "--headless",
+    command = [str(Path(sys.executable).parent / "locust"), "-f", "tools/bench/locustfile.py", "--headless",
                "-u", str(USERS), "-r", "10", "-t", f"{SECONDS}s", "--stop-timeout", "150",
                "--host", scaled.proxy_url, "--only-summary", "--loglevel", "WARNING"]
     finished = subprocess.run(command, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True,

@@ -20,7 +20,7 @@ import pytest
 import requests
 
 from bot.rasa.limits import RateLimit
-from tests.support.servers import Servers
+from tools.servers import Servers
 
 FIRST = "my lower back aches on the left"
 NEXT = "it's about a 6 out of 10"

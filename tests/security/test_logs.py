@@ -7,7 +7,7 @@ import uuid
 
 import requests
 
-from tests.support.servers import Servers
+from tools.servers import Servers
 
 
 def test_logs_hold_no_message_text_or_token(servers: Servers) -> None:

@@ -15,7 +15,7 @@ import socketio
 
 from bot.rasa.channels import EMPTY_REPLY, say
 from bot.rasa.limits import RateLimit
-from tests.support.servers import Servers
+from tools.servers import Servers
 
 WAIT = 20.0
 FIRST = "my lower back aches on the left"

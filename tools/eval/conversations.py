@@ -45,7 +45,7 @@ def _answers_pending_question(turn: Turn, previous: Step | None) -> bool:
 
 
 class Player:
-    """Plays scripts against running servers (tests.support.servers.Servers)."""
+    """Plays scripts against running servers (tools.servers.Servers)."""
 
     def __init__(self, servers: Any):
         self.servers = servers
@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("results/conversations"))
     parser.add_argument("--only", help="play only scripts whose id contains this")
     args = parser.parse_args(argv)
-    from tests.support.servers import running_servers
+    from tools.servers import running_servers
 
     scripts = [s for p in args.paths for s in load_scripts(p) if not args.only or args.only in s.id]
     verdicts: dict[str, Verdict] = {}

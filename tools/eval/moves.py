@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["INTAKE_SLOTS", "QUESTION_MOVES", "Observation", "observe"]
+__all__ = ["INTAKE_SLOTS", "QUESTION_MOVES", "RESPONSE_MOVES", "Observation", "observe", "unscored_responses"]
 
 INTAKE_SLOTS = ("pain_location", "pain_quality", "pain_intensity", "pain_duration", "pain_trigger")
 CHECKIN_SLOTS = ("checkin_trend", "checkin_pain", "checkin_helped", "checkin_news")
@@ -19,23 +19,55 @@ CHECKIN_SLOTS = ("checkin_trend", "checkin_pain", "checkin_helped", "checkin_new
 QUESTION_MOVES = frozenset({"ask_intake", "safety_question", "suggest_muscles", "offer_checkins",
                             "anything_else", "checkin_question", "clarify"})
 
-# Responses (domain `utter_*`, by name) and the move each one makes.
-RESPONSE_MOVES: dict[str, str] = {
-    "utter_greet": "greet",
-    "utter_default": "fallback",
-    "utter_goodbye": "goodbye",
-    "utter_thank": "acknowledge",
-    "utter_no_problem": "acknowledge",
-    "utter_bot_challenge": "bot_identity",
-    "utter_out_of_scope": "out_of_scope",
-    "utter_english_only": "english_only",
-    "utter_anything_else": "anything_else",
-    "utter_triage_emergency": "emergency",
-    "utter_triage_urgent": "urgent",
-    "utter_triage_see_doctor": "see_doctor",
+# Every domain response (by name) and the move it makes; tests/tools check that each response in
+# domain/*.yml is listed, so a new response cannot go unscored. None: part of a move made by another
+# response of the same turn, or not a move the scripts speak of (the body map, input hygiene).
+RESPONSE_MOVES: dict[str, str | None] = {
+    "utter_greet": "greet", "utter_goodbye": "goodbye", "utter_thank": "acknowledge",
+    "utter_no_problem": "acknowledge", "utter_anything_else": "anything_else", "utter_ask_what_else": "anything_else",
+    "utter_bot_challenge": "bot_identity", "utter_out_of_scope": "out_of_scope", "utter_english_only": "english_only",
+    "utter_default": "fallback", "utter_stuck": "fallback",
+    "utter_triage_emergency": "emergency", "utter_triage_urgent": "urgent", "utter_triage_see_doctor": "see_doctor",
     "utter_emergency_reminder": "emergency_reminder",
+    "utter_screen_question": "safety_question", "utter_screen_explain": "safety_question",
+    "utter_screen_repeat": "safety_question", "utter_ask_age": "safety_question", "utter_screen_unsure": None,
+    "utter_no_coaching_now": "refuse_coaching", "utter_see_doctor_before_massage": "refuse_coaching",
+    "utter_suggestions": "suggest_muscles", "utter_offer_coaching": "suggest_muscles",
+    "utter_offer_stretch": "suggest_muscles", "utter_rephrase_coach_offer": "clarify",
+    "utter_suggest_see_doctor_first": "refer_professional", "utter_suggest_no_coaching": "refuse_coaching",
+    "utter_no_muscle_match": "clarify", "utter_see_professional_here": "refer_professional",
+    "utter_explain_why": "explain_why", "utter_explain_why_none": "clarify", "utter_next_candidates": "next_candidates",
+    "utter_no_more_candidates": "refer_professional", "utter_trigger_point": "explain_trigger_point",
+    "utter_refer": "refer_professional", "utter_caution_answer": "answer_caution",
+    "utter_caution_general": "answer_caution", "utter_stretch_only": "stretch_habits",
+    "utter_coach_cautions": None, "utter_coach_find": None, "utter_coach_press": "coach_start",
+    "utter_coach_no_massage_here": "answer_caution", "utter_coach_professional_only": "refer_professional",
+    "utter_coach_finish": None, "utter_no_muscle_chosen": "clarify",
+    "utter_pressure_more": "press_harder", "utter_pressure_more_light": "press_harder",
+    "utter_pressure_more_level": "press_harder", "utter_pressure_less": "press_lighter",
+    "utter_pressure_less_level": "press_lighter", "utter_pressure_less_tool_tired": "press_lighter",
+    "utter_pressure_hold": "hold", "utter_pressure_hold_level": "hold", "utter_pressure_stop": "stop_pressing",
+    "utter_pressure_ask": "clarify",
+    "utter_offer_checkins": "offer_checkins", "utter_offer_checkins_again": "offer_checkins",
+    "utter_rephrase_checkin_offer": "clarify", "utter_checkins_scheduled": "checkins_scheduled",
+    "utter_checkins_declined": "acknowledge", "utter_email_saved": "email_saved", "utter_no_email": "acknowledge",
+    "utter_ask_checkin_trend": "checkin_question", "utter_ask_checkin_pain": "checkin_question",
+    "utter_ask_checkin_helped": "checkin_question", "utter_ask_checkin_news": "checkin_question",
+    "utter_checkin_noted": "checkin_summary", "utter_checkin_trend": None,
+    "utter_checkin_escalate": "refer_professional",
+    "utter_checkin_keep_going": None, "utter_checkins_paused": "checkins_paused",
+    "utter_checkins_resumed": "checkins_resumed", "utter_checkins_stopped": "checkins_stopped",
+    "utter_checkin_moved": "checkin_moved", "utter_checkins_none_planned": "checkins_managed_none",
+    "utter_checkin_manage_which": "clarify", "utter_deleted": "deleted",
+    "utter_input_empty": None, "utter_input_long": None, "utter_input_failed": None, "utter_input_rate_limited": None,
 }
-# Custom actions whose every run is one move.
+# Families of responses named by prefix (the intake's questions, their re-asks and repairs).
+RESPONSE_PREFIX_MOVES: tuple[tuple[str, str], ...] = (
+    ("utter_ask_pain_", "ask_intake"),
+    ("utter_rephrase_pain_", "clarify"),
+    ("utter_rephrase_checkin_", "clarify"),
+)
+# Custom actions whose every run is one move (before their wording moved into responses).
 ACTION_MOVES: dict[str, str] = {
     "action_explain_why": "explain_why",
     "action_explain_trigger_point": "explain_trigger_point",
@@ -46,36 +78,6 @@ ACTION_MOVES: dict[str, str] = {
     "action_delete_data": "deleted",
     "action_default_fallback": "fallback",
 }
-# Prefixes of response names that belong to a move (responses split by feature, see domain/).
-RESPONSE_PREFIX_MOVES: tuple[tuple[str, str], ...] = (
-    ("utter_ask_pain_", "ask_intake"),
-    ("utter_ask_checkin_", "checkin_question"),
-    ("utter_screen_", "safety_question"),
-    ("utter_clarify_", "clarify"),
-    ("utter_rephrase", "clarify"),
-    ("utter_pressure_more", "press_harder"),
-    ("utter_pressure_less", "press_lighter"),
-    ("utter_pressure_hold", "hold"),
-    ("utter_pressure_stop", "stop_pressing"),
-    ("utter_pressure_ask", "clarify"),
-    ("utter_coach_start", "coach_start"),
-    ("utter_stretch_only", "stretch_habits"),
-    ("utter_caution", "answer_caution"),
-    ("utter_suggest", "suggest_muscles"),
-    ("utter_offer_checkins", "offer_checkins"),
-    ("utter_checkins_scheduled", "checkins_scheduled"),
-    ("utter_email_saved", "email_saved"),
-    ("utter_checkins_paused", "checkins_paused"),
-    ("utter_checkins_resumed", "checkins_resumed"),
-    ("utter_checkins_stopped", "checkins_stopped"),
-    ("utter_checkin_moved", "checkin_moved"),
-    ("utter_checkin_summary", "checkin_summary"),
-    ("utter_refer", "refer_professional"),
-    ("utter_deleted", "deleted"),
-    ("utter_anything_else", "anything_else"),
-    ("utter_acknowledge", "acknowledge"),
-    ("utter_goodbye", "goodbye"),
-)
 # Before the wording moved into domain responses, some actions only sent text: the pressure step is
 # then told apart by the engine's fixed opening words (bot/engine/coaching.py at that time).
 _LEGACY_PRESSURE_TEXT = (
@@ -92,6 +94,11 @@ _LEGACY_PRESSURE_TEXT = (
 _CHECKIN_MANAGE_TEXT = (("Stopped", "checkins_stopped"), ("There are no planned check-ins to stop", "checkins_stopped"),
                         ("paused", "checkins_paused"), ("resumed", "checkins_resumed"), ("Moved", "checkin_moved"),
                         ("no planned check-ins to move", "checkin_moved"))
+
+
+def unscored_responses(names: set[str]) -> set[str]:
+    """Domain responses the observer would not recognise (a test keeps this empty)."""
+    return {n for n in names if n not in RESPONSE_MOVES and not any(n.startswith(p) for p, _ in RESPONSE_PREFIX_MOVES)}
 
 
 @dataclass
@@ -185,7 +192,7 @@ def observe(events: list[dict[str, Any]], start: int) -> Observation:
             name = _response_name(bot) or (action if action.startswith("utter_") else None)
             if name is None:
                 continue
-            move = RESPONSE_MOVES.get(name) or next(
+            move = RESPONSE_MOVES[name] if name in RESPONSE_MOVES else next(
                 (m for prefix, m in RESPONSE_PREFIX_MOVES if name.startswith(prefix)), None)
             if move:
                 seen.add(move)

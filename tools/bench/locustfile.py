@@ -6,7 +6,7 @@ LOAD_RECORD (JSON lines: sender, turn, status, number of bot messages), so the t
 database afterwards; at the end, throughput, p50/p95/p99 latency and errors go to LOAD_OUT as JSON
 and markdown. Run through tests/scaled/test_load.py, which aims it at loopback only:
 
-    locust -f tests/perf/locustfile.py --headless -u 50 -r 10 -t 60s --host http://127.0.0.1:PORT
+    locust -f tools/bench/locustfile.py --headless -u 50 -r 10 -t 60s --host http://127.0.0.1:PORT
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Assessments per second of the muscle ranking, the triage + ranking engine path and full `assess`.
 
-Run: `.venv/bin/python -m tests.perf.bench_ranking [--iterations N] [--full-iterations N]`.
+Run: `.venv/bin/python -m tools.bench.ranking [--iterations N] [--full-iterations N]`.
 Not a pytest test and no timed assertions: timings depend on the machine and on whoever else is
 using it, so this measures and reports (markdown table on stdout, JSON in results/bench/ranking.json)
 and leaves the judgement to a person. Each real path runs beside a naive baseline that scores only
@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterable, Sequence, TypeVar
 
 from core.settings import PROJECT_ROOT
 from core.types import MuscleProfile, PainReport
-from tests.eval.vignettes import OWN_RANKING_CASES, OWN_TRIAGE_CASES, PUBLIC_CASES, Case, load_cases
+from tools.eval.vignettes import OWN_RANKING_CASES, OWN_TRIAGE_CASES, PUBLIC_CASES, Case, load_cases
 
 __all__ = ["Timing", "main", "naive_rank", "time_calls"]
 

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from core.types import TriageLevel
-from tests.eval.vignettes import (
+from tools.eval.vignettes import (
     OWN_RANKING_CASES,
     OWN_TRIAGE_CASES,
     PUBLIC_CASES,
@@ -20,7 +20,7 @@ from tests.eval.vignettes import (
     run_assess,
     run_rest,
 )
-from tests.support.servers import running_servers
+from tools.servers import running_servers
 
 
 def summarise(name: str, outcomes: list[Outcome]) -> dict[str, object]:

@@ -1,7 +1,7 @@
 """Fast offline entity scorer: the rule-based extractor against annotated NLU examples, no training.
 
-    .venv/bin/python -m tests.nlu.entity_errors [--file tests/nlu/heldout.yml] [--save out.json]
-    .venv/bin/python -m tests.nlu.entity_errors --file data/nlu --compare out.json
+    .venv/bin/python -m tools.nlu.entity_errors [--file tests/nlu/heldout.yml] [--save out.json]
+    .venv/bin/python -m tools.nlu.entity_errors --file data/nlu --compare out.json
 
 Entities come only from PainFindingsExtractor, so no Rasa model is needed: this loads the project's
 spaCy pipeline the way SpacyNLP does (the path in config.yml), runs the component's own `process` on

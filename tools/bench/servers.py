@@ -1,6 +1,6 @@
 """This assistant against the bare Rasa baseline (`rasa init`'s example bot), in one run, same machine.
 
-Run: `.venv/bin/python -m tests.perf.bench_servers` (`make bench`). Not a pytest test: it measures
+Run: `.venv/bin/python -m tools.bench.servers` (`make bench`). Not a pytest test: it measures
 and reports, it does not assert. Both bots are trained the same way (`rasa train`, with a fresh,
 empty Rasa cache so neither reuses earlier work) and served the same way (`rasa run --enable-api`
 with a token, on free loopback ports, each with its action server and its conversations in a SQLite
@@ -40,8 +40,8 @@ from typing import Any, Iterator, Sequence
 import requests
 
 from core.settings import PROJECT_ROOT, Settings
-from tests.perf import baseline
-from tests.support.servers import free_port
+from tools.bench import baseline
+from tools.servers import free_port
 
 __all__ = ["BotResult", "main"]
 

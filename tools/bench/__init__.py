@@ -1,0 +1,1 @@
+"""Benchmarks, run as modules (`python -m tools.bench.<name>`), never collected by pytest."""
