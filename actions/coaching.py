@@ -119,7 +119,8 @@ class ActionPressureFeedback(Action):
         if step.step.done:
             habits = "\n".join(f"- {h}" for h in card.habits[:3])
             dispatcher.utter_message(response="utter_coach_finish", stretch=card.stretch, muscle=card.name.lower(),
-                                     frequency=card.technique.get("frequency", "a few times a day"), habits=habits)
+                                     frequency=str(card.technique.get("frequency", "a few times a day")).rstrip("."),
+                                     habits=habits)
             return [*events, SlotSet("coaching_muscle", None), awaiting(None), FollowupAction("action_offer_checkin")]
         if step.step is Step.STOP:
             dispatcher.utter_message(response="utter_anything_else")

@@ -4,7 +4,8 @@ The intake form asks only for what is still missing (FactsPolicy fills the slots
 said). Asking the same question twice in a row in the same words reads like a loop, so a question
 asked again after an answer to another question says "Thanks, noted" and is worded differently.
 A message the bot cannot read, in any state, gets the question again with an example and the
-buttons that fit; a second misunderstanding in a row offers to start again or to talk to the clinic.
+buttons that fit; a second misunderstanding in a row offers to start again or to talk to the clinic,
+and a third goes back to the question (the offer is never repeated word for word).
 """
 
 from __future__ import annotations
@@ -89,7 +90,9 @@ class ActionRephrase(Action):
         return "action_rephrase"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
-        if misunderstood_in_a_row(tracker) >= 1:
+        turns = _bot_turns(tracker)
+        just_said_stuck = len(turns) > 1 and "utter_stuck" in turns[-2]
+        if misunderstood_in_a_row(tracker) >= 1 and not just_said_stuck:
             dispatcher.utter_message(response="utter_stuck")
             return []
         requested = tracker.get_slot("requested_slot") if tracker.active_loop else None

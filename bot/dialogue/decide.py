@@ -27,6 +27,7 @@ COMMAND_INTENTS = frozenset({"delete_data", "checkin_manage", "ask_professional"
 QUESTION_INTENTS = frozenset({"ask_why", "ask_trigger_point", "ask_how_massage", "next_candidate", "ask_caution",
                               "ask_stretch", "ask_professional"})
 SURE = 0.6  # intent confidence above which a command or question wins over a context reading
+_CHECKIN_COMMANDS = frozenset({"checkin_start", "checkin_manage", "session_resumed"})
 _TOOL_WORDS = frozenset({"thumb", "fingers", "hand_back", "palm", "wrist_back", "wrist_front", "elbow_back"})
 
 
@@ -41,7 +42,8 @@ class Situation:
     mentions: tuple[Mention, ...] = ()
     awaiting: str | None = None
     active_loop: str | None = None
-    loop_rejected: bool = False
+    loop_rejected: bool = False  # the active form found nothing it needs in this message
+    loop_stale: bool = False  # the form found nothing in an earlier message and has not run since
     concern_due: bool = False
     band: tuple[int, int] = (5, 7)
 
@@ -53,11 +55,35 @@ class Situation:
         return self.confidence >= SURE and self.intent not in (None, "nlu_fallback")
 
     @property
+    def describes_pain(self) -> bool:
+        """A message about the pain itself (a place or a feeling) whose intent the classifier missed.
+
+        "hi, my neck's been killing me" read as a greeting, or a long story read as nothing at all, is
+        still a description: the intake starts (and keeps its facts) instead of a greeting or a
+        "sorry, I didn't catch that". Questions and commands keep their own answers; after the
+        intake, only a place said with how it hurts is a new complaint.
+        """
+        if _rules_answer_it(self):
+            return False
+        place = any(m.kind == "region" and m.present and m.value not in _TOOL_WORDS for m in self.mentions)
+        feeling = any(m.kind in {"sensation", "intensity"} and m.present for m in self.mentions)
+        if self.awaiting:  # later on, "thanks, my neck feels better" is not a new complaint
+            return place and feeling
+        return place or feeling
+
+    @property
     def new_pain_place(self) -> bool:
         """A place that is not the massaging hand, said together with how it hurts."""
         places = [m for m in self.mentions if m.kind == "region" and m.present and m.value not in _TOOL_WORDS]
         feeling = any(m.kind in {"sensation", "intensity"} and m.present for m in self.mentions)
         return bool(places) and feeling
+
+
+def _rules_answer_it(s: Situation) -> bool:
+    """Intents that the rules answer from the words alone: a description, a question or a command."""
+    if s.intent == "describe":
+        return True
+    return s.sure and (s.intent in QUESTION_INTENTS or s.intent in COMMAND_INTENTS or s.intent == "goodbye")
 
 
 def _coach_offer(s: Situation) -> str | None:
@@ -120,7 +146,10 @@ def decide(s: Situation) -> str | None:
     if s.intent in COMMAND_INTENTS and s.sure:
         command_in_pressure_loop = (s.awaiting == "pressure" and s.intent == "checkin_manage"
                                     and "check" not in s.text.lower())
-        if not command_in_pressure_loop:
+        # "Sure, check in with me" to the check-in offer sounds like a check-in command but answers it.
+        answers_checkin_offer = (s.awaiting == "checkin_offer" and s.intent in _CHECKIN_COMMANDS
+                                 and read_yes_no(s.text, None) is not None)
+        if not (command_in_pressure_loop or answers_checkin_offer):
             return None
     if s.awaiting in ("screening", "age"):
         if s.sure and s.intent in QUESTION_INTENTS and read_yes_no(s.text, s.intent) is None:
@@ -129,15 +158,22 @@ def decide(s: Situation) -> str | None:
     if s.concern_due:
         return "action_screen"
     if s.active_loop:
-        if not s.loop_rejected:
-            return None
-        return None if s.sure and s.intent in QUESTION_INTENTS else "action_rephrase"
+        if s.loop_rejected:
+            return None if s.sure and s.intent in QUESTION_INTENTS else "action_rephrase"
+        # Rasa keeps a form "rejected" until it runs again, and a rejected form is not run for the
+        # next message by itself: without this, one unreadable answer would make every later one
+        # unreadable too. The next answer goes to the form, unless it is a question or a command.
+        if s.loop_stale and not (s.sure and (s.intent in QUESTION_INTENTS or s.intent in COMMAND_INTENTS)):
+            return s.active_loop
+        return None
     handler = {"coach_offer": _coach_offer, "pressure": _pressure, "checkin_offer": _checkin_offer,
                "email": _email, "anything_else": _anything_else}.get(s.awaiting or "")
     if handler is not None:
         action = handler(s)
-        if action is not None:
+        if action is not None and not (action == "action_rephrase" and s.describes_pain):
             return action
+    if s.describes_pain:
+        return "intake_form"
     if s.intent == "nlu_fallback" or (s.intent == "ask_meaning"):
         return "action_rephrase"
     return None

@@ -7,7 +7,7 @@ the intake does not ask it again. Check-in answers come only from the latest che
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from bot.dialogue.state import ConversationState
 from bot.nlp.replies import Answer, read_trend
@@ -18,9 +18,11 @@ __all__ = ["checkin_slots", "intake_slots"]
 UNKNOWN = "unknown"
 
 
-def intake_slots(report: PainReport, unknown: Iterable[str] = ()) -> dict[str, Any]:
-    """The five intake slots (only those with a value)."""
+def intake_slots(report: PainReport, unknown: Iterable[str] = (),
+                 in_words: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The five intake slots (only those with a value); `in_words` are answers no vocabulary named."""
     values: dict[str, Any] = {slot: UNKNOWN for slot in unknown}
+    values.update(in_words or {})
     precise = [(region, side) for region, side in report.regions if region not in report.vague_regions]
     if precise:
         region, side = precise[0]
@@ -31,8 +33,8 @@ def intake_slots(report: PainReport, unknown: Iterable[str] = ()) -> dict[str, A
         values["pain_intensity"] = str(report.intensity)
     if report.duration_days is not None:
         values["pain_duration"] = f"{report.duration_days:g}"
-    if report.activities:
-        values["pain_trigger"] = report.activities[0]
+    if report.activities or report.timings:
+        values["pain_trigger"] = (report.activities or report.timings)[0]
     return values
 
 

@@ -33,10 +33,12 @@ MENTIONS_KEY = "pain_mentions"
 SCREENING_SLOT = "screening_question"  # the finding id of the yes/no question just asked, or AGE_QUESTION
 AWAITING_SLOT = "awaiting"  # what the bot's last question was about (see bot/dialogue/decide.py)
 AGE_QUESTION = "__age__"
-INTAKE_KINDS = frozenset({"region", "sensation", "activity", "intensity", "duration", "age", "side", "correction"})
+INTAKE_KINDS = frozenset({"region", "sensation", "activity", "timing", "intensity", "duration", "age", "side",
+                          "correction"})
 # States in which what the person says is about the self-massage or a check-in, not about the pain's intake.
 NOT_INTAKE_AWAITING = frozenset({"pressure"})
 CHECKIN_LOOP = "checkin_form"
+_BARE_SCORE = re.compile(r"^\s*(?:(?:about|around|maybe|like|prob|probably|abt|bout)\s+)?\d{1,2}\s*[.!]?\s*$")
 _BARE_NUMBER = re.compile(r"^\s*(?:(?:a|an|about|around|maybe|like|prob|probably|abt)\s+)*(\d{1,3})\s*[.!]?\s*$")
 
 
@@ -98,9 +100,10 @@ def stated_age(text: str) -> int | None:
     return None
 
 
-def _is_bare_intensity(mention: Mention) -> bool:
-    """"6" alone is a score only when a score was asked for; "6/10" or "about a 6" always is."""
-    return mention.kind == "intensity" and bool(_BARE_NUMBER.match(mention.text.lower()))
+def _is_bare_intensity(mention: Mention, turn: UserTurn) -> bool:
+    """A message that is only "6" (or "about 6") is a score only when a score was asked for, not an
+    answer to "how long?"; "6/10", "a 6" or "sore, 6" always is."""
+    return mention.kind == "intensity" and bool(_BARE_SCORE.match(turn.text.lower()))
 
 
 @dataclass
@@ -115,11 +118,11 @@ class ConversationState:
 
     def intake_mentions(self, turn: UserTurn) -> list[Mention]:
         """The mentions of one turn that describe the pain (its place, feeling, strength, ...)."""
-        if turn.in_pressure_loop or turn.in_checkin:
+        if turn.in_pressure_loop or turn.in_checkin or turn.intent in _NOT_ABOUT_THE_PAIN:
             return [m for m in turn.mentions if m.kind not in INTAKE_KINDS]
         kept = []
         for mention in turn.mentions:
-            if _is_bare_intensity(mention) and turn.requested_slot not in (None, "pain_intensity"):
+            if _is_bare_intensity(mention, turn) and turn.requested_slot not in (None, "pain_intensity"):
                 continue
             if mention.kind == "age" and turn.asked == AGE_QUESTION:
                 continue
@@ -130,17 +133,55 @@ class ConversationState:
         """The pain as the person described it, for the intake slots and the ranking."""
         return PainReport.from_messages(self.intake_mentions(turn) for turn in self.turns)
 
-    def unknown_answers(self) -> set[str]:
-        """Intake slots the person said they do not know ("not sure" to "how long?")."""
-        unknown = set()
+    def _intake_answers(self) -> list[tuple[UserTurn, str, bool]]:
+        """Each answer to an intake question: the turn, the slot asked, and whether it gave that fact."""
+        answers = []
         for turn in self.turns:
             slot = turn.requested_slot
-            if not slot or turn.awaiting or turn.asked:
+            if not slot or turn.awaiting or turn.asked or slot not in _KINDS_FOR_SLOT:
                 continue
             said = {m.kind for m in self.intake_mentions(turn) if m.present}
-            if turn.answer in (Answer.UNSURE, Answer.NO) and not said & _KINDS_FOR_SLOT.get(slot, set()):
+            answers.append((turn, slot, bool(said & _KINDS_FOR_SLOT[slot])))
+        return answers
+
+    def unknown_answers(self) -> set[str]:
+        """Intake slots the person does not know ("not sure" to "how long?") or could not answer.
+
+        A question asked twice in a row without its answer is not asked a third time: the intake
+        moves on (only where it hurts is needed to help at all, so that one is never given up).
+        """
+        unknown = set()
+        previous: tuple[str, bool] | None = None
+        in_words = self.answers_in_words()
+        for turn, slot, gave_it in self._intake_answers():
+            unanswered = not gave_it and slot not in in_words
+            # "no idea", "not sure": but not "wait no, it's the right one" (a correction, with facts)
+            said_unknown = turn.answer in (Answer.UNSURE, Answer.NO) and not any(
+                m.present for m in self.intake_mentions(turn) if m.kind in INTAKE_KINDS)
+            asked_twice = previous == (slot, False) and slot != "pain_location"
+            if unanswered and (said_unknown or asked_twice):
                 unknown.add(slot)
+            previous = (slot, gave_it or slot in in_words)
         return unknown
+
+    def answers_in_words(self) -> dict[str, str]:
+        """What makes it worse, in the person's own words when it is no activity the bot knows.
+
+        "after my climbing sessions" or "when I play the cello" answers the question even though
+        no vocabulary names it; the intake keeps the words (for the person's summary and the
+        therapist) instead of asking again. Only a short statement counts: not a yes/no, not a
+        question, and not a message that describes the pain itself.
+        """
+        found: dict[str, str] = {}
+        for turn, slot, gave_it in self._intake_answers():
+            if slot != "pain_trigger" or gave_it or turn.answer is not None or "?" in turn.text:
+                continue
+            words = turn.text.split()
+            other_facts = {m.kind for m in turn.mentions if m.present} & {"region", "sensation", "intensity",
+                                                                          "duration", "finding", "concept"}
+            if 1 < len(words) <= _MAX_WORDS_IN_ANSWER and not other_facts:
+                found[slot] = " ".join(words).strip(" .!")[:80]
+        return found
 
     def unsure_findings(self) -> set[str]:
         """Findings the person was not sure about when asked (treated as present, to be safe)."""
@@ -157,8 +198,11 @@ class ConversationState:
         return self.turns[-1] if self.turns else None
 
 
+_MAX_WORDS_IN_ANSWER = 10
+# Requests about the service, whose times and places are not the pain's ("pause them, I'm away for 2 weeks").
+_NOT_ABOUT_THE_PAIN = frozenset({"checkin_manage", "give_email", "delete_data"})
 _KINDS_FOR_SLOT = {"pain_location": {"region"}, "pain_quality": {"sensation"}, "pain_intensity": {"intensity"},
-                   "pain_duration": {"duration"}, "pain_trigger": {"activity"}}
+                   "pain_duration": {"duration"}, "pain_trigger": {"activity", "timing"}}
 
 
 def _event_kind(event: Any) -> str:

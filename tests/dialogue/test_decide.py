@@ -69,3 +69,38 @@ def test_commands_win_and_forms_repair() -> None:
     assert decide(said("neck", active_loop="intake_form")) is None
     assert decide(said("I've had some bladder issues", concern_due=True)) == "action_screen"
     assert decide(said("asdf", "nlu_fallback", 0.1)) == "action_rephrase"
+
+
+NECK_ACHE = (Mention("region", "neck_back"), Mention("sensation", "aching"))
+
+
+@pytest.mark.parametrize(("intent", "confidence"), [("greet", 0.95), ("nlu_fallback", 0.2), ("thank", 0.4),
+                                                    ("out_of_scope", 0.7)])
+def test_a_description_the_classifier_missed_still_starts_the_intake(intent: str, confidence: float) -> None:
+    assert decide(said("hi, my neck has been aching for days", intent, confidence, mentions=NECK_ACHE)) == \
+        "intake_form"
+    assert decide(said("my neck", intent, confidence, mentions=NECK_ACHE[:1])) == "intake_form"
+
+
+def test_after_the_intake_only_a_place_with_a_feeling_is_a_new_complaint() -> None:
+    neck = NECK_ACHE[:1]
+    assert decide(said("thanks, my neck feels better", "thank", awaiting="anything_else", mentions=neck)) != \
+        "intake_form"
+    assert decide(said("my knee aches now too", "nlu_fallback", 0.3, awaiting="coach_offer",
+                       mentions=NECK_ACHE)) == "intake_form"
+    assert decide(said("why my neck?", "ask_why", awaiting="coach_offer", mentions=neck)) is None
+    assert decide(said("my neck aches", "describe", mentions=NECK_ACHE)) is None  # the rules start it
+
+
+def test_a_yes_to_the_checkin_offer_in_checkin_words_is_an_answer() -> None:
+    assert decide(said("Sure, check in with me.", "checkin_start", awaiting="checkin_offer")) == \
+        "action_schedule_checkin"
+    assert decide(said("check in please", "checkin_start")) is None
+
+
+def test_after_an_unreadable_answer_the_next_answer_goes_to_the_form_again() -> None:
+    assert decide(said("6 on a bad day", "describe", active_loop="intake_form", loop_stale=True)) == "intake_form"
+    assert decide(said("6 on a bad day", "describe", active_loop="intake_form")) is None
+    assert decide(said("why do you ask?", "ask_why", active_loop="intake_form", loop_stale=True)) is None
+    assert decide(said("qwerty", "nlu_fallback", 0.2, active_loop="intake_form", loop_rejected=True)) == \
+        "action_rephrase"

@@ -90,3 +90,31 @@ def test_screening_is_chosen_by_area_capped_and_asks_the_age_when_it_matters() -
                            age_at_least=55)
     assert next_question(report, [], [], [age_rule], {"low_back"}, TriageLevel.NONE).id == AGE  # type: ignore[union-attr]
     assert next_question(report, [], questions, [], {"low_back"}, TriageLevel.URGENT) is None
+
+
+def _asked(slot_name: str) -> list[dict[str, Any]]:
+    return [{"event": "active_loop", "name": "intake_form"}, slot("requested_slot", slot_name)]
+
+
+def test_what_makes_it_worse_in_words_no_vocabulary_knows_answers_the_question() -> None:
+    events = [user("neck ache", NECK), *_asked("pain_trigger"), user("after my bouldering sessions", intent="inform")]
+    state = read_state(events)
+    assert state.answers_in_words() == {"pain_trigger": "after my bouldering sessions"}
+    assert intake_slots(state.intake_report(), state.unknown_answers(), state.answers_in_words())[
+        "pain_trigger"] == "after my bouldering sessions"
+    for not_an_answer in ("yes", "why do you ask?", "it's sharp", "ok"):
+        mentions = (Mention("sensation", "sharp"),) if "sharp" in not_an_answer else ()
+        other = read_state([user("neck ache", NECK), *_asked("pain_trigger"), user(not_an_answer, *mentions)])
+        assert other.answers_in_words() == {}, not_an_answer
+
+
+def test_a_question_unanswered_twice_in_a_row_is_not_asked_a_third_time_except_where_it_hurts() -> None:
+    twice = [user("neck ache", NECK), *_asked("pain_duration"), user("yes"), user("ok")]
+    assert read_state(twice).unknown_answers() == {"pain_duration"}
+    once = [user("neck ache", NECK), *_asked("pain_duration"), user("yes")]
+    assert read_state(once).unknown_answers() == set()
+    answered = [user("neck ache", NECK), *_asked("pain_duration"), user("yes"),
+                user("3 days", Mention("duration", "3", "3 days"))]
+    assert read_state(answered).unknown_answers() == set()
+    where = [user("it hurts"), *_asked("pain_location"), user("hmm"), user("idk really, everywhere?")]
+    assert "pain_location" not in read_state(where).unknown_answers()

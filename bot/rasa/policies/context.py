@@ -18,6 +18,7 @@ from typing import Any, Dict
 from rasa.core.policies.policy import PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecutionRejected, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.dialogue.decide import Situation, decide
@@ -39,6 +40,16 @@ OWN_ACTIONS = frozenset({"action_coach_massage", "action_pressure_feedback", "ac
                          "action_suggest_muscles", "action_explain_why", "action_next_candidate",
                          "action_explain_trigger_point", "action_refer_professional", "action_answer_caution",
                          "action_checkin_manage", "action_checkin_record", "action_delete_data"})
+
+
+def _rejected_since_user_message(tracker: DialogueStateTracker) -> bool:
+    """Did the active form reject the latest message (rather than an earlier one)?"""
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            return False
+        if isinstance(event, ActionExecutionRejected):
+            return True
+    return False
 
 
 @DefaultV1Recipe.register(
@@ -94,9 +105,11 @@ class ContextPolicy(ContentPolicy):
                 asked = list(tracker.get_slot("screening_done") or [])
                 concern_due = concern_question(report, asked, kb.questions, kb.concern_of) is not None
         band = (3, 4) if tracker.get_slot("light_pressure") else (5, 7)
+        rejected_now = _rejected_since_user_message(tracker)
         return Situation(
             text=str(message.text or "") if message else "",
             intent=intent.get("name"), confidence=float(intent.get("confidence") or 0.0),
             entities=tuple(data.get("entities") or ()), mentions=mentions, awaiting=awaiting,
-            active_loop=tracker.active_loop_name, loop_rejected=tracker.is_active_loop_rejected,
+            active_loop=tracker.active_loop_name, loop_rejected=rejected_now,
+            loop_stale=tracker.is_active_loop_rejected and not rejected_now,
             concern_due=concern_due, band=band)

@@ -55,7 +55,7 @@ class FactsPolicy(ContentPolicy):
         if after_user_message(tracker):
             state = read_state(tracker.applied_events())
             report = state.intake_report()
-            values: Dict[str, Any] = dict(intake_slots(report, state.unknown_answers()))
+            values: Dict[str, Any] = dict(intake_slots(report, state.unknown_answers(), state.answers_in_words()))
             if report.regions:
                 values[CANDIDATES_SLOT] = [c.muscle.id for c in knowledge().rank(report)]
             if tracker.active_loop_name == "checkin_form":
