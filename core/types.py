@@ -64,7 +64,7 @@ class SourceRef:
 class Mention:
     """One thing the person said, with the clinical context of how they said it.
 
-    `kind` is region, sensation, activity, finding, intensity, duration or age; `value` is the
+    `kind` is region, sensation, activity, timing, finding, intensity, duration or age; `value` is the
     canonical id (or number as text). A mention only counts as a present finding when it is not
     negated, not hypothetical and about the person themselves.
     """
@@ -113,6 +113,7 @@ class PainReport:
     regions: list[tuple[str, str | None]] = field(default_factory=list)
     sensations: list[str] = field(default_factory=list)
     activities: list[str] = field(default_factory=list)
+    timings: list[str] = field(default_factory=list)  # when it is worse ("mornings"): not used for ranking
     findings: set[str] = field(default_factory=set)
     negated_findings: set[str] = field(default_factory=set)
     concepts: set[str] = field(default_factory=set)
@@ -137,6 +138,8 @@ class PainReport:
             self.sensations.append(mention.value)
         elif mention.kind == "activity" and mention.value not in self.activities:
             self.activities.append(mention.value)
+        elif mention.kind == "timing" and mention.value not in self.timings:
+            self.timings.append(mention.value)
         elif mention.kind == "finding":
             self.findings.add(mention.value)
         elif mention.kind == "intensity":

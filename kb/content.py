@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
-
+from core.files import YAMLError, read_yaml
 from core.types import MuscleCard, MuscleProfile, RedFlagRule, SourceRef, TriageLevel
 
 __all__ = [
@@ -208,8 +207,8 @@ def muscle_card(doc: dict[str, Any], catalogue: dict[str, dict[str, Any]]) -> Mu
 
 def _read_yaml(path: Path, problems: list[Problem]) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        return read_yaml(path)
+    except (YAMLError, UnicodeDecodeError) as error:
         problems.append(Problem(path.name, "(file)", "", f"not valid YAML: {error}"))
         return {}
 
@@ -312,6 +311,7 @@ def _load_terms(v: _Validator, root: Path) -> None:
     for kind, file_name, key in (
         ("sensation", "sensations.yml", "sensations"),
         ("activity", "activities.yml", "activities"),
+        ("timing", "timings.yml", "timings"),
         ("finding", "findings.yml", "findings"),
     ):
         table: dict[str, Term] = {}
@@ -399,7 +399,7 @@ def _load_guidelines(v: _Validator, root: Path) -> None:
 def _canonical_muscle_ids() -> set[str]:
     if not CANONICAL_MUSCLES_FILE.exists():
         return set()
-    data = yaml.safe_load(CANONICAL_MUSCLES_FILE.read_text(encoding="utf-8")) or {}
+    data = read_yaml(CANONICAL_MUSCLES_FILE)
     return {m["id"] for m in data.get("muscles", [])}
 
 

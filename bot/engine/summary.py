@@ -58,7 +58,7 @@ def summary_text(summary: HandoverSummary) -> str:
         f"What it feels like: {', '.join(report.sensations) or 'not stated'}",
         f"Intensity (0-10): {report.intensity if report.intensity is not None else 'not stated'}",
         f"How long: {_duration(report.duration_days)}",
-        f"Makes it worse: {', '.join(a.replace('_', ' ') for a in report.activities) or 'not stated'}",
+        f"Makes it worse: {', '.join(a.replace('_', ' ') for a in report.activities + report.timings) or 'not stated'}",
         f"Safety check: {summary.triage_level.replace('_', ' ')}"
         + (f" (flags: {', '.join(summary.red_flags)})" if summary.red_flags else ""),
         f"Muscles suggested (trigger-point referral maps): {', '.join(summary.muscles) or 'none yet'}",

@@ -1,11 +1,11 @@
 """Build the project's own spaCy pipeline from the knowledge base's vocabulary.
 
 No English pipeline for spaCy 3.4 can be installed here and nothing may be downloaded at run time,
-so the pipeline is a blank English tokenizer, a sentencizer (ConText scopes stop at sentence ends)
-and a span ruler whose patterns are every lay phrase in kb/content/vocabulary. Spans may overlap
-("numb around my bottom" is both a finding and a region), which is why this is a span ruler, not
-an entity ruler. Each pattern's `id` is the canonical id, so "shoulder blade" arrives as
-`shoulder_blade`. Rasa loads the folder by path (config.yml); the folder name carries the version.
+so the pipeline is a blank English tokenizer and a sentencizer (ConText scopes stop at sentence
+ends). Beside it the build stores every lay phrase of kb/content/vocabulary compiled for matching
+(bot/nlp/compiled.py): spans may overlap ("numb around my bottom" is both a finding and a region),
+and each phrase carries its canonical id, so "shoulder blade" arrives as `shoulder_blade`. Rasa
+loads the folder by path (config.yml); the folder name carries the version.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 PIPELINE_DIR = PROJECT_ROOT / "models" / "spacy"
 PIPELINE_NAME = "pain_en"
 SPANS_KEY = "pain"
-LABELS = {"region": "REGION", "sensation": "SENSATION", "activity": "ACTIVITY", "finding": "FINDING"}
+LABELS = {"region": "REGION", "sensation": "SENSATION", "activity": "ACTIVITY", "finding": "FINDING",
+          "timing": "TIMING"}
 
 
 def pipeline_path() -> Path:
@@ -41,7 +42,8 @@ def _with_side_slot(phrase: str) -> str:
     return phrase.replace("{my|the|} ", "{my|the|} {left|right|} ")
 
 
-def _patterns(content: Content) -> list[dict[str, str]]:
+def pipeline_patterns(content: Content) -> list[dict[str, str]]:
+    """Every lay phrase of the vocabulary as {label, pattern, id}, alternatives expanded."""
     from core.phrases import expand
 
     patterns = []
@@ -60,14 +62,11 @@ def build_pipeline(content: Content, target: Path, version: str = "") -> int:
     """Write the pipeline to `target`; returns the number of patterns."""
     import spacy
 
+    from bot.nlp.compiled import Lexicon, compile_lexicon, save_compiled
+
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    ruler = nlp.add_pipe(
-        "span_ruler",
-        config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "spans_filter": None},
-    )
-    patterns = _patterns(content)
-    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    patterns = pipeline_patterns(content)
     nlp.meta.update(
         {
             "name": PIPELINE_NAME,
@@ -80,6 +79,7 @@ def build_pipeline(content: Content, target: Path, version: str = "") -> int:
     tmp = target.with_name(target.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     nlp.to_disk(tmp)
+    save_compiled(compile_lexicon(nlp, Lexicon.from_content(content), patterns, version or content_hash()), tmp)
     shutil.rmtree(target, ignore_errors=True)
     tmp.rename(target)
     return len(patterns)

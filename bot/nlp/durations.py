@@ -49,6 +49,12 @@ def _set(words: str) -> frozenset[str]:
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
+# Month names as people shorten them ("since sept", "mid oct"); "may" and "mar" only in full or after "since".
+_MONTH_SHORT = {"jan": "january", "feb": "february", "apr": "april", "jun": "june", "jul": "july",
+                "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
+                "dec": "december", "mar": "march"}
+# Where in a month or season it began: "since the start of October", "since mid oct", "end of the summer".
+_PART_DAY = {"start": 1, "beginning": 1, "early": 5, "mid": 15, "middle": 15, "late": 25, "end": 28}
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _LENGTH_UNITS = "minute|min|hour|hr|day|night|week|wk|fortnight|month|year|yr"
 _FIXED: tuple[tuple[str, str, float], ...] = (
@@ -82,6 +88,7 @@ _COUNTED_BEFORE = re.compile(rf"(?:\b\d(?:[\d,.]*\d)?|\b{_NUM})\s+[a-z]+\s+$")
 # "12 hour shifts", "an 8 hour day", "a 2 week holiday": a count above one with a singular unit describes
 # the thing after it, not how long the pain has lasted.
 _ATTRIBUTIVE = re.compile(rf"^(?:\d+(?:\.\d+)?|{_NUM})\s*-?\s*(?:{_LENGTH_UNITS})(?!s)\b")
+_AGE_AFTER = re.compile(r"^\s*(?:old|of age|pregnant|into (?:my|the|her) pregnancy|gestation)\b")
 _COMPARISON_BEFORE = re.compile(r"\b(?:than|compared (?:to|with)|as)\s+$")
 _ACTIVITY_GAP = re.compile(
     r"^\s*(?:for\s+)?(?:(?:more|longer|less)\s+than\s+|over\s+|about\s+|around\s+|at\s+least\s+|up\s+to\s+|"
@@ -125,9 +132,15 @@ def _since_date(low: str, today: date) -> list[tuple[float, int, int]]:
     found = []
     for match in re.finditer(rf"\bsince (?:last )?({_WEEKDAYS})\b", low):
         found.append((_days_since_weekday(match.group(1), today), match.start(), match.end()))
-    names = "|".join(_MONTHS) + "|christmas|xmas|new year(?:'s)?|easter|spring|summer|autumn|fall|winter"
-    for match in re.finditer(rf"\bsince (?!the fall\b)(?:last |the )?({names})\b", low):
-        found.append((_days_since(match.group(1), today), match.start(), match.end()))
+    names = ("|".join(_MONTHS) + "|" + "|".join(_MONTH_SHORT) +
+             "|christmas|xmas|new year(?:'s)?|easter|spring|summer|autumn|fall|winter")
+    part = "|".join(_PART_DAY)
+    hedge = r"(?:(?:about|around|roughly|approximately|like|maybe|probably|just after|just before)\s+)?"
+    for match in re.finditer(rf"\bsince {hedge}(?:(?:the )?({part})(?:-|\s+)(?:of\s+)?)?(?!the fall\b)"
+                             rf"(?:last |the )?({names})\b", low):
+        day = _PART_DAY.get(match.group(1) or "start", 1)
+        found.append((_days_since(_MONTH_SHORT.get(match.group(2), match.group(2)), today, day),
+                      match.start(), match.end()))
     for match in re.finditer(r"\bsince the (?:start|beginning) of (?:the|this) (month|year)\b", low):
         began = today.replace(day=1) if match.group(1) == "month" else date(today.year, 1, 1)
         found.append((float(max((today - began).days, 1)), match.start(), match.end()))
@@ -140,13 +153,14 @@ def _days_since_weekday(name: str, today: date) -> float:
     return float((today.weekday() - weekday) % 7 or 7)
 
 
-def _days_since(name: str, today: date) -> float:
-    """Days from the last time `name` (a month, a holiday or a season) began, up to today."""
+def _days_since(name: str, today: date, day_of_month: int = 1) -> float:
+    """Days from the last time `name` (a month, a holiday or a season) began, up to today; a month
+    or season counted from `day_of_month` ("mid October": the 15th)."""
     name = name.removeprefix("the ")
     if name in _MONTHS:
-        month, day = _MONTHS.index(name) + 1, 1
+        month, day = _MONTHS.index(name) + 1, day_of_month
     elif name in _SEASON_START:
-        month, day = _SEASON_START[name], 1
+        month, day = _SEASON_START[name], day_of_month
     elif name in {"christmas", "xmas"}:
         month, day = 12, 25
     elif name.startswith("new year"):
@@ -208,7 +222,7 @@ def _is_event(words: list[str]) -> bool:
 
 def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
     """Every time expression as (kind, days, start, end), most specific kinds first."""
-    quantity = rf"(?:{_NUM}|a couple of|couple of|a couple|a few|few|several|a|an)"
+    quantity = rf"(?:{_NUM}|a couple of|couple of|a couple|couple|a few|few|several|a|an)"
     found: list[tuple[str, float, int, int]] = []
     for match in re.finditer(
         rf"(?<!after )(?<!in )(?<!per )(?<!all )(?<!each )(?<!every )(?<!a )"
@@ -219,6 +233,16 @@ def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
         amount = word_number(head[: head.rfind(match.group(2))].strip()) or 1.0
         days = amount * _UNIT_DAYS[match.group(2)] * (1.5 if " and a half" in head else 1.0)
         found.append(("ago" if head.endswith(" ago") else "length", days, match.start(), match.end()))
+    # "for the past month or so", "the last few weeks": a length without a count
+    for match in re.finditer(rf"\b(?:for\s+)?the\s+(?:past|last)\s+(?:(?P<amount>{_NUM}|few|couple of)\s+)?"
+                             rf"(?P<unit>{_LENGTH_UNITS})s?\b", low):
+        said = match.group("amount") or "1"
+        amount = {"few": 3.0, "couple of": 2.0}.get(said) or word_number(said) or 1.0
+        found.append(("length", amount * _UNIT_DAYS[match.group("unit")], match.start(), match.end()))
+    # a unit alone as its own clause: "bout 6. month or so", "couple of weeks? week or so"
+    for match in re.finditer(r"(?:^|[.,;!?]\s*)((?:a\s+)?(week|fortnight|month|year)(?:\s+or\s+so|\s*ish)?)"
+                             r"\s*(?=$|[.,;!?])", low):
+        found.append(("length", _UNIT_DAYS[match.group(2)], match.start(1), match.end(1)))
     found += [("since", days, start, end) for days, start, end in _since_date(low, today)]
     found += [("past", _days_since_weekday(m.group(1), today), m.start(), m.end())
               for m in re.finditer(rf"(?<!since )\blast ({_WEEKDAYS})\b", low)]
@@ -239,6 +263,8 @@ def _accepted(kind: str, days: float, low: str, start: int, end: int, *, about_p
         attributive = _ATTRIBUTIVE.match(head)
         if attributive and (word_number(re.split(r"[\s-]", head)[0]) or 0) > 1 and not head.endswith("ago"):
             return False
+        if _AGE_AFTER.match(after):
+            return False  # "80 years old", "29 weeks pregnant": an age, not how long it has hurt
         if _RATE_AFTER.search(after) or _FREQUENCY_BEFORE.search(before) or (
                 low[start:end].startswith(("a ", "an ")) and _COUNTED_BEFORE.search(before)):
             return False  # "10 hours a day", "twice a week", "10,000 steps a day": how often, not how long

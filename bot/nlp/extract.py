@@ -12,13 +12,14 @@ import logging
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, AbstractSet, Any, Iterable
 
-from bot.nlp.build import SPANS_KEY, pipeline_path
-from bot.nlp.concepts import ConceptMatcher, clause_ids, compose
+from bot.nlp.build import SPANS_KEY, pipeline_path, pipeline_patterns
+from bot.nlp.compiled import Compiled, Lexicon, compile_lexicon, default_lexicon, load_compiled, save_compiled
+from bot.nlp.concepts import clause_ids, compose
 from bot.nlp.durations import find_duration
 from bot.nlp.numbers import parse_age, parse_intensity
-from bot.nlp.typos import Corrected, Speller, words_of
+from bot.nlp.typos import Corrected
 from bot.nlp.typos import correct as correct_typos
 from core.types import Mention
 
@@ -35,50 +36,19 @@ VAGUE_KEY = "vague_places"  # doc.user_data key: phrase -> region it stands in f
 MAX_CHARS = 2000  # longer messages are cut here: no real description of pain needs more
 PHRASE_TOKENS_KEY = "phrase_spans"  # doc.user_data key: (start, end) of every vocabulary phrase and concept
 _KIND_BY_LABEL = {"REGION": "region", "SENSATION": "sensation", "ACTIVITY": "activity", "FINDING": "finding",
-                  "CONCEPT": "concept"}
+                  "TIMING": "timing", "CONCEPT": "concept"}
 _NEGATION_WORDS = frozenset({"not", "n't", "nt", "no", "never", "without", "none", "nothing", "neither", "nor"})
+logger = logging.getLogger(__name__)
 _CONTEXT_RULES_FILE = Path(__file__).with_name("context_rules.json")
-_SIDE_WORDS = {"left": "left", "right": "right", "lft": "left", "rt": "right", "both": "both",
-               "either": "both"}
+_SIDE_WORDS = {"left": "left", "right": "right", "lft": "left", "rt": "right", "rite": "right", "rght": "right",
+               "both": "both", "either": "both"}
+_SHORT_SENTENCE = 6  # tokens: "Left side.", "It's on the right."
 _SIDE_PHRASE = re.compile(
-    r"\b(?:on|in|down)\s+(?:the|my)\s+(left|right)\b|\b(left|right)[- ]?(?:hand\s+)?side\b|\bboth sides\b"
+    r"\b(?:on|in|down)\s+(?:the|my)\s+(left|right)\b|\b(left|right)[- ]?(?:hand\s+)?side\b|"
+    r"\b(?:both|the two|two) sides\b|\bon both\b"
 )
-
-class Lexicon:
-    """The concepts and the findings composed of them (kb/content/vocabulary), ready for matching."""
-
-    def __init__(self, concept_phrases: Iterable[tuple[str, str]], patterns: Iterable[tuple[str, tuple[str, ...], int]],
-                 exact_phrases: Iterable[tuple[str, str]] = (), masks: Iterable[str] = (),
-                 vague: dict[str, str] | None = None):
-        self.vague = dict(vague or {})
-        self.concept_phrases = tuple(concept_phrases)
-        self.masks = frozenset(masks)
-        self.exact_phrases = tuple(exact_phrases)
-        self.patterns = tuple(patterns)
-
-    @classmethod
-    def from_content(cls, content: Any) -> Lexicon:
-        """From validated content (kb.content.Content)."""
-        from bot.nlp.concepts import DEFAULT_WINDOW
-        from core.phrases import expand
-
-        phrases = [(c.id, variant) for c in content.concepts.values() for p in c.phrases for variant in expand(p)]
-        exact = [(c.id, variant) for c in content.concepts.values() for p in c.exact for variant in expand(p)]
-        patterns = [(t.id, pattern, t.window or DEFAULT_WINDOW)
-                    for t in content.terms.get("finding", {}).values() for pattern in t.compose]
-        return cls(phrases, patterns, exact, masks=[c.id for c in content.concepts.values() if c.mask],
-                   vague=content.vague)
-
-
-@lru_cache(maxsize=1)
-def default_lexicon() -> Lexicon:
-    """The lexicon of the configured knowledge (the same the policies and actions read)."""
-    from bot.knowledge import knowledge
-
-    content = knowledge().content
-    assert content is not None
-    return Lexicon.from_content(content)
-
+# "the left side of my lower back": the side named before the place, further back than a side word
+_SIDE_OF_BEFORE = re.compile(r"\b(left|right)(?:[- ]hand)?\s+side\s+of\s+(?:my|the|his|her|your)?\s*(?:\w+\s+)?$")
 
 def _spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Whether two token spans share a token, containment included.
@@ -90,7 +60,30 @@ def _spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def _context_classes() -> tuple[Any, Any]:
+    """medspaCy's ConText, imported without QuickUMLS.
+
+    `medspacy.util` imports QuickUMLS at the top (and with it NLTK and SciPy: about 2 s of a cold
+    start) for a UMLS matcher this project never loads. An empty `quickumls.spacy_component` module
+    stands in for it when QuickUMLS has not been imported already, so ConText, the only medspaCy
+    part used here, loads alone. Loading a QuickUMLS pipeline in this process would then fail loudly.
+    """
+    import sys
+    import types
+
+    if "quickumls" not in sys.modules:
+        package = types.ModuleType("quickumls")
+        package.__path__ = []
+        component = types.ModuleType("quickumls.spacy_component")
+        package.spacy_component = component  # type: ignore[attr-defined]
+        sys.modules["quickumls"], sys.modules["quickumls.spacy_component"] = package, component
+    from medspacy.context import ConText, ConTextRule
+
+    return ConText, ConTextRule
+
+
 def _use_correct_overlaps() -> None:
+    _context_classes()
     from medspacy.context import context_graph, context_modifier
 
     context_modifier.tuple_overlaps = _spans_overlap
@@ -98,24 +91,19 @@ def _use_correct_overlaps() -> None:
 
 
 class Analyser:
-    """A loaded pipeline plus a ConText instance bound to it (built once per process)."""
+    """A loaded pipeline, the compiled vocabulary and a ConText instance bound to them (once per process)."""
 
-    def __init__(self, nlp: Language, lexicon: Lexicon | None = None):
+    def __init__(self, nlp: Language, compiled: Compiled):
         logging.getLogger("PyRuSH").setLevel(logging.WARNING)
-        from medspacy.context import ConText, ConTextRule
-
+        ConText, ConTextRule = _context_classes()
         _use_correct_overlaps()
         self.nlp = nlp
-        self.lexicon = lexicon or default_lexicon()
+        self.lexicon = compiled.lexicon
+        self.phrases = compiled.phrases
+        self.concepts = compiled.concepts
+        self.speller = compiled.speller
         self.context = ConText(nlp, input_span_type="group", span_group_name=SPANS_KEY)
         self.context.add(ConTextRule.from_json(str(_CONTEXT_RULES_FILE)))
-        tokenizer = nlp.tokenizer
-        self.concepts = ConceptMatcher(
-            ((concept, [t.text for t in tokenizer(phrase)]) for concept, phrase in self.lexicon.concept_phrases),
-            ((concept, [t.text for t in tokenizer(phrase)]) for concept, phrase in self.lexicon.exact_phrases),
-            masks=self.lexicon.masks)
-        concept_words = words_of(phrase for _, phrase in (*self.lexicon.concept_phrases, *self.lexicon.exact_phrases))
-        self.speller = Speller(_pattern_words(nlp) | concept_words)
 
     def analyse(self, text: str) -> Doc:
         """Correct slipped words ("sholder"), find phrases and concepts, compose findings, then their
@@ -125,6 +113,7 @@ class Analyser:
         """
         fixed = correct_typos(text, self.speller)
         doc = self.nlp(fixed.text)
+        doc.spans[SPANS_KEY] = self.phrases.spans(doc)
         doc.user_data[TYPOS_KEY] = fixed
         doc.user_data[VAGUE_KEY] = self.lexicon.vague
         self._add_concepts(doc)
@@ -155,14 +144,6 @@ class Analyser:
         doc.spans[SPANS_KEY] = spans
 
 
-def _pattern_words(nlp: Language) -> frozenset[str]:
-    """Every word of the span ruler's phrases: the vocabulary the spelling normaliser corrects to."""
-    if "span_ruler" not in nlp.pipe_names:
-        return frozenset()
-    ruler: Any = nlp.get_pipe("span_ruler")
-    return words_of(p["pattern"] for p in ruler.patterns if isinstance(p.get("pattern"), str))
-
-
 def original_offsets(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Offsets in the corrected doc text mapped back onto what the person typed."""
     fixed = doc.user_data.get(TYPOS_KEY)
@@ -172,9 +153,10 @@ def original_offsets(doc: Doc, start: int, end: int) -> tuple[int, int]:
 @lru_cache(maxsize=4)
 def load_language(path: str | None = None) -> Analyser:
     """Load the project's pipeline once; build it first if it is missing or older than the knowledge."""
+    from bot.knowledge import knowledge
+
     target = Path(path) if path else pipeline_path()
     if path is None:
-        from bot.knowledge import knowledge
         from bot.nlp.build import is_current
 
         if not is_current(target, knowledge().version):
@@ -183,7 +165,25 @@ def load_language(path: str | None = None) -> Analyser:
             build_main([])
     import spacy
 
-    return Analyser(spacy.load(target))
+    return analyser_for(spacy.load(target), target)
+
+
+def analyser_for(nlp: Language, folder: Path) -> Analyser:
+    """The analyser for a loaded pipeline, with the vocabulary compiled beside it (compiled now when
+    it is missing or from another knowledge version, and stored for the next start)."""
+    from bot.knowledge import knowledge
+
+    version = knowledge().version
+    compiled = load_compiled(folder, version)
+    if compiled is None:
+        content = knowledge().content
+        assert content is not None
+        compiled = compile_lexicon(nlp, default_lexicon(), pipeline_patterns(content), version)
+        try:
+            save_compiled(compiled, folder)
+        except OSError as error:  # a read-only install still works, only slower to start
+            logger.warning("Could not store the compiled vocabulary in %s (%s)", folder, error)
+    return Analyser(nlp, compiled)
 
 
 def _context_flags(span: Span) -> tuple[bool, bool, bool]:
@@ -230,23 +230,52 @@ def _denied_right_before(doc: Doc, start: int) -> bool:
     return index >= 0 and doc[index].lower_ in _NEGATION_WORDS
 
 
-def _side_for(span: Span, doc: Doc) -> str | None:
+def _side_in_next_sentence(span: Span, doc: Doc, region_tokens: AbstractSet[int]) -> str | None:
+    """"My neck. Left side." - a short sentence that only names a side belongs to the place before it."""
+    if span.sent.end >= len(doc):
+        return None
+    following = doc[span.sent.end].sent
+    if len(following) > _SHORT_SENTENCE or any(token.i in region_tokens for token in following):
+        return None
+    match = _SIDE_PHRASE.search(following.text.lower())
+    if match:
+        return _side_of(match)
+    sides = [token.lower_ for token in following if token.lower_ in {"left", "right"}]
+    return sides[0] if len(sides) == 1 else None
+
+
+def _side_for(span: Span, doc: Doc, region_tokens: AbstractSet[int] = frozenset()) -> str | None:
     """Side words inside the phrase ("back of my right knee"), right before a region ("right
-    temple") or shortly after ("neck, left side")."""
+    temple"), shortly after ("neck, left side") or in a short sentence of their own ("Neck. Left side.")."""
     for token in span:
         if token.lower_ in {"left", "right"}:
             return token.lower_
     for token in doc[max(span.start - 3, span.sent.start): span.start]:
         if token.lower_ in _SIDE_WORDS:
             return _SIDE_WORDS[token.lower_]
+    before = _SIDE_OF_BEFORE.search(doc[span.sent.start: span.start].text.lower())
+    if before:
+        return before.group(1)
     after = doc[span.end: min(span.end + 6, span.sent.end)].text.lower()
     match = _SIDE_PHRASE.search(after)
     if match:
-        return "both" if "both" in match.group(0) else (match.group(1) or match.group(2))
+        return _side_of(match)
     for token in doc[span.end: min(span.end + 2, span.sent.end)]:
         if token.lower_ in {"left", "right"}:
             return token.lower_
+    next_place = next((i for i in range(span.end, span.sent.end) if i in region_tokens), None)
+    if next_place is None:  # "between the shoulder blades for a few days, left side mostly"
+        rest = _SIDE_PHRASE.findall(doc[span.end: span.sent.end].text.lower())
+        if len(rest) == 1:
+            return _side_of(_SIDE_PHRASE.search(doc[span.end: span.sent.end].text.lower()))
+        return _side_in_next_sentence(span, doc, region_tokens)
     return None
+
+
+def _side_of(match: re.Match[str] | None) -> str | None:
+    if match is None:
+        return None
+    return match.group(1) or match.group(2) or "both"
 
 
 def _longest_per_label(spans: Iterable[Span]) -> list[Span]:
@@ -384,6 +413,7 @@ def _kept_spans(doc: Doc) -> list[Span]:
 def _span_mentions(doc: Doc, spans: list[Span], sided_regions: set[str]) -> list[Mention]:
     mentions = []
     seen: set[tuple[str, str, int]] = set()
+    region_tokens = {index for span in spans if span.label_ == "REGION" for index in range(span.start, span.end)}
     for span in spans:
         kind = _KIND_BY_LABEL.get(span.label_)
         if kind is None:
@@ -393,7 +423,7 @@ def _span_mentions(doc: Doc, spans: list[Span], sided_regions: set[str]) -> list
             continue
         seen.add(key)
         negated, hypothetical, other = _context_flags(span)
-        side = _side_for(span, doc) if kind == "region" and span.id_ in sided_regions else None
+        side = _side_for(span, doc, region_tokens) if kind == "region" and span.id_ in sided_regions else None
         vague = kind == "region" and doc.user_data.get(VAGUE_KEY, {}).get(span.text.lower()) == span.id_
         mentions.append(Mention(kind=kind, value=span.id_, text=span.text, side=side, negated=negated,
                                 hypothetical=hypothetical, other_person=other, vague=vague))
@@ -403,7 +433,7 @@ def _span_mentions(doc: Doc, spans: list[Span], sided_regions: set[str]) -> list
 _CORRECTION = re.compile(r"\b(?:sorry|actually|i meant|i mean|meant to say|no wait|correction|my mistake|"
                          r"not (?:the|my) \w+(?: \w+)?,? (?:it'?s|but|the|my)|rather|more (?:my|the|like my))\b")
 _SIDE_ALONE = re.compile(r"\b(?:the )?(other) (?:side|one|leg|knee|arm|shoulder|hand|foot|hip)\b|"
-                         r"\b(left|right)(?: (?:side|one|hand side))?\b|\b(both) (?:sides|of them)\b")
+                         r"\b(left|right)(?: (?:side|one|hand side))?\b|\b(both|two) (?:sides|of them)\b")
 
 
 def _context_mentions(text: str, span_mentions: list[Mention]) -> list[Mention]:

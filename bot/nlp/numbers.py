@@ -34,23 +34,81 @@ def word_number(token: str) -> float | None:
         return None
 
 
+# A 0-10 score said in words people use: "4/10", "4 out of 10", "4 on 10", "7 from 10", "4 of 10".
+_SCALE_AFTER = re.compile(r"^\s*(?:/|out of|outta|of|on|from|over)\s*(?:10|ten)\b")
+# Words right before a number that make it a score: "about a 5", "call it a 4", "I'd say 6", "it's a 7",
+# "strength I will say 6", "dull ache 5". Not "for", "since" or "at" (durations and clock times).
+_LEAD_IN = re.compile(
+    r"(?:^|[\s(])(?:about|abt|bout|around|roughly|approx|approximately|like|maybe|perhaps|prob|probably|say|says|"
+    r"think|guess|reckon|call it|put it at|rate it|rate it at|rated|rating|score|level|intensity|strength|severity|"
+    r"number|is|it's|its|was|a|an|reaching|reaches|hits|gets to|goes to|goes up to|up to|ache|aches|aching|pain|"
+    r"sore|hurts|tight|sharp|dull|burning|throbbing|achy|stiff|cramp|cramping|feeling|sorry)\s*$")
+# A number that starts its own clause: "sharp when I bend. 7", "oh sorry, 5".
+_CLAUSE_START = re.compile(r"(?:^|[.,;:!?(\n]|\band|\bbut|\bso)\s*$")
+# What may follow a score: the end of the clause, or words that do not make it a count of something.
+_SCORE_TAIL = re.compile(
+    r"^(?:\s*$|\s*[.,;:!?)]|\s*(?:/|-|–)?\s*ish\b|\s+(?:now|today|tonight|atm|rn|at|on|when|whenever|most|mostly|"
+    r"maybe|or|to|i|i'd|id|and|but|by|tbh|probably|prob|sometimes|usually|max|tops|though|these|in|if|during|after|"
+    r"while|really|honestly|dear|mate|lol|haha|x+|even|still|then|first|if|right|depending|worst|best|out|most)\b)")
+_RANGE = re.compile(r"^\s*(?:-|–|to|or)\s*(\d{1,2})\b")
+# Someone else's number: "my son is 5", "she's 6".
+_OTHER_PERSON = re.compile(r"\b(?:son|daughter|kid|kids|child|baby|boy|girl|toddler|grandson|granddaughter|he|she|"
+                           r"he's|she's|they're|dog)\s+(?:is|was|'s|are)?\s*(?:only\s+|nearly\s+|almost\s+)?$")
+_DIGITS = re.compile(r"(?<![\d.,:/£$€])(\d{1,2}(?:\.\d)?)(?![\d%]|[.,:]\d|[a-z])")
+_WORD_SCORE = re.compile(r"\b(?:an?)\s+(zero|two|three|four|five|six|seven|eight|nine|ten)\b")
+
+
+def _score_at(low: str, start: int, end: int, *, word: bool) -> tuple[float, int] | None:
+    """The score a number at [start, end) states, with where its words end; None for a count or a time."""
+    value = word_number(low[start:end])
+    if value is None or not 0 <= value <= 10:
+        return None
+    before, after = low[:start], low[end:]
+    scale = _SCALE_AFTER.match(after)
+    if scale:
+        return value, end + scale.end()
+    if word:  # "a four": the article already makes it a score; "two weeks" never got here
+        return (value, end) if _SCORE_TAIL.match(after) else None
+    if _OTHER_PERSON.search(before):
+        return None
+    alone = not before.strip() and not after.strip(" .!?")  # just "7": a score only when one was asked for
+    if alone or not (_LEAD_IN.search(before) or _CLAUSE_START.search(before)):
+        return None
+    upper = _RANGE.match(after)
+    if upper:  # "5-6", "7 or 8": the higher, which is the safer reading for the red-flag rules
+        top = word_number(upper.group(1))
+        tail = after[upper.end():]
+        if top is not None and value < top <= 10 and _SCORE_TAIL.match(tail):
+            return top, end + upper.end()
+    return (value, end) if _SCORE_TAIL.match(after) else None
+
+
+def _stated_score(low: str) -> tuple[int, str] | None:
+    """The first score said in a sentence ("dull ache, about a 5, since monday"); explicit "/10" first."""
+    found: list[tuple[bool, int, float, int]] = []
+    for match in _DIGITS.finditer(low):
+        score = _score_at(low, match.start(1), match.end(1), word=False)
+        if score:
+            found.append((not _SCALE_AFTER.match(low[match.end(1):]), match.start(1), *score))
+    for match in _WORD_SCORE.finditer(low):
+        score = _score_at(low, match.start(1), match.end(1), word=True)
+        if score:
+            found.append((not _SCALE_AFTER.match(low[match.end(1):]), match.start(1), *score))
+    if not found:
+        return None
+    _, start, value, end = min(found)
+    return round(value), low[start:end].strip()
+
+
 def parse_intensity(text: str, *, bare_number_ok: bool = False) -> tuple[int, str] | None:
     """The 0-10 intensity and the words that gave it, or None.
 
-    `bare_number_ok` lets a lone "7" count when the bot has just asked for a number.
+    A number is a score when the words around it say so ("4/10", "4 on 10", "about a 4", "call it a
+    4", "sore. 4", "4 on a bad day") and not when it counts something ("2 kids", "6 weeks", "12 hour
+    shifts", "5-a-side", "at 5 in the morning"). A message that is only a number ("7") is a score
+    only when the bot has just asked for one (`bare_number_ok`).
     """
-    low = text.lower()
-    patterns = [
-        rf"{_NUM}\s*(?:/|out of|outta|of)\s*(?:10|ten)\b",
-        rf"\b(?:about|around|like|maybe|roughly|a|an|at)\s+(?:a\s+|an\s+)?{_NUM}\s*(?:ish)?\b(?=\s*(?:$|[,.!]|\s+(?:on|i|and|but|today|now|at)\b))",
-        rf"\b(?:rate|rated|rating|score|level)\s+(?:it\s+|of\s+|is\s+)?(?:a\s+|an\s+|at\s+)?{_NUM}\b",
-    ]
-    for pattern in patterns:
-        match = re.search(pattern, low)
-        if match:
-            value = word_number(match.group(1))
-            if value is not None and 0 <= value <= 10:
-                return round(value), match.group(0).strip()
+    low = text.lower().replace("\u2019", "'")
     if bare_number_ok:
         match = re.fullmatch(rf"\s*(?:a\s+|an\s+)?{_NUM}\s*[.!]?\s*", low) or re.match(
             rf"\s*(?:(?:abt|about|around|maybe|like|prob|probably)\s+)?(?:a\s+|an\s+)?{_NUM}"
@@ -60,6 +118,15 @@ def parse_intensity(text: str, *, bare_number_ok: bool = False) -> tuple[int, st
             value = word_number(match.group(1))
             if value is not None and 0 <= value <= 10:
                 return round(value), match.group(0).strip()
+    stated = _stated_score(low)
+    if stated:
+        return stated
+    rated = re.search(rf"\b(?:rate|rated|rating|score|level)\s+(?:it\s+|of\s+|is\s+)?(?:a\s+|an\s+|at\s+)?{_NUM}\b",
+                      low)
+    if rated:
+        value = word_number(rated.group(1))
+        if value is not None and 0 <= value <= 10:
+            return round(value), rated.group(0).strip()
     for word, value in _SEVERITY.items():
         if re.search(rf"\b{word}\b", low):
             return value, word

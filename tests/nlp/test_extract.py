@@ -232,3 +232,28 @@ def test_region_span_without_sensation_preposition_or_side(entities) -> None:  #
 
 def test_activity_span_without_how_long(entities) -> None:  # type: ignore[no-untyped-def]
     assert ("activity", "standing") in entities("my soles burn after standing all day")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("neck. left side", [("neck_back", "left")]),
+    ("My neck hurts. It's on the left.", [("neck_back", "left")]),
+    ("my neck hurts. my right knee too.", [("neck_back", None), ("knee_front", "right")]),
+])
+def test_a_side_said_in_a_short_sentence_of_its_own_belongs_to_the_place_before(  # type: ignore[no-untyped-def]
+        knowledge, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(m.value, m.side) for m in extract(text, knowledge) if m.kind == "region"] == expected
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    ("the left side of my lower back aches", "left"), ("pain low in my back, the two sides", "both"),
+    ("an ache between the shoulder blades for a few days, left side mostly", "left"), ("rite wrist hurts", "right"),
+])
+def test_a_side_said_away_from_the_place(knowledge, text: str, side: str) -> None:  # type: ignore[no-untyped-def]
+    regions = [m for m in extract(text, knowledge) if m.kind == "region"]
+    assert regions and all(m.side == side for m in regions), [(m.value, m.side) for m in regions]
+
+
+@pytest.mark.parametrize(("text", "timing"), [("worse first thing in the morning", "morning"),
+                                              ("bad by the end of the day", "evening"), ("aches at night", "night")])
+def test_when_it_is_worse_answers_what_makes_it_worse(knowledge, text: str, timing: str) -> None:  # type: ignore[no-untyped-def]
+    assert timing in present(extract(text, knowledge), "timing")

@@ -163,3 +163,42 @@ def test_a_short_time_after_an_activity_is_the_activitys_length() -> None:
     typing = (text.index("typing"), text.index("typing") + 6)
     found = find_duration(text, activities=[typing])
     assert found is not None and found.days == 21
+
+
+# --- A score in the words around it; a count or a time is no score -------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("4 WHEN IT FLARES", 4), ("sorry. 3, maybe 4 when I lift", 3), ("it hurts when I type. I think is 6", 6),
+    ("a dull pain, 5 on 10", 5), ("oh right, 7", 7), ("call it a 3.", 3), ("I'd say it's a 5 most nights", 5),
+    ("strength I will say 4", 4), ("maybe 8 from 10", 8), ("burning ache 6", 6), ("a heavy ache. 4", 4),
+    ("pressure feeling. 6. been there weeks", 6), ("2 on a good day", 2), ("I would put it at a 6, love", 6),
+    ("about a three", 3), ("it's 6-7 when I bend", 7), ("the pain is 5 or 6 at night", 6),
+])
+def test_a_score_is_read_from_the_words_around_the_number(text: str, expected: int) -> None:
+    found = parse_intensity(text)
+    assert found is not None and found[0] == expected, text
+
+
+@pytest.mark.parametrize("text", [
+    "hurt it at 5-a-side", "I have 3 kids", "on and off for 4 munths", "about 8 weeks ago", "my son is 4 and heavy",
+    "I wake at 6 in the morning", "up 2 flights of stairs", "10,000 steps a day", "a 10 minute walk", "7", "2 of my toes",
+    "since 5 days", "after 3 hours of typing", "it's 2 kids now", "I'm 30 weeks pregnant",
+])
+def test_a_count_a_time_or_a_lone_number_is_no_score(text: str) -> None:
+    assert parse_intensity(text) is None, text
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("for the past month or so it's been tight", 28, 32), ("since about the start of October", 55, 65),
+    ("couple wks", 13, 15), ("since sept", 85, 95), ("since mid oct", 40, 50), ("tight. month or so", 28, 32),
+    ("the last few weeks", 20, 22), ("since the end of august", 90, 98),
+])
+def test_durations_as_people_shorten_them(text: str, low: float, high: float) -> None:
+    found = parse_duration_days(text, today=date(2026, 11, 30))
+    assert found is not None and low <= found[0] <= high, (text, found)
+
+
+@pytest.mark.parametrize("text", ["I am 80 years old and my knee hurts", "29 weeks pregnant and my hip aches",
+                                  "my 6 year old kicked my shin"])
+def test_an_age_or_a_pregnancy_is_not_how_long_it_has_hurt(text: str) -> None:
+    assert parse_duration_days(text, today=date(2026, 11, 30)) is None, text
