@@ -9,7 +9,15 @@ import sys
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 
+def _without_tensorflow() -> None:
+    """The command line's language layer needs no TensorFlow, but thinc (under spaCy) imports it when
+    it is installed, as it is for Rasa: seconds of a cold `assess`. Marking it absent in this process
+    only makes thinc skip it; the Rasa servers are other processes and import it as usual."""
+    sys.modules.setdefault("tensorflow", None)  # type: ignore[arg-type]
+
+
 def _assess(args: argparse.Namespace) -> int:
+    _without_tensorflow()
     from bot.cli.assess import assess, format_text, to_json
 
     text = " ".join(args.text) if args.text else sys.stdin.read()

@@ -12,6 +12,9 @@ the content files, the same for both sources when they hold the same content.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import tempfile
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -132,7 +135,48 @@ class ContentFilesSource:
         self.root = root
 
     def load(self) -> Knowledge:
-        return Knowledge.from_content(load_content(self.root), content_hash(self.root))
+        version = content_hash(self.root)
+        return Knowledge.from_content(_validated_content(self.root, version), version)
+
+
+# Validated content by version: reading and checking some forty YAML files takes most of a second,
+# unpickling the result a few milliseconds. A build product, like the spaCy pipeline under models/.
+CONTENT_CACHE_DIR = Path(__file__).resolve().parents[1] / "models" / "cache"
+
+
+@lru_cache(maxsize=1)
+def _loader_fingerprint() -> str:
+    """Changes when the code that validates content or the types it builds change."""
+    import core.types
+    import kb.content
+
+    digest = hashlib.sha256()
+    for module in (kb.content, core.types):
+        digest.update(Path(str(module.__file__)).read_bytes())
+    return digest.hexdigest()[:8]
+
+
+def _validated_content(root: Path, version: str) -> Content:
+    """The content at this version: from the cache when it was validated before, else loaded and cached."""
+    cached = CONTENT_CACHE_DIR / f"content-{version}-{_loader_fingerprint()}.pickle"
+    try:
+        content = pickle.loads(cached.read_bytes())
+        if isinstance(content, Content):
+            return content
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        pass
+    content = load_content(root)
+    try:
+        CONTENT_CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        for old in CONTENT_CACHE_DIR.glob("content-*.pickle"):
+            if old != cached:
+                old.unlink(missing_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(cached)
+    except OSError:  # a read-only install still works, only slower to start
+        pass
+    return content
 
 
 class DatabaseSource:

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from core.files import load_yaml
 from kb.content import Content, GuidelineItem
 
 __all__ = ["CASES_DIR", "Coverage", "ItemRow", "coverage", "coverage_problems", "load_cases", "markdown"]
@@ -45,7 +44,7 @@ def load_cases(folder: Path = CASES_DIR) -> list[dict[str, Any]]:
     """Every proving case (vignette format plus `rules:`), from every file in the folder."""
     cases: list[dict[str, Any]] = []
     for path in sorted(folder.glob("*.yml")):
-        cases += [dict(case, file=path.name) for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []]
+        cases += [dict(case, file=path.name) for case in load_yaml(path.read_text(encoding="utf-8")) or []]
     return cases
 
 

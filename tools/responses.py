@@ -15,8 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from core.files import load_yaml
 from core.settings import PROJECT_ROOT
 
 __all__ = ["DOC_PATH", "main", "render"]
@@ -35,7 +34,7 @@ FEATURES = {
 
 
 def _responses(path: Path) -> dict[str, list[dict[str, Any]]]:
-    return dict((yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("responses") or {})
+    return dict((load_yaml(path.read_text(encoding="utf-8")) or {}).get("responses") or {})
 
 
 def _line(text: str) -> str:
@@ -68,7 +67,7 @@ def render() -> str:
     lines += ["## Safety questions (`kb/content/screening/`)", "",
               "| question | asked for | says | explained as |", "| --- | --- | --- | --- |"]
     for path in sorted((PROJECT_ROOT / "kb" / "content" / "screening").glob("*.yml")):
-        for question in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("questions") or []:
+        for question in (load_yaml(path.read_text(encoding="utf-8")) or {}).get("questions") or []:
             where = "a worrying word" if question.get("concern_only") else ", ".join(question.get("complaint") or [])
             lines.append(f"| `{question['id']}` | {where} | {_line(str(question.get('text')))} | "
                          f"{_line(str(question.get('explain') or ''))} |")

@@ -96,9 +96,13 @@ def running_servers(
                                  alive=lambda p=process: p.poll() is None):
                 tail = log_path.read_text(errors="replace")[-3000:]
                 raise ServerStartError(f"{service.name} server did not start:\n{tail}")
-        # the first parse loads the spaCy pipeline and ConText: do it before any test
-        requests.post(f"http://127.0.0.1:{config.rasa_port}/model/parse", params={"token": token},
-                      json={"text": "warm up"}, timeout=120)
+        # the first parse loads the spaCy pipeline and ConText: do it before any test. The server
+        # answers HTTP even when its model failed to load, so a failed parse is a failed start.
+        warm_up = requests.post(f"http://127.0.0.1:{config.rasa_port}/model/parse", params={"token": token},
+                                json={"text": "warm up"}, timeout=120)
+        if warm_up.status_code != 200:
+            tail = (work / "rasa.log").read_text(errors="replace")[-3000:]
+            raise ServerStartError(f"the Rasa server is up but has no model ({warm_up.status_code}):\n{tail}")
         yield Servers(f"http://127.0.0.1:{config.rasa_port}", f"http://127.0.0.1:{config.action_port}",
                       token, work)
     finally:

@@ -42,11 +42,11 @@ def action_response_names(folders: tuple[str, ...] = CODE_DIRS) -> tuple[set[str
 
 
 def _domain_responses() -> set[str]:
-    import yaml
+    from core.files import load_yaml
 
     responses: set[str] = set()
     for path in sorted((PROJECT_ROOT / "domain").glob("*.yml")):
-        responses |= set((yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("responses") or {})
+        responses |= set((load_yaml(path.read_text(encoding="utf-8")) or {}).get("responses") or {})
     return responses
 
 

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Awaitable, Callable
 
-import yaml
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
@@ -30,6 +29,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.rasa.limits import SenderRateLimiter, max_body_bytes, shared_limiter
+from core.files import YAMLError, read_yaml
 from core.settings import PROJECT_ROOT
 
 __all__ = ["MAX_MESSAGE_CHARS", "MAX_SENDER_CHARS", "GuardedRestInput", "GuardedSocketIOInput", "Rejected",
@@ -55,7 +55,7 @@ _BUTTON_PAYLOAD = re.compile(r"/([A-Za-z_][A-Za-z0-9_]*)")
 @lru_cache(maxsize=1)
 def _channel_responses() -> dict[str, str]:
     """The channels' own sentences, from domain/channels.yml (reviewed with every other response)."""
-    doc = yaml.safe_load((PROJECT_ROOT / "domain" / "channels.yml").read_text(encoding="utf-8")) or {}
+    doc = read_yaml(PROJECT_ROOT / "domain" / "channels.yml")
     return {name: str(variants[0]["text"]) for name, variants in (doc.get("responses") or {}).items()}
 
 
@@ -110,12 +110,12 @@ def declared_commands() -> frozenset[str] | None:
     allowed: set[str] = set()
     try:
         for path in sorted(DOMAIN_DIR.glob("*.yml")):
-            doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            doc = read_yaml(path)
             allowed |= {"/" + (next(iter(i)) if isinstance(i, dict) else str(i)) for i in doc.get("intents", [])}
             for variants in (doc.get("responses") or {}).values():
                 for variant in variants or []:
                     allowed |= {str(b.get("payload")) for b in variant.get("buttons") or [] if b.get("payload")}
-    except (OSError, yaml.YAMLError, AttributeError, StopIteration):
+    except (OSError, YAMLError, AttributeError, StopIteration):
         return None
     return frozenset(allowed)
 

@@ -8,6 +8,7 @@ where the safety policy reads the whole conversation's findings on every turn.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any, Dict, List
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -20,7 +21,8 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.knowledge import knowledge
-from bot.nlp.extract import MAX_CHARS, Analyser, extract_mentions, original_offsets
+from bot.nlp.build import PROJECT_ROOT
+from bot.nlp.extract import MAX_CHARS, Analyser, analyser_for, extract_mentions, original_offsets
 from core.types import Mention
 
 MENTIONS_KEY = "pain_mentions"
@@ -129,7 +131,8 @@ class PainFindingsExtractor(GraphComponent, EntityExtractorMixin):
     def _analyser_for(self, model: SpacyModel) -> Analyser:
         """Reuse SpacyNLP's loaded pipeline rather than loading it a second time."""
         if self._analyser is None:
-            self._analyser = Analyser(model.model)
+            folder = Path(model.model_name)
+            self._analyser = analyser_for(model.model, folder if folder.is_absolute() else PROJECT_ROOT / folder)
         return self._analyser
 
     def process(self, messages: List[Message], model: SpacyModel) -> List[Message]:

@@ -181,7 +181,8 @@ def test_a_score_is_read_from_the_words_around_the_number(text: str, expected: i
 
 @pytest.mark.parametrize("text", [
     "hurt it at 5-a-side", "I have 3 kids", "on and off for 4 munths", "about 8 weeks ago", "my son is 4 and heavy",
-    "I wake at 6 in the morning", "up 2 flights of stairs", "10,000 steps a day", "a 10 minute walk", "7", "2 of my toes",
+    "I wake at 6 in the morning", "up 2 flights of stairs", "10,000 steps a day", "a 10 minute walk", "7",
+    "2 of my toes",
     "since 5 days", "after 3 hours of typing", "it's 2 kids now", "I'm 30 weeks pregnant",
 ])
 def test_a_count_a_time_or_a_lone_number_is_no_score(text: str) -> None:

@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from core.files import load_yaml
 from core.types import TriageLevel
 from tools.eval.moves import INTAKE_SLOTS, Observation
 
@@ -82,7 +81,7 @@ class Script:
 def load_scripts(path: Path) -> list[Script]:
     """Every script in a file, or in every .yml file of a folder."""
     files = sorted(path.glob("*.yml")) if path.is_dir() else [path]
-    return [Script.from_dict(raw) for f in files for raw in yaml.safe_load(f.read_text(encoding="utf-8")) or []]
+    return [Script.from_dict(raw) for f in files for raw in load_yaml(f.read_text(encoding="utf-8")) or []]
 
 
 @dataclass

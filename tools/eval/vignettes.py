@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from core.files import load_yaml
 from core.settings import PROJECT_ROOT
 from core.types import TriageLevel
 
@@ -91,7 +90,7 @@ class Outcome:
 
 def load_cases(path: Path) -> list[Case]:
     """Cases from a vignette file."""
-    return [Case.from_dict(raw) for raw in yaml.safe_load(path.read_text(encoding="utf-8")) or []]
+    return [Case.from_dict(raw) for raw in load_yaml(path.read_text(encoding="utf-8")) or []]
 
 
 def _follow_up(messages: list[dict[str, Any]]) -> str | None:

@@ -98,9 +98,9 @@ def _files(target: Path) -> list[Path]:
 
 def _pipeline_path() -> Path:
     """The spaCy pipeline config.yml gives SpacyNLP."""
-    import yaml
+    from core.files import load_yaml
 
-    config = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text(encoding="utf-8"))
+    config = load_yaml((PROJECT_ROOT / "config.yml").read_text(encoding="utf-8"))
     model = next(step["model"] for step in config["pipeline"] if step["name"] == "SpacyNLP")
     return PROJECT_ROOT / model
 

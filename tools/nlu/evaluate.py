@@ -247,9 +247,9 @@ def _rewrite_summary(out: Path) -> int:
 
 
 def _count_examples(path: Path) -> int:
-    import yaml
+    from core.files import load_yaml
 
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path.read_text(encoding="utf-8")) or {}
     return sum(1 for block in data.get("nlu", []) for line in str(block.get("examples", "")).splitlines()
                if line.strip().startswith("- "))
 
