@@ -149,6 +149,8 @@ def parse_age(text: str) -> tuple[int, str] | None:
         r"months?|minutes?|hours?|stone|st\b|weeks? pregnant))",
         r"^\s*(\d{2})\s*(?:,|m\b|f\b|male\b|female\b|yr\b)",  # "58, diabetic, back pain since ..."
         r"\b(?:as an?|being an?)\s+(\d{2})\s*(?:year|yr)",
+        r"\b(\d{2,3})\s+(?:at\s+|on\s+|as of\s+)?(?:my\s+)?last\s+birthday\b",  # "pensioner, 73 last birthday"
+        r"\b(?:i|i've|ive|i have|just)\s+(?:just\s+)?turned\s+(\d{2,3})\b(?!\s*(?:degrees|°|%|minutes?|times?))",
     ]
     for pattern in patterns:
         match = re.search(pattern, low)

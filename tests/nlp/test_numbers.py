@@ -59,7 +59,8 @@ def test_duration_in_days(text: str, low: float, high: float) -> None:
 
 @pytest.mark.parametrize(
     ("text", "age"),
-    [("I'm 74 and these headaches are new", 74), ("74 years old", 74), ("aged 52", 52), ("im 19", 19)],
+    [("I'm 74 and these headaches are new", 74), ("74 years old", 74), ("aged 52", 52), ("im 19", 19),
+     ("pensioner, 73 last birthday", 73), ("I was 81 at my last birthday", 81), ("I just turned 66 in March", 66)],
 )
 def test_age(text: str, age: int) -> None:
     assert parse_age(text) == (age, parse_age(text)[1])  # type: ignore[index]
