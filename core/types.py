@@ -116,17 +116,25 @@ class PainReport:
     timings: list[str] = field(default_factory=list)  # when it is worse ("mornings"): not used for ranking
     findings: set[str] = field(default_factory=set)
     negated_findings: set[str] = field(default_factory=set)
+    wondered: set[str] = field(default_factory=set)  # findings and concepts said as a worry or a question
     concepts: set[str] = field(default_factory=set)
     vague_regions: set[str] = field(default_factory=set)
-    intensity: int | None = None
+    intensity: int | None = None  # the latest score: how strong it is now
+    highest_intensity: int | None = None  # the highest score said: what the red-flag rules read
     duration_days: float | None = None
     age: int | None = None
 
     def add(self, mention: Mention) -> None:
-        """Fold one mention in; negated or hypothetical ones are remembered but never count."""
+        """Fold one mention in; negated or hypothetical ones are remembered but never count.
+
+        A finding or concept said as a worry or a question ("should I worry about numbness down
+        there?") is `wondered`, not denied: the safety questions then ask about it rather than skip it.
+        """
         if not mention.present:
-            if mention.kind == "finding":
+            if mention.kind == "finding" and mention.negated:
                 self.negated_findings.add(mention.value)
+            elif mention.kind in {"finding", "concept"} and mention.hypothetical and not mention.other_person:
+                self.wondered.add(mention.value)
             return
         if mention.kind == "region":
             if mention.vague and mention.value not in self.region_ids:
@@ -144,6 +152,7 @@ class PainReport:
             self.findings.add(mention.value)
         elif mention.kind == "intensity":
             self.intensity = int(float(mention.value))
+            self.highest_intensity = max(self.intensity, self.highest_intensity or 0)
         elif mention.kind == "duration" and _is_number(mention.value):
             # "unknown": an onset with no countable length ("since I moved house") leaves the days as they were
             self.duration_days = float(mention.value)

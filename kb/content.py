@@ -565,6 +565,22 @@ def _load_screening(v: _Validator, root: Path) -> None:
             v.add("vocabulary/concepts", concept.id, "concern", f"unknown screening question '{concept.concern}'")
 
 
+def _check_variant_limits(v: _Validator) -> None:
+    """A phrase that expands to more than MAX_VARIANTS would be cut short, silently losing words."""
+    from core.phrases import MAX_VARIANTS, variant_count
+
+    tables: list[tuple[str, Iterable[Any]]] = [("region", v.content.regions.values())]
+    tables += [(kind, terms.values()) for kind, terms in v.content.terms.items()]
+    tables += [("concept", v.content.concepts.values())]
+    for kind, entries in tables:
+        for entry in entries:
+            for phrase in (*entry.phrases, *getattr(entry, "exact", ())):
+                if variant_count(phrase) > MAX_VARIANTS:
+                    v.add(f"vocabulary/{kind}", entry.id, "phrases",
+                          f"'{phrase[:60]}...' makes {variant_count(phrase)} variants (at most {MAX_VARIANTS}): "
+                          "split it into several phrases")
+
+
 def _check_phrase_clashes(v: _Validator) -> None:
     """Each phrase must name one thing only, or the bot cannot know what was meant."""
     from core.phrases import expand
@@ -598,6 +614,7 @@ def load_content(root: Path = CONTENT_DIR) -> Content:
     _load_guidance(v, root)
     _load_screening(v, root)
     _check_phrase_clashes(v)
+    _check_variant_limits(v)
     v.content.files = {
         str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(root.rglob("*.yml"))

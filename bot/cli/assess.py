@@ -30,7 +30,7 @@ def assess(text: str) -> dict[str, Any]:
              "because": list(f.because), "sources": [s.label() for s in f.rule.sources]}
             for f in triage.flags
         ],
-        "ignored_findings": sorted(report.negated_findings - report.findings),
+        "ignored_findings": sorted((report.negated_findings | (report.wondered - report.concepts)) - report.findings),
         "report": {
             "regions": [{"id": r, "side": s} for r, s in report.regions],
             "sensations": report.sensations,

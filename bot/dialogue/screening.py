@@ -48,14 +48,20 @@ def _known(report: PainReport, finding: str) -> bool:
 
 def concern_question(report: PainReport, asked: Iterable[str], questions: Iterable[Question],
                      concern_of: dict[str, str]) -> NextQuestion | None:
-    """The clarifying question for a worrying concept said without any finding coming of it."""
+    """The clarifying question for a worrying word said without any finding coming of it, or for a
+    red flag said as a worry or a question ("could this be a clot?", "worried about the numbness"):
+    asked about, never taken as a no."""
     done = set(asked)
     by_id = {q.id: q for q in questions}
-    for concept in sorted(report.concepts):
+    for concept in sorted(report.concepts | report.wondered):
         qid = concern_of.get(concept)
         question = by_id.get(qid or "")
         if question and question.id not in done and not _known(report, question.finding):
             return NextQuestion(question.id, question.finding, concern=True)
+    for finding in sorted(report.wondered - report.findings):
+        question = next((q for q in questions if q.finding == finding and q.id not in done), None)
+        if question and not _known(report, finding):
+            return NextQuestion(question.id, finding, concern=True)
     return None
 
 

@@ -114,7 +114,14 @@ class ConversationState:
 
     def safety_report(self) -> PainReport:
         """Everything said, with the answers to safety questions: what the red-flag rules read."""
-        return PainReport.from_messages([*turn.mentions, *_answer_mentions(turn)] for turn in self.turns)
+        return PainReport.from_messages([*self._safety_mentions(turn), *_answer_mentions(turn)] for turn in self.turns)
+
+    @staticmethod
+    def _safety_mentions(turn: UserTurn) -> list[Mention]:
+        """Everything said counts, except a pressure level: "that's an 8" while massaging is no pain score."""
+        if turn.in_pressure_loop:
+            return [m for m in turn.mentions if m.kind != "intensity"]
+        return list(turn.mentions)
 
     def intake_mentions(self, turn: UserTurn) -> list[Mention]:
         """The mentions of one turn that describe the pain (its place, feeling, strength, ...)."""

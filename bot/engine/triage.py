@@ -53,7 +53,8 @@ def rule_matches(
         weeks = (report.duration_days or 0.0) / _DAYS_PER_WEEK
         if weeks < rule.duration_weeks_at_least:
             return None
-    if rule.intensity_at_least is not None and (report.intensity is None or report.intensity < rule.intensity_at_least):
+    highest = report.highest_intensity if report.highest_intensity is not None else report.intensity
+    if rule.intensity_at_least is not None and (highest is None or highest < rule.intensity_at_least):
         return None
     if not (rule.groups or rule.age_at_least or rule.age_below or rule.duration_weeks_at_least):
         return None  # a rule with no condition would flag everyone

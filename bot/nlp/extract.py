@@ -39,6 +39,10 @@ _KIND_BY_LABEL = {"REGION": "region", "SENSATION": "sensation", "ACTIVITY": "act
                   "TIMING": "timing", "CONCEPT": "concept"}
 _NEGATION_WORDS = frozenset({"not", "n't", "nt", "no", "never", "without", "none", "nothing", "neither", "nor"})
 logger = logging.getLogger(__name__)
+# medspaCy's default cues that misread how people describe their own pain: a bare "if" makes "my
+# calf cramps if I walk 200 yards" and "if I cough I wet myself" hypothetical, when they are what
+# happens every time. The real hypotheticals ("what if", "if it spreads", "if I ever") are in our rules.
+_DROPPED_DEFAULT_CUES = frozenset({"if"})
 _CONTEXT_RULES_FILE = Path(__file__).with_name("context_rules.json")
 _SIDE_WORDS = {"left": "left", "right": "right", "lft": "left", "rt": "right", "rite": "right", "rght": "right",
                "both": "both", "either": "both"}
@@ -102,7 +106,9 @@ class Analyser:
         self.phrases = compiled.phrases
         self.concepts = compiled.concepts
         self.speller = compiled.speller
-        self.context = ConText(nlp, input_span_type="group", span_group_name=SPANS_KEY)
+        self.context = ConText(nlp, rules=None, input_span_type="group", span_group_name=SPANS_KEY)
+        defaults = ConTextRule.from_json(self.context.DEFAULT_RULES_FILEPATH)
+        self.context.add([rule for rule in defaults if rule.literal.lower() not in _DROPPED_DEFAULT_CUES])
         self.context.add(ConTextRule.from_json(str(_CONTEXT_RULES_FILE)))
 
     def analyse(self, text: str) -> Doc:

@@ -118,3 +118,25 @@ def test_a_question_unanswered_twice_in_a_row_is_not_asked_a_third_time_except_w
     assert read_state(answered).unknown_answers() == set()
     where = [user("it hurts"), *_asked("pain_location"), user("hmm"), user("idk really, everywhere?")]
     assert "pain_location" not in read_state(where).unknown_answers()
+
+
+def test_the_red_flag_rules_read_the_highest_pain_score_but_never_a_pressure_level() -> None:
+    head = Mention("region", "occiput")
+    events = [user("sudden headache, 9/10", head, Mention("intensity", "9", "9/10")),
+              user("now it's more like a 4", Mention("intensity", "4", "a 4"))]
+    report = read_state(events).safety_report()
+    assert report.intensity == 4 and report.highest_intensity == 9
+    pressing = [user("neck ache, 3/10", NECK, Mention("intensity", "3", "3/10")), slot("awaiting", "pressure"),
+                user("ow that's an 8", Mention("intensity", "8", "an 8"))]
+    assert read_state(pressing).safety_report().highest_intensity == 3
+
+
+def test_a_red_flag_said_as_a_worry_gets_its_safety_question_not_a_silent_no() -> None:
+    from bot.dialogue.screening import concern_question
+
+    worry = Mention("finding", "saddle_numbness", "numbness around my bottom", hypothetical=True)
+    report = read_state([user("back pain, worried about numbness around my bottom", worry)]).safety_report()
+    assert "saddle_numbness" in report.wondered and "saddle_numbness" not in report.negated_findings
+    questions = [Question("q_saddle", "saddle_numbness", complaint=("low_back",))]
+    asked = concern_question(report, [], questions, {})
+    assert asked is not None and asked.finding == "saddle_numbness" and asked.concern

@@ -80,3 +80,14 @@ def test_duplicate_id_is_reported(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as error:
         load_content(root)
     assert any("duplicate" in p.message for p in error.value.problems)
+
+
+def test_a_phrase_too_big_to_expand_is_reported_not_cut(tmp_path: Path) -> None:
+    root = _copy_content(tmp_path)
+    path = root / "vocabulary" / "timings.yml"
+    data = yaml.safe_load(path.read_text())
+    data["timings"][0]["phrases"].append(" ".join("{a|b|c|d}" for _ in range(6)) + " morning")  # 4096 variants
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    with pytest.raises(ContentError) as error:
+        load_content(root)
+    assert any("4096 variants" in p.message and p.entry == data["timings"][0]["id"] for p in error.value.problems)

@@ -257,3 +257,20 @@ def test_a_side_said_away_from_the_place(knowledge, text: str, side: str) -> Non
                                               ("bad by the end of the day", "evening"), ("aches at night", "night")])
 def test_when_it_is_worse_answers_what_makes_it_worse(knowledge, text: str, timing: str) -> None:  # type: ignore[no-untyped-def]
     assert timing in present(extract(text, knowledge), "timing")
+
+
+@pytest.mark.parametrize(("text", "finding"), [
+    ("if I cough I wet myself and my back hurts", "bladder_dysfunction"),
+    ("my calf cramps if I walk 200 yards and it goes when I rest", "claudication_pattern"),
+])
+def test_what_happens_every_time_if_i_do_something_is_not_hypothetical(  # type: ignore[no-untyped-def]
+        knowledge, text: str, finding: str) -> None:
+    assert finding in present(extract(text, knowledge), "finding")
+
+
+@pytest.mark.parametrize("text", ["what if I get numbness around my bottom?", "if it spreads to my arm should I worry",
+                                  "I'm worried about numbness around my bottom"])
+def test_a_worry_or_a_what_if_is_wondered_about_not_stated_and_not_denied(knowledge, text: str) -> None:  # type: ignore[no-untyped-def]
+    report = PainReport.from_messages([extract(text, knowledge)])
+    assert not report.findings & {"saddle_numbness", "pain_spreading_arm_jaw"}
+    assert not report.negated_findings & {"saddle_numbness", "pain_spreading_arm_jaw"}

@@ -100,8 +100,10 @@ class ContextPolicy(ContentPolicy):
             kb = knowledge()
             report = state.safety_report()
             latest_concepts = {m.value for m in mentions if m.kind == "concept" and m.present}
-            if latest_concepts:
-                report.concepts = latest_concepts
+            latest_wondered = {m.value for m in mentions if m.kind in {"concept", "finding"} and m.hypothetical
+                               and not m.negated and not m.other_person}
+            if latest_concepts or latest_wondered:
+                report.concepts, report.wondered = latest_concepts, latest_wondered
                 asked = list(tracker.get_slot("screening_done") or [])
                 concern_due = concern_question(report, asked, kb.questions, kb.concern_of) is not None
         band = (3, 4) if tracker.get_slot("light_pressure") else (5, 7)
