@@ -112,8 +112,13 @@ class Knowledge:
         return {region: tuple(ids) for region, ids in table.items()}
 
     def report(self, mentions: Iterable[Mention]) -> PainReport:
-        """A report from mentions in conversation order."""
-        return PainReport.from_mentions(list(mentions))
+        """A report from mentions in conversation order, vague places made precise where the words allow."""
+        return PainReport.from_mentions(list(mentions)).refine(self.vague_parts)
+
+    @cached_property
+    def vague_parts(self) -> dict[str, dict[str, str]]:
+        """Vague region -> {"where exactly" word: region} (vocabulary/vague_places.yml)."""
+        return dict(self.content.vague_parts) if self.content is not None else {}
 
 
 class KnowledgeSource(Protocol):

@@ -64,7 +64,8 @@ class SourceRef:
 class Mention:
     """One thing the person said, with the clinical context of how they said it.
 
-    `kind` is region, sensation, activity, timing, finding, intensity, duration or age; `value` is the
+    `kind` is region, sensation, activity, timing, finding, intensity, duration, age or part (a word that
+    says where in a vaguely named area: "the front", "outside bit"); `value` is the
     canonical id (or number as text). A mention only counts as a present finding when it is not
     negated, not hypothetical and about the person themselves.
     """
@@ -119,6 +120,7 @@ class PainReport:
     wondered: set[str] = field(default_factory=set)  # findings and concepts said as a worry or a question
     concepts: set[str] = field(default_factory=set)
     vague_regions: set[str] = field(default_factory=set)
+    parts: list[str] = field(default_factory=list)  # "where exactly" words, in the order said
     intensity: int | None = None  # the latest score: how strong it is now
     highest_intensity: int | None = None  # the highest score said: what the red-flag rules read
     duration_days: float | None = None
@@ -148,6 +150,8 @@ class PainReport:
             self.activities.append(mention.value)
         elif mention.kind == "timing" and mention.value not in self.timings:
             self.timings.append(mention.value)
+        elif mention.kind == "part":
+            self.parts.append(mention.value)
         elif mention.kind == "finding":
             self.findings.add(mention.value)
         elif mention.kind == "intensity":
@@ -192,6 +196,22 @@ class PainReport:
             self.regions[self.regions.index((region, None))] = (region, side)
             return
         self.regions.append((region, side))
+
+    def refine(self, vague_parts: dict[str, dict[str, str]]) -> PainReport:
+        """Vague places made precise by the words said for them: "shoulder" then "at the front" is the
+        front of the shoulder (vague_parts: vague region -> {part word: region}); the latest word wins."""
+        refined: list[tuple[str, str | None]] = []
+        for region, side in self.regions:
+            parts = vague_parts.get(region, {}) if region in self.vague_regions else {}
+            target = next((parts[word] for word in reversed(self.parts) if word in parts), None)
+            if target is None:
+                refined.append((region, side))
+                continue
+            self.vague_regions.discard(region)
+            if (target, side) not in self.regions and all(r != target for r, _s in refined):
+                refined.append((target, side))
+        self.regions = refined
+        return self
 
     @classmethod
     def from_mentions(cls, mentions: Iterable[Mention]) -> PainReport:

@@ -152,6 +152,7 @@ class Content:
     concepts: dict[str, Concept] = field(default_factory=dict)
     guidelines: dict[str, GuidelineItem] = field(default_factory=dict)
     vague: dict[str, str] = field(default_factory=dict)  # phrase -> region it stands in for
+    vague_parts: dict[str, dict[str, str]] = field(default_factory=dict)  # vague region -> {part word: region}
     guidance: dict[str, Any] = field(default_factory=dict)
     screening: list[ScreeningQuestion] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)
@@ -352,6 +353,13 @@ def _load_vague(v: _Validator, root: Path) -> None:
         for phrase in item.get("phrases") or []:
             for variant in expand(str(phrase)):
                 v.content.vague[variant] = region
+        parts = item.get("parts") or {}
+        for words, target in parts.items() if isinstance(parts, dict) else []:
+            if target not in v.content.regions:
+                v.add(rel, f"#{index} ({region})", "parts", f"unknown region '{target}' for '{words}'")
+                continue
+            for word in str(words).lower().split("|"):
+                v.content.vague_parts.setdefault(region, {})[" ".join(word.split())] = target
 
 
 def _load_concepts(v: _Validator, root: Path) -> None:

@@ -24,6 +24,8 @@ def intake_slots(report: PainReport, unknown: Iterable[str] = (),
     values: dict[str, Any] = {slot: UNKNOWN for slot in unknown}
     values.update(in_words or {})
     precise = [(region, side) for region, side in report.regions if region not in report.vague_regions]
+    if not precise and values.get("pain_location") == UNKNOWN:
+        precise = report.regions[:1]  # asked twice: the area named ("my shoulder") stands for the place
     if precise:
         region, side = precise[0]
         values["pain_location"] = f"{region}:{side}" if side else region

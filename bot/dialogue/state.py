@@ -155,8 +155,10 @@ class ConversationState:
         """Intake slots the person does not know ("not sure" to "how long?") or could not answer.
 
         A question asked twice in a row without its answer is not asked a third time: the intake
-        moves on (only where it hurts is needed to help at all, so that one is never given up).
+        moves on. Where it hurts is needed to help at all, so that one is given up only when an area
+        was named ("my shoulder"): the area then stands for the place.
         """
+        vague = self.intake_report().vague_regions
         unknown = set()
         previous: tuple[str, bool] | None = None
         in_words = self.answers_in_words()
@@ -165,7 +167,7 @@ class ConversationState:
             # "no idea", "not sure": but not "wait no, it's the right one" (a correction, with facts)
             said_unknown = turn.answer in (Answer.UNSURE, Answer.NO) and not any(
                 m.present for m in self.intake_mentions(turn) if m.kind in INTAKE_KINDS)
-            asked_twice = previous == (slot, False) and slot != "pain_location"
+            asked_twice = previous == (slot, False) and (slot != "pain_location" or bool(vague))
             if unanswered and (said_unknown or asked_twice):
                 unknown.add(slot)
             previous = (slot, gave_it or slot in in_words)

@@ -28,7 +28,7 @@ __all__ = ["COMPILED_FILE", "Compiled", "Lexicon", "PhraseTable", "compile_lexic
            "save_compiled"]
 
 COMPILED_FILE = "compiled.pickle"
-FORMAT = 1  # bump when the stored classes change shape
+FORMAT = 2  # bump when the stored classes change shape
 
 
 class Lexicon:
@@ -36,8 +36,9 @@ class Lexicon:
 
     def __init__(self, concept_phrases: Iterable[tuple[str, str]], patterns: Iterable[tuple[str, tuple[str, ...], int]],
                  exact_phrases: Iterable[tuple[str, str]] = (), masks: Iterable[str] = (),
-                 vague: dict[str, str] | None = None):
+                 vague: dict[str, str] | None = None, parts: Iterable[str] = ()):
         self.vague = dict(vague or {})
+        self.parts = tuple(sorted(set(parts), key=lambda p: (-len(p), p)))  # "where exactly" words, longest first
         self.concept_phrases = tuple(concept_phrases)
         self.masks = frozenset(masks)
         self.exact_phrases = tuple(exact_phrases)
@@ -54,7 +55,8 @@ class Lexicon:
         patterns = [(t.id, pattern, t.window or DEFAULT_WINDOW)
                     for t in content.terms.get("finding", {}).values() for pattern in t.compose]
         return cls(phrases, patterns, exact, masks=[c.id for c in content.concepts.values() if c.mask],
-                   vague=content.vague)
+                   vague=content.vague,
+                   parts={word for parts in content.vague_parts.values() for word in parts})
 
 
 @lru_cache(maxsize=1)

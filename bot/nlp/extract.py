@@ -33,6 +33,8 @@ __all__ = ["MAX_CHARS", "TYPOS_KEY", "Analyser", "Lexicon", "extract_mentions", 
 COMPOSED_KEY = "composed_findings"  # doc.user_data key: composed finding -> the tokens of its concepts
 TYPOS_KEY = "typo_corrections"  # doc.user_data key: the Corrected record (offsets back to what was typed)
 VAGUE_KEY = "vague_places"  # doc.user_data key: phrase -> region it stands in for ("headache" -> temple)
+_PART_REACH = 20  # characters around a vague place within which a part word is about it
+PARTS_KEY = "place_parts"  # doc.user_data key: the words that say where in a vague place ("front", "outside")
 MAX_CHARS = 2000  # longer messages are cut here: no real description of pain needs more
 PHRASE_TOKENS_KEY = "phrase_spans"  # doc.user_data key: (start, end) of every vocabulary phrase and concept
 _KIND_BY_LABEL = {"REGION": "region", "SENSATION": "sensation", "ACTIVITY": "activity", "FINDING": "finding",
@@ -122,6 +124,7 @@ class Analyser:
         doc.spans[SPANS_KEY] = self.phrases.spans(doc)
         doc.user_data[TYPOS_KEY] = fixed
         doc.user_data[VAGUE_KEY] = self.lexicon.vague
+        doc.user_data[PARTS_KEY] = self.lexicon.parts
         self._add_concepts(doc)
         return self.context(doc)
 
@@ -431,6 +434,9 @@ def _span_mentions(doc: Doc, spans: list[Span], sided_regions: set[str]) -> list
         negated, hypothetical, other = _context_flags(span)
         side = _side_for(span, doc, region_tokens) if kind == "region" and span.id_ in sided_regions else None
         vague = kind == "region" and doc.user_data.get(VAGUE_KEY, {}).get(span.text.lower()) == span.id_
+        if vague and span.text.lower() in doc.user_data.get(PARTS_KEY, ()) and span.start > 0 and \
+                doc[span.start - 1].lower_ == "the":
+            continue  # "at the back", "the back bit": where in the place already named, not "my back"
         mentions.append(Mention(kind=kind, value=span.id_, text=span.text, side=side, negated=negated,
                                 hypothetical=hypothetical, other_person=other, vague=vague))
     return mentions
@@ -455,6 +461,31 @@ def _context_mentions(text: str, span_mentions: list[Mention]) -> list[Mention]:
                 match.group(1) or match.group(2) or "both")
             mentions.append(Mention(kind="side", value=side, text=match.group(0)))
     return mentions
+
+
+def _part_mentions(text: str, parts: Iterable[str], places: list[Mention]) -> list[Mention]:
+    """The words that say where in a vaguely named place ("at the front and side", "outside bit"),
+    longest first and without overlaps; vocabulary/vague_places.yml says what each one means where.
+
+    In a message that names places, only words next to a vaguely named one count ("my shoulder, the
+    front bit"), not "the top cupboard" further on.
+    """
+    low = text.lower()
+    near: list[tuple[int, int]] = []
+    for place in places:
+        for match in re.finditer(re.escape(place.text.lower()), low):
+            near.append((match.start() - _PART_REACH, match.end() + _PART_REACH))
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, Mention]] = []
+    for part in parts:
+        for match in re.finditer(rf"(?<![\w'])({re.escape(part)})(?![\w'])", low):
+            if any(start < match.end() and match.start() < end for start, end in taken):
+                continue
+            if places and not any(start <= match.start() and match.end() <= end for start, end in near):
+                continue
+            taken.append(match.span())
+            found.append((match.start(), Mention(kind="part", value=part, text=match.group(1))))
+    return [mention for _, mention in sorted(found, key=lambda item: item[0])]
 
 
 def _number_mentions(text: str, spans: list[Span], *, bare_intensity: bool) -> list[Mention]:
@@ -482,7 +513,12 @@ def extract_mentions(doc: Doc, sided_regions: Iterable[str], *, bare_intensity: 
     """Every mention in an analysed doc, spans first then numbers, in reading order."""
     spans = _kept_spans(doc)
     found = _span_mentions(doc, spans, set(sided_regions))
-    return found + _context_mentions(doc.text, found) + _number_mentions(doc.text, spans, bare_intensity=bare_intensity)
+    places = [m for m in found if m.kind == "region" and m.present]
+    parts = _part_mentions(doc.text, doc.user_data.get(PARTS_KEY, ()), [m for m in places if m.vague] if places else [])
+    if places and not any(m.vague for m in places):
+        parts = []
+    numbers = _number_mentions(doc.text, spans, bare_intensity=bare_intensity)
+    return found + _context_mentions(doc.text, found) + parts + numbers
 
 
 def mentions_from_text(text: str, sided_regions: Iterable[str], *, bare_intensity: bool = False) -> list[Mention]:

@@ -140,3 +140,13 @@ def test_a_red_flag_said_as_a_worry_gets_its_safety_question_not_a_silent_no() -
     questions = [Question("q_saddle", "saddle_numbness", complaint=("low_back",))]
     asked = concern_question(report, [], questions, {})
     assert asked is not None and asked.finding == "saddle_numbness" and asked.concern
+
+
+def test_where_in_a_vague_place_is_said_later_and_the_area_stands_in_after_two_asks() -> None:
+    shoulder = Mention("region", "shoulder_top", "shoulder", side="left", vague=True)
+    parts = {"shoulder_top": {"front": "shoulder_front", "top": "shoulder_top"}}
+    state = read_state([user("my left shoulder hurts", shoulder), user("at the front", Mention("part", "front"))])
+    assert intake_slots(state.intake_report().refine(parts))["pain_location"] == "shoulder_front:left"
+    asked = [user("my left shoulder hurts", shoulder), *_asked("pain_location"), user("it just aches"), user("hmm")]
+    stuck = read_state(asked)
+    assert intake_slots(stuck.intake_report(), stuck.unknown_answers())["pain_location"] == "shoulder_top:left"

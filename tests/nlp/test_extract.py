@@ -274,3 +274,14 @@ def test_a_worry_or_a_what_if_is_wondered_about_not_stated_and_not_denied(knowle
     report = PainReport.from_messages([extract(text, knowledge)])
     assert not report.findings & {"saddle_numbness", "pain_spreading_arm_jaw"}
     assert not report.negated_findings & {"saddle_numbness", "pain_spreading_arm_jaw"}
+
+
+@pytest.mark.parametrize(("messages", "location"), [
+    (["my left shoulder hurts when I reach for the top cupboard", "a dull ache at the front"], "shoulder_front"),
+    (["headache", "mostly at the back"], "occiput"),
+    (["bad back", "middle bit"], "mid_back"),
+])
+def test_where_exactly_in_a_vague_place_said_in_a_later_message(  # type: ignore[no-untyped-def]
+        knowledge, messages: list[str], location: str) -> None:
+    report = PainReport.from_messages([extract(text, knowledge) for text in messages]).refine(knowledge.vague_parts)
+    assert report.regions[0][0] == location and location not in report.vague_regions

@@ -54,7 +54,7 @@ class FactsPolicy(ContentPolicy):
         events: List[Event] = []
         if after_user_message(tracker):
             state = read_state(tracker.applied_events())
-            report = state.intake_report()
+            report = state.intake_report().refine(knowledge().vague_parts)
             values: Dict[str, Any] = dict(intake_slots(report, state.unknown_answers(), state.answers_in_words()))
             if report.regions:
                 values[CANDIDATES_SLOT] = [c.muscle.id for c in knowledge().rank(report)]
