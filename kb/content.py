@@ -111,6 +111,7 @@ class Concept:
     concern: str | None = None
     exact: tuple[str, ...] = ()
     mask: bool = False
+    mask_findings: bool = False  # `mask: findings`: also hides the phrase findings inside it ("hay fever")
 
 
 @dataclass(frozen=True)
@@ -375,7 +376,8 @@ def _load_concepts(v: _Validator, root: Path) -> None:
             v.content.concepts[item["id"]] = Concept(
                 id=item["id"], name=str(item.get("name") or item["id"]),
                 phrases=tuple(str(p).lower() for p in phrases), concern=item.get("concern"),
-                exact=tuple(str(p).lower() for p in exact), mask=bool(item.get("mask")))
+                exact=tuple(str(p).lower() for p in exact), mask=bool(item.get("mask")),
+                mask_findings=item.get("mask") == "findings")
     for term in v.content.terms.get("finding", {}).values():
         for pattern in term.compose:
             for concept in pattern:

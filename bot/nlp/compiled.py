@@ -28,7 +28,7 @@ __all__ = ["COMPILED_FILE", "Compiled", "Lexicon", "PhraseTable", "compile_lexic
            "save_compiled"]
 
 COMPILED_FILE = "compiled.pickle"
-FORMAT = 2  # bump when the stored classes change shape
+FORMAT = 3  # bump when the stored classes change shape
 
 
 class Lexicon:
@@ -36,11 +36,13 @@ class Lexicon:
 
     def __init__(self, concept_phrases: Iterable[tuple[str, str]], patterns: Iterable[tuple[str, tuple[str, ...], int]],
                  exact_phrases: Iterable[tuple[str, str]] = (), masks: Iterable[str] = (),
+                 finding_masks: Iterable[str] = (),
                  vague: dict[str, str] | None = None, parts: Iterable[str] = ()):
         self.vague = dict(vague or {})
         self.parts = tuple(sorted(set(parts), key=lambda p: (-len(p), p)))  # "where exactly" words, longest first
         self.concept_phrases = tuple(concept_phrases)
         self.masks = frozenset(masks)
+        self.finding_masks = frozenset(finding_masks)  # masks that also hide phrase findings
         self.exact_phrases = tuple(exact_phrases)
         self.patterns = tuple(patterns)
 
@@ -55,6 +57,7 @@ class Lexicon:
         patterns = [(t.id, pattern, t.window or DEFAULT_WINDOW)
                     for t in content.terms.get("finding", {}).values() for pattern in t.compose]
         return cls(phrases, patterns, exact, masks=[c.id for c in content.concepts.values() if c.mask],
+                   finding_masks=[c.id for c in content.concepts.values() if c.mask_findings],
                    vague=content.vague,
                    parts={word for parts in content.vague_parts.values() for word in parts})
 

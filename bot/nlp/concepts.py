@@ -133,10 +133,15 @@ class ConceptMatcher:
         return frozenset(stem for key in self._table for stem in key)
 
     def find(self, words: Sequence[str]) -> list[ConceptHit]:
-        """All concept hits; at each position the longest phrase of each concept wins.
+        """All concept hits; at each position the longest phrase of each concept wins."""
+        return self.find_with_masks(words)[0]
+
+    def find_with_masks(self, words: Sequence[str]) -> tuple[list[ConceptHit], list[ConceptHit]]:
+        """The concept hits, and the mask hits that hid others ("hay fever" hides "fever").
 
         The text is read twice, without and with its intensifiers, so "can't even feel" meets "can't
-        feel" and "even lying down" still meets a phrase that needs its "even".
+        feel" and "even lying down" still meets a phrase that needs its "even". The masks are returned
+        too, so the phrase findings found elsewhere can be hidden by them as well.
         """
         hits: dict[tuple[str, int], ConceptHit] = {}
         for stream in (_stream(words), _stream(words, drop_fillers=False)):
@@ -154,7 +159,8 @@ class ConceptMatcher:
                 and not any(m.start <= h.start and h.end <= m.end for m in masks)]
         # a hit inside a longer hit of the same concept adds nothing ("can't feel" inside "can't feel anything")
         return [h for h in kept if not any(o.concept == h.concept and o is not h and o.start <= h.start
-                                           and h.end <= o.end and (o.end - o.start) > (h.end - h.start) for o in kept)]
+                                           and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+                                           for o in kept)], masks
 
     def _match(self, stream: list[tuple[str, int]], hits: dict[tuple[str, int], ConceptHit]) -> None:
         stems = [s for s, _ in stream]

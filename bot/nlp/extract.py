@@ -133,10 +133,13 @@ class Analyser:
         from spacy.tokens import Span
 
         words = [t.text for t in doc]
-        hits = self.concepts.find(words)
+        hits, masks = self.concepts.find_with_masks(words)
         clauses = clause_ids(words, (sent.start for sent in doc.sents))
         composed = compose(hits, clauses, self.lexicon.patterns)
-        spans = list(doc.spans.get(SPANS_KEY, []))
+        # a `mask: findings` concept hides phrase findings too: "hay fever" is no fever
+        masks = [m for m in masks if m.concept in self.lexicon.finding_masks]
+        spans = [span for span in doc.spans.get(SPANS_KEY, []) if span.label_ != "FINDING" or not any(
+            m.start <= span.start and span.end <= m.end for m in masks)]
         phrases = {(span.start, span.end) for span in spans} | {(hit.start, hit.end) for hit in hits}
         doc.user_data[PHRASE_TOKENS_KEY] = frozenset(phrases)
         phrase_findings = [(s.id_, s.start, s.end) for s in spans if s.label_ == "FINDING"]
@@ -349,7 +352,8 @@ _BACK_REGION_AFTER = re.compile(
     r"^\s*(?:pain|pains|ache|aches|aching|achy|hurts|hurting|hurt|is|was|spasms?|muscles?|problems?|issues?|"
     r"injury|twinges?|feels|keeps|gives|went|'s|has|and)\b")
 _BACK_ADVERB_BEFORE = re.compile(
-    r"\b(?:i'm|im|i am|am|be|been|being|are|come|came|coming|comes|get|got|getting|go|going|went|call|ring|write|"
+    r"\b(?:i'm|im|i am|am|be|been|being|are|its|it's|it is|is|was|they're|theyre|come|came|coming|comes|get|got|"
+    r"getting|go|going|went|call|ring|write|"
     r"text|push|pushed|put|move|moved|switch|turn|bring|brought|welcome|look|looking|looked|step|stepped|hold|"
     r"pull|pulled|up|on|it|them|ins?|ups?|reminders?)\s+$")
 _BACK_ADVERB_AFTER = re.compile(
