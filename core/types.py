@@ -64,7 +64,7 @@ class SourceRef:
 class Mention:
     """One thing the person said, with the clinical context of how they said it.
 
-    `kind` is region, sensation, activity, timing, finding, intensity, duration, age or part (a word that
+    `kind` is region, sensation, activity, timing, trigger_words, finding, intensity, duration, age or part (a word that
     says where in a vaguely named area: "the front", "outside bit"); `value` is the
     canonical id (or number as text). A mention only counts as a present finding when it is not
     negated, not hypothetical and about the person themselves.
@@ -115,6 +115,7 @@ class PainReport:
     sensations: list[str] = field(default_factory=list)
     activities: list[str] = field(default_factory=list)
     timings: list[str] = field(default_factory=list)  # when it is worse ("mornings"): not used for ranking
+    trigger_words: list[str] = field(default_factory=list)  # what makes it worse, in words no vocabulary has
     findings: set[str] = field(default_factory=set)
     negated_findings: set[str] = field(default_factory=set)
     wondered: set[str] = field(default_factory=set)  # findings and concepts said as a worry or a question
@@ -150,6 +151,8 @@ class PainReport:
             self.activities.append(mention.value)
         elif mention.kind == "timing" and mention.value not in self.timings:
             self.timings.append(mention.value)
+        elif mention.kind == "trigger_words" and mention.value not in self.trigger_words:
+            self.trigger_words.append(mention.value)
         elif mention.kind == "part":
             self.parts.append(mention.value)
         elif mention.kind == "finding":

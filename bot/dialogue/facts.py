@@ -35,8 +35,8 @@ def intake_slots(report: PainReport, unknown: Iterable[str] = (),
         values["pain_intensity"] = str(report.intensity)
     if report.duration_days is not None:
         values["pain_duration"] = f"{report.duration_days:g}"
-    if report.activities or report.timings:
-        values["pain_trigger"] = (report.activities or report.timings)[0]
+    if report.activities or report.timings or report.trigger_words:
+        values["pain_trigger"] = (report.activities or report.timings or report.trigger_words)[0]
     return values
 
 

@@ -33,8 +33,8 @@ MENTIONS_KEY = "pain_mentions"
 SCREENING_SLOT = "screening_question"  # the finding id of the yes/no question just asked, or AGE_QUESTION
 AWAITING_SLOT = "awaiting"  # what the bot's last question was about (see bot/dialogue/decide.py)
 AGE_QUESTION = "__age__"
-INTAKE_KINDS = frozenset({"region", "sensation", "activity", "timing", "intensity", "duration", "age", "side",
-                          "correction"})
+INTAKE_KINDS = frozenset({"region", "sensation", "activity", "timing", "trigger_words", "intensity", "duration",
+                          "age", "side", "correction"})
 # States in which what the person says is about the self-massage or a check-in, not about the pain's intake.
 NOT_INTAKE_AWAITING = frozenset({"pressure"})
 CHECKIN_LOOP = "checkin_form"
@@ -211,7 +211,7 @@ _MAX_WORDS_IN_ANSWER = 10
 # Requests about the service, whose times and places are not the pain's ("pause them, I'm away for 2 weeks").
 _NOT_ABOUT_THE_PAIN = frozenset({"checkin_manage", "give_email", "delete_data"})
 _KINDS_FOR_SLOT = {"pain_location": {"region"}, "pain_quality": {"sensation"}, "pain_intensity": {"intensity"},
-                   "pain_duration": {"duration"}, "pain_trigger": {"activity", "timing"}}
+                   "pain_duration": {"duration"}, "pain_trigger": {"activity", "timing", "trigger_words"}}
 
 
 def _event_kind(event: Any) -> str:

@@ -492,6 +492,32 @@ def _part_mentions(text: str, parts: Iterable[str], places: list[Mention]) -> li
     return [mention for _, mention in sorted(found, key=lambda item: item[0])]
 
 
+# "aches after kneading dough", "sharp when I do the tamping", "worse after choir practice": what makes
+# it worse in words no vocabulary lists. Kept as said, for the intake and the therapist (not for ranking).
+_TRIGGER_CUE = re.compile(
+    r"\b(?:after|when|whenever|while|whilst|during|from)\s+(?:i\s+|i'm\s+|im\s+|i've\s+been\s+|i\s+am\s+)?"
+    r"(?:do\s+(?:the\s+|a\s+|my\s+)?|doing\s+(?:the\s+|a\s+|my\s+)?)?"
+    r"(?P<what>[a-z0-9][a-z0-9'\-]*(?:\s+[a-z][a-z'\-]*){0,7}?)"
+    r"(?=\s*(?:$|[.,;:!?)]|\s(?:and|but|or|so|because|it|which|then|for|at|on|is|was|makes|i|where|when|with|in|"
+    r"into|under|as|till|until|before|again|every|most|the\s+pain)\b))")
+_NOT_A_TRIGGER = re.compile(
+    r"^(?:a\s+while|a\s+bit|that|this|then|it|them|that|a\s+few|the\s+(?:morning|evening|night|day|weekend)|"
+    r"(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|ages)$|last|yesterday|today|now|lunch|dinner|"
+    r"breakfast|waking|wake|i\s+wake|sleep|i\s+sleep|the\s+pain|pain|my\s+(?:mum|dad|wife|husband|doctor|gp|physio))")
+
+
+def _trigger_words(text: str, found: list[Mention]) -> list[Mention]:
+    """What makes it worse in the person's words, when no activity in the vocabulary said it."""
+    if any(m.kind in {"activity", "timing"} and m.present for m in found) or (not _PAIN_WORDS.search(text.lower()) \
+            and not any(m.kind in {"region", "sensation"} for m in found)):
+        return []
+    for match in _TRIGGER_CUE.finditer(text.lower()):
+        what = match.group("what").strip()
+        if len(what) >= 4 and not _NOT_A_TRIGGER.match(what):
+            return [Mention(kind="trigger_words", value=what, text=match.group(0))]
+    return []
+
+
 def _number_mentions(text: str, spans: list[Span], *, bare_intensity: bool) -> list[Mention]:
     """Intensity, duration and age. A time right after an activity is the activity's length ("drive for
     an hour"), and a lone day word counts as an onset only in a message about pain (see durations.py)."""
@@ -522,7 +548,7 @@ def extract_mentions(doc: Doc, sided_regions: Iterable[str], *, bare_intensity: 
     if places and not any(m.vague for m in places):
         parts = []
     numbers = _number_mentions(doc.text, spans, bare_intensity=bare_intensity)
-    return found + _context_mentions(doc.text, found) + parts + numbers
+    return found + _context_mentions(doc.text, found) + parts + _trigger_words(doc.text, found) + numbers
 
 
 def mentions_from_text(text: str, sided_regions: Iterable[str], *, bare_intensity: bool = False) -> list[Mention]:

@@ -285,3 +285,18 @@ def test_where_exactly_in_a_vague_place_said_in_a_later_message(  # type: ignore
         knowledge, messages: list[str], location: str) -> None:
     report = PainReport.from_messages([extract(text, knowledge) for text in messages]).refine(knowledge.vague_parts)
     assert report.regions[0][0] == location and location not in report.vague_regions
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("my forearm aches after kneading bread", "kneading bread"), ("elbow is sharp when I do the tamping", "tamping"),
+    ("my jaw aches after long band rehearsals", "long band rehearsals"),
+    ("both feet burn after 10 hour shifts", "10 hour shifts"),
+])
+def test_what_makes_it_worse_in_words_no_vocabulary_has(knowledge, text: str, words: str) -> None:  # type: ignore[no-untyped-def]
+    assert present(extract(text, knowledge), "trigger_words") == {words}
+
+
+@pytest.mark.parametrize("text", ["my neck hurts after a few days", "it aches after 3 hours", "sore when I wake up",
+                                  "my back hurts when I bend"])
+def test_a_time_or_a_known_activity_is_not_a_trigger_in_words(knowledge, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not present(extract(text, knowledge), "trigger_words")
