@@ -39,6 +39,8 @@ INTAKE_KINDS = frozenset({"region", "sensation", "activity", "timing", "trigger_
 NOT_INTAKE_AWAITING = frozenset({"pressure"})
 CHECKIN_LOOP = "checkin_form"
 _BARE_SCORE = re.compile(r"^\s*(?:(?:about|around|maybe|like|prob|probably|abt|bout)\s+)?\d{1,2}\s*[.!]?\s*$")
+_WORSE_CUE = re.compile(r"\b(?:worse|worst|bad|badly|flares?|flaring|aggravat\w*|more painful|hurts? more|"
+                        r"stiff(?:er)?|kills?|peaks?)\b")
 _BARE_NUMBER = re.compile(r"^\s*(?:(?:a|an|about|around|maybe|like|prob|probably|abt)\s+)*(\d{1,3})\s*[.!]?\s*$")
 
 
@@ -100,6 +102,12 @@ def stated_age(text: str) -> int | None:
     return None
 
 
+def _times_when_worse(turn: UserTurn) -> bool:
+    """A time of day is what makes it worse when it answers that question or says so ("worse in the
+    mornings"); "a headache most afternoons" only says when it comes, so the question is still asked."""
+    return turn.requested_slot == "pain_trigger" or bool(_WORSE_CUE.search(turn.text.lower()))
+
+
 def _is_bare_intensity(mention: Mention, turn: UserTurn) -> bool:
     """A message that is only "6" (or "about 6") is a score only when a score was asked for, not an
     answer to "how long?"; "6/10", "a 6" or "sore, 6" always is."""
@@ -132,6 +140,8 @@ class ConversationState:
             if _is_bare_intensity(mention, turn) and turn.requested_slot not in (None, "pain_intensity"):
                 continue
             if mention.kind == "age" and turn.asked == AGE_QUESTION:
+                continue
+            if mention.kind == "timing" and not _times_when_worse(turn):
                 continue
             kept.append(mention)
         return kept + [m for m in _answer_mentions(turn) if m.kind == "age"]

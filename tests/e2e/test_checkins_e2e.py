@@ -141,7 +141,7 @@ def test_checkin_worse_escalates_with_booking_link(servers: Servers) -> None:
     servers.say(sender, "my neck aches on the right, about a 5")
     reply = servers.say(sender, "/checkin_start")
     assert "better, the same, or worse" in reply[-1]["text"]
-    servers.say(sender, "/checkin_worse")
+    servers.say(sender, '/checkin_answer{"trend":"worse"}')
     servers.say(sender, "7")
     servers.say(sender, "/deny")
     final = " ".join(m.get("text") or "" for m in servers.say(sender, "no"))
@@ -152,7 +152,7 @@ def test_red_flag_during_a_checkin(servers: Servers) -> None:
     sender = servers.new_sender()
     servers.say(sender, "my lower back aches")
     servers.say(sender, "/checkin_start")
-    servers.say(sender, "/checkin_same")
+    servers.say(sender, '/checkin_answer{"trend":"same"}')
     servers.say(sender, "5")
     servers.say(sender, "/affirm")
     reply = servers.say(sender, "yes, I've got numbness around my bottom and I can't control my bladder")

@@ -174,7 +174,7 @@ def test_whole_conversation_from_greeting_to_massage_coaching(page: Page, clinic
     screenshot(page, "widget-conversation-done")
 
     said = user_texts_in_tracker(servers.tracker(widget.session_id()))
-    assert said[0] == "hi" and HEADACHE in said and said[-2:] == ["/affirm", "/pressure_good"]
+    assert said[0] == "hi" and HEADACHE in said and said[-2:] == ["/affirm", '/pressure_feedback{"direction":"good"}']
 
 
 def test_emergency_interrupts_the_intake_and_comes_first(page: Page, clinic_url: str, servers: Servers) -> None:

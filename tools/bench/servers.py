@@ -52,16 +52,16 @@ CONCURRENCY = 10
 OURS: tuple[tuple[str, ...], ...] = (
     ("I get a dull headache over my right temple most afternoons",
      "it's about a 5 out of 10, been going on for a couple of months",
-     "worse on days I'm hunched over my laptop", "/deny", "/deny", "/deny", "/affirm", "/pressure_good"),
+     "worse on days I'm hunched over my laptop", "/deny", "/deny", "/deny", "/affirm", '/pressure_feedback{"direction":"good"}'),
     ("my lower back aches on the left, about a 6", "for about three weeks",
-     "sitting at my desk all day makes it worse", "/deny", "/deny", "/affirm", "/pressure_more",
-     "/pressure_good", "thanks, bye"),
+     "sitting at my desk all day makes it worse", "/deny", "/deny", "/affirm", '/pressure_feedback{"direction":"more"}',
+     '/pressure_feedback{"direction":"good"}', "thanks, bye"),
     ("hi", "my neck and right shoulder feel tight and sore", "around a 4", "since last month",
      "carrying my bag on that side", "/deny", "/deny", "why those muscles?", "/affirm"),
     ("my neck aches on the right", "about a 4", "worst headache of my life, it came on suddenly",
      "what should I do?"),
     ("I get a cramping ache in my left calf when I run", "7 out of 10", "two weeks", "/deny", "/affirm",
-     "/pressure_less", "/pressure_good"),
+     '/pressure_feedback{"direction":"less"}', '/pressure_feedback{"direction":"good"}'),
 )
 ASSESS_TEXT = "dull ache in my right buttock when I drive, about a 5, for two months"
 
