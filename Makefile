@@ -21,7 +21,7 @@ help:
 	@echo "make run-scaled  2 Rasa + 2 action servers behind nginx on PostgreSQL and Redis"
 	@echo "make eval    score the evaluation vignettes over REST and through assess"
 	@echo "make nlu-eval  held-out NLU report and 5-fold cross-validation (results/nlu)"
-	@echo "make bench   ranking + server benchmarks against baselines (results/bench)"
+	@echo "make bench   cold start, ranking and server benchmarks beside baselines (results/bench)"
 	@echo "make lint    ruff + mypy"
 
 # --- environment: created once, reinstalled only when the lock file or pyproject changes --------
@@ -89,6 +89,7 @@ nlu-eval: $(STAMP)
 
 bench: $(STAMP)
 	@$(PY) -m bot prepare
+	@$(PY) -m tools.bench.cold_start
 	@$(PY) -m tools.bench.ranking
 	@$(PY) -m tools.bench.servers
 

@@ -212,6 +212,8 @@ class ActionCheckinManage(Action):
         sender = tracker.sender_id
         if action is None:
             dispatcher.utter_message(response="utter_checkin_manage_which")
+        elif not store().has_schedule(sender) and action == "stop":
+            dispatcher.utter_message(response="utter_checkins_declined")  # "I don't need check-ins"
         elif not store().has_schedule(sender) and action != "resume":
             dispatcher.utter_message(response="utter_checkins_none_planned")
         elif action == "stop":

@@ -13,9 +13,9 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge_access import Events, awaiting, intake_report, knowledge, safety_report, triage_level_of
-from bot.dialogue.screening import next_question
 from bot.engine.cautions import personal_cautions
 from bot.engine.coaching import Step, next_pressure_step, target_band
+from bot.engine.screening import next_question
 from bot.nlp.replies import read_pressure
 from core.types import MuscleCard, TriageLevel
 

@@ -12,7 +12,7 @@ from typing import Any
 from rasa_sdk.events import SlotSet
 
 from bot.dialogue.state import AWAITING_SLOT, ConversationState, read_state
-from bot.knowledge import knowledge
+from bot.engine.knowledge import knowledge
 from core.types import PainReport, TriageLevel
 
 __all__ = ["Events", "awaiting", "intake_report", "knowledge", "safety_report", "state_of", "triage_level_of"]

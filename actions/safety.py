@@ -15,8 +15,8 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge_access import Events, awaiting, knowledge, state_of, triage_level_of
-from bot.dialogue.screening import AGE, concern_question, next_question
 from bot.dialogue.state import AGE_QUESTION, SCREENING_SLOT, ConversationState, stated_age
+from bot.engine.screening import AGE, concern_question, next_question
 from bot.nlp.replies import Answer
 from core.types import TriageLevel
 

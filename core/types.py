@@ -7,7 +7,7 @@ can be unit-tested and reused by the CLI, the action server and the dialogue pol
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import IntEnum
+from enum import Enum, IntEnum
 from typing import Any, Iterable
 
 __all__ = [
@@ -17,6 +17,8 @@ __all__ = [
     "MuscleCard",
     "MuscleProfile",
     "PainReport",
+    "Pressure",
+    "PressureReading",
     "RedFlagRule",
     "SourceRef",
     "TriageLevel",
@@ -341,3 +343,23 @@ class Candidate:
     matched_primary: tuple[str, ...] = ()
     matched_spillover: tuple[str, ...] = ()
     matched_activities: tuple[str, ...] = ()
+
+
+class Pressure(Enum):
+    """What a reply in the pressure loop asks the coach to do."""
+
+    MORE = "more"
+    LESS = "less"
+    GOOD = "good"
+    STOP = "stop"
+    DONE = "done"
+    TOOL_TIRED = "tool_tired"
+    UNCLEAR = "unclear"
+
+
+@dataclass(frozen=True)
+class PressureReading:
+    """The direction, and the 0-10 level when one was given."""
+
+    direction: Pressure
+    level: float | None = None

@@ -19,7 +19,7 @@ pytest_plugins = ["tests.support.databases"]  # the `engine` fixture: SQLite and
 @pytest.fixture(scope="session")
 def knowledge():  # type: ignore[no-untyped-def]
     """The validated knowledge (content files), loaded once."""
-    from bot.knowledge import knowledge as load
+    from bot.engine.knowledge import knowledge as load
 
     return load()
 

@@ -1,6 +1,6 @@
 """`python -m bot assess "free text"`: the bot's judgement on a text, for people and scripts.
 
-Same extraction, same triage rules, same ranking as the live bot (bot.knowledge), so the command
+Same extraction, same triage rules, same ranking as the live bot (bot.engine.knowledge), so the command
 line and the conversation never disagree.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.knowledge import knowledge
+from bot.engine.knowledge import knowledge
 from bot.nlp.extract import MAX_CHARS, mentions_from_text
 from core.types import Candidate, TriageResult
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from bot.nlp.replies import Answer, Pressure, find_email, is_closing, read_pressure, read_yes_no, wants_stretch_instead
-from core.types import Mention
+from bot.nlp.replies import Answer, find_email, is_closing, read_pressure, read_yes_no, wants_stretch_instead
+from core.types import Mention, Pressure
 
 __all__ = ["AWAITING", "COMMAND_INTENTS", "QUESTION_INTENTS", "Situation", "decide"]
 
@@ -141,6 +141,14 @@ def _anything_else(s: Situation) -> str | None:
     return None
 
 
+def _finished(s: Situation) -> bool:
+    """"No, that's all, thank you" or "all right, I'll ring the surgery now" with nothing pending:
+    the person is closing the conversation, whatever the classifier made of the words."""
+    if s.awaiting or s.active_loop or not is_closing(s.text):
+        return False
+    return len(s.text.split()) > 1 or s.intent in {"goodbye", "thank", "deny"}
+
+
 def decide(s: Situation) -> str | None:
     """The next action for an answer in context, or None to let the rules and forms decide."""
     if s.intent in COMMAND_INTENTS and s.sure:
@@ -174,6 +182,8 @@ def decide(s: Situation) -> str | None:
             return action
     if s.describes_pain:
         return "intake_form"
+    if _finished(s):
+        return "utter_goodbye"
     if s.intent == "nlu_fallback" or (s.intent == "ask_meaning"):
         return "action_rephrase"
     return None

@@ -228,7 +228,8 @@ def _event_kind(event: Any) -> str:
     if isinstance(event, dict):
         return str(event.get("event"))
     return {"UserUttered": "user", "SlotSet": "slot", "ActiveLoop": "active_loop", "ActionExecuted": "action",
-            "Restarted": "restart", "SessionStarted": "session_started"}.get(type(event).__name__, "")
+            "Restarted": "restart", "SessionStarted": "session_started",
+            "UserUtteranceReverted": "rewind"}.get(type(event).__name__, "")
 
 
 def _field(event: Any, name: str) -> Any:
@@ -236,7 +237,12 @@ def _field(event: Any, name: str) -> Any:
 
 
 def read_state(events: Iterable[Any]) -> ConversationState:
-    """Walk the events in order, keeping the slots that give each user message its meaning."""
+    """Walk the events in order, keeping the slots that give each user message its meaning.
+
+    Pass every event (`tracker.events`), not Rasa's `applied_events()`: for featurisation that
+    folds a form's happy path into one step and drops the user messages in between, and with them
+    the facts and findings they stated. A rewound message is dropped here as Rasa would.
+    """
     state = ConversationState()
     slots: dict[str, Any] = {}
     loop: str | None = None
@@ -245,6 +251,8 @@ def read_state(events: Iterable[Any]) -> ConversationState:
         kind = _event_kind(event)
         if kind == "restart":
             state, slots, loop, checkins = ConversationState(), {}, None, 0
+        elif kind == "rewind" and state.turns:
+            state.turns.pop()
         elif kind == "slot":
             name = _field(event, "name") if isinstance(event, dict) else _field(event, "key")
             slots[str(name)] = _field(event, "value")

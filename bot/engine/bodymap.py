@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any, Iterable
 
-from bot.knowledge import knowledge
+from bot.engine.knowledge import knowledge
 
 __all__ = ["render_assessment_svg", "render_body_map"]
 

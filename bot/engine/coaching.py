@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from bot.nlp.replies import Pressure, PressureReading
+from core.types import Pressure, PressureReading
 
 __all__ = ["LIGHT_HIGH", "LIGHT_LOW", "STOP_SENSATIONS", "TARGET_HIGH", "TARGET_LOW", "PressureStep", "Step",
            "next_pressure_step", "target_band"]

@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--force", action="store_true", help="rebuild even if up to date")
     args = parser.parse_args(argv)
-    from bot.knowledge import knowledge
+    from bot.engine.knowledge import knowledge
 
     target = pipeline_path()
     kb = knowledge()

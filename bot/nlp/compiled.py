@@ -65,7 +65,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
     """The lexicon of the configured knowledge (the same the policies and actions read)."""
-    from bot.knowledge import knowledge
+    from bot.engine.knowledge import knowledge
 
     content = knowledge().content
     assert content is not None

@@ -165,7 +165,7 @@ def original_offsets(doc: Doc, start: int, end: int) -> tuple[int, int]:
 @lru_cache(maxsize=4)
 def load_language(path: str | None = None) -> Analyser:
     """Load the project's pipeline once; build it first if it is missing or older than the knowledge."""
-    from bot.knowledge import knowledge
+    from bot.engine.knowledge import knowledge
 
     target = Path(path) if path else pipeline_path()
     if path is None:
@@ -183,7 +183,7 @@ def load_language(path: str | None = None) -> Analyser:
 def analyser_for(nlp: Language, folder: Path) -> Analyser:
     """The analyser for a loaded pipeline, with the vocabulary compiled beside it (compiled now when
     it is missing or from another knowledge version, and stored for the next start)."""
-    from bot.knowledge import knowledge
+    from bot.engine.knowledge import knowledge
 
     version = knowledge().version
     compiled = load_compiled(folder, version)

@@ -9,16 +9,14 @@ policy, the actions and the safety layer all read the same answer from the same 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import Enum
 from typing import Iterable
 
 from bot.nlp.numbers import word_number
+from core.types import Pressure, PressureReading
 
 __all__ = [
     "Answer",
-    "Pressure",
-    "PressureReading",
     "find_email",
     "is_closing",
     "read_checkin_action",
@@ -37,26 +35,6 @@ class Answer(Enum):
     UNSURE = "unsure"
 
 
-class Pressure(Enum):
-    """What a reply in the pressure loop asks the coach to do."""
-
-    MORE = "more"
-    LESS = "less"
-    GOOD = "good"
-    STOP = "stop"
-    DONE = "done"
-    TOOL_TIRED = "tool_tired"
-    UNCLEAR = "unclear"
-
-
-@dataclass(frozen=True)
-class PressureReading:
-    """The direction, and the 0-10 level when one was given."""
-
-    direction: Pressure
-    level: float | None = None
-
-
 def _words(text: str) -> str:
     """Lower case, apostrophes straightened, punctuation to spaces, single-spaced."""
     low = text.lower().replace("\u2019", "'")
@@ -65,7 +43,7 @@ def _words(text: str) -> str:
 
 
 _YES_START = re.compile(
-    r"^(?:y|ye|yes+|yeah+|yea|yep|yup|ya|yah|aye|sure|ok|okay|k|okey|alright|all right|right|please|definitely|"
+    r"^(?:y|ye|yes+|yeah+|yea|yeh+|yh|yus|yas+|yep|yup|ya|yah|aye|sure|ok|okay|k|okey|alright|all right|right|please|definitely|"
     r"absolutely|of course|course|certainly|go on|go ahead|go for it|do it|let'?s|lets|why not|sounds good|"
     r"that would be|i would|i'?d like|i do|i have|i am|i'?m in|it did|they did|it does|correct|true|affirmative|"
     r"indeed|yess|yas|\U0001F44D|\U0001F44C|\u2714|\u2705)\b|^(?:\U0001F44D|\U0001F44C|\u2714|\u2705)")
@@ -73,15 +51,23 @@ _NO_START = re.compile(
     r"^(?:n|no+|nope|nah|naw|nay|not|none|never|nothing|nobody|don'?t|do not|dont|i don'?t|i do not|i haven'?t|"
     r"i have not|haven'?t|hasn'?t|it didn'?t|it did not|they didn'?t|no thanks|no thank you|negative|"
     r"i'?m good|i'?m fine|i'?m ok|i'?m okay|i'?ll pass|pass|maybe later|another time|not now|not today|"
-    r"not right now|not really|not at all|thanks but no|thank you but|thanks but|no ta)\b")
+    r"not right now|not really|not at all|thanks but no|thank you but|thanks but|no ta|but no|no need|"
+    r"(?:but )?i (?:don'?t|do not|shan'?t|won'?t|will not) (?:need|want)|i'?ll be (?:fine|ok|okay|alright))\b")
+_UNSURE_FIRST = re.compile(r"^(?:not sure|unsure|don'?t know|dont know|dunno|no idea|maybe|perhaps|possibly|"
+                           r"i'?m not sure|hard to say|can'?t tell)\b")
 _UNSURE = re.compile(
     r"\b(?:not sure|unsure|don'?t know|dont know|do not know|dunno|no idea|can'?t tell|cannot tell|hard to say|"
     r"difficult to say|not certain|i'?m not sure|maybe|perhaps|possibly|might have|might be|could be|"
     r"sort of|kind of|kinda|a little|a bit|slightly|i think so|i guess|not that i know|not that i'?ve noticed)\b")
 
 
-_LEADING_FILLER = re.compile(r"^(?:(?:tbh|well|um+|erm+|er|uh+|oh|ah|hmm+|honestly|actually|so|haha|lol|ha|"
-                             r"to be honest|i mean|hi|hello|hey|sorry|thanks|thank you|ta)\b[\s,]*)+")
+_LEADING_FILLER = re.compile(r"^(?:(?:tbh|well|um+|erm+|er|uh+|oh+|ah+|hmm+|honestly|actually|so|haha|lol|ha|"
+                             r"to be honest|i mean|hi|hello|hey|sorry|thanks|thank you|ta|"
+                             r"(?:that'?s|that is|how|you'?re|you are) (?:very |really |so )?(?:kind|nice|sweet)"
+                             r"(?: of you)?(?: but)?)\b[\s,]*)+")
+# "ok", "right", "i see" before the real answer acknowledge the explanation: "ah ok, no, nothing like that".
+_ACKNOWLEDGEMENT = re.compile(r"^(?:(?:ok+|okay|okey|right|alright|all right|i see|got it|understood|fair enough|"
+                              r"makes sense|oh+|ah+)\b[\s,]*)+")
 
 
 def read_yes_no(text: str, intent: str | None = None) -> Answer | None:
@@ -93,9 +79,10 @@ def read_yes_no(text: str, intent: str | None = None) -> Answer | None:
     words = _LEADING_FILLER.sub("", _words(text)) or _words(text)
     if not words:
         return None
-    unsure_first = re.match(r"^(?:not sure|unsure|don'?t know|dont know|dunno|no idea|maybe|perhaps|possibly|"
-                            r"i'?m not sure|hard to say|can'?t tell)\b", words)
-    if unsure_first:
+    answer_after = _ACKNOWLEDGEMENT.sub("", words)
+    if answer_after != words and (_NO_START.match(answer_after) or _UNSURE_FIRST.match(answer_after)):
+        words = answer_after
+    if _UNSURE_FIRST.match(words):
         return Answer.UNSURE
     if _NO_START.match(words):
         return Answer.NO
@@ -212,7 +199,8 @@ def read_trend(text: str) -> str | None:
 
 _CHECKIN_ACTIONS = (
     ("stop", re.compile(r"\b(?:stop|cancel|unsubscribe|no more|don'?t want (?:them|these|any|check)|quit|end|"
-                        r"opt out|leave me alone|stop messaging|stop texting|enough of)\b")),
+                        r"opt out|leave me alone|stop messaging|stop texting|enough of|"
+                        r"(?:don'?t|do not|shan'?t|won'?t|will not) (?:need|want)|no (?:need|thanks|thank you))\b")),
     ("resume", re.compile(r"\b(?:resume|restart|start again|start (?:them|the check)|turn (?:them|it) back on|"
                           r"switch (?:them|it) back on|back on|carry on with|unpause|continue (?:the )?check)\b")),
     ("pause", re.compile(r"\b(?:pause|hold off|on hold|put (?:them|it) on hold|take a break|break from|away on|"
@@ -236,7 +224,10 @@ def read_checkin_action(text: str) -> str | None:
 _CLOSING = re.compile(
     r"^(?:no|nope|nah|nothing|that'?s all|that'?s it|that is all|all good|all done|i'?m good|i'?m fine|im good|"
     r"no thanks|no thank you|not now|not right now|bye|goodbye|cheers|ta|thanks|thank you|that'?ll do|"
-    r"nothing else|i'?m off|im off|i'?m done|done for now|see you|see ya|good night|night)\b")
+    r"nothing else|nothin|nuthin|nowt|i'?m off|im off|i'?m done|done for now|see you|see ya|good night|night|"
+    r"that'?s me|that will be all|that'?ll be all|will do|i'?ll (?:ring|call|phone|book|contact|go|see|try|do)|"
+    r"(?:ok|okay|alright|all right|right|great|perfect|brilliant|lovely|grand|fab|cool)\W+"
+    r"(?:thanks|thank you|ta|cheers|bye|i'?ll)|but no|no need)\b")
 
 
 def is_closing(text: str) -> bool:

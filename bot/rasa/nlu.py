@@ -20,7 +20,7 @@ from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.knowledge import knowledge
+from bot.engine.knowledge import knowledge
 from bot.nlp.build import PROJECT_ROOT
 from bot.nlp.extract import MAX_CHARS, Analyser, analyser_for, extract_mentions, original_offsets
 from core.types import Mention

@@ -41,7 +41,7 @@ def user_event(text: str, intent: str, knowledge, entities: list[dict[str, Any]]
 
 
 def _all_questions() -> list[str]:
-    from bot.knowledge import knowledge
+    from bot.engine.knowledge import knowledge
 
     return [q.id for q in knowledge().screening] + ["__age__"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from bot.dialogue.facts import checkin_slots, intake_slots
-from bot.dialogue.screening import AGE, Question, next_question
 from bot.dialogue.state import AGE_QUESTION, read_state
+from bot.engine.screening import AGE, Question, next_question
 from core.types import Mention, TriageLevel
 
 
@@ -132,7 +132,7 @@ def test_the_red_flag_rules_read_the_highest_pain_score_but_never_a_pressure_lev
 
 
 def test_a_red_flag_said_as_a_worry_gets_its_safety_question_not_a_silent_no() -> None:
-    from bot.dialogue.screening import concern_question
+    from bot.engine.screening import concern_question
 
     worry = Mention("finding", "saddle_numbness", "numbness around my bottom", hypothetical=True)
     report = read_state([user("back pain, worried about numbness around my bottom", worry)]).safety_report()

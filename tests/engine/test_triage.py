@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.engine.knowledge import knowledge
 from bot.engine.triage import assess_triage
-from bot.knowledge import knowledge
 from core.types import Mention, PainReport, TriageLevel
 
 RULES = knowledge().rules

@@ -8,7 +8,7 @@ from sqlalchemy import select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from bot.knowledge import ContentFilesSource, DatabaseSource, source_for
+from bot.engine.knowledge import ContentFilesSource, DatabaseSource, source_for
 from kb.models import DocumentRow
 from kb.seed import FILE_PREFIX, seed
 

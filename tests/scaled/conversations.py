@@ -18,16 +18,18 @@ import requests
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
+# The pressure buttons' payloads, as the widget sends them.
+MORE, LESS, GOOD = (f'/pressure_feedback{{"direction":"{d}"}}' for d in ("more", "less", "good"))
 SCREEN = "<screening>"  # answer "/deny" to each screening question, as many as the bot asks
 
 # Intake, screening answers, suggestions and coaching, as people type them (an emergency one too).
 SCRIPTS: list[list[str]] = [
     ["I get a dull headache over my right temple most afternoons", "about a 5 out of 10, a couple of months",
-     "worse when I'm hunched over my laptop", SCREEN, "/affirm", '/pressure_feedback{"direction":"good"}'],
+     "worse when I'm hunched over my laptop", SCREEN, "/affirm", GOOD],
     ["My lower back aches on the left, dull, 5/10, two weeks, worse when I bend", SCREEN,
-     "/affirm", '/pressure_feedback{"direction":"more"}', '/pressure_feedback{"direction":"good"}'],
+     "/affirm", MORE, GOOD],
     ["hi", "my neck is stiff on the right side", "tight, about a 4", "since last week",
-     "sitting at my desk", SCREEN, "/affirm", '/pressure_feedback{"direction":"less"}', '/pressure_feedback{"direction":"good"}'],
+     "sitting at my desk", SCREEN, "/affirm", LESS, GOOD],
     ["my neck aches on the right", "about a 4", "worst headache of my life, it came on suddenly"],
 ]
 

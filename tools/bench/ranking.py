@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from bot.cli.assess import assess
-    from bot.knowledge import knowledge
+    from bot.engine.knowledge import knowledge
     from bot.nlp.extract import mentions_from_text
 
     kb = knowledge()

@@ -49,19 +49,21 @@ TARGETS = {"p50_ratio": 1.3, "p95_ratio": 2.0, "rasa_rss_mb": 1300.0, "actions_r
 START_TIMEOUT = 600.0
 REQUEST_TIMEOUT = 120.0
 CONCURRENCY = 10
+# The pressure buttons' payloads, as the widget sends them.
+MORE, LESS, GOOD = (f'/pressure_feedback{{"direction":"{d}"}}' for d in ("more", "less", "good"))
 OURS: tuple[tuple[str, ...], ...] = (
     ("I get a dull headache over my right temple most afternoons",
      "it's about a 5 out of 10, been going on for a couple of months",
-     "worse on days I'm hunched over my laptop", "/deny", "/deny", "/deny", "/affirm", '/pressure_feedback{"direction":"good"}'),
+     "worse on days I'm hunched over my laptop", "/deny", "/deny", "/deny", "/affirm", GOOD),
     ("my lower back aches on the left, about a 6", "for about three weeks",
-     "sitting at my desk all day makes it worse", "/deny", "/deny", "/affirm", '/pressure_feedback{"direction":"more"}',
-     '/pressure_feedback{"direction":"good"}', "thanks, bye"),
+     "sitting at my desk all day makes it worse", "/deny", "/deny", "/affirm", MORE,
+     GOOD, "thanks, bye"),
     ("hi", "my neck and right shoulder feel tight and sore", "around a 4", "since last month",
      "carrying my bag on that side", "/deny", "/deny", "why those muscles?", "/affirm"),
     ("my neck aches on the right", "about a 4", "worst headache of my life, it came on suddenly",
      "what should I do?"),
     ("I get a cramping ache in my left calf when I run", "7 out of 10", "two weeks", "/deny", "/affirm",
-     '/pressure_feedback{"direction":"less"}', '/pressure_feedback{"direction":"good"}'),
+     LESS, GOOD),
 )
 ASSESS_TEXT = "dull ache in my right buttock when I drive, about a 5, for two months"
 

@@ -19,7 +19,7 @@ from rasa.shared.core.events import UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.knowledge import knowledge
+from bot.engine.knowledge import knowledge
 
 __all__ = ["ACTION_LISTEN", "ContentPolicy", "after_user_message"]
 

@@ -22,9 +22,9 @@ from rasa.shared.core.events import ActionExecutionRejected, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.dialogue.decide import Situation, decide
-from bot.dialogue.screening import concern_question
 from bot.dialogue.state import AWAITING_SLOT, MENTIONS_KEY, read_state
-from bot.knowledge import knowledge
+from bot.engine.knowledge import knowledge
+from bot.engine.screening import concern_question
 from bot.rasa.policies.base import ACTION_LISTEN, ContentPolicy, after_user_message
 from core.types import Mention
 
@@ -96,7 +96,7 @@ class ContextPolicy(ContentPolicy):
         awaiting = tracker.get_slot(AWAITING_SLOT)
         concern_due = False
         if awaiting not in ("screening", "age") and tracker.active_loop_name != "checkin_form":
-            state = read_state(tracker.applied_events())
+            state = read_state(tracker.events)
             kb = knowledge()
             report = state.safety_report()
             latest_concepts = {m.value for m in mentions if m.kind == "concept" and m.present}

@@ -24,7 +24,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.dialogue.facts import checkin_slots, intake_slots
 from bot.dialogue.state import read_state
-from bot.knowledge import knowledge
+from bot.engine.knowledge import knowledge
 from bot.rasa.policies.base import ContentPolicy, after_user_message
 
 __all__ = ["CANDIDATES_SLOT", "FactsPolicy"]
@@ -53,7 +53,7 @@ class FactsPolicy(ContentPolicy):
         """No action (all zeros), plus slot events for every fact that changed."""
         events: List[Event] = []
         if after_user_message(tracker):
-            state = read_state(tracker.applied_events())
+            state = read_state(tracker.events)
             report = state.intake_report().refine(knowledge().vague_parts)
             values: Dict[str, Any] = dict(intake_slots(report, state.unknown_answers(), state.answers_in_words()))
             if report.regions:

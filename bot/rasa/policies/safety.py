@@ -19,7 +19,7 @@ from rasa.shared.core.events import ActiveLoop, Event, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.dialogue.state import AWAITING_SLOT, SCREENING_SLOT, read_state
-from bot.knowledge import knowledge
+from bot.engine.knowledge import knowledge
 from bot.rasa.policies.base import ACTION_LISTEN, ContentPolicy, after_user_message
 from core.settings import emergency_number, settings
 from core.types import TriageLevel, TriageResult
@@ -100,7 +100,7 @@ class SafetyPolicy(ContentPolicy):
 
     def _after_user_turn(self, tracker: DialogueStateTracker, domain: Domain) -> PolicyPrediction:
         current = TriageLevel.parse(tracker.get_slot("triage_level"))
-        state = read_state(tracker.applied_events())
+        state = read_state(tracker.events)
         result = knowledge().triage(state.safety_report())
         number = settings().emergency_number
         top = result.top

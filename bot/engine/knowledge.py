@@ -21,8 +21,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Protocol
 
-from bot.dialogue.screening import Question
 from bot.engine.ranking import CANDIDATE_LIMIT, rank_muscles
+from bot.engine.screening import Question
 from bot.engine.triage import assess_triage
 from core.settings import settings
 from core.types import Candidate, Mention, MuscleCard, MuscleProfile, PainReport, RedFlagRule, TriageResult
@@ -76,7 +76,7 @@ class Knowledge:
 
     @cached_property
     def questions(self) -> tuple[Question, ...]:
-        """The screening questions as the selection (bot.dialogue.screening) sees them."""
+        """The screening questions as the selection (bot.engine.screening) sees them."""
         return tuple(Question(id=q.id, finding=q.finding, complaint=q.complaint, priority=q.priority,
                               concern_only=q.concern_only, when_age_at_least=q.when_age_at_least,
                               when_findings=q.when_findings) for q in self.screening)
