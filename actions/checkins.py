@@ -210,6 +210,15 @@ class ActionCheckinManage(Action):
         action = next((str(e.get("value")) for e in entities if e.get("entity") == "checkin_action"), None)
         action = action or read_checkin_action(_latest_text(tracker))
         sender = tracker.sender_id
+        # "Move it to next week" or "stop these" during a check-in ends that check-in's questions too.
+        ends_checkin: Events = [ActiveLoop(None), SlotSet("requested_slot", None)] \
+            if action in ("stop", "pause", "reschedule") and tracker.active_loop.get("name") == "checkin_form" else []
+        self._answer(dispatcher, sender, action, tracker)
+        return ends_checkin
+
+    @staticmethod
+    def _answer(dispatcher: CollectingDispatcher, sender: str, action: str | None, tracker: Tracker) -> None:
+        entities = tracker.latest_message.get("entities") or []
         if action is None:
             dispatcher.utter_message(response="utter_checkin_manage_which")
         elif not store().has_schedule(sender) and action == "stop":
@@ -232,4 +241,3 @@ class ActionCheckinManage(Action):
                 dispatcher.utter_message(response="utter_checkin_moved", date=f"{moved:%A %d %B}")
             else:
                 dispatcher.utter_message(response="utter_checkins_none_planned")
-        return []

@@ -104,6 +104,8 @@ def _pressure(s: Situation) -> str | None:
                             sensations=[m.value for m in s.mentions if m.kind == "sensation" and m.present],
                             band=s.band)
     if reading.direction is Pressure.UNCLEAR:
+        if is_closing(s.text) and len(s.text.split()) > 1:
+            return "utter_goodbye"  # "cheers, I'm off" mid-massage: let them go, kindly
         if s.sure and (s.intent in QUESTION_INTENTS or s.intent in {"goodbye", "describe", "thank"}):
             return None
         if s.new_pain_place:

@@ -236,6 +236,11 @@ def _field(event: Any, name: str) -> Any:
     return event.get(name) if isinstance(event, dict) else getattr(event, name, None)
 
 
+def _action_name(event: Any) -> Any:
+    """An executed action's name: "name" in rasa-sdk's event dicts, `action_name` on Rasa's objects."""
+    return event.get("name") if isinstance(event, dict) else getattr(event, "action_name", None)
+
+
 def read_state(events: Iterable[Any]) -> ConversationState:
     """Walk the events in order, keeping the slots that give each user message its meaning.
 
@@ -258,7 +263,7 @@ def read_state(events: Iterable[Any]) -> ConversationState:
             slots[str(name)] = _field(event, "value")
         elif kind == "active_loop":
             loop = _field(event, "name")
-        elif kind == "action" and _field(event, "name") == "action_checkin_start":
+        elif kind == "action" and _action_name(event) == "action_checkin_start":
             checkins += 1
         elif kind == "user":
             data = _field(event, "parse_data") or {}

@@ -43,7 +43,8 @@ def _words(text: str) -> str:
 
 
 _YES_START = re.compile(
-    r"^(?:y|ye|yes+|yeah+|yea|yeh+|yh|yus|yas+|yep|yup|ya|yah|aye|sure|ok|okay|k|okey|alright|all right|right|please|definitely|"
+    r"^(?:y|ye|yes+|yeah+|yea|yeh+|yh|yus|yas+|yep|yup|ya|yah|aye|sure|ok|okay|k|okey|alright|"
+    r"all right|right|please|definitely|"
     r"absolutely|of course|course|certainly|go on|go ahead|go for it|do it|let'?s|lets|why not|sounds good|"
     r"that would be|i would|i'?d like|i do|i have|i am|i'?m in|it did|they did|it does|correct|true|affirmative|"
     r"indeed|yess|yas|\U0001F44D|\U0001F44C|\u2714|\u2705)\b|^(?:\U0001F44D|\U0001F44C|\u2714|\u2705)")
@@ -102,7 +103,8 @@ _LESS_WORDS = re.compile(
     r"hurts? (?:too|a lot|loads)|lighter|softer|gentler|ease off|easing off|eased off|back off|backing off|"
     r"less|wince|wincing|tensing|holding my breath|can'?t relax|very sore|really sore|too intense|overdoing)\b")
 _MORE_WORDS = re.compile(
-    r"\b(?:barely|hardly|can'?t feel|cant feel|cannot feel|don'?t feel|dont feel|not feeling|feel nothing|nothing|"
+    r"\b(?:barely|barley|hardly|(?:can'?t|cant|cannot|don'?t|dont) (?:really |rly |quite |much )?feel|"
+    r"not feeling|feel nothing|nothing|"
     r"not much|not really|harder|deeper|firmer|more pressure|press more|push more|a bit more|little more|more|"
     r"too light|too soft|too gentle|too weak|very light|weak|gentle rub|tickles?|nothing happening)\b")
 _GOOD_WORDS = re.compile(

@@ -114,7 +114,9 @@ def declared_commands() -> frozenset[str] | None:
             allowed |= {"/" + (next(iter(i)) if isinstance(i, dict) else str(i)) for i in doc.get("intents", [])}
             for variants in (doc.get("responses") or {}).values():
                 for variant in variants or []:
-                    allowed |= {str(b.get("payload")) for b in variant.get("buttons") or [] if b.get("payload")}
+                    # Rasa formats a response's text, buttons included: "{{" in the domain is sent as "{"
+                    allowed |= {str(b.get("payload")).replace("{{", "{").replace("}}", "}")
+                                for b in variant.get("buttons") or [] if b.get("payload")}
     except (OSError, YAMLError, AttributeError, StopIteration):
         return None
     return frozenset(allowed)

@@ -150,3 +150,33 @@ def test_where_in_a_vague_place_is_said_later_and_the_area_stands_in_after_two_a
     asked = [user("my left shoulder hurts", shoulder), *_asked("pain_location"), user("it just aches"), user("hmm")]
     stuck = read_state(asked)
     assert intake_slots(stuck.intake_report(), stuck.unknown_answers())["pain_location"] == "shoulder_top:left"
+
+
+def _rasa_objects(events: list[dict[str, Any]]) -> list[Any]:
+    from rasa.shared.core.events import Event
+
+    return [Event.from_parameters(event) for event in events]
+
+
+def test_the_rasa_server_reads_the_same_state_from_its_event_objects_as_the_actions_from_dicts() -> None:
+    """The policies get Rasa's Event objects, the actions rasa-sdk's dicts: both must mean the same.
+    A check-in started by an action counts on both (an object's action name is `action_name`), and
+    the answers inside a form's happy path are all kept."""
+    events = [{"event": "action", "name": "action_listen"},
+              user("left side of my neck, about a 4", NECK, Mention("intensity", "4", "about a 4")),
+              {"event": "action", "name": "intake_form"}, {"event": "active_loop", "name": "intake_form"},
+              slot("requested_slot", "pain_quality"), {"event": "action", "name": "action_listen"},
+              user("tight", Mention("sensation", "tight")),
+              {"event": "action", "name": "intake_form"}, slot("requested_slot", "pain_duration"),
+              {"event": "action", "name": "action_listen"},
+              user("two weeks", Mention("duration", "14", "two weeks")),
+              {"event": "action", "name": "intake_form"}, {"event": "active_loop", "name": None},
+              {"event": "action", "name": "action_checkin_start"}, {"event": "action", "name": "checkin_form"},
+              {"event": "active_loop", "name": "checkin_form"}, slot("requested_slot", "checkin_trend"),
+              {"event": "action", "name": "action_listen"}, user("same really", intent="checkin_answer")]
+    from_dicts, from_objects = read_state(events), read_state(_rasa_objects(events))
+    assert [t.text for t in from_objects.turns] == [t.text for t in from_dicts.turns]
+    assert from_objects.turns[-1].checkin == from_dicts.turns[-1].checkin == 1
+    assert checkin_slots(from_objects) == checkin_slots(from_dicts) == {"checkin_trend": "same"}
+    assert intake_slots(from_objects.intake_report()) == intake_slots(from_dicts.intake_report())
+    assert intake_slots(from_objects.intake_report())["pain_quality"] == "tight"

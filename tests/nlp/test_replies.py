@@ -6,7 +6,6 @@ import pytest
 
 from bot.nlp.replies import (
     Answer,
-    Pressure,
     find_email,
     is_closing,
     read_checkin_action,
@@ -15,6 +14,7 @@ from bot.nlp.replies import (
     read_yes_no,
     wants_stretch_instead,
 )
+from core.types import Pressure
 
 
 @pytest.mark.parametrize(("text", "answer"), [
@@ -76,3 +76,28 @@ def test_closings_stretch_and_email() -> None:
     assert not is_closing("no but my knee hurts too")
     assert wants_stretch_instead("no massage for me, is there a stretch?")
     assert find_email("sure: jo.bloggs@example.org thanks") == "jo.bloggs@example.org"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ah ok, no, nothing of this, only the pain", Answer.NO),  # "ok" acknowledges the explanation
+    ("oh right, no, nothing like that", Answer.NO),
+    ("ok yes", Answer.YES),
+    ("ok", Answer.YES),
+    ("yeh go on", Answer.YES),
+    ("That is very kind of you, but no, thank you", Answer.NO),
+    ("Thank you, but I shan't need any check-ins.", Answer.NO),
+    ("ah right maybe", Answer.UNSURE),
+])
+def test_an_acknowledgement_or_politeness_before_the_answer_does_not_decide_it(text: str, expected: Answer) -> None:
+    assert read_yes_no(text) is expected
+
+
+@pytest.mark.parametrize("text", ["nothin else cheers", "that's me, ta", "No, that's all. Thank you for being careful",
+                                  "All right. I'll ring the surgery now. Thank you.", "great, thanks!"])
+def test_closings_in_more_words(text: str) -> None:
+    assert is_closing(text)
+
+
+@pytest.mark.parametrize("text", ["barley feel it lol", "can't really feel much tbh", "cant rly feel it"])
+def test_hardly_feeling_it_asks_for_more_pressure(text: str) -> None:
+    assert read_pressure(text).direction is Pressure.MORE
