@@ -12,6 +12,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# Dependencies' deprecation warnings (TensorFlow, jax, spaCy) are not ours to fix: keep test output readable.
+export PYTHONWARNINGS := ignore::DeprecationWarning
 
 .PHONY: help run run-scaled test test-scaled test-fast lint typecheck validate stories eval nlu-eval bench kb-check prepare lock clean
 
