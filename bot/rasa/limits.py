@@ -91,7 +91,10 @@ class SenderRateLimiter:
         if self._limiter.hit(self._item, "sender", sender):
             return 0.0
         reset, _remaining = self._limiter.get_window_stats(self._item, "sender", sender)
-        return max(1.0, reset + 1 - time.time())  # the reset time is whole seconds: round the wait up
+        # The reset time is whole seconds: round the wait up, but never past one window (a moving
+        # window frees its oldest message within one window at the latest).
+        window = float(math.ceil(self.limit.window_s)) if self.limit else 1.0
+        return min(window, max(1.0, reset + 1 - time.time()))
 
     @staticmethod
     def retry_after(wait: float) -> int:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from bot.engine.screening import MAX_ROUTINE
 from tests.support.browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -116,6 +117,21 @@ def _box(page: Page, selector: str) -> FloatRect:
     return box
 
 
+def _asks_age(widget: Widget) -> bool:
+    texts = widget.bot_texts()
+    return bool(texts) and "how old are you" in texts[-1].lower()
+
+
+def _wait_for_question(widget: Widget) -> None:
+    """Yes/no questions and the suggestions end in buttons; the age question is answered in words."""
+    widget.page.wait_for_function(
+        """() => document.querySelector('.pc-button') !== null
+                 || [...document.querySelectorAll('#pc-log .pc-msg.pc-bot')].slice(-1)
+                        .some((m) => m.innerText.toLowerCase().includes('how old are you'))""",
+        timeout=60000)
+    widget.page.wait_for_selector("#pc-typing", state="hidden", timeout=60000)
+
+
 def _intake_to_suggestions(widget: Widget) -> None:
     """Describe the headache and answer the intake questions until the muscle suggestions come."""
     assert any("0 (no pain) to 10" in t for t in widget.say(HEADACHE, expect="0 (no pain) to 10"))
@@ -123,10 +139,14 @@ def _intake_to_suggestions(widget: Widget) -> None:
     widget.say("a couple of months", expect="makes it worse")
     before = widget.bot_count()
     widget.say("worse when I'm hunched over my laptop")
-    for _ in range(4):  # the safety screening (yes/no questions) comes before any suggestion
-        widget.page.wait_for_selector(".pc-button")  # every question, and the suggestions, end in buttons
+    for _ in range(MAX_ROUTINE + 2):  # the safety screening comes before any suggestion
+        _wait_for_question(widget)
         if any(SUGGESTION in t for t in widget.bot_texts()[before:]):
             return
+        if _asks_age(widget):
+            before = widget.bot_count()
+            widget.say("I'm 34")
+            continue
         assert widget.quick_replies() == ["Yes", "No"], widget.bot_texts()[before:]
         before = widget.bot_count()
         widget.click_quick_reply("No")
@@ -265,9 +285,15 @@ def test_keyboard_only(page: Page, clinic_url: str) -> None:
         page.keyboard.press("Enter")
         widget.wait_for_reply(before, expect)
 
-    # the safety questions, then the suggestions, all answered with Tab and Enter
-    for _ in range(4):
-        page.wait_for_selector(".pc-button")
+    # the safety questions, then the suggestions, all answered with Tab and Enter (the age typed)
+    for _ in range(MAX_ROUTINE + 2):
+        _wait_for_question(widget)
+        if _asks_age(widget) and not page.query_selector(".pc-button"):
+            before = widget.bot_count()
+            page.keyboard.type("I'm 34")
+            page.keyboard.press("Enter")
+            widget.wait_for_reply(before)
+            continue
         suggested = any(SUGGESTION in t for t in widget.bot_texts())
         answer = "Yes" if suggested else "No"
         _tab_to(page, "e.classList.contains('pc-button')", "the quick-reply buttons")

@@ -17,6 +17,7 @@ from typing import Any, Dict
 
 from rasa.core.policies.policy import PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.core.constants import IS_EXTERNAL
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecutionRejected, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -108,9 +109,12 @@ class ContextPolicy(ContentPolicy):
                 concern_due = concern_question(report, asked, kb.questions, kb.concern_of) is not None
         band = (3, 4) if tracker.get_slot("light_pressure") else (5, 7)
         rejected_now = _rejected_since_user_message(tracker)
+        # trigger_intent (a check-in the scheduler starts) carries no confidence: it is as sure as a button
+        external = bool(message and (message.metadata or {}).get(IS_EXTERNAL))
+        confidence = 1.0 if external else float(intent.get("confidence") or 0.0)
         return Situation(
             text=str(message.text or "") if message else "",
-            intent=intent.get("name"), confidence=float(intent.get("confidence") or 0.0),
+            intent=intent.get("name"), confidence=confidence,
             entities=tuple(data.get("entities") or ()), mentions=mentions, awaiting=awaiting,
             active_loop=tracker.active_loop_name, loop_rejected=rejected_now,
             loop_stale=tracker.is_active_loop_rejected and not rejected_now,
