@@ -213,12 +213,12 @@ class ActionCheckinManage(Action):
         # "Move it to next week" or "stop these" during a check-in ends that check-in's questions too.
         ends_checkin: Events = [ActiveLoop(None), SlotSet("requested_slot", None)] \
             if action in ("stop", "pause", "reschedule") and tracker.active_loop.get("name") == "checkin_form" else []
-        self._answer(dispatcher, sender, action, tracker)
+        self._answer(dispatcher, sender, action, entities)
         return ends_checkin
 
     @staticmethod
-    def _answer(dispatcher: CollectingDispatcher, sender: str, action: str | None, tracker: Tracker) -> None:
-        entities = tracker.latest_message.get("entities") or []
+    def _answer(dispatcher: CollectingDispatcher, sender: str, action: str | None,
+                entities: List[Dict[str, Any]]) -> None:
         if action is None:
             dispatcher.utter_message(response="utter_checkin_manage_which")
         elif not store().has_schedule(sender) and action == "stop":
