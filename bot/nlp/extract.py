@@ -110,8 +110,12 @@ class Analyser:
         self.speller = compiled.speller
         self.context = ConText(nlp, rules=None, input_span_type="group", span_group_name=SPANS_KEY)
         defaults = ConTextRule.from_json(self.context.DEFAULT_RULES_FILEPATH)
-        self.context.add([rule for rule in defaults if rule.literal.lower() not in _DROPPED_DEFAULT_CUES])
-        self.context.add(ConTextRule.from_json(str(_CONTEXT_RULES_FILE)))
+        own = ConTextRule.from_json(str(_CONTEXT_RULES_FILE))
+        # where our rules read a default cue differently ("worried about": a worry, not a hedge), ours decide
+        ours = {rule.literal.lower(): rule.category for rule in own}
+        self.context.add([rule for rule in defaults if rule.literal.lower() not in _DROPPED_DEFAULT_CUES
+                          and ours.get(rule.literal.lower(), rule.category) == rule.category])
+        self.context.add(own)
 
     def analyse(self, text: str) -> Doc:
         """Correct slipped words ("sholder"), find phrases and concepts, compose findings, then their
@@ -140,7 +144,11 @@ class Analyser:
         masks = [m for m in masks if m.concept in self.lexicon.finding_masks]
         spans = [span for span in doc.spans.get(SPANS_KEY, []) if span.label_ != "FINDING" or not any(
             m.start <= span.start and span.end <= m.end for m in masks)]
-        phrases = {(span.start, span.end) for span in spans} | {(hit.start, hit.end) for hit in hits}
+        # A negation word inside a phrase belongs to that phrase ("can't feel", "can't lie flat"), but
+        # only a phrase with a word of its own owns it: "'ve not been" (a retention word) is all
+        # auxiliaries, so "I've not been dieting" stays a denial.
+        phrases = {(start, end) for start, end in {(span.start, span.end) for span in spans} |
+                   {(hit.start, hit.end) for hit in hits} if _has_content_word(doc[start:end])}
         doc.user_data[PHRASE_TOKENS_KEY] = frozenset(phrases)
         phrase_findings = [(s.id_, s.start, s.end) for s in spans if s.label_ == "FINDING"]
         for hit in hits:
@@ -154,6 +162,18 @@ class Analyser:
             doc.user_data.setdefault(COMPOSED_KEY, {})[(finding.start, finding.end, finding.finding)] = frozenset(inner)
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
+
+
+# Words that say nothing on their own: the project's pipeline has no tagger, so a list decides.
+_FUNCTION_WORDS = frozenset({"'ve", "ve", "have", "has", "had", "'s", "s", "is", "am", "'m", "are", "'re", "was", "were",
+                             "be", "been", "being", "do", "does", "did", "done", "go", "gone", "went", "get", "got",
+                             "will", "'ll", "would", "'d", "can", "ca", "could", "should", "wo", "i", "you", "he", "she",
+                             "it", "we", "they", "to", "the", "a", "an", "any", "my"})
+
+
+def _has_content_word(span: Span) -> bool:
+    """Whether a phrase says something beyond auxiliaries and negation words."""
+    return any(t.lower_ not in _NEGATION_WORDS and t.lower_ not in _FUNCTION_WORDS and not t.is_punct for t in span)
 
 
 def original_offsets(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -218,8 +238,11 @@ def _context_flags(span: Span) -> tuple[bool, bool, bool]:
             continue  # "can't feel": the "not" is part of a longer phrase
         if category.startswith("NEGATED"):
             negated = True
-        elif category in {"HYPOTHETICAL", "POSSIBLE_EXISTENCE"}:
+        elif category == "HYPOTHETICAL":
             hypothetical = True
+        # POSSIBLE_EXISTENCE ("probably", "possibly", "likely") is a hedge, not a doubt: "I should
+        # probably mention my sight went dark" still says it happened, and a red flag said with a
+        # hedge is still said. Worries and questions ("could it be", "worried about") are HYPOTHETICAL.
         elif category == "FAMILY":
             other = True
     inner = doc.user_data.get(COMPOSED_KEY, {}).get((span.start, span.end, span.id_))

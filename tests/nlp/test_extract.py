@@ -276,6 +276,27 @@ def test_a_worry_or_a_what_if_is_wondered_about_not_stated_and_not_denied(knowle
     assert not report.negated_findings & {"saddle_numbness", "pain_spreading_arm_jaw"}
 
 
+@pytest.mark.parametrize(("text", "finding"), [
+    ("I should probably mention the sight in my left eye went completely dark at tea time", "vision_loss"),
+    ("it's probably nothing but I've lost about a stone without trying", "weight_loss_amount"),
+])
+def test_a_hedged_statement_is_still_stated(knowledge, text: str, finding: str) -> None:  # type: ignore[no-untyped-def]
+    """"Probably", "possibly", "likely" soften how it is said, not whether it happened."""
+    assert finding in present(extract(text, knowledge), "finding")
+
+
+def test_a_not_that_denies_nothing_does_not_deny_what_follows(knowledge) -> None:  # type: ignore[no-untyped-def]
+    """"I can't explain it" or "not sure why" deny the explanation, not the symptoms listed after."""
+    mentions = extract("I just feel off, can't explain it, an ache between my shoulder blades, clammy", knowledge)
+    assert "sweating" in present(mentions, "finding")
+
+
+def test_a_phrase_of_auxiliaries_does_not_swallow_a_denial(knowledge) -> None:  # type: ignore[no-untyped-def]
+    """"I've not been dieting": "'ve not been" is also a retention word, but its "not" still denies."""
+    report = PainReport.from_messages([extract("lost a stone since Christmas, I've not been dieting at all", knowledge)])
+    assert "intentional_weight_loss" not in report.findings
+
+
 @pytest.mark.parametrize(("messages", "location"), [
     (["my left shoulder hurts when I reach for the top cupboard", "a dull ache at the front"], "shoulder_front"),
     (["headache", "mostly at the back"], "occiput"),
