@@ -165,10 +165,10 @@ class Analyser:
 
 
 # Words that say nothing on their own: the project's pipeline has no tagger, so a list decides.
-_FUNCTION_WORDS = frozenset({"'ve", "ve", "have", "has", "had", "'s", "s", "is", "am", "'m", "are", "'re", "was", "were",
-                             "be", "been", "being", "do", "does", "did", "done", "go", "gone", "went", "get", "got",
-                             "will", "'ll", "would", "'d", "can", "ca", "could", "should", "wo", "i", "you", "he", "she",
-                             "it", "we", "they", "to", "the", "a", "an", "any", "my"})
+_FUNCTION_WORDS = frozenset({
+    "'ve", "ve", "have", "has", "had", "'s", "s", "is", "am", "'m", "are", "'re", "was", "were", "be", "been", "being",
+    "do", "does", "did", "done", "go", "gone", "went", "get", "got", "will", "'ll", "would", "'d", "can", "ca", "could",
+    "should", "wo", "i", "you", "he", "she", "it", "we", "they", "to", "the", "a", "an", "any", "my"})
 
 
 def _has_content_word(span: Span) -> bool:
