@@ -57,6 +57,15 @@ _MONTH_SHORT = {"jan": "january", "feb": "february", "apr": "april", "jun": "jun
 _PART_DAY = {"start": 1, "beginning": 1, "early": 5, "mid": 15, "middle": 15, "late": 25, "end": 28}
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _LENGTH_UNITS = "minute|min|hour|hr|day|night|week|wk|fortnight|month|year|yr"
+# Days of the year people date an onset by (month, day; approximate where the date moves).
+_NAMED_DAYS = {
+    "bonfire night": (11, 5), "guy fawkes": (11, 5), "fireworks night": (11, 5), "halloween": (10, 31),
+    "half term": (10, 26), "half-term": (10, 26), "the start of term": (9, 5), "start of term": (9, 5),
+    "the beginning of term": (9, 5), "back to school": (9, 5), "the school holidays": (7, 25),
+    "the summer holidays": (7, 25), "summer holidays": (7, 25), "valentine's": (2, 14), "valentines": (2, 14),
+    "the clocks went back": (10, 26), "the clocks changed": (10, 26), "the clocks went forward": (3, 29),
+    "bank holiday monday": (8, 25), "boxing day": (12, 26), "new year's eve": (12, 31),
+}
 _FIXED: tuple[tuple[str, str, float], ...] = (
     (r"\bfor (?:ages|years)\b|\bfor a long time\b", "length", 730.0),
     (r"\bsince (?:last|this|the) week(?:end)?\b", "since", 7.0),
@@ -132,10 +141,15 @@ def _since_date(low: str, today: date) -> list[tuple[float, int, int]]:
     found = []
     for match in re.finditer(rf"\bsince (?:last )?({_WEEKDAYS})\b", low):
         found.append((_days_since_weekday(match.group(1), today), match.start(), match.end()))
+    hedge = r"(?:(?:about|around|roughly|approximately|like|maybe|probably|just after|just before)\s+)?"
+    named = "|".join(re.escape(n) for n in sorted(_NAMED_DAYS, key=len, reverse=True))
+    months = "|".join(_MONTHS) + "|" + "|".join(_MONTH_SHORT)
+    for match in re.finditer(rf"\bsince {hedge}(?:(?:{months}) )?({named})\b", low):
+        month, day = _NAMED_DAYS[match.group(1)]
+        found.append((_days_since_date(month, day, today), match.start(), match.end()))
     names = ("|".join(_MONTHS) + "|" + "|".join(_MONTH_SHORT) +
              "|christmas|xmas|new year(?:'s)?|easter|spring|summer|autumn|fall|winter")
     part = "|".join(_PART_DAY)
-    hedge = r"(?:(?:about|around|roughly|approximately|like|maybe|probably|just after|just before)\s+)?"
     for match in re.finditer(rf"\bsince {hedge}(?:(?:the )?({part})(?:-|\s+)(?:of\s+)?)?(?!the fall\b)"
                              rf"(?:last |the )?({names})\b", low):
         day = _PART_DAY.get(match.group(1) or "start", 1)
@@ -151,6 +165,31 @@ def _days_since_weekday(name: str, today: date) -> float:
     """Days back to the last such weekday (a week when it is today: "since monday" said on a Monday)."""
     weekday = next(i for i, day in enumerate(_WEEKDAY_NAMES) if day.startswith(name[:3]))
     return float((today.weekday() - weekday) % 7 or 7)
+
+
+def _days_since_date(month: int, day: int, today: date) -> float:
+    """Days from the last such date up to today."""
+    began = date(today.year, month, day)
+    if began > today:
+        began = date(today.year - 1, month, day)
+    return float(max((today - began).days, 1))
+
+
+def _dating(low: str, today: date) -> list[tuple[float, int, int]]:
+    """'in september', 'at the end of october', 'on bonfire night': when something happened. Only an
+    onset inside a 'since <event>' clause ("since I started the new job in september")."""
+    found = []
+    months = "|".join(_MONTHS) + "|" + "|".join(_MONTH_SHORT)
+    part = "|".join(_PART_DAY)
+    for match in re.finditer(rf"\b(?:in|at|around|from|during|by|on)\s+(?:(?:the )?({part})(?:-|\s+)(?:of\s+)?)?"
+                             rf"(?:last |the )?({months}|christmas|xmas|easter)\b", low):
+        day = _PART_DAY.get(match.group(1) or "start", 1)
+        name = _MONTH_SHORT.get(match.group(2), match.group(2))
+        found.append((_days_since(name, today, day), match.start(), match.end()))
+    named = "|".join(re.escape(n) for n in sorted(_NAMED_DAYS, key=len, reverse=True))
+    for match in re.finditer(rf"\b(?:on|at|around|after|before|over)\s+({named})\b", low):
+        found.append((_days_since_date(*_NAMED_DAYS[match.group(1)], today), match.start(), match.end()))
+    return found
 
 
 def _days_since(name: str, today: date, day_of_month: int = 1) -> float:
@@ -233,6 +272,12 @@ def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
         amount = word_number(head[: head.rfind(match.group(2))].strip()) or 1.0
         days = amount * _UNIT_DAYS[match.group(2)] * (1.5 if " and a half" in head else 1.0)
         found.append(("ago" if head.endswith(" ago") else "length", days, match.start(), match.end()))
+    # "for some weeks now", "some months ago": vague, so a low count (never "some days are worse")
+    vague = rf"\b(?:for\s+some\s+({_LENGTH_UNITS})s\b|some\s+({_LENGTH_UNITS})s\s+(?:ago|now)\b)"
+    for match in re.finditer(vague, low):
+        unit = match.group(1) or match.group(2)
+        found.append(("ago" if low[match.start():match.end()].endswith("ago") else "length",
+                      3 * _UNIT_DAYS[unit], match.start(), match.end()))
     # "for the past month or so", "the last few weeks": a length without a count
     for match in re.finditer(rf"\b(?:for\s+)?the\s+(?:past|last)\s+(?:(?P<amount>{_NUM}|few|couple of)\s+)?"
                              rf"(?P<unit>{_LENGTH_UNITS})s?\b", low):
@@ -249,6 +294,7 @@ def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
     # "on saturday" dates an onset ("since my run on saturday") but alone may be ahead ("see you on monday")
     found += [("dating", _days_since_weekday(m.group(1), today), m.start(), m.end())
               for m in re.finditer(rf"\bon ({_WEEKDAYS})\b", low)]
+    found += [("dating", days, start, end) for days, start, end in _dating(low, today)]
     for pattern, kind, days in _FIXED:
         found += [(kind, days, m.start(), m.end()) for m in re.finditer(pattern, low)]
     return found

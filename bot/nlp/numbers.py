@@ -42,19 +42,22 @@ _LEAD_IN = re.compile(
     r"(?:^|[\s(])(?:about|abt|bout|around|roughly|approx|approximately|like|maybe|perhaps|prob|probably|say|says|"
     r"think|guess|reckon|call it|put it at|rate it|rate it at|rated|rating|score|level|intensity|strength|severity|"
     r"number|is|it's|its|was|a|an|reaching|reaches|hits|gets to|goes to|goes up to|up to|ache|aches|aching|pain|"
-    r"sore|hurts|tight|sharp|dull|burning|throbbing|achy|stiff|cramp|cramping|feeling|sorry)\s*$")
+    r"sore|hurts|tight|sharp|dull|burning|throbbing|achy|achey|achie|stiff|cramp|cramping|feeling|sorry|painful|"
+    r"hurting|pinchy|burny|stingy|niggly|nagging|pulling|pressing|stabbing|shooting|tender|throbby|heavy|"
+    r"of about|of around|of maybe|of roughly)\s*$")
 # A number that starts its own clause: "sharp when I bend. 7", "oh sorry, 5".
 _CLAUSE_START = re.compile(r"(?:^|[.,;:!?(\n]|\band|\bbut|\bso)\s*$")
 # What may follow a score: the end of the clause, or words that do not make it a count of something.
 _SCORE_TAIL = re.compile(
     r"^(?:\s*$|\s*[.,;:!?)]|\s*(?:/|-|–)?\s*ish\b|\s+(?:now|today|tonight|atm|rn|at|on|when|whenever|most|mostly|"
     r"maybe|or|to|i|i'd|id|and|but|by|tbh|probably|prob|sometimes|usually|max|tops|though|these|in|if|during|after|"
-    r"while|really|honestly|dear|mate|lol|haha|x+|even|still|then|first|if|right|depending|worst|best|out|most)\b)")
+    r"while|really|honestly|dear|mate|lol|haha|x+|even|still|then|first|if|right|depending|worst|best|out|most|"
+    r"which|that|since|for)\b)")
 _RANGE = re.compile(r"^\s*(?:-|–|to|or)\s*(\d{1,2})\b")
 # Someone else's number: "my son is 5", "she's 6".
 _OTHER_PERSON = re.compile(r"\b(?:son|daughter|kid|kids|child|baby|boy|girl|toddler|grandson|granddaughter|he|she|"
                            r"he's|she's|they're|dog)\s+(?:is|was|'s|are)?\s*(?:only\s+|nearly\s+|almost\s+)?$")
-_DIGITS = re.compile(r"(?<![\d.,:/£$€])(\d{1,2}(?:\.\d)?)(?![\d%]|[.,:]\d|[a-z])")
+_DIGITS = re.compile(r"(?<![\d.,:/£$€])(\d{1,2}(?:\.\d)?)(?![\d%]|[.,:]\d|(?!ish\b)[a-z])")  # "5ish" is a 5
 _WORD_SCORE = re.compile(r"\b(?:an?)\s+(zero|two|three|four|five|six|seven|eight|nine|ten)\b")
 
 

@@ -21,6 +21,10 @@ from bot.nlp.numbers import parse_age, parse_intensity
         ("pretty severe", 8),
         ("mild really", 3),
         ("moderate", 5),
+        ("lower back. both sides. achey. 5ish. since the baby", 5),
+        ("idk its just like achey 4", 4),
+        ("a stiff ache of about 5 which has been with me for two months", 5),
+        ("like pinchy and achey 5 since half term", 5),
     ],
 )
 def test_intensity_in_sentences(text: str, expected: int) -> None:
@@ -55,6 +59,30 @@ def test_duration_in_days(text: str, low: float, high: float) -> None:
     found = parse_duration_days(text)
     assert found is not None
     assert low <= found[0] <= high
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("since bonfire night", 24, 26),
+        ("it's been going on since the clocks went back", 30, 40),
+        ("since i started the new job in september", 80, 95),
+        ("on and off since I got the new saddle in September", 80, 95),
+        ("pinchy since october half term", 30, 40),
+        ("For some weeks now I have suffered", 14, 35),
+    ],
+)
+def test_duration_dated_by_a_named_day_or_an_event_in_a_month(text: str, low: float, high: float) -> None:
+    """Onsets dated the way people date them, counted from a fixed today (30 November 2026)."""
+    found = parse_duration_days(text, today=date(2026, 11, 30))
+    assert found is not None
+    assert low <= found[0] <= high
+
+
+@pytest.mark.parametrize("text", ["some days are worse than others", "I'm away in january", "see you on bonfire night"])
+def test_no_duration_in_a_plan_or_a_sometimes(text: str) -> None:
+    assert parse_duration_days(text, today=date(2026, 11, 30)) is None
+
 
 
 @pytest.mark.parametrize(
