@@ -28,7 +28,10 @@ __all__ = ["COMPILED_FILE", "Compiled", "Lexicon", "PhraseTable", "compile_lexic
            "save_compiled"]
 
 COMPILED_FILE = "compiled.pickle"
-FORMAT = 3  # bump when the stored classes change shape
+FORMAT = 4  # bump when the stored classes change shape
+# Sides and "where in the area" words people misspell as often as the places ("rigth", "lefft", "frnt").
+SIDE_WORDS = frozenset({"left", "right", "both", "front", "back", "inside", "outside", "middle", "lower", "upper",
+                        "bottom", "side", "sides"})
 
 
 class Lexicon:
@@ -122,6 +125,7 @@ class Compiled:
 
 def compile_lexicon(nlp: Language, lexicon: Lexicon, patterns: Iterable[dict[str, str]], version: str) -> Compiled:
     """Tokenise and index the vocabulary (seconds; done by the build, not at every start)."""
+    patterns = list(patterns)
     tokenizer = nlp.tokenizer
     phrases = PhraseTable.build(nlp, patterns)
     concepts = ConceptMatcher(
@@ -129,7 +133,10 @@ def compile_lexicon(nlp: Language, lexicon: Lexicon, patterns: Iterable[dict[str
         ((concept, [t.text for t in tokenizer(phrase)]) for concept, phrase in lexicon.exact_phrases),
         masks=lexicon.masks)
     concept_words = words_of(phrase for _, phrase in (*lexicon.concept_phrases, *lexicon.exact_phrases))
-    return Compiled(version, lexicon, phrases, concepts, Speller(phrases.words | concept_words))
+    region_words = words_of(p["pattern"] for p in patterns if p.get("label") == "REGION")
+    short_targets = {w for w in region_words | SIDE_WORDS if len(w) == 4}
+    return Compiled(version, lexicon, phrases, concepts, Speller(phrases.words | concept_words | SIDE_WORDS,
+                                                                 short_targets=short_targets))
 
 
 def save_compiled(compiled: Compiled, folder: Path) -> None:

@@ -8,13 +8,15 @@ Damerau distance: a swap of neighbours counts 1); a word is left alone when it i
 turned into "chair" and "deck" never into "neck". On top of the library, the project's rules for when
 a slip is unambiguous:
 
-- tokens shorter than 4 letters are never touched ("nek" could be too many things);
+- tokens shorter than 4 letters are left alone, except a 3-letter token that is one of the 4-letter body
+  or side words with a letter dropped and can be no other ("bak" -> "back", "kne" -> "knee");
 - edit distance 1 when both words have 5+ letters, distance 2 when the longer of the two has 8+
   letters ("headake" -> "headache"); with a 4-letter word only a swap, a doubled key or a dropped
   letter ("nekc", "backk", "lowr"), because a changed letter there too often makes another real word;
 - the first letter must agree (first-letter slips are rare; this keeps "deck" from becoming "neck");
 - anything with digits or an apostrophe is never changed;
-- ties go to the smaller distance, then a key typed twice ("backk" -> "back", not "backs"), then the
+- ties go to the smaller distance, then a key typed twice ("backk" -> "back", not "backs"), then a swap
+  of neighbours ("wirst" -> "wrist", not "worst"), then the
   longer candidate (dropped letters are the commonest slip), then alphabetical order.
 
 `correct` also returns the corrections with their original offsets and maps offsets in the
@@ -97,11 +99,15 @@ def _allowed_distance(token: str, candidate: str) -> int:
 class Speller:
     """Corrects tokens against a fixed vocabulary; build once per vocabulary and reuse."""
 
-    def __init__(self, vocabulary: Iterable[str], known_words: Iterable[str] | None = None):
+    def __init__(self, vocabulary: Iterable[str], known_words: Iterable[str] | None = None,
+                 short_targets: Iterable[str] = ()):
         from symspellpy import SymSpell
 
         words = {w.lower() for w in vocabulary if w.isalpha()}
         self.vocabulary = frozenset(words)
+        # 4-letter body and side words ("back", "neck", "knee", "left"): a 3-letter token missing one of
+        # their letters ("bak", "nek", "kne") is corrected when it can only be one of them.
+        self.short_targets = frozenset(w.lower() for w in short_targets if len(w) == _MIN_LENGTH and w.isalpha())
         self.known = self.vocabulary | (frozenset(known_words) if known_words is not None else english_words())
         self._index = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
         for word in sorted(words):
@@ -126,19 +132,27 @@ class Speller:
     def _suggest(self, low: str) -> str | None:
         from symspellpy import Verbosity
 
-        if len(low) < _MIN_LENGTH or not low.isalpha() or self.is_known(low):
+        if not low.isalpha() or self.is_known(low):
             return None
-        best: tuple[int, int, int, str] | None = None
+        if len(low) == _MIN_LENGTH - 1:
+            slips = [w for w in self.short_targets if w[0] == low[0] and _is_safe_short_slip(low, w)]
+            return slips[0] if len(slips) == 1 else None
+        if len(low) < _MIN_LENGTH:
+            return None
+        best: tuple[int, int, int, int, str] | None = None
         for item in self._index.lookup(low, Verbosity.ALL, max_edit_distance=2):
             candidate, distance = item.term, item.distance
             if candidate[0] != low[0] or distance > _allowed_distance(low, candidate):
                 continue
             if min(len(low), len(candidate)) < _SHORT_WORD and not _is_safe_short_slip(low, candidate):
                 continue
-            key = (distance, 0 if _is_doubled_key(low, candidate) else 1, -len(candidate), candidate)
+            # a swap of neighbours ("wirst") is the commonest slip: "wrist", never "worst"
+            swapped = len(low) == len(candidate) and sorted(low) == sorted(candidate)
+            key = (distance, 0 if _is_doubled_key(low, candidate) else 1, 0 if swapped else 1, -len(candidate),
+                   candidate)
             if best is None or key < best:
                 best = key
-        return best[3] if best else None
+        return best[-1] if best else None
 
 
 def _is_doubled_key(token: str, candidate: str) -> bool:

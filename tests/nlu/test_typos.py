@@ -111,3 +111,16 @@ def test_real_vocabulary() -> None:
                      "I started playing padel", "gripping the steering wheel", "new trainers",
                      "long choir practice", "pushing the pram uphill"]:
         assert normalise(sentence, words) == sentence
+
+
+def test_three_letter_slips_of_body_and_side_words_need_a_single_candidate() -> None:
+    """"bak" can only be "back" among the body words; "hed" is "head" unless another body word fits."""
+    speller = Speller(VOCABULARY | {"left", "head", "hand"}, short_targets={"back", "neck", "knee", "left", "head"})
+    assert [speller.suggest(t) for t in ("bak", "nek", "kne", "lft", "hed")] == ["back", "neck", "knee", "left", "head"]
+    assert speller.suggest("the") is None  # a real word
+    assert Speller(VOCABULARY, short_targets={"back", "bark"}).suggest("bak") is None  # two ways: no guess
+
+
+def test_a_swap_of_neighbours_wins_a_tie() -> None:
+    """"wirst" is a swapped "wrist", not a changed "worst" (which would read as the worst headache)."""
+    assert normalise("wirst", words_of(["worst", "wrist"])) == "wrist"
