@@ -99,6 +99,9 @@ class ActionScreen(Action):
             dispatcher.utter_message(response="utter_ask_age")
             return [SlotSet(SCREENING_SLOT, AGE_QUESTION), SlotSet("screening_done", [*done, AGE]), awaiting("age")]
         question = kb.question(asked.id)
-        dispatcher.utter_message(response="utter_screen_question", question=question.text if question else "")
+        # one short introduction for the whole screening, however many areas it spans
+        first = not any(entry != AGE for entry in done)
+        dispatcher.utter_message(response="utter_screen_first_question" if first else "utter_screen_question",
+                                 question=question.text if question else "")
         return [SlotSet(SCREENING_SLOT, asked.finding), SlotSet("screening_done", [*done, asked.id]),
                 awaiting("screening")]

@@ -46,6 +46,8 @@ class Situation:
     loop_stale: bool = False  # the form found nothing in an earlier message and has not run since
     concern_due: bool = False
     band: tuple[int, int] = (5, 7)
+    typed: bool = True  # words the person typed (not a button payload, not the scheduler's trigger)
+    checkins_agreed: bool = False  # check-ins were scheduled in this conversation
 
     def entity(self, name: str) -> str | None:
         return next((str(e.get("value")) for e in self.entities if e.get("entity") == name), None)
@@ -153,6 +155,9 @@ def _finished(s: Situation) -> bool:
 
 def decide(s: Situation) -> str | None:
     """The next action for an answer in context, or None to let the rules and forms decide."""
+    if s.intent == "checkin_start" and s.typed and not s.checkins_agreed and not s.active_loop:
+        # "would you check in on me?" before any check-in was agreed asks for them: schedule, don't quiz
+        return "action_schedule_checkin"
     if s.intent in COMMAND_INTENTS and s.sure:
         command_in_pressure_loop = (s.awaiting == "pressure" and s.intent == "checkin_manage"
                                     and "check" not in s.text.lower())

@@ -109,9 +109,20 @@ def _times_when_worse(turn: UserTurn) -> bool:
 
 
 def _is_bare_intensity(mention: Mention, turn: UserTurn) -> bool:
-    """A message that is only "6" (or "about 6") is a score only when a score was asked for, not an
-    answer to "how long?"; "6/10", "a 6" or "sore, 6" always is."""
+    """A message that is only "6" (or "about 6"): a score unless it answers "how long?" or "what makes
+    it worse?" ("5" to "where does it hurt?" is the strength said early); "6/10" or "sore, 6" always is."""
     return mention.kind == "intensity" and bool(_BARE_SCORE.match(turn.text.lower()))
+
+
+# "for two weeks", "since", "ago": words that make a time the pain's age, even in an answer about what makes it worse
+_ONSET_CUE = re.compile(r"\b(?:since|ago|for (?:about |around |roughly |over |nearly |almost )?(?:a|an|\d+|one|two|three|"
+                        r"four|five|six|several|a few|a couple of|some) (?:day|week|month|year)s?|started|began)\b")
+
+
+def _activity_length(mention: Mention, turn: UserTurn) -> bool:
+    """A time in the answer to "what makes it worse?" ("practice more than 3 hours") is the activity's."""
+    return (mention.kind == "duration" and turn.requested_slot == "pain_trigger"
+            and not _ONSET_CUE.search(turn.text.lower()))
 
 
 @dataclass
@@ -119,6 +130,7 @@ class ConversationState:
     """The user turns of a conversation (since its last restart) and what follows from them."""
 
     turns: list[UserTurn] = field(default_factory=list)
+    checkins_agreed: bool = False  # the person agreed to check-ins at some point in this conversation
 
     def safety_report(self) -> PainReport:
         """Everything said, with the answers to safety questions: what the red-flag rules read."""
@@ -137,7 +149,9 @@ class ConversationState:
             return [m for m in turn.mentions if m.kind not in INTAKE_KINDS]
         kept = []
         for mention in turn.mentions:
-            if _is_bare_intensity(mention, turn) and turn.requested_slot not in (None, "pain_intensity"):
+            if _is_bare_intensity(mention, turn) and turn.requested_slot in ("pain_duration", "pain_trigger"):
+                continue
+            if _activity_length(mention, turn):
                 continue
             if mention.kind == "age" and turn.asked == AGE_QUESTION:
                 continue
@@ -196,9 +210,11 @@ class ConversationState:
             if slot != "pain_trigger" or gave_it or turn.answer is not None or "?" in turn.text:
                 continue
             words = turn.text.split()
-            other_facts = {m.kind for m in turn.mentions if m.present} & {"region", "sensation", "intensity",
-                                                                          "duration", "finding", "concept"}
-            if 1 < len(words) <= _MAX_WORDS_IN_ANSWER and not other_facts:
+            # a description of the pain is no answer to this question; a body part or a time in an activity
+            # is ("writing on the whiteboard, arm up all day", "practice more than 3 hours")
+            described = {m.kind for m in turn.mentions if m.present} & {"sensation", "intensity", "finding"}
+            only_a_place = any(m.kind == "region" and m.present for m in turn.mentions) and len(words) <= 3
+            if 1 < len(words) <= _MAX_WORDS_IN_ANSWER and not described and not only_a_place:
                 found[slot] = " ".join(words).strip(" .!")[:80]
         return found
 
@@ -265,6 +281,8 @@ def read_state(events: Iterable[Any]) -> ConversationState:
             loop = _field(event, "name")
         elif kind == "action" and _action_name(event) == "action_checkin_start":
             checkins += 1
+        elif kind == "action" and _action_name(event) == "action_schedule_checkin":
+            state.checkins_agreed = True
         elif kind == "user":
             data = _field(event, "parse_data") or {}
             state.turns.append(UserTurn(

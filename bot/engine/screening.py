@@ -16,7 +16,9 @@ from core.types import PainReport, RedFlagRule, TriageLevel
 
 __all__ = ["AGE", "MAX_ROUTINE", "NextQuestion", "Question", "concern_question", "next_question"]
 
-MAX_ROUTINE = 4
+# Three routine questions, most important first: people read a fourth and fifth as a wall before any help,
+# and every message is checked for red flags anyway. The age is asked on top only when it could decide.
+MAX_ROUTINE = 3
 AGE = "__age__"
 
 

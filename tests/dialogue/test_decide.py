@@ -95,7 +95,14 @@ def test_after_the_intake_only_a_place_with_a_feeling_is_a_new_complaint() -> No
 def test_a_yes_to_the_checkin_offer_in_checkin_words_is_an_answer() -> None:
     assert decide(said("Sure, check in with me.", "checkin_start", awaiting="checkin_offer")) == \
         "action_schedule_checkin"
-    assert decide(said("check in please", "checkin_start")) is None
+    assert decide(said("check in please", "checkin_start", checkins_agreed=True)) is None  # the rules start one
+
+
+def test_asking_to_be_checked_in_on_before_any_were_agreed_schedules_them() -> None:
+    """Typed "would you check in on me?" asks for check-ins; only the scheduler (or a returning person who
+    agreed to them) starts a check-in's questions."""
+    assert decide(said("would you check in on me next week", "checkin_start")) == "action_schedule_checkin"
+    assert decide(said("/checkin_start", "checkin_start", typed=False)) is None
 
 
 def test_after_an_unreadable_answer_the_next_answer_goes_to_the_form_again() -> None:

@@ -108,6 +108,27 @@ def test_what_makes_it_worse_in_words_no_vocabulary_knows_answers_the_question()
         assert other.answers_in_words() == {}, not_an_answer
 
 
+def test_an_answer_to_a_different_intake_question_is_kept() -> None:
+    """"5" to "where does it hurt?" is the strength said early; "practice more than 3 hours, orchestra
+    rehearsal" to "what makes it worse?" is the trigger, and its hours are the practice's, not the pain's."""
+    early_score = read_state([user("ache", Mention("sensation", "aching")), *_asked("pain_location"),
+                              user("5", Mention("intensity", "5", "5"))])
+    assert early_score.intake_report().intensity == 5
+    rehearsal = read_state([user("neck ache", NECK), *_asked("pain_trigger"),
+                            user("Practice more than 3 hours, especially orchestra rehearsal",
+                                 Mention("duration", "0.125", "3 hours"), intent="inform")])
+    assert rehearsal.intake_report().duration_days is None
+    assert rehearsal.answers_in_words()["pain_trigger"].startswith("Practice more than 3 hours")
+    whiteboard = read_state([user("neck ache", NECK), *_asked("pain_trigger"),
+                             user("Writing on the whiteboard, arm up all day", Mention("region", "upper_arm_outer"))])
+    assert "pain_trigger" in whiteboard.answers_in_words()
+
+
+def test_check_ins_agreed_are_remembered() -> None:
+    events = [user("neck ache", NECK), {"event": "action", "name": "action_schedule_checkin"}]
+    assert read_state(events).checkins_agreed and not read_state(events[:1]).checkins_agreed
+
+
 def test_a_question_unanswered_twice_in_a_row_is_not_asked_a_third_time_except_where_it_hurts() -> None:
     twice = [user("neck ache", NECK), *_asked("pain_duration"), user("yes"), user("ok")]
     assert read_state(twice).unknown_answers() == {"pain_duration"}

@@ -96,8 +96,8 @@ class ContextPolicy(ContentPolicy):
         mentions = tuple(Mention.from_dict(m) for m in data.get(MENTIONS_KEY) or [])
         awaiting = tracker.get_slot(AWAITING_SLOT)
         concern_due = False
+        state = read_state(tracker.events)
         if awaiting not in ("screening", "age") and tracker.active_loop_name != "checkin_form":
-            state = read_state(tracker.events)
             kb = knowledge()
             report = state.safety_report()
             latest_concepts = {m.value for m in mentions if m.kind == "concept" and m.present}
@@ -118,4 +118,6 @@ class ContextPolicy(ContentPolicy):
             entities=tuple(data.get("entities") or ()), mentions=mentions, awaiting=awaiting,
             active_loop=tracker.active_loop_name, loop_rejected=rejected_now,
             loop_stale=tracker.is_active_loop_rejected and not rejected_now,
-            concern_due=concern_due, band=band)
+            concern_due=concern_due, band=band,
+            typed=not external and not str(message.text or "").startswith("/") if message else False,
+            checkins_agreed=state.checkins_agreed)
