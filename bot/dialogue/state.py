@@ -115,8 +115,9 @@ def _is_bare_intensity(mention: Mention, turn: UserTurn) -> bool:
 
 
 # "for two weeks", "since", "ago": words that make a time the pain's age, even in an answer about what makes it worse
-_ONSET_CUE = re.compile(r"\b(?:since|ago|for (?:about |around |roughly |over |nearly |almost )?(?:a|an|\d+|one|two|three|"
-                        r"four|five|six|several|a few|a couple of|some) (?:day|week|month|year)s?|started|began)\b")
+_ONSET_CUE = re.compile(r"\b(?:since|ago|started|began|for (?:about |around |roughly |over |nearly |almost )?"
+                        r"(?:a|an|\d+|one|two|three|four|five|six|several|a few|a couple of|some) "
+                        r"(?:day|week|month|year)s?)\b")
 
 
 def _activity_length(mention: Mention, turn: UserTurn) -> bool:
