@@ -228,6 +228,10 @@ _CLOSING = re.compile(
     r"no thanks|no thank you|not now|not right now|bye|goodbye|cheers|ta|thanks|thank you|that'?ll do|"
     r"nothing else|nothin|nuthin|nowt|i'?m off|im off|i'?m done|done for now|see you|see ya|good night|night|"
     r"that'?s me|that will be all|that'?ll be all|will do|i'?ll (?:ring|call|phone|book|contact|go|see|try|do)|"
+    # going to get the help the bot advised: "ok ringing 111 now", "calling 999", "booking the gp"
+    r"(?:(?:ok|okay|right|alright|will|going to|gonna|i'?m|im)\W+)*(?:ringing|calling|phoning|booking|calling up)\W+"
+    r"(?:(?:the|my|an|a|them|up)\W+)*(?:999|111|911|112|000|gp|doctor|doc|surgery|ambulance|nhs|clinic|physio|a&e|"
+    r"appointment|them|now)\b|"
     r"(?:ok|okay|alright|all right|right|great|perfect|brilliant|lovely|grand|fab|cool)\W+"
     r"(?:thanks|thank you|ta|cheers|bye|i'?ll)|but no|no need)\b")
 

@@ -93,9 +93,15 @@ def test_an_acknowledgement_or_politeness_before_the_answer_does_not_decide_it(t
 
 
 @pytest.mark.parametrize("text", ["nothin else cheers", "that's me, ta", "No, that's all. Thank you for being careful",
-                                  "All right. I'll ring the surgery now. Thank you.", "great, thanks!"])
+                                  "All right. I'll ring the surgery now. Thank you.", "great, thanks!",
+                                  "ok ringing 111 now", "calling 999", "right, booking the gp"])
 def test_closings_in_more_words(text: str) -> None:
     assert is_closing(text)
+
+
+@pytest.mark.parametrize("text", ["ringing in my ears", "calling it a day at work hurts", "no but my knee hurts too"])
+def test_a_symptom_or_more_to_say_is_no_closing(text: str) -> None:
+    assert not is_closing(text)
 
 
 @pytest.mark.parametrize("text", ["barley feel it lol", "can't really feel much tbh", "cant rly feel it"])
