@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from bot.dialogue.patient import as_the_patient
 from bot.engine.knowledge import knowledge
 from bot.nlp.extract import MAX_CHARS, mentions_from_text
 from core.types import Candidate, TriageResult
@@ -19,7 +20,7 @@ __all__ = ["assess", "format_text"]
 def assess(text: str) -> dict[str, Any]:
     """Triage and ranked candidates for a text, as a JSON-ready dict."""
     kb = knowledge()
-    mentions = mentions_from_text(text, kb.sided_regions)
+    mentions = as_the_patient([(text, mentions_from_text(text, kb.sided_regions))])[0]
     report = kb.report(mentions)
     triage: TriageResult = kb.triage(report)
     candidates: list[Candidate] = kb.rank(report)

@@ -13,9 +13,10 @@ rasa-sdk's event dicts alike, so they can never disagree.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
+from bot.dialogue.patient import writes_for_someone_else
 from bot.nlp.replies import Answer, read_yes_no
 from core.types import Mention, PainReport
 
@@ -293,4 +294,13 @@ def read_state(events: Iterable[Any]) -> ConversationState:
                 entities=tuple(data.get("entities") or ()),
                 awaiting=slots.get(AWAITING_SLOT), requested_slot=slots.get("requested_slot") if loop else None,
                 active_loop=loop, asked=slots.get(SCREENING_SLOT), checkin=checkins))
+    return _about_the_patient(state)
+
+
+def _about_the_patient(state: ConversationState) -> ConversationState:
+    """When a carer writes for the patient, what they say of the patient is the patient's own."""
+    if not writes_for_someone_else([(turn.text, turn.mentions) for turn in state.turns]):
+        return state
+    for index, turn in enumerate(state.turns):
+        state.turns[index] = replace(turn, mentions=tuple(replace(m, other_person=False) for m in turn.mentions))
     return state

@@ -18,7 +18,7 @@ from bot.nlp.build import SPANS_KEY, pipeline_path, pipeline_patterns
 from bot.nlp.compiled import Compiled, Lexicon, compile_lexicon, default_lexicon, load_compiled, save_compiled
 from bot.nlp.concepts import clause_ids, compose
 from bot.nlp.durations import find_duration
-from bot.nlp.numbers import parse_age, parse_intensity
+from bot.nlp.numbers import parse_age, parse_intensity, parse_someone_elses_age
 from bot.nlp.typos import Corrected
 from bot.nlp.typos import correct as correct_typos
 from core.types import Mention
@@ -559,6 +559,9 @@ def _number_mentions(text: str, spans: list[Span], *, bare_intensity: bool) -> l
     age = parse_age(text)
     if age:
         mentions.append(Mention(kind="age", value=str(age[0]), text=age[1]))
+    elif (their_age := parse_someone_elses_age(text)) is not None:
+        # someone else's until the conversation shows the writer is writing for them (bot.dialogue.state)
+        mentions.append(Mention(kind="age", value=str(their_age[0]), text=their_age[1], other_person=True))
     return mentions
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NUMBER_PATTERN", "parse_age", "parse_intensity", "word_number"]
+__all__ = ["NUMBER_PATTERN", "parse_age", "parse_intensity", "parse_someone_elses_age", "word_number"]
 
 _WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -165,4 +165,26 @@ def parse_age(text: str) -> tuple[int, str] | None:
                        r"eighties|nineties|[2-9]0s)\b", low)
     if decade:
         return _DECADES[decade.group(1)], decade.group(0)
+    return None
+
+
+_RELATIVE = (r"(?:mum|mom|mother|mam|dad|father|husband|wife|partner|nan|nana|nanna|gran|granny|grandma|grandmother|"
+             r"grandad|granddad|grandpa|grandfather|aunt|auntie|uncle|son|daughter|he|she|who)")
+_NOT_AN_AGE_AFTER = (r"(?!\s*(?:/|out of|%|kg|lbs?|cm|weeks?|days?|months?|minutes?|hours?|stone|st\b|times?|miles?|"
+                     r"steps?|degrees|°))")
+
+
+def parse_someone_elses_age(text: str) -> tuple[int, str] | None:
+    """The age of the person someone writes about ("mum is 77", "my nan (84)", "Edna who is 86", "he's 74").
+
+    Only an age: whether that person is the patient is for the conversation to decide (a carer writing
+    for them), so the bot never takes "my son is 5" for the writer's own age.
+    """
+    low = text.lower().replace("\u2019", "'")
+    for pattern in (rf"\b{_RELATIVE}(?:'s|\s+is|\s+was|\s+has just turned|\s+just turned|\s+turned)\s+"
+                    rf"(?:now\s+|nearly\s+|almost\s+|aged\s+|only\s+)?(\d{{1,3}})\b{_NOT_AN_AGE_AFTER}",
+                    rf"\b{_RELATIVE}\s*\((\d{{1,3}})\)"):
+        match = re.search(pattern, low)
+        if match and 1 <= int(match.group(1)) <= 115:
+            return int(match.group(1)), match.group(0)
     return None

@@ -201,3 +201,16 @@ def test_the_rasa_server_reads_the_same_state_from_its_event_objects_as_the_acti
     assert checkin_slots(from_objects) == checkin_slots(from_dicts) == {"checkin_trend": "same"}
     assert intake_slots(from_objects.intake_report()) == intake_slots(from_dicts.intake_report())
     assert intake_slots(from_objects.intake_report())["pain_quality"] == "tight"
+
+
+def test_a_carer_writing_for_the_patient_describes_the_patient() -> None:
+    """"My husband has a stiff neck, left side, 4/10": the conversation is about him; a family history
+    beside the writer's own pain stays someone else's."""
+    his_neck = Mention("region", "neck_side", side="left", other_person=True)
+    carer = read_state([user("my husband has a stiff neck left side, 4/10", his_neck,
+                             Mention("intensity", "4", "4/10", other_person=True))])
+    assert intake_slots(carer.intake_report())["pain_location"] == "neck_side:left"
+    assert carer.intake_report().intensity == 4
+    history = read_state([user("my neck hurts, and my dad had a stroke", NECK,
+                               Mention("finding", "stroke_history", other_person=True))])
+    assert "stroke_history" not in history.safety_report().findings

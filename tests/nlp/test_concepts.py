@@ -58,8 +58,17 @@ def test_lay_wordings_compose_their_finding(text: str, finding: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["no numbness down there and my bladder is fine", "my bum isn't numb",
-                                  "what if my bum goes numb?", "my dad can't feel his legs"])
+                                  "what if my bum goes numb?",
+                                  "my dad can't feel his legs some mornings, but my own back is what aches"])
 def test_denied_hypothetical_and_other_peoples_findings_do_not_count(text: str) -> None:
     from bot.cli.assess import assess
 
     assert not {"saddle_numbness", "bilateral_leg_symptoms"} & set(assess(text)["report"]["findings"])
+
+
+def test_a_carer_writing_for_the_patient_describes_the_patient() -> None:
+    """With no pain of the writer's own, "my dad ... his back" is about the patient they write for."""
+    from bot.cli.assess import assess
+
+    result = assess("my dad's back is bad and now he can't feel his legs, he's 81")
+    assert result["triage_level"] == "emergency" and result["report"]["age"] == 81

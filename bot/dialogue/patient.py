@@ -1,0 +1,42 @@
+"""Who the conversation is about: a carer writing for the patient ("my husband has a stiff neck, left
+side, 4/10", "mum is 77 and can't lift her arm") describes the patient, whose words ConText marks as
+someone else's. Shared by the dialogue state and `python -m bot assess`, so both read a carer alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Sequence
+
+from core.types import Mention
+
+__all__ = ["as_the_patient", "writes_for_someone_else"]
+
+_RELATIVE = (r"(?:mum|mom|mam|mother|dad|father|husband|wife|partner|nan|nana|nanna|gran|granny|grandma|grandmother|"
+             r"grandad|granddad|grandpa|grandfather|aunt|auntie|uncle|son|daughter|boy|girl|child|kid|friend|"
+             r"neighbour|brother|sister|client|patient)s?(?:'s)?")
+# "my dad", "I'm typing this for my mum": words that name the patient, not the writer's own pain
+_NAMING_THE_PATIENT = re.compile(
+    rf"\bmy\s+(?:\w+\s+)?{_RELATIVE}\b|\b(?:i'?m|i am|im)\s+(?:writing|typing|asking|messaging|texting|"
+    rf"here)\s+(?:this\s+)?(?:for|on behalf of|about)\b")
+_FIRST_PERSON = re.compile(r"\b(?:my|mine|i|i'm|im|i've|ive|i'd|me|myself)\b")
+
+
+def writes_for_someone_else(messages: Sequence[tuple[str, Sequence[Mention]]]) -> bool:
+    """The first place said is someone else's, and the writer says nothing of their own in that message
+    ("my dad's back ... his legs": ConText reads the legs as his own, the back as the father's)."""
+    for text, mentions in messages:
+        places = [m for m in mentions if m.kind == "region" and not m.negated and not m.hypothetical]
+        if places:
+            own_words = _FIRST_PERSON.search(_NAMING_THE_PATIENT.sub(" ", text.lower().replace("\u2019", "'")))
+            return places[0].other_person and own_words is None
+    return False
+
+
+def as_the_patient(messages: Sequence[tuple[str, Sequence[Mention]]]) -> list[list[Mention]]:
+    """The messages' mentions with what is said of the patient counted as the patient's own when a carer
+    writes; unchanged otherwise ("my neck hurts, and my dad had a stroke": the stroke stays his)."""
+    if not writes_for_someone_else(messages):
+        return [list(mentions) for _, mentions in messages]
+    return [[replace(m, other_person=False) for m in mentions] for _, mentions in messages]
