@@ -9,6 +9,7 @@ component and `python -m bot assess` both call `extract_mentions`, so they never
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -25,7 +26,7 @@ from core.types import Mention
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["MAX_CHARS", "TYPOS_KEY", "Analyser", "Lexicon", "extract_mentions", "load_language",
            "mentions_from_text"]
@@ -282,21 +283,26 @@ def _side_in_next_sentence(span: Span, doc: Doc, region_tokens: AbstractSet[int]
 def _side_for(span: Span, doc: Doc, region_tokens: AbstractSet[int] = frozenset()) -> str | None:
     """Side words inside the phrase ("back of my right knee"), right before a region ("right
     temple"), shortly after ("neck, left side") or in a short sentence of their own ("Neck. Left side.")."""
+    chatter = _discourse_rights(doc.text.lower())
+
+    def said_as_side(token: Token) -> bool:
+        return not any(start <= token.idx < end for start, end in chatter)
+
     for token in span:
-        if token.lower_ in {"left", "right"}:
+        if token.lower_ in {"left", "right"} and said_as_side(token):
             return token.lower_
     for token in doc[max(span.start - 3, span.sent.start): span.start]:
-        if token.lower_ in _SIDE_WORDS:
+        if token.lower_ in _SIDE_WORDS and said_as_side(token):
             return _SIDE_WORDS[token.lower_]
     before = _SIDE_OF_BEFORE.search(doc[span.sent.start: span.start].text.lower())
     if before:
         return before.group(1)
-    after = doc[span.end: min(span.end + 6, span.sent.end)].text.lower()
+    after = _without_discourse_rights(doc[span.end: min(span.end + 6, span.sent.end)].text.lower())
     match = _SIDE_PHRASE.search(after)
     if match:
         return _side_of(match)
     for token in doc[span.end: min(span.end + 2, span.sent.end)]:
-        if token.lower_ in {"left", "right"}:
+        if token.lower_ in {"left", "right"} and said_as_side(token):
             return token.lower_
     next_place = next((i for i in range(span.end, span.sent.end) if i in region_tokens), None)
     if next_place is None:  # "between the shoulder blades for a few days, left side mostly"
@@ -475,9 +481,30 @@ _SIDE_ALONE = re.compile(r"\b(?:the )?(other) (?:side|one|leg|knee|arm|shoulder|
                          r"\b(left|right)(?: (?:side|one|hand side))?\b|\b(both|two) (?:sides|of them)\b")
 
 
+# "right" that is no side: "right ok", "oh right", "feels right", "right in the dimple", "right, I'll ring"
+_NOT_A_SIDE_AFTER = (r"in|into|at|on|there|here|now|away|through|across|up|down|over|under|behind|after|before|next|"
+                     r"along|round|around|where|when|then|enough|ok|okay|so|thanks|thank|cheers|ta|i'll|ill|i|we|"
+                     r"going|that's|thats|you|bye|lets|let's|will|got|gotcha|yeah|yes|no|sure|fine|brilliant|good")
+_NOT_A_SIDE = re.compile(
+    rf"\b(?:all|al|oh|ah|ok|okay|feels|feel|feeling|felt|that's|thats|that|is that|yeah|yes|sounds|quite|just|"
+    rf"not|doing|done|get|got|spot|exactly|bang|smack)\s+right\b|"
+    rf"\bright\W{{0,2}}\s+(?:{_NOT_A_SIDE_AFTER})\b|^\s*right\s*[,.!]\s+(?=\S+\s+\S+)|\balright\b")
+
+
+def _discourse_rights(low: str) -> list[tuple[int, int]]:
+    """Character spans of "right" used as a word of conversation, not a side."""
+    return [(m.start(), m.end()) for m in _NOT_A_SIDE.finditer(low)]
+
+
+def _without_discourse_rights(low: str) -> str:
+    for start, end in _discourse_rights(low):
+        low = low[:start] + re.sub(r"right", "     ", low[start:end]) + low[end:]
+    return low
+
+
 def _context_mentions(text: str, span_mentions: list[Mention]) -> list[Mention]:
     """A correction ("sorry, I meant my knee") and a side said on its own ("the other side, the left")."""
-    low = text.lower()
+    low = _without_discourse_rights(text.lower())
     mentions = []
     if _CORRECTION.search(low):
         mentions.append(Mention(kind="correction", value="correction", text=text[:40]))
@@ -574,7 +601,33 @@ def extract_mentions(doc: Doc, sided_regions: Iterable[str], *, bare_intensity: 
     if places and not any(m.vague for m in places):
         parts = []
     numbers = _number_mentions(doc.text, spans, bare_intensity=bare_intensity)
+    found = _one_side_for_all(doc, found, set(sided_regions))
     return found + _context_mentions(doc.text, found) + parts + _trigger_words(doc.text, found) + numbers
+
+
+def _one_side_for_all(doc: Doc, mentions: list[Mention], sided_regions: set[str]) -> list[Mention]:
+    """One side said in a sentence is the side of each place in that sentence that has none: "thumb side of
+    my right wrist", "pain in the right forearm, on the palm side", "my wrist hurts, right one"."""
+    text = doc.text.lower()
+    sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
+
+    def side_said(start: int, end: int) -> str | None:
+        low = _without_discourse_rights(text[start:end])
+        said = {word for word in ("left", "right") if re.search(rf"\b{word}\b", low)}
+        if re.search(r"\bboth (?:sides|of them)\b|\bon both\b", low):
+            said.add("both")
+        return said.pop() if len(said) == 1 else None
+
+    kept = []
+    for mention in mentions:
+        if mention.kind == "region" and mention.side is None and mention.value in sided_regions and mention.text:
+            at = text.find(mention.text.lower())
+            sentence = next(((a, b) for a, b in sentences if a <= at < b), None) if at >= 0 else None
+            side = side_said(*sentence) if sentence else None
+            if side:
+                mention = replace(mention, side=side)
+        kept.append(mention)
+    return kept
 
 
 def mentions_from_text(text: str, sided_regions: Iterable[str], *, bare_intensity: bool = False) -> list[Mention]:

@@ -244,6 +244,22 @@ def test_a_side_said_in_a_short_sentence_of_its_own_belongs_to_the_place_before(
     assert [(m.value, m.side) for m in extract(text, knowledge) if m.kind == "region"] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("thumb side of my rigth wrist hurts from picking up the baby", [("thumb", "right"), ("wrist_back", "right")]),
+    ("my wirst hurts lol rihgt one", [("wrist_back", "right")]),
+    ("lower bak rigth side", [("low_back", "right")]),
+])
+def test_one_side_in_a_sentence_is_the_side_of_its_places(  # type: ignore[no-untyped-def]
+        knowledge, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(m.value, m.side) for m in extract(text, knowledge) if m.kind == "region"] == expected
+
+
+@pytest.mark.parametrize("text", ["right ok ill ring the gp", "5ish, feels right", "thats a 7, right in the spot",
+                                  "oh right. standing at the pass", "right, ill book the doctor"])
+def test_right_as_a_word_of_conversation_is_no_side(knowledge, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [m for m in extract(text, knowledge) if m.kind == "side" or m.side]
+
+
 @pytest.mark.parametrize(("text", "side"), [
     ("the left side of my lower back aches", "left"), ("pain low in my back, the two sides", "both"),
     ("an ache between the shoulder blades for a few days, left side mostly", "left"), ("rite wrist hurts", "right"),
