@@ -9,8 +9,8 @@ component and `python -m bot assess` both call `extract_mentions`, so they never
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 import re
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, AbstractSet, Any, Iterable
