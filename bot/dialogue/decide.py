@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from bot.nlp.replies import Answer, find_email, is_closing, read_pressure, read_yes_no, wants_stretch_instead
+from bot.nlp.replies import (Answer, find_email, is_closing, read_checkin_action, read_pressure, read_yes_no,
+                              wants_stretch_instead)
 from core.types import Mention, Pressure
 
 __all__ = ["AWAITING", "COMMAND_INTENTS", "QUESTION_INTENTS", "Situation", "decide"]
@@ -79,6 +80,13 @@ class Situation:
         places = [m for m in self.mentions if m.kind == "region" and m.present and m.value not in _TOOL_WORDS]
         feeling = any(m.kind in {"sensation", "intensity"} and m.present for m in self.mentions)
         return bool(places) and feeling
+
+
+def _asks_for_checkins(s: Situation) -> bool:
+    """A check-in command that, with none planned, can only mean "please do check in on me"."""
+    if s.intent != "checkin_manage":
+        return False
+    return read_yes_no(s.text, None) is Answer.YES or read_checkin_action(s.text) in (None, "reschedule", "resume")
 
 
 def _rules_answer_it(s: Situation) -> bool:
@@ -155,8 +163,10 @@ def _finished(s: Situation) -> bool:
 
 def decide(s: Situation) -> str | None:
     """The next action for an answer in context, or None to let the rules and forms decide."""
-    if s.intent == "checkin_start" and s.typed and not s.checkins_agreed and not s.active_loop:
-        # "would you check in on me?" before any check-in was agreed asks for them: schedule, don't quiz
+    if s.intent in _CHECKIN_COMMANDS and s.typed and not s.checkins_agreed and not s.active_loop and (
+            s.intent == "checkin_start" or _asks_for_checkins(s)):
+        # "would you check in on me?", "yes, check-ins would be good", "could you check on me in a few days?"
+        # before any were agreed ask for them: schedule, don't quiz or offer to change what does not exist
         return "action_schedule_checkin"
     if s.intent in COMMAND_INTENTS and s.sure:
         command_in_pressure_loop = (s.awaiting == "pressure" and s.intent == "checkin_manage"

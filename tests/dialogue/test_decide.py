@@ -103,6 +103,10 @@ def test_asking_to_be_checked_in_on_before_any_were_agreed_schedules_them() -> N
     agreed to them) starts a check-in's questions."""
     assert decide(said("would you check in on me next week", "checkin_start")) == "action_schedule_checkin"
     assert decide(said("/checkin_start", "checkin_start", typed=False)) is None
+    for text in ("Could you check on me in a few days?", "Yes, check-ins would be good."):
+        assert decide(said(text, "checkin_manage")) == "action_schedule_checkin", text
+        assert decide(said(text, "checkin_manage", checkins_agreed=True)) is None, text
+    assert decide(said("stop the check-ins", "checkin_manage")) is None  # nothing to stop: the rules say so
 
 
 def test_after_an_unreadable_answer_the_next_answer_goes_to_the_form_again() -> None:

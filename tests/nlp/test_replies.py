@@ -65,7 +65,7 @@ def test_trend(text: str, trend: str | None) -> None:
 @pytest.mark.parametrize(("text", "action"), [
     ("can you pause these for now", "pause"), ("move it to next week", "reschedule"),
     ("stop the reminders", "stop"), ("resume them please", "resume"), ("push it back a week", "reschedule"),
-    ("stop messaging me", "stop"),
+    ("stop messaging me", "stop"), ("Back now! You can carry on checking in with me.", "resume"),
 ])
 def test_checkin_action(text: str, action: str) -> None:
     assert read_checkin_action(text) == action
