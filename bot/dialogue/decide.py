@@ -13,8 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from bot.nlp.replies import (Answer, find_email, is_closing, read_checkin_action, read_pressure, read_yes_no,
-                              wants_stretch_instead)
+from bot.nlp.replies import (
+    Answer,
+    find_email,
+    is_closing,
+    read_checkin_action,
+    read_pressure,
+    read_yes_no,
+    wants_stretch_instead,
+)
 from core.types import Mention, Pressure
 
 __all__ = ["AWAITING", "COMMAND_INTENTS", "QUESTION_INTENTS", "Situation", "decide"]
