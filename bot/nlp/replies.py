@@ -204,8 +204,9 @@ _CHECKIN_ACTIONS = (
                         r"opt out|leave me alone|stop messaging|stop texting|enough of|"
                         r"(?:don'?t|do not|shan'?t|won'?t|will not) (?:need|want)|no (?:need|thanks|thank you))\b")),
     ("resume", re.compile(r"\b(?:resume|restart|start again|start (?:them|the check)|turn (?:them|it) back on|"
-                          r"switch (?:them|it) back on|back on|carry on (?:with|checking)|unpause|continue (?:the )?check|"
-                          r"keep checking|(?:can|could) (?:start|carry on|continue)|i'?m back|back now|back home)\b")),
+                          r"switch (?:them|it) back on|back on|carry on (?:with|checking)|unpause|"
+                          r"continue (?:the )?check|keep checking|(?:can|could) (?:start|carry on|continue)|i'?m back|"
+                          r"back now|back home)\b")),
     ("pause", re.compile(r"\b(?:pause|hold off|on hold|put (?:them|it) on hold|take a break|break from|away on|"
                          r"on holiday|holiday|for now|suspend|not for a while)\b")),
     ("reschedule", re.compile(r"\b(?:move|push|postpone|delay|later|next week|another day|reschedule|"
