@@ -10,7 +10,8 @@ new question, a new complaint) and the rules and forms decide as usual. Pure: th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.nlp.replies import (
@@ -37,6 +38,13 @@ QUESTION_INTENTS = frozenset({"ask_why", "ask_trigger_point", "ask_how_massage",
 SURE = 0.6  # intent confidence above which a command or question wins over a context reading
 _CHECKIN_COMMANDS = frozenset({"checkin_start", "checkin_manage", "session_resumed"})
 _TOOL_WORDS = frozenset({"thumb", "fingers", "hand_back", "palm", "wrist_back", "wrist_front", "elbow_back"})
+
+
+_MASSAGE_PLEASE = re.compile(r"\b(?:show me|guide me|talk me through|do the|try the|go on with the)\b.*\bmassag|"
+                             r"\bmassag\w*\b.*\b(?:please|then|after all|go on)\b")
+# a pressure level said as a number: "ok that's better, a 6", "now 5", "about a 4"
+_STILL_PRESSING = re.compile(r"\b(?:a|an|about|now|is|at|like|bout)\s+(?:[0-9]|10|one|two|three|four|five|six|seven|"
+                             r"eight|nine|ten)\b")
 
 
 @dataclass(frozen=True)
@@ -131,6 +139,8 @@ def _pressure(s: Situation) -> str | None:
 
 
 def _checkin_offer(s: Situation) -> str | None:
+    if s.intent == "ask_how_massage" or _MASSAGE_PLEASE.search(s.text.lower()):
+        return "action_coach_massage"  # "actually go on, show me the massage": changed their mind
     if find_email(s.text):
         return "action_schedule_checkin"
     answer = read_yes_no(s.text, s.intent)
@@ -155,6 +165,8 @@ def _email(s: Situation) -> str | None:
 def _anything_else(s: Situation) -> str | None:
     if is_closing(s.text) or (read_yes_no(s.text, s.intent) is Answer.NO and not s.mentions):
         return "utter_goodbye"
+    if _STILL_PRESSING.search(s.text.lower()) and read_pressure(s.text, band=s.band).direction is not Pressure.UNCLEAR:
+        return "action_pressure_feedback"  # "ok that's better, a 6" after easing off: still massaging
     if read_yes_no(s.text, s.intent) is Answer.YES and len(s.text.split()) <= 3:
         return "utter_ask_what_else"
     return None
@@ -170,6 +182,11 @@ def _finished(s: Situation) -> bool:
 
 def decide(s: Situation) -> str | None:
     """The next action for an answer in context, or None to let the rules and forms decide."""
+    if s.intent == "checkin_answer" and s.typed and not s.checkins_agreed and not s.active_loop:
+        # "ok that's better, a 6" with no check-ins ever agreed is not a check-in: read it in context,
+        # and never let the check-in rule start one
+        return decide(replace(s, intent=None, confidence=0.0)) or (
+            "utter_goodbye" if s.awaiting == "anything_else" else "action_rephrase")
     if s.intent in _CHECKIN_COMMANDS and s.typed and not s.checkins_agreed and not s.active_loop and (
             s.intent == "checkin_start" or _asks_for_checkins(s)):
         # "would you check in on me?", "yes, check-ins would be good", "could you check on me in a few days?"

@@ -103,8 +103,8 @@ _LESS_WORDS = re.compile(
     r"hurts? (?:too|a lot|loads)|lighter|softer|gentler|ease off|easing off|eased off|back off|backing off|"
     r"less|wince|wincing|tensing|holding my breath|can'?t relax|very sore|really sore|too intense|overdoing)\b")
 _MORE_WORDS = re.compile(
-    r"\b(?:barely|barley|hardly|(?:can'?t|cant|cannot|don'?t|dont) (?:really |rly |quite |much )?feel|"
-    r"not feeling|feel nothing|nothing|"
+    r"\b(?:barely|barley|hardly|scarcely|(?:can'?t|cant|cannot|don'?t|dont) (?:really |rly |quite |much )?feel|"
+    r"not feeling|feel nothing|nothing|nothin|nuthin|nowt|not a lot|"
     r"not much|not really|harder|deeper|firmer|more pressure|press more|push more|a bit more|little more|more|"
     r"too light|too soft|too gentle|too weak|very light|weak|gentle rub|tickles?|nothing happening)\b")
 _GOOD_WORDS = re.compile(
@@ -115,7 +115,8 @@ _DONE_WORDS = re.compile(
     r"\b(?:done|finished|all done|that'?s enough|had enough|enough now|it'?s eased|eased off now|gone now|"
     r"melted|released|let go|it'?s gone|it went|softened|ninety seconds|90 seconds|held it)\b")
 _TOOL_TIRED = re.compile(r"\b(?:thumb|thumbs|finger|fingers|hand|hands|wrist|knuckles?|arm)\b[^.!?]{0,25}"
-                         r"\b(?:tired|aching|aches|sore|hurts|hurting|getting tired|worn out|cramp\w*)\b")
+                         r"\b(?:tired|aching|aches|sore|hurts|hurting|getting tired|worn out|cramp\w*|knackered|"
+                         r"shattered|killing me|done in|dead|giving up|giving out)\b")
 _LEVEL = re.compile(r"(?<![\d/\w])(\d{1,2}(?:\.\d)?|zero|one|two|three|four|five|six|seven|eight|nine|ten)"
                     r"(?:\s*(?:/|out of|of)\s*10)?(?![\d/\w])")
 

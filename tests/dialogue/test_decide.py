@@ -115,3 +115,14 @@ def test_after_an_unreadable_answer_the_next_answer_goes_to_the_form_again() -> 
     assert decide(said("why do you ask?", "ask_why", active_loop="intake_form", loop_stale=True)) is None
     assert decide(said("qwerty", "nlu_fallback", 0.2, active_loop="intake_form", loop_rejected=True)) == \
         "action_rephrase"
+
+
+def test_how_it_is_going_before_any_check_in_was_agreed_is_read_in_context() -> None:
+    """"ok that's better, a 6" after easing off is a pressure level, not a check-in nobody agreed to;
+    "actually go on, show me the massage" to the check-in offer changes their mind about coaching."""
+    assert decide(said("ok thats better, a 6", "checkin_answer", awaiting="anything_else")) == \
+        "action_pressure_feedback"
+    assert decide(said("better thanks", "checkin_answer", awaiting="anything_else")) == "utter_goodbye"
+    assert decide(said("bit better", "checkin_answer", checkins_agreed=True)) is None  # the check-in rule
+    assert decide(said("actually go on, show me the massage", "ask_how_massage", awaiting="checkin_offer")) == \
+        "action_coach_massage"

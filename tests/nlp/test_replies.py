@@ -104,6 +104,7 @@ def test_a_symptom_or_more_to_say_is_no_closing(text: str) -> None:
     assert not is_closing(text)
 
 
-@pytest.mark.parametrize("text", ["barley feel it lol", "can't really feel much tbh", "cant rly feel it"])
+@pytest.mark.parametrize("text", ["barley feel it lol", "can't really feel much tbh", "cant rly feel it",
+                                  "still nothin fr", "I can scarcely feel anything at all"])
 def test_hardly_feeling_it_asks_for_more_pressure(text: str) -> None:
     assert read_pressure(text).direction is Pressure.MORE
