@@ -40,6 +40,7 @@ _CHECKIN_COMMANDS = frozenset({"checkin_start", "checkin_manage", "session_resum
 _TOOL_WORDS = frozenset({"thumb", "fingers", "hand_back", "palm", "wrist_back", "wrist_front", "elbow_back"})
 
 
+_REFUSAL = re.compile(r"\b(?:no|nah|nope|not|don'?t|dont|never|without)\b")
 _MASSAGE_PLEASE = re.compile(r"\b(?:show me|guide me|talk me through|do the|try the|go on with the)\b.*\bmassag|"
                              r"\bmassag\w*\b.*\b(?:please|then|after all|go on)\b")
 # a pressure level said as a number: "ok that's better, a 6", "now 5", "about a 4"
@@ -99,7 +100,7 @@ class Situation:
 
 def _asks_for_checkins(s: Situation) -> bool:
     """A check-in command that, with none planned, can only mean "please do check in on me"."""
-    if s.intent != "checkin_manage":
+    if s.intent != "checkin_manage" or read_yes_no(s.text, None) is Answer.NO or _REFUSAL.search(s.text.lower()):
         return False
     return read_yes_no(s.text, None) is Answer.YES or read_checkin_action(s.text) in (None, "reschedule", "resume")
 
@@ -188,7 +189,7 @@ def decide(s: Situation) -> str | None:
         return decide(replace(s, intent=None, confidence=0.0)) or (
             "utter_goodbye" if s.awaiting == "anything_else" else "action_rephrase")
     if s.intent in _CHECKIN_COMMANDS and s.typed and not s.checkins_agreed and not s.active_loop and (
-            s.intent == "checkin_start" or _asks_for_checkins(s)):
+            s.awaiting != "checkin_offer") and (s.intent == "checkin_start" or _asks_for_checkins(s)):
         # "would you check in on me?", "yes, check-ins would be good", "could you check on me in a few days?"
         # before any were agreed ask for them: schedule, don't quiz or offer to change what does not exist
         return "action_schedule_checkin"
