@@ -60,6 +60,9 @@ class Settings(BaseSettings):
     smtp_host: str = ""
     smtp_port: int = 25
     mail_from: str = "checkins@localhost"
+    channel_key: str = ""  # pseudonyms and encrypted addresses of messaging contacts, signed media URLs
+    twilio_checkin_content_sid: str = ""  # approved WhatsApp template that opens a check-in (HX...)
+    map_font: str = ""  # TTF/OTF for body-map labels in PNGs; default DejaVu Sans (system or matplotlib)
     pg_password: str = ""
     pg_login_db: str = ""
 
@@ -112,6 +115,12 @@ class Settings(BaseSettings):
     def signing_secret(self) -> str:
         """What signs the links in check-in emails: BOT_LINK_SECRET, else the API token."""
         return self.link_secret or self.api_token or "change-me"
+
+    @property
+    def channel_secret(self) -> str:
+        """What keys messaging pseudonyms, address encryption and media URLs: BOT_CHANNEL_KEY, else the
+        link secret. Changing it orphans stored addresses (they cannot be decrypted any more)."""
+        return self.channel_key or self.signing_secret
 
 
 @lru_cache(maxsize=1)
