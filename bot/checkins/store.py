@@ -11,7 +11,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from bot.checkins.models import ContactRow, OutcomeRow, ScheduleRow
+from bot.checkins.models import ChannelContactRow, ContactRow, OutcomeRow, ScheduleRow
 from bot.checkins.plan import Outcome, schedule_times
 
 __all__ = ["CheckinStore", "DueCheckin", "utcnow"]
@@ -186,7 +186,7 @@ class CheckinStore:
             return _aware(row.due_at)
 
     def delete_person(self, sender_id: str) -> None:
-        """Remove schedules, outcomes and contact details (delete my data)."""
+        """Remove schedules, outcomes, contact details and the messaging address (delete my data)."""
         with self._session() as session, session.begin():
-            for model in (OutcomeRow, ScheduleRow, ContactRow):
+            for model in (OutcomeRow, ScheduleRow, ContactRow, ChannelContactRow):
                 session.execute(delete(model).where(model.sender_id == sender_id))
