@@ -8,7 +8,6 @@ import asyncio
 import base64
 import io
 import time
-import uuid
 from pathlib import Path
 
 import aiohttp
@@ -31,6 +30,7 @@ from bot.rasa.channels.media import (
     read_media_token,
     render_png,
 )
+from tests.support.sanic_serving import serving
 
 SECRET = "test-channel-key"
 
@@ -108,25 +108,11 @@ def test_token_round_trip_tamper_and_expiry(svg: str) -> None:
 
 async def _serve_and_fetch(paths: list[str]) -> list[tuple[int, str, bytes]]:
     """MediaInput's blueprint on a real Sanic server, mounted as Rasa mounts channels; GET each path."""
-    from sanic import Sanic
-
-    from tools.servers import free_port
-
-    app = Sanic(f"media_test_{uuid.uuid4().hex[:8]}")
-    app.blueprint(media_blueprint(SECRET), url_prefix="/webhooks/" + MediaInput().url_prefix())
-    port = free_port()
-    server = await app.create_server(host="127.0.0.1", port=port, return_asyncio_server=True)
-    assert server is not None
-    await server.startup()
     results = []
-    try:
-        async with aiohttp.ClientSession() as session:
-            for path in paths:
-                async with session.get(f"http://127.0.0.1:{port}{path}") as answer:
-                    results.append((answer.status, answer.headers.get("Content-Type", ""), await answer.read()))
-    finally:
-        server.close()
-        await server.wait_closed()
+    async with serving({MediaInput().name(): media_blueprint(SECRET)}) as base, aiohttp.ClientSession() as session:
+        for path in paths:
+            async with session.get(base + path) as answer:
+                results.append((answer.status, answer.headers.get("Content-Type", ""), await answer.read()))
     return results
 
 
