@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 from email.parser import BytesParser
 from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable
+from typing import Any, Callable, Iterator, TypeVar
 from urllib.parse import parse_qs
 
-__all__ = ["Recorded", "TelegramStandIn", "TwilioStandIn", "telegram_callback", "telegram_message",
-           "twilio_form", "twilio_signature"]
+__all__ = ["Providers", "Recorded", "TelegramStandIn", "TwilioStandIn", "running_providers", "telegram_callback",
+           "telegram_message", "twilio_form", "twilio_signature"]
 
 
 @dataclass
@@ -39,6 +39,9 @@ class Recorded:
     fields: dict[str, Any]
     files: dict[str, bytes] = field(default_factory=dict)
     at: float = field(default_factory=time.monotonic)
+
+
+_Self = TypeVar("_Self", bound="_StandIn")
 
 
 class _StandIn:
@@ -57,7 +60,7 @@ class _StandIn:
         host, port = self._server.server_address[:2]
         return f"http://{host}:{port}"
 
-    def __enter__(self) -> _StandIn:
+    def __enter__(self: _Self) -> _Self:
         self._thread.start()
         return self
 
@@ -266,3 +269,39 @@ def telegram_callback(chat_id: int, data: str, *, message_id: int = 100, text: s
                     "chat": {"id": chat_id, "first_name": "Sam", "type": "private"}, "date": int(time.time()),
                     "text": text},
         "data": data}}
+
+
+# --- the session's stand-ins, and the settings that point the Rasa server at them ---------------
+
+@dataclass
+class Providers:
+    """Both stand-ins, and the environment that turns the messaging channels on against them."""
+
+    twilio: TwilioStandIn
+    telegram: TelegramStandIn
+    public_url: str = "https://chat.clinic.example"  # what Twilio was given: signatures are over this URL
+    channel_key: str = "test-channel-key"
+    sms_from: str = "+15005550006"
+    whatsapp_from: str = "+14155238886"
+    telegram_secret: str = "test-telegram-secret_42"
+
+    @property
+    def env(self) -> dict[str, str]:
+        """BOT_* variables for the Rasa server."""
+        return {"BOT_CHANNEL_PUBLIC_URL": self.public_url, "BOT_CHANNEL_KEY": self.channel_key,
+                "BOT_TWILIO_ACCOUNT_SID": self.twilio.account_sid, "BOT_TWILIO_AUTH_TOKEN": self.twilio.auth_token,
+                "BOT_TWILIO_SMS_FROM": self.sms_from, "BOT_TWILIO_WHATSAPP_FROM": self.whatsapp_from,
+                "BOT_TWILIO_API_URL": self.twilio.url, "BOT_TELEGRAM_TOKEN": self.telegram.token,
+                "BOT_TELEGRAM_SECRET": self.telegram_secret, "BOT_TELEGRAM_API_URL": self.telegram.url}
+
+    def sender(self, channel: str, address: str) -> str:
+        """The pseudonymous sender id the server gives this address."""
+        from bot.checkins.contacts import ChannelKeys, pseudonym
+
+        return pseudonym(channel, address, ChannelKeys.from_secret(self.channel_key))
+
+
+def running_providers() -> Iterator[Providers]:
+    """Start both stand-ins; stop them afterwards."""
+    with TwilioStandIn() as twilio, TelegramStandIn() as telegram:
+        yield Providers(twilio, telegram)

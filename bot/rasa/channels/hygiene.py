@@ -13,7 +13,10 @@ from __future__ import annotations
 import json
 import logging
 import re
+import threading
+import time
 import unicodedata
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -27,8 +30,8 @@ from core.files import YAMLError, read_yaml
 from core.settings import PROJECT_ROOT
 
 __all__ = ["EMPTY_REPLY", "LONG_NOTE", "MAX_MESSAGE_CHARS", "MAX_SENDER_CHARS", "SLOW_DOWN", "SORRY", "Incoming",
-           "Rejected", "clean_text", "declared_commands", "error_response", "parse_body", "rate_limited", "say",
-           "screen", "screen_sender"]
+           "Rejected", "SeenIds", "clean_text", "declared_commands", "error_response", "parse_body", "rate_limited",
+           "say", "screen", "screen_sender", "seen_ids"]
 
 logger = logging.getLogger(__name__)
 
@@ -202,3 +205,49 @@ def rate_limited(limiter: SenderRateLimiter, sender: str) -> int:
     """Seconds the sender must wait (0 if this message may go through); takes a token."""
     wait = limiter.acquire(sender)
     return SenderRateLimiter.retry_after(wait) if wait > 0 else 0
+
+
+class SeenIds:
+    """Ids already received (Twilio MessageSid, Telegram update_id), so a repeated request is dropped.
+
+    A signed provider request stays valid for ever, so a captured one could be replayed; and a
+    provider may deliver one message twice. In one process the ids live here, in memory, for
+    `ttl_s` seconds and at most `max_ids` of them (the oldest go first). In the scaled-out mode,
+    where several Rasa servers share the rate limit's Redis (BOT_RATE_LIMIT_STORAGE=redis://...),
+    the ids are kept there instead (`SET key NX EX ttl`): whichever server a repeat reaches, it is
+    seen once.
+    """
+
+    def __init__(self, ttl_s: float = 7 * 24 * 3600, max_ids: int = 100_000, redis_url: str | None = None) -> None:
+        self.ttl_s = ttl_s
+        self.max_ids = max_ids
+        self._seen: OrderedDict[str, float] = OrderedDict()
+        self._lock = threading.Lock()
+        self._redis: Any = None
+        if redis_url:
+            import redis
+
+            self._redis = redis.Redis.from_url(redis_url)
+
+    def first_time(self, kind: str, value: str) -> bool:
+        """Record the id; True the first time it is seen, False for a repeat."""
+        key = f"seen:{kind}:{value}"
+        if self._redis is not None:
+            return bool(self._redis.set(key, 1, nx=True, ex=int(self.ttl_s)))
+        now = time.monotonic()
+        with self._lock:
+            while self._seen and (len(self._seen) >= self.max_ids or next(iter(self._seen.values())) < now):
+                self._seen.popitem(last=False)
+            if key in self._seen:
+                return False
+            self._seen[key] = now + self.ttl_s
+            return True
+
+
+@lru_cache(maxsize=1)
+def seen_ids() -> SeenIds:
+    """The process's record of received ids (in Redis when the rate limit is counted there)."""
+    from core.settings import settings
+
+    storage = settings().rate_limit_storage
+    return SeenIds(redis_url=storage if storage.startswith(("redis://", "rediss://")) else None)
