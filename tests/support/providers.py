@@ -39,6 +39,7 @@ class Recorded:
     fields: dict[str, Any]
     files: dict[str, bytes] = field(default_factory=dict)
     at: float = field(default_factory=time.monotonic)
+    result: dict[str, Any] = field(default_factory=dict)  # what the stand-in answered (message_id, sid)
 
 
 _Self = TypeVar("_Self", bound="_StandIn")
@@ -155,8 +156,8 @@ class TwilioStandIn(_StandIn):
                          "status": 401}
         fields, _files = _form(headers, body)
         if path == "/v1/Content":
-            self.record(Recorded("Content", fields))
             sid = f"HX{next(self._sids):032x}"
+            self.record(Recorded("Content", fields, result={"sid": sid}))
             return 201, {"sid": sid, "account_sid": self.account_sid, "friendly_name": fields.get("friendly_name"),
                          "language": fields.get("language"), "types": fields.get("types"), "variables": {}}
         if path != f"/2010-04-01/Accounts/{self.account_sid}/Messages.json":
@@ -167,8 +168,9 @@ class TwilioStandIn(_StandIn):
                          "more_info": "https://www.twilio.com/docs/errors/21610", "status": 400}
         if not (fields.get("Body") or fields.get("MediaUrl") or fields.get("ContentSid")):
             return 400, {"code": 21602, "message": "Message body is required.", "status": 400}
-        self.record(Recorded("Messages", fields))
-        return 201, {"sid": f"SM{next(self._sids):032x}", "account_sid": self.account_sid, "to": to,
+        sid = f"SM{next(self._sids):032x}"
+        self.record(Recorded("Messages", fields, result={"sid": sid}))
+        return 201, {"sid": sid, "account_sid": self.account_sid, "to": to,
                      "from": fields.get("From"), "body": fields.get("Body", ""), "status": "queued",
                      "num_media": str(len(fields.get("MediaUrl") or [])), "api_version": "2010-04-01"}
 
@@ -197,10 +199,10 @@ class TelegramStandIn(_StandIn):
         chat = fields.get("chat_id")
         if chat is not None and int(chat) in self.blocked:
             return 403, {"ok": False, "error_code": 403, "description": "Forbidden: bot was blocked by the user"}
-        self.record(Recorded(method, fields, files))
         if method in ("sendMessage", "sendPhoto"):
             message: dict[str, Any] = {"message_id": next(self._message_ids), "date": int(time.time()),
                                        "chat": {"id": int(chat or 0), "type": "private"}}
+            self.record(Recorded(method, fields, files, result={"message_id": message["message_id"]}))
             if method == "sendMessage":
                 message["text"] = fields.get("text", "")
             else:
@@ -209,6 +211,7 @@ class TelegramStandIn(_StandIn):
                 if fields.get("caption"):
                     message["caption"] = fields["caption"]
             return 200, {"ok": True, "result": message}
+        self.record(Recorded(method, fields, files))
         if method in ("answerCallbackQuery", "setWebhook", "editMessageReplyMarkup"):
             return 200, {"ok": True, "result": True}
         return 404, {"ok": False, "error_code": 404, "description": "Not Found: method not found"}
