@@ -3,8 +3,9 @@
 template outside the 24-hour window (Content API sid and variables), nothing sent after STOP or
 without a template, a 21610 or a 403 reported as unreachable, and the API token required.
 
-The conversation itself (Rasa's agent) is a small stand-in here; tests/e2e/test_channel_checkins.py
-runs the same route in the real Rasa server."""
+The project's Twilio and Telegram channels send the check-in (their output for messages Rasa sends
+on its own); only Rasa's agent is a small stand-in here. tests/e2e/test_channel_checkins.py runs the
+same route in the real Rasa server."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from typing import Any, Iterator
 
 import aiohttp
 import pytest
-from rasa.core.channels.channel import InputChannel, OutputChannel
+from rasa.core.channels.channel import OutputChannel
 from rasa.core.lock_store import InMemoryLockStore
 from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -24,7 +25,8 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.checkins.contacts import ChannelKeys, ContactBook
 from bot.checkins.store import utcnow
 from bot.rasa.channels.outreach import OutreachInput, outreach_blueprint
-from bot.rasa.channels.telegram_api import TelegramClient
+from bot.rasa.channels.telegram import TelegramInput
+from bot.rasa.channels.twilio import TwilioInput
 from core.settings import Settings
 from kb.database import make_engine, migrate
 from tests.support.providers import TelegramStandIn, TwilioStandIn
@@ -33,6 +35,8 @@ from tests.support.sanic_serving import serving
 TOKEN = "api-token"
 TEMPLATE = "HX" + "a" * 32
 NUMBER = "+447700900123"
+QUESTION = "Since we last spoke, is the pain better, the same, or worse?"
+BUTTONS = [{"title": t, "payload": f'/checkin_answer{{"trend":"{t.lower()}"}}'} for t in ("Better", "Same", "Worse")]
 
 
 @pytest.fixture()
@@ -55,8 +59,8 @@ def settings_for(twilio: TwilioStandIn, template: str = TEMPLATE) -> Settings:
 
 
 class StandInAgent:
-    """What the route uses of Rasa's Agent: the lock store, the tracker, trigger_intent (which sends the
-    check-in question through the output channel, as Rasa's processor does)."""
+    """What the route uses of Rasa's Agent: the lock store, the tracker, and trigger_intent, which sends
+    the check-in question through the output channel as Rasa's processor does (`send_response`)."""
 
     def __init__(self, channel: str) -> None:
         self.lock_store = InMemoryLockStore()
@@ -70,29 +74,7 @@ class StandInAgent:
     async def trigger_intent(self, intent_name: str, entities: list[Any], output_channel: OutputChannel,
                              tracker: DialogueStateTracker) -> None:
         self.triggered.append(intent_name)
-        await output_channel.send_text_message(tracker.sender_id, "Is your pain better, the same, or worse?")
-
-
-class TelegramOutputStandIn(OutputChannel):
-    """Sends through the real Telegram client to the stand-in (the project's channel does the same)."""
-
-    def __init__(self, client: TelegramClient, chat_id: int) -> None:
-        self.client, self.chat_id = client, chat_id
-
-    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
-        await self.client.send_message(self.chat_id, text)
-
-
-class TelegramInputStandIn(InputChannel):
-    def __init__(self, output: OutputChannel) -> None:
-        self.output = output
-
-    @classmethod
-    def name(cls) -> str:
-        return "telegram"
-
-    def get_output_channel(self) -> OutputChannel | None:
-        return self.output
+        await output_channel.send_response(tracker.sender_id, {"text": QUESTION, "buttons": BUTTONS})
 
 
 async def _post(config: Settings, book: ContactBook, body: dict[str, Any], *, token: str = TOKEN,
@@ -154,11 +136,30 @@ def test_telegram_checkin_goes_through_the_conversation(twilio: TwilioStandIn, b
     with TelegramStandIn() as telegram:
         if blocked:
             telegram.blocked.add(4242)  # the person blocked the bot: 403
-        channel = TelegramInputStandIn(TelegramOutputStandIn(TelegramClient(telegram.token, base_url=telegram.url),
-                                                             4242))
+        config = Settings(**{**settings_for(twilio).dict(), "telegram_token": telegram.token,
+                             "telegram_api_url": telegram.url, "channel_public_url": "https://chat.clinic.example"})
         agent = StandInAgent("telegram")
-        status, answer = post(settings_for(twilio), book, {"sender": sender}, agent=agent, input_channels=[channel])
+        status, answer = post(config, book, {"sender": sender}, agent=agent,
+                              input_channels=[TelegramInput(config, book=book)])
         assert (status, answer["outcome"]) == (200, outcome)
         assert agent.triggered == ["checkin_start"]
-        assert [c["text"] for c in telegram.calls("sendMessage")] == ([] if blocked else
-                                                                       ["Is your pain better, the same, or worse?"])
+        sent = telegram.calls("sendMessage")
+        assert [c["text"] for c in sent] == ([] if blocked else [QUESTION])
+        if not blocked:
+            assert [b["text"] for row in sent[0]["reply_markup"]["inline_keyboard"] for b in row] == \
+                ["Better", "Same", "Worse"]
+
+
+@pytest.mark.parametrize(("unsubscribed", "outcome"), [(False, "sent"), (True, "unreachable")])
+def test_sms_checkin_goes_through_the_conversation(twilio: TwilioStandIn, book: ContactBook,
+                                                   unsubscribed: bool, outcome: str) -> None:
+    sender, _ = book.record_inbound("sms", NUMBER, at=utcnow() - timedelta(days=40))  # any time on SMS
+    if unsubscribed:
+        twilio.unsubscribed.add(NUMBER)  # STOP reached Twilio: 21610
+    config = Settings(**{**settings_for(twilio).dict(), "channel_public_url": "https://chat.clinic.example"})
+    agent = StandInAgent("twilio")
+    status, answer = post(config, book, {"sender": sender}, agent=agent,
+                          input_channels=[TwilioInput(config, book=book)])
+    assert (status, answer["outcome"]) == (200, outcome)
+    bodies = [m["Body"] for m in twilio.messages]
+    assert bodies == ([] if unsubscribed else [f"{QUESTION}\n\nReply 1 for Better, 2 for Same, 3 for Worse."])
