@@ -25,10 +25,11 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
+from urllib.parse import parse_qs
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
-from sanic.request import Request
+from sanic.request import Request, RequestParameters
 from sanic.response import HTTPResponse
 
 from bot.checkins.contacts import ChannelContact, ContactBook, contact_book, pseudonym
@@ -157,6 +158,13 @@ class TwilioOutput(MessagingOutput):
                                            from_=from_)
 
 
+def form_fields(body: bytes) -> RequestParameters:
+    """The posted form, blank fields included: Twilio signs every field it sends ("FromZip": "" too),
+    while Sanic's `request.form` drops blank ones, which would fail every genuine SMS signature."""
+    parsed = parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True)
+    return RequestParameters(parsed)
+
+
 def _fits_quick_reply(text: str, options: list[Option]) -> bool:
     return (0 < len(options) <= QUICK_REPLY_MAX and 0 < len(text) <= QUICK_REPLY_BODY_MAX
             and all(len(o.title) <= QUICK_REPLY_TITLE_MAX for o in options))
@@ -202,8 +210,8 @@ class TwilioInput(InputChannel):
             return None
         return TwilioOutput(self.client, self.config, book=self._book, strict=True)
 
-    def _genuine(self, request: Request) -> bool:
-        """The signature Twilio computed over our public URL and the form matches (constant time)."""
+    def _genuine(self, request: Request, form: RequestParameters) -> bool:
+        """The signature Twilio computed over our public URL and every form field matches (constant time)."""
         from twilio.request_validator import RequestValidator
 
         signature = request.headers.get("X-Twilio-Signature", "")
@@ -212,7 +220,6 @@ class TwilioInput(InputChannel):
         url = self.config.channel_public_url + request.path
         if request.query_string:
             url += "?" + request.query_string
-        form = request.form or {}
         return bool(RequestValidator(self.config.twilio_auth_token).validate(url, form, signature)) \
             and form.get("AccountSid") == self.config.twilio_account_sid
 
@@ -231,10 +238,10 @@ class TwilioInput(InputChannel):
                 return response.json({"error": f"The Twilio channel is off ({self.off_reason})."}, status=404)
             if len(request.body or b"") > max_body_bytes():
                 return response.json({"error": "Request too large."}, status=413)
-            if not self._genuine(request):
+            form = form_fields(request.body or b"")
+            if not self._genuine(request, form):
                 logger.warning("Twilio webhook: request refused (signature missing or invalid).")
                 return response.text("Forbidden", status=403)
-            form = request.form
             message_sid = form.get("MessageSid") or ""
             if not message_sid or not seen_ids().first_time("twilio", message_sid):
                 logger.warning("Twilio webhook: repeated MessageSid refused.")
