@@ -119,6 +119,13 @@ class Settings(BaseSettings):
             raise ValueError("must be 1-256 characters from A-Z a-z 0-9 _ - (Telegram's rule for secret_token)")
         return value
 
+    @validator("twilio_checkin_content_sid")
+    def _content_sid(cls, value: str) -> str:
+        value = value.strip()
+        if value and not (value.startswith("HX") and len(value) == 34 and value[2:].isalnum()):
+            raise ValueError("must be the approved template's Content SID, HX followed by 32 characters")
+        return value
+
     @validator("knowledge_source")
     def _source(cls, value: str) -> str:
         if value not in ("files", "database"):

@@ -215,6 +215,11 @@ def contact_book() -> ContactBook:
     from core.settings import settings
     from kb.database import engine_for, migrate
 
-    engine = engine_for(settings().kb_url)
+    config = settings()
+    if not config.channel_key:
+        logger.warning("BOT_CHANNEL_KEY is not set: messaging pseudonyms and stored numbers are keyed by the link "
+                       "secret or API token instead; if that changes, conversations restart and stored numbers "
+                       "can no longer be read. Set a long random BOT_CHANNEL_KEY and keep it.")
+    engine = engine_for(config.kb_url)
     migrate(engine)
     return ContactBook(engine)

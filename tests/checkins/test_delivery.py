@@ -143,3 +143,13 @@ def test_a_passing_failure_is_retried_next_round(engine: Engine, rasa: RasaStand
     rasa.outcomes.pop(sender)
     assert run_once(store, config_for(rasa), "w1") == 1
     assert rasa.senders("outreach") == [sender, sender]
+
+
+def test_a_template_sid_that_cannot_be_one_is_refused_at_start() -> None:
+    from pydantic import ValidationError
+
+    from core.settings import Settings
+
+    assert Settings(twilio_checkin_content_sid=" HX" + "0" * 32 + " ").twilio_checkin_content_sid == "HX" + "0" * 32
+    with pytest.raises(ValidationError, match="Content SID"):
+        Settings(twilio_checkin_content_sid="MG" + "0" * 32)  # a messaging service, not a template
