@@ -12,6 +12,7 @@ import json
 import random
 import re
 import time
+from html import unescape
 from typing import Any
 
 import pytest
@@ -77,6 +78,7 @@ class Phone:
         self.address = f"whatsapp:{self.number}" if kind == "whatsapp" else self.number
         self.to = f"whatsapp:{providers.whatsapp_from}" if kind == "whatsapp" else providers.sms_from
         self.sender = providers.sender(kind, self.number)
+        self.transcript: list[str] = []  # printed by the conversation tests (pytest -rP): the README's examples
 
     def form(self, body: str, **extra: Any) -> dict[str, str]:
         return twilio_form(self.address, body, to=self.to, account_sid=self.providers.twilio.account_sid, **extra)
@@ -114,7 +116,21 @@ class Phone:
         else:
             self.providers.twilio.wait_for(lambda _r: len(self.received()) > before)
         _wait_quiet(lambda: len(self.received()))
-        return self.received()[before:]
+        replies = self.received()[before:]
+        self.transcript.append(f"person: {extra['button'][0] + ' (tapped)' if extra.get('button') else body}")
+        self.transcript += [f"clinic: {self.shown(m)}" for m in replies]
+        return replies
+
+    def shown(self, message: dict[str, Any]) -> str:
+        """A sent message as the person sees it."""
+        text = self.text(message)
+        if message.get("ContentSid"):
+            created = next(r for r in self.providers.twilio.requests
+                           if r.method == "Content" and r.result["sid"] == message["ContentSid"])
+            text += " " + " ".join(f"[{a['title']}]" for a in created.fields["types"]["twilio/quick-reply"]["actions"])
+        if message.get("MediaUrl"):
+            text = f"[picture: body map PNG] {text}"
+        return text
 
 
 class Chat:
@@ -124,6 +140,7 @@ class Chat:
         self.servers, self.providers = servers, providers
         self.chat_id = random.randrange(10**8, 10**9)
         self.sender = providers.sender("telegram", str(self.chat_id))
+        self.transcript: list[str] = []
 
     def post(self, update: dict[str, Any], secret: str | None = None) -> requests.Response:
         secret = self.providers.telegram_secret if secret is None else secret
@@ -146,9 +163,20 @@ class Chat:
         else:
             self.providers.telegram.wait_for(lambda _r: len(self.received()) > before)
         _wait_quiet(lambda: len(self.received()))
-        return self.received()[before:]
+        replies = self.received()[before:]
+        for sent in replies:
+            text = str(sent.fields.get("text") or sent.fields.get("caption") or "")
+            if sent.fields.get("parse_mode") == "HTML":  # as the person sees it: bold shown as **bold**
+                text = unescape(re.sub(r"</?b>", "**", text))
+            if sent.method == "sendPhoto":
+                text = f"[photo: body map PNG] {text}"
+            markup = sent.fields.get("reply_markup") or {}
+            buttons = [b["text"] for row in markup.get("inline_keyboard", []) for b in row]
+            self.transcript.append("clinic: " + " ".join([text, *(f"[{b}]" for b in buttons)]))
+        return replies
 
     def say(self, text: str, *, reaches_rasa: bool = True) -> list[Recorded]:
+        self.transcript.append(f"person: {text}")
         return self._exchange(telegram_message(self.chat_id, text), reaches_rasa)
 
     def tap(self, sent: Recorded, title: str) -> tuple[list[Recorded], dict[str, Any]]:
@@ -156,6 +184,7 @@ class Chat:
         buttons = [b for row in sent.fields["reply_markup"]["inline_keyboard"] for b in row]
         data = next(b["callback_data"] for b in buttons if b["text"] == title)
         update = telegram_callback(self.chat_id, data, message_id=sent.result["message_id"])
+        self.transcript.append(f"person: (taps {title})")
         return self._exchange(update, True), update
 
 
@@ -200,6 +229,7 @@ def test_sms_conversation_to_self_massage_with_numbered_replies(servers: Servers
     assert "/deny" in said and "/affirm" in said and said[-2:] == ['/pressure_feedback{"direction":"more"}',
                                                                     '/pressure_feedback{"direction":"good"}']
     assert phone.number[1:] not in json.dumps(tracker), "the phone number never enters the conversation"
+    print("\n".join(phone.transcript))
 
 
 def test_sms_red_flag_gets_the_emergency_message_first(servers: Servers, providers: Providers) -> None:
@@ -294,6 +324,7 @@ def test_whatsapp_quick_replies_and_the_body_map_as_a_picture(servers: Servers, 
     assert url.startswith(providers.public_url + "/webhooks/media/bodymap/")
     png = requests.get(servers.rasa_url + url[len(providers.public_url):], timeout=30)
     assert png.status_code == 200 and png.content.startswith(PNG_MAGIC)
+    print("\n".join(phone.transcript))
 
 
 # --- Telegram ------------------------------------------------------------------------------------
@@ -339,6 +370,7 @@ def test_telegram_conversation_to_self_massage_with_inline_buttons(servers: Serv
     assert ContactBook(engine, ChannelKeys.from_secret(providers.channel_key)).lookup(chat.sender) is None
     engine.dispose()
     assert _user_events(servers, chat.sender) == []
+    print("\n".join(chat.transcript))
 
 
 def test_telegram_red_flag_gets_the_emergency_message_first(servers: Servers, providers: Providers) -> None:

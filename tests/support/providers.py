@@ -17,12 +17,14 @@ from __future__ import annotations
 import base64
 import itertools
 import json
+import re
 import threading
 import time
 import uuid
 from dataclasses import dataclass, field
 from email.parser import BytesParser
 from email.policy import HTTP
+from html.parser import HTMLParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable, Iterator, TypeVar
 from urllib.parse import parse_qs
@@ -199,6 +201,9 @@ class TelegramStandIn(_StandIn):
         chat = fields.get("chat_id")
         if chat is not None and int(chat) in self.blocked:
             return 403, {"ok": False, "error_code": 403, "description": "Forbidden: bot was blocked by the user"}
+        if fields.get("parse_mode") == "HTML" and not _telegram_html_ok(str(fields.get("text") or "")):
+            return 400, {"ok": False, "error_code": 400,
+                         "description": "Bad Request: can't parse entities: unsupported start tag"}
         if method in ("sendMessage", "sendPhoto"):
             message: dict[str, Any] = {"message_id": next(self._message_ids), "date": int(time.time()),
                                        "chat": {"id": int(chat or 0), "type": "private"}}
@@ -215,6 +220,33 @@ class TelegramStandIn(_StandIn):
         if method in ("answerCallbackQuery", "setWebhook", "editMessageReplyMarkup"):
             return 200, {"ok": True, "result": True}
         return 404, {"ok": False, "error_code": 404, "description": "Not Found: method not found"}
+
+
+class _TelegramHTML(HTMLParser):
+    """Telegram's HTML parse mode: a few tags, balanced; every other '<' or '&' must be escaped."""
+
+    ALLOWED = frozenset({"b", "strong", "i", "em", "u", "s", "a", "code", "pre"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.ok = True
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.ok &= tag in self.ALLOWED
+        self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.ok &= bool(self.open) and self.open.pop() == tag
+
+
+def _telegram_html_ok(text: str) -> bool:
+    parser = _TelegramHTML()
+    parser.feed(text)
+    parser.close()
+    bare_amp = re.search(r"&(?!(amp|lt|gt|quot);)", text)
+    untagged = re.sub(r"</?(b|strong|i|em|u|s|a|code|pre)(\s[^<>]*)?>", "", text)
+    return parser.ok and not parser.open and bare_amp is None and not re.search(r"[<>]", untagged)
 
 
 # --- what the providers post to our webhooks ---------------------------------------------------

@@ -23,10 +23,12 @@ from bot.rasa.channels.hygiene import say
 from bot.rasa.channels.media import body_map_of
 from core.settings import settings
 
-__all__ = ["Keyword", "Option", "Picture", "Reply", "keyword", "latest_options", "numbered_prompt", "pick",
-           "read_reply", "sentence", "split_text"]
+__all__ = ["Keyword", "Option", "Picture", "Reply", "formatted", "keyword", "latest_options", "numbered_prompt",
+           "pick", "read_reply", "sentence", "split_text"]
 
 _PUNCTUATION = re.compile(r"[^\w\s]+")
+# The widget's inline markup in responses (bot/web/widget.js): **bold** and [label](url).
+_INLINE = re.compile(r"\*\*([^*\n]+?)\*\*|\[([^\]\n]+)\]\(((?:https?://|mailto:|tel:)[^)\s]+)\)")
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,33 @@ def sentence(response: str, **values: Any) -> str:
     """A channel sentence with the clinic's details filled in."""
     config = settings()
     return say(response, clinic=config.clinic_name, emergency_number=config.emergency_number, **values)
+
+
+def formatted(text: str, style: str) -> str:
+    """A response's **bold** and [label](url) the way a channel shows them: plain on SMS ("label
+    (url)"), *bold* on WhatsApp, HTML for Telegram's parse_mode="HTML" (everything else escaped)."""
+    def bold(inner: str) -> str:
+        return {"whatsapp": f"*{inner}*", "telegram": f"<b>{inner}</b>"}.get(style, inner)
+
+    def link(label: str, url: str) -> str:
+        return f'<a href="{url}">{label}</a>' if style == "telegram" else f"{label} ({url})"
+
+    parts, last = [], 0
+    for match in _INLINE.finditer(text):
+        parts.append(_escape(text[last:match.start()], style))
+        if match.group(1) is not None:
+            parts.append(bold(_escape(match.group(1), style)))
+        else:
+            parts.append(link(_escape(match.group(2), style), _escape(match.group(3), style)))
+        last = match.end()
+    parts.append(_escape(text[last:], style))
+    return "".join(parts)
+
+
+def _escape(text: str, style: str) -> str:
+    if style != "telegram":
+        return text
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def split_text(text: str, limit: int) -> list[str]:

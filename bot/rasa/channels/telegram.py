@@ -30,7 +30,7 @@ from bot.checkins.contacts import ChannelContact, ContactBook, contact_book, pse
 from bot.rasa.channels.conversation import MessagingOutput, Turns, converse
 from bot.rasa.channels.hygiene import SLOW_DOWN, rate_limited, say, seen_ids
 from bot.rasa.channels.media import MapFontMissing, render_png
-from bot.rasa.channels.messaging import Option, Reply, sentence, split_text
+from bot.rasa.channels.messaging import Option, Reply, formatted, sentence, split_text
 from bot.rasa.channels.provider import ProviderError
 from bot.rasa.channels.telegram_api import TelegramClient
 from bot.rasa.limits import max_body_bytes, shared_limiter
@@ -96,11 +96,11 @@ class TelegramOutput(MessagingOutput):
             return
         try:
             if reply.text or reply.options:
-                pieces = split_text(reply.text, TEXT_LIMIT) or [" "]
+                pieces = [formatted(p, "telegram") for p in split_text(reply.text, TEXT_LIMIT - 200)] or ["…"]
                 for piece in pieces[:-1]:
-                    await self.client.send_message(chat, piece)
-                await self.client.send_message(chat, pieces[-1], reply_markup=keyboard(reply.options)
-                                               if reply.options else None)
+                    await self.client.send_message(chat, piece, parse_mode="HTML")
+                await self.client.send_message(chat, pieces[-1], parse_mode="HTML",
+                                               reply_markup=keyboard(reply.options) if reply.options else None)
             if reply.picture is not None:
                 await self._send_picture(chat, reply)
         except ProviderError as error:

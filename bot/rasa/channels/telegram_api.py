@@ -35,10 +35,12 @@ class TelegramClient:
         self._session = session
         self._timeout_s = timeout_s
 
-    async def send_message(self, chat_id: int | str, text: str,
-                           reply_markup: Mapping[str, Any] | None = None) -> dict[str, Any]:
-        """Send a text (at most 4,096 characters); returns the sent Message."""
+    async def send_message(self, chat_id: int | str, text: str, reply_markup: Mapping[str, Any] | None = None,
+                           parse_mode: str | None = None) -> dict[str, Any]:
+        """Send a text (at most 4,096 characters; `parse_mode="HTML"` for <b> and <a>); returns the sent Message."""
         payload: dict[str, Any] = {"chat_id": chat_id, "text": text}
+        if parse_mode:
+            payload["parse_mode"] = parse_mode
         if reply_markup:
             payload["reply_markup"] = dict(reply_markup)
         return dict(await self.call("sendMessage", payload))

@@ -36,7 +36,16 @@ from bot.checkins.contacts import ChannelContact, ContactBook, contact_book, pse
 from bot.rasa.channels.conversation import MessagingOutput, Turns, converse
 from bot.rasa.channels.hygiene import SLOW_DOWN, rate_limited, say, seen_ids
 from bot.rasa.channels.media import MapFontMissing, media_url
-from bot.rasa.channels.messaging import Keyword, Option, Reply, keyword, numbered_prompt, sentence, split_text
+from bot.rasa.channels.messaging import (
+    Keyword,
+    Option,
+    Reply,
+    formatted,
+    keyword,
+    numbered_prompt,
+    sentence,
+    split_text,
+)
 from bot.rasa.channels.provider import ProviderError
 from bot.rasa.channels.twilio_api import TwilioClient
 from bot.rasa.limits import max_body_bytes, shared_limiter
@@ -117,6 +126,7 @@ class TwilioOutput(MessagingOutput):
 
     async def _send_text(self, target: Target, text: str, options: list[Option]) -> None:
         from_ = self._sender_number(target.kind)
+        text = formatted(text, target.kind)
         if target.kind == "whatsapp" and _fits_quick_reply(text, options):
             try:
                 content = await self._quick_reply(text, options)

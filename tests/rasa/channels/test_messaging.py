@@ -10,6 +10,7 @@ import pytest
 from bot.rasa.channels.messaging import (
     Keyword,
     Option,
+    formatted,
     keyword,
     latest_options,
     numbered_prompt,
@@ -92,3 +93,13 @@ def test_telegram_keyboard_keeps_payloads_and_numbers_long_ones() -> None:
     long = keyboard([Option(1, "Talk to the clinic", "/ask_professional"), Option(2, "X", "/x{" + "a" * 70 + "}")])
     assert long["inline_keyboard"] == [[{"text": "Talk to the clinic", "callback_data": "/ask_professional"}],
                                        [{"text": "X", "callback_data": "#2"}]]
+
+
+def test_the_widgets_markup_is_shown_each_channels_way() -> None:
+    text = "**Finding the spot:** press <gently> & [book here](https://clinic.example/book?a=1&b=2)"
+    assert formatted(text, "sms") == "Finding the spot: press <gently> & book here (https://clinic.example/book?a=1&b=2)"
+    assert formatted(text, "whatsapp") == (
+        "*Finding the spot:* press <gently> & book here (https://clinic.example/book?a=1&b=2)")
+    assert formatted(text, "telegram") == ("<b>Finding the spot:</b> press &lt;gently&gt; &amp; "
+                                           '<a href="https://clinic.example/book?a=1&amp;b=2">book here</a>')
+    assert formatted("[x](javascript:alert(1))", "telegram") == "[x](javascript:alert(1))"

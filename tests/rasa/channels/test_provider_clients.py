@@ -86,3 +86,14 @@ def test_twilio_quick_reply_content_for_whatsapp() -> None:
     (created,) = [r.fields for r in twilio.requests if r.method == "Content"]
     assert created["types"]["twilio/quick-reply"] == {
         "body": "Does it hurt?", "actions": [{"title": "Yes", "id": "/affirm"}, {"title": "No", "id": "/deny"}]}
+
+
+def test_telegram_stand_in_refuses_html_telegram_would_refuse() -> None:
+    with TelegramStandIn() as telegram:
+        client = TelegramClient(telegram.token, base_url=telegram.url)
+        asyncio.run(client.send_message(42, "<b>Bold</b> &amp; fine", parse_mode="HTML"))
+        for bad in ("a < b", "<script>x</script>", "<b>open", "Tom & Jerry"):
+            with pytest.raises(ProviderError) as refused:
+                asyncio.run(client.send_message(42, bad, parse_mode="HTML"))
+            assert refused.value.status == 400
+    assert [c["text"] for c in telegram.calls("sendMessage")] == ["<b>Bold</b> &amp; fine"]
