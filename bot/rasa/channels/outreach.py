@@ -20,6 +20,7 @@ nothing personal in it.
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import json
 import logging
@@ -85,7 +86,7 @@ async def _checkin_in_conversation(request: Request, sender: str) -> HTTPRespons
 
 
 async def _deliver(request: Request, sender: str, book: ContactBook, config: Settings) -> HTTPResponse:
-    contact = book.lookup(sender)
+    contact = await asyncio.to_thread(book.lookup, sender)  # a database read: off the event loop
     if contact is None:
         return _answer(Outreach.NO_CONTACT)
     route = channel_route(contact, datetime.now(timezone.utc),
