@@ -397,3 +397,11 @@ def test_a_repeated_telegram_update_is_taken_once(servers: Servers, providers: P
     assert chat.post(update).status_code == 200  # 200: Telegram must not send it yet again
     time.sleep(2)
     assert (len(_user_events(servers, chat.sender)), len(chat.received())) == (users, sent)
+
+
+def test_a_message_for_another_number_of_the_account_is_not_answered(servers: Servers, providers: Providers) -> None:
+    phone = Phone(servers, providers)
+    form = twilio_form(phone.address, "my neck hurts", to="+15005550999", account_sid=providers.twilio.account_sid)
+    assert phone.post(form).status_code == 200  # genuine, so Twilio gets its 200, but not ours to answer
+    time.sleep(2)
+    assert phone.received() == [] and _user_events(servers, phone.sender) == []

@@ -216,7 +216,9 @@ class TelegramInput(InputChannel):
         chat_id = int(chat["id"])
         sender = pseudonym("telegram", str(chat_id))
         output = TelegramOutput(self.client, chat_id)
-        wait = rate_limited(limiter, sender)
+        text = str((message or {}).get("text") or "") if callback is None else ""
+        # /stop and /delete are always honoured, however fast they come
+        wait = 0 if _command(text) in ("/stop", "/delete") else rate_limited(limiter, sender)
 
         async def turn() -> None:
             if isinstance(callback, dict):
@@ -260,7 +262,7 @@ class TelegramInput(InputChannel):
                 if first:
                     await output.tell(sender, sentence("utter_channel_consent_telegram"))
                 return
-            command = text.split()[0].split("@")[0].lower() if text.startswith("/") else ""
+            command = _command(text)
             if command == "/help":
                 await output.tell(sender, sentence("utter_channel_help_telegram"))
                 return
@@ -274,6 +276,11 @@ class TelegramInput(InputChannel):
                        channel=self.name(), agent=agent, metadata={"channel": "telegram"})
         if first and chosen != "/delete_data":
             await output.tell(sender, sentence("utter_channel_consent_telegram"))
+
+
+def _command(text: str) -> str:
+    """"/start" from "/start", "/START@clinic_bot" or "/start payload"; "" for anything else."""
+    return text.split()[0].split("@")[0].lower() if text.startswith("/") and text.strip() else ""
 
 
 def _stop_checkins(sender: str) -> int:

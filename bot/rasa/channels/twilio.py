@@ -175,6 +175,13 @@ def form_fields(body: bytes) -> RequestParameters:
     return RequestParameters(parsed)
 
 
+def _count(value: str | None) -> int:
+    try:
+        return max(0, int(value or 0))
+    except ValueError:
+        return 0
+
+
 def _fits_quick_reply(text: str, options: list[Option]) -> bool:
     return (0 < len(options) <= QUICK_REPLY_MAX and 0 < len(text) <= QUICK_REPLY_BODY_MAX
             and all(len(o.title) <= QUICK_REPLY_TITLE_MAX for o in options))
@@ -258,17 +265,20 @@ class TwilioInput(InputChannel):
                 return response.text("Forbidden", status=403)
             address = form.get("From") or ""
             kind = "whatsapp" if address.startswith("whatsapp:") else "sms"
-            if not self.kinds[kind] or not address.removeprefix("whatsapp:").strip():
-                logger.warning("Twilio webhook: a %s message arrived but that channel is off.", kind)
+            ours = self.config.twilio_whatsapp_from if kind == "whatsapp" else self.config.twilio_sms_from
+            if not self.kinds[kind] or not address.removeprefix("whatsapp:").strip() \
+                    or (form.get("To") or "").removeprefix("whatsapp:") != ours:
+                logger.warning("Twilio webhook: a %s message for a number this channel does not serve.", kind)
                 return _twiml()
             sender = pseudonym(kind, address)
-            wait = rate_limited(limiter, sender)
+            body, media = form.get("Body") or "", _count(form.get("NumMedia"))
+            chosen = form.get("ButtonPayload") or None
             output = TwilioOutput(self.client, self.config, Target(kind, address))
+            # STOP, START and HELP are always honoured, however fast they come
+            wait = 0 if not chosen and keyword(body) else rate_limited(limiter, sender)
             if wait:
                 self.turns.start(sender, lambda: output.tell(sender, say(SLOW_DOWN, seconds=wait)))
                 return _twiml()
-            body, media = form.get("Body") or "", int(form.get("NumMedia") or 0)
-            chosen = form.get("ButtonPayload") or None
             agent = getattr(request.app.ctx, "agent", None)
 
             async def turn() -> None:

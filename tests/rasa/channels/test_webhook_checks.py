@@ -95,3 +95,10 @@ def test_channels_without_credentials_are_off_and_say_why() -> None:
     assert TelegramInput(Settings()).get_output_channel() is None
     on = CONFIG.messaging_channels()
     assert on["SMS"] == "" and on["Telegram"] == "" and "BOT_TWILIO_WHATSAPP_FROM" in on["WhatsApp"]
+
+
+def test_telegram_commands_are_read_as_telegram_sends_them() -> None:
+    from bot.rasa.channels.telegram import _command
+
+    assert [_command(t) for t in ("/start", "/DELETE@clinic_bot", "/start ref42", "start", "/", "")] == \
+        ["/start", "/delete", "/start", "", "/", ""]
