@@ -220,9 +220,11 @@ class TelegramInput(InputChannel):
         # /stop and /delete are always honoured, however fast they come
         wait = 0 if _command(text) in ("/stop", "/delete") else rate_limited(limiter, sender)
 
+        if isinstance(callback, dict):  # the tap is acknowledged at once, not after the person's earlier turns
+            self.turns.start(f"callback:{callback.get('id')}", lambda: self._answer(callback))
+
         async def turn() -> None:
             if isinstance(callback, dict):
-                await self._answer(callback)
                 await self._unmark(chat_id, message)
             if wait:
                 await output.tell(sender, say(SLOW_DOWN, seconds=wait))
