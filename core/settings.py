@@ -60,8 +60,22 @@ class Settings(BaseSettings):
     smtp_host: str = ""
     smtp_port: int = 25
     mail_from: str = "checkins@localhost"
+    channel_key: str = ""  # pseudonyms and encrypted addresses of messaging contacts, signed media URLs
+    twilio_checkin_content_sid: str = ""  # approved WhatsApp template that opens a check-in (HX...)
+    map_font: str = ""  # TTF/OTF for body-map labels in PNGs; default DejaVu Sans (system or matplotlib)
     pg_password: str = ""
     pg_login_db: str = ""
+    # Messaging channels (bot/rasa/channels): each is on only when its credentials are set.
+    channel_public_url: str = ""  # https URL the providers reach this server at (webhooks, signatures, media)
+    twilio_account_sid: str = ""
+    twilio_auth_token: str = ""
+    twilio_sms_from: str = ""  # E.164 number for SMS, e.g. +15005550006
+    twilio_sms_mms: bool = False  # the SMS number can send MMS (US/Canada): the body map goes as a picture
+    twilio_whatsapp_from: str = ""  # E.164 WhatsApp sender (without "whatsapp:")
+    twilio_api_url: str = "https://api.twilio.com"
+    telegram_token: str = ""
+    telegram_secret: str = ""  # webhook secret_token; derived from the bot token when empty
+    telegram_api_url: str = "https://api.telegram.org"
 
     class Config:
         env_prefix = "BOT_"
@@ -84,6 +98,32 @@ class Settings(BaseSettings):
     def _body(cls, value: int) -> int:
         if value < 1024:
             raise ValueError("must be at least 1024 bytes")
+        return value
+
+    @validator("channel_public_url")
+    def _public(cls, value: str) -> str:
+        if value and not value.startswith(("https://", "http://")):
+            raise ValueError("must be the full URL providers reach this server at, e.g. https://chat.clinic.example")
+        return value.rstrip("/")
+
+    @validator("twilio_sms_from", "twilio_whatsapp_from")
+    def _number(cls, value: str) -> str:
+        value = value.strip().removeprefix("whatsapp:")
+        if value and not (value.startswith("+") and value[1:].isdigit() and 8 <= len(value) <= 16):
+            raise ValueError("must be an E.164 phone number such as +447700900123")
+        return value
+
+    @validator("telegram_secret")
+    def _telegram_secret(cls, value: str) -> str:
+        if value and not (len(value) <= 256 and all(c.isascii() and (c.isalnum() or c in "_-") for c in value)):
+            raise ValueError("must be 1-256 characters from A-Z a-z 0-9 _ - (Telegram's rule for secret_token)")
+        return value
+
+    @validator("twilio_checkin_content_sid")
+    def _content_sid(cls, value: str) -> str:
+        value = value.strip()
+        if value and not (value.startswith("HX") and len(value) == 34 and value[2:].isalnum()):
+            raise ValueError("must be the approved template's Content SID, HX followed by 32 characters")
         return value
 
     @validator("knowledge_source")
@@ -112,6 +152,23 @@ class Settings(BaseSettings):
     def signing_secret(self) -> str:
         """What signs the links in check-in emails: BOT_LINK_SECRET, else the API token."""
         return self.link_secret or self.api_token or "change-me"
+
+    def messaging_channels(self) -> dict[str, str]:
+        """Each messaging channel with why it is off ("" when it is on), for the channels and `make run`."""
+        twilio = "" if self.twilio_account_sid and self.twilio_auth_token else \
+            "BOT_TWILIO_ACCOUNT_SID and BOT_TWILIO_AUTH_TOKEN not set"
+        public = "" if self.channel_public_url else "BOT_CHANNEL_PUBLIC_URL not set"
+        return {
+            "SMS": twilio or ("" if self.twilio_sms_from else "BOT_TWILIO_SMS_FROM not set") or public,
+            "WhatsApp": twilio or ("" if self.twilio_whatsapp_from else "BOT_TWILIO_WHATSAPP_FROM not set") or public,
+            "Telegram": ("" if self.telegram_token else "BOT_TELEGRAM_TOKEN not set") or public,
+        }
+
+    @property
+    def channel_secret(self) -> str:
+        """What keys messaging pseudonyms, address encryption and media URLs: BOT_CHANNEL_KEY, else the
+        link secret. Changing it orphans stored addresses (they cannot be decrypted any more)."""
+        return self.channel_key or self.signing_secret
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ from typing import Iterator
 import pytest
 
 from core.settings import PROJECT_ROOT
+from tests.support.providers import Providers, running_providers
 from tools.servers import Servers, ServerStartError, free_port, running_servers
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -31,10 +32,17 @@ def clinic_origin() -> str:
 
 
 @pytest.fixture(scope="session")
-def servers(tmp_path_factory: pytest.TempPathFactory, clinic_origin: str) -> Iterator[Servers]:
-    """The real action server and Rasa server, started once for the whole session."""
+def providers() -> Iterator[Providers]:
+    """Local stand-ins for the Twilio and Telegram APIs, which the session's Rasa server sends to."""
+    yield from running_providers()
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory: pytest.TempPathFactory, clinic_origin: str, providers: Providers) -> Iterator[Servers]:
+    """The real action server and Rasa server, started once for the whole session, with the messaging
+    channels on against the providers' stand-ins."""
     try:
-        with running_servers(tmp_path_factory.mktemp("servers"),
+        with running_servers(tmp_path_factory.mktemp("servers"), extra_env=providers.env,
                              cors_origins=("http://127.0.0.1:8000", clinic_origin)) as handles:
             yield handles
     except ServerStartError as error:

@@ -6,7 +6,7 @@ from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, T
 
 from kb.models import Base
 
-__all__ = ["ContactRow", "OutcomeRow", "ScheduleRow"]
+__all__ = ["ChannelContactRow", "ContactRow", "OutcomeRow", "ScheduleRow"]
 
 
 class ContactRow(Base):
@@ -46,3 +46,18 @@ class OutcomeRow(Base):
     pain_now = Column(Integer)
     helped = Column(Boolean)
     escalated = Column(Boolean, nullable=False, default=False)
+
+
+class ChannelContactRow(Base):
+    """Where a messaging conversation lives: the channel and its address (phone number or Telegram
+    chat id), encrypted, keyed by the conversation's pseudonymous sender id. Kept apart from
+    check-in consent: anyone who writes on a channel has one, whether or not they agreed to check-ins.
+    """
+
+    __tablename__ = "channel_contacts"
+    sender_id = Column(String(128), primary_key=True)
+    channel = Column(String(16), nullable=False)
+    address = Column(Text, nullable=False)  # Fernet token, never the plain address
+    first_seen_at = Column(DateTime(timezone=True), nullable=False)
+    last_inbound_at = Column(DateTime(timezone=True), nullable=False)
+    opted_out = Column(Boolean, nullable=False, default=False)

@@ -11,8 +11,9 @@ import logging
 import os
 import socket
 import time
+from datetime import timedelta
 
-from bot.checkins.delivery import DeliveryConfig, deliver
+from bot.checkins.delivery import DeliveryConfig, Status, deliver
 from bot.checkins.store import CheckinStore
 from core.settings import settings
 from kb.database import engine_for, migrate
@@ -20,6 +21,7 @@ from kb.database import engine_for, migrate
 __all__ = ["delivery_config", "main", "run_once"]
 
 logger = logging.getLogger("bot.checkins")
+WAIT_BEFORE_RETRY = timedelta(hours=1)  # a person out of reach for now (WhatsApp window) is asked again hourly
 
 
 def delivery_config() -> DeliveryConfig:
@@ -37,13 +39,21 @@ def run_once(store: CheckinStore, config: DeliveryConfig, worker: str) -> int:
     for checkin in store.due():
         if not store.claim(checkin.id, worker):
             continue  # another scheduler took it
-        problem = deliver(config, checkin)
-        if problem is None:
+        result = deliver(config, checkin)
+        if result.status is Status.DELIVERED:
             store.mark_delivered(checkin.id)
             delivered += 1
+            continue
+        if result.status is Status.PAUSED:
+            store.pause(checkin.sender_id)  # before the release, so no other scheduler picks it up again
+        if result.status is Status.WAITING:
+            store.postpone(checkin.id, WAIT_BEFORE_RETRY)
         else:
             store.release(checkin.id)
-            logger.warning("Check-in %s not delivered yet: %s", checkin.id, problem)
+        if result.status is Status.RETRY:
+            logger.warning("Check-in %s not delivered yet: %s", checkin.id, result.reason)
+        else:
+            logger.info("Check-in %s %s: %s", checkin.id, result.status.value, result.reason)
     return delivered
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from bot.checkins.models import ContactRow, OutcomeRow, ScheduleRow
+from bot.checkins.models import ChannelContactRow, ContactRow, OutcomeRow, ScheduleRow
 from bot.checkins.plan import Outcome, schedule_times
 
 __all__ = ["CheckinStore", "DueCheckin", "utcnow"]
@@ -29,12 +29,14 @@ def _aware(moment: datetime) -> datetime:
 
 @dataclass(frozen=True)
 class DueCheckin:
-    """A check-in ready for delivery."""
+    """A check-in ready for delivery; `channel` is the messaging channel the person uses (sms,
+    whatsapp, telegram), None for the web chat and REST."""
 
     id: int
     sender_id: str
     due_at: datetime
     email: str | None
+    channel: str | None = None
 
 
 class CheckinStore:
@@ -86,13 +88,15 @@ class CheckinStore:
         now = now or utcnow()
         with self._session() as session:
             rows = session.execute(
-                select(ScheduleRow, ContactRow.email)
+                select(ScheduleRow, ContactRow.email, ChannelContactRow.channel)
                 .join(ContactRow, ContactRow.sender_id == ScheduleRow.sender_id)
+                .outerjoin(ChannelContactRow, ChannelContactRow.sender_id == ScheduleRow.sender_id)
                 .where(ScheduleRow.status == "scheduled", ScheduleRow.due_at <= now,
                        ContactRow.paused.is_(False))
                 .order_by(ScheduleRow.due_at).limit(limit)
             ).all()
-            return [DueCheckin(row.id, row.sender_id, _aware(row.due_at), email) for row, email in rows]
+            return [DueCheckin(row.id, row.sender_id, _aware(row.due_at), email, channel)
+                    for row, email, channel in rows]
 
     def claim(self, checkin_id: int, worker: str) -> bool:
         """Atomically take a due check-in for delivery; exactly one caller ever gets True."""
@@ -116,6 +120,15 @@ class CheckinStore:
             session.execute(update(ScheduleRow).where(ScheduleRow.id == checkin_id,
                                                       ScheduleRow.status == "delivering")
                             .values(status="scheduled", claimed_by=None, claimed_at=None))
+
+    def postpone(self, checkin_id: int, delay: timedelta) -> None:
+        """Give a claimed check-in back, due again after `delay` (the person cannot be reached yet, e.g.
+        outside WhatsApp's 24-hour window), so it does not hold a place in every round meanwhile."""
+        with self._session() as session, session.begin():
+            session.execute(update(ScheduleRow).where(ScheduleRow.id == checkin_id,
+                                                      ScheduleRow.status == "delivering")
+                            .values(status="scheduled", claimed_by=None, claimed_at=None,
+                                    due_at=utcnow() + delay))
 
     def recover_stale(self, older_than: timedelta = timedelta(minutes=10)) -> int:
         """Claims left by a crashed scheduler go back to the queue, judged by when they were claimed
@@ -186,7 +199,7 @@ class CheckinStore:
             return _aware(row.due_at)
 
     def delete_person(self, sender_id: str) -> None:
-        """Remove schedules, outcomes and contact details (delete my data)."""
+        """Remove schedules, outcomes, contact details and the messaging address (delete my data)."""
         with self._session() as session, session.begin():
-            for model in (OutcomeRow, ScheduleRow, ContactRow):
+            for model in (OutcomeRow, ScheduleRow, ContactRow, ChannelContactRow):
                 session.execute(delete(model).where(model.sender_id == sender_id))

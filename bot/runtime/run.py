@@ -16,9 +16,9 @@ import time
 from typing import IO
 
 from bot.runtime.services import Service, action_server, child_environment, rasa_server, service_env, wait_until_up
-from core.settings import PROJECT_ROOT, settings
+from core.settings import PROJECT_ROOT, Settings, settings
 
-__all__ = ["main", "prepare"]
+__all__ = ["channels_line", "main", "prepare"]
 
 _STARTUP_TIMEOUT = 300.0
 
@@ -43,6 +43,15 @@ def prepare() -> None:
     build_pipeline([])
     print("[setup] Rasa model", flush=True)
     ensure_model()
+
+
+def channels_line(config: Settings) -> str:
+    """One line saying which messaging channels are on, and why the others are off."""
+    status = config.messaging_channels()
+    on = [name for name, why in status.items() if not why]
+    off = [f"{name} ({why})" for name, why in status.items() if why]
+    return "[setup] messaging channels: " + "; ".join(
+        ([f"on: {', '.join(on)}"] if on else []) + ([f"off: {', '.join(off)}"] if off else []))
 
 
 def _pump(name: str, stream: IO[bytes]) -> None:
@@ -84,6 +93,7 @@ def main() -> int:
         settings.cache_clear()
         config = settings()
         print(f"[setup] BOT_API_TOKEN was not set; using a one-off token for this run: {token}")
+    print(channels_line(config), flush=True)
     env = service_env(config)
     services = [action_server(config), rasa_server(config, model_path()), web_server(config),
                 checkin_scheduler(config)]

@@ -61,6 +61,11 @@ RESPONSE_MOVES: dict[str, str | None] = {
     "utter_checkin_moved": "checkin_moved", "utter_checkins_none_planned": "checkins_managed_none",
     "utter_checkin_manage_which": "clarify", "utter_deleted": "deleted",
     "utter_input_empty": None, "utter_input_long": None, "utter_input_failed": None, "utter_input_rate_limited": None,
+    # the messaging channels' own sentences (sent by the channel, never by the dialogue)
+    **dict.fromkeys(("utter_channel_option", "utter_channel_options", "utter_channel_consent_twilio",
+                     "utter_channel_consent_telegram", "utter_channel_help", "utter_channel_help_telegram",
+                     "utter_channel_stopped", "utter_channel_stopped_telegram", "utter_channel_started",
+                     "utter_channel_media_only", "utter_channel_picture_text")),
 }
 # Families of responses named by prefix (the intake's questions, their re-asks and repairs).
 RESPONSE_PREFIX_MOVES: tuple[tuple[str, str], ...] = (

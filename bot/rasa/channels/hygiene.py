@@ -1,13 +1,11 @@
-"""Input channels with input hygiene: every message gets a clean answer and nothing is lost.
+"""Input hygiene shared by every channel: each message gets a clean answer and nothing is lost.
 
-`GuardedRestInput` keeps the URL and payload of Rasa's own REST channel (`POST
-/webhooks/rest/webhook` with `{"sender", "message"}`); `GuardedSocketIOInput` keeps Rasa's socket.io
-protocol for the chat widget. Both put the same front door before Rasa: oversized bodies, malformed
-JSON, wrong types, invalid UTF-8, lone surrogates, control and invisible formatting characters,
-empty and very long messages are answered plainly instead of surfacing a stack trace; each sender
-is rate-limited (bot.rasa.limits); and a typed "/intent{...}" cannot inject intents or entities past
-the language pipeline and the red-flag check (only the plain "/intent" payloads of the domain's
-buttons pass). No message text is ever logged.
+The same front door stands before Rasa on REST, socket.io, Twilio and Telegram: oversized bodies,
+malformed JSON, wrong types, invalid UTF-8, lone surrogates, control and invisible formatting
+characters, empty and very long messages are answered plainly instead of surfacing a stack trace;
+each sender is rate-limited (bot.rasa.limits); and a typed "/intent{...}" cannot inject intents or
+entities past the language pipeline and the red-flag check (only the plain "/intent" payloads of the
+domain's buttons pass). No message text is ever logged.
 """
 
 from __future__ import annotations
@@ -15,25 +13,25 @@ from __future__ import annotations
 import json
 import logging
 import re
+import threading
+import time
 import unicodedata
-from asyncio import CancelledError
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Awaitable, Callable
+from typing import Any
 
-from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
-from rasa.core.channels.rest import RestInput
-from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
-from sanic import Blueprint, response
+from sanic import response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.rasa.limits import SenderRateLimiter, max_body_bytes, shared_limiter
+from bot.rasa.limits import SenderRateLimiter, max_body_bytes
 from core.files import YAMLError, read_yaml
 from core.settings import PROJECT_ROOT
 
-__all__ = ["MAX_MESSAGE_CHARS", "MAX_SENDER_CHARS", "GuardedRestInput", "GuardedSocketIOInput", "Rejected",
-           "clean_text", "screen"]
+__all__ = ["EMPTY_REPLY", "LONG_NOTE", "MAX_MESSAGE_CHARS", "MAX_SENDER_CHARS", "SLOW_DOWN", "SORRY", "Incoming",
+           "Rejected", "SeenIds", "clean_text", "declared_commands", "error_response", "parse_body", "rate_limited",
+           "say", "screen", "screen_sender", "seen_ids"]
 
 logger = logging.getLogger(__name__)
 
@@ -184,12 +182,14 @@ def screen(sender: str, payload: dict[str, Any], *, metadata_key: str = "metadat
     return Incoming(sender, _defuse_command(text), truncated, _metadata(payload.get(metadata_key)))
 
 
-def _error(message: str, status: int = 400, headers: dict[str, str] | None = None,
-           **extra: Any) -> HTTPResponse:
+def error_response(message: str, status: int = 400, headers: dict[str, str] | None = None,
+                   **extra: Any) -> HTTPResponse:
+    """A JSON error answer: `{"error": message, ...}` with its status."""
     return response.json({"error": message, **extra}, status=status, headers=headers)
 
 
-def _parse_body(request: Request) -> dict[str, Any]:
+def parse_body(request: Request) -> dict[str, Any]:
+    """The JSON object of a request body, within the size limit; raises Rejected otherwise."""
     if len(request.body or b"") > max_body_bytes():
         raise Rejected(f"The request body is larger than {max_body_bytes():,} bytes.", 413)
     try:
@@ -201,122 +201,53 @@ def _parse_body(request: Request) -> dict[str, Any]:
     return payload
 
 
-def _rate_limited(limiter: SenderRateLimiter, sender: str) -> int:
+def rate_limited(limiter: SenderRateLimiter, sender: str) -> int:
     """Seconds the sender must wait (0 if this message may go through); takes a token."""
     wait = limiter.acquire(sender)
     return SenderRateLimiter.retry_after(wait) if wait > 0 else 0
 
 
-class GuardedRestInput(RestInput):
-    """Rasa's REST input behind a validating, rate-limiting front door."""
+class SeenIds:
+    """Ids already received (Twilio MessageSid, Telegram update_id), so a repeated request is dropped.
 
-    @classmethod
-    def name(cls) -> str:
-        """Keeps the contract's URL: /webhooks/rest/webhook."""
-        return "rest"
-
-    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        """Health check plus the guarded webhook."""
-        hook = Blueprint("guarded_rest_webhook", __name__)
-        limiter = shared_limiter()
-
-        @hook.route("/", methods=["GET"])
-        async def health(_request: Request) -> HTTPResponse:
-            return response.json({"status": "ok"})
-
-        @hook.route("/webhook", methods=["GET", "PUT", "DELETE", "PATCH"])
-        async def wrong_method(_request: Request) -> HTTPResponse:
-            return _error('Send messages with POST and a JSON body {"sender": "an-id", "message": "text"}.', 405,
-                          headers={"Allow": "POST"})
-
-        @hook.route("/webhook", methods=["POST"])
-        async def receive(request: Request) -> HTTPResponse:
-            try:
-                payload = _parse_body(request)
-                sender = screen_sender(payload.get("sender"))
-                wait = _rate_limited(limiter, sender)
-                if wait:
-                    assert limiter.limit is not None
-                    return _error(f"Too many messages from this sender (at most {limiter.limit.describe()}). "
-                                  f"Try again in {wait} s.", 429, headers={"Retry-After": str(wait)},
-                                  retry_after=wait)
-                incoming = screen(sender, payload)
-                return response.json(await self._handle(incoming, on_new_message))
-            except Rejected as problem:
-                return _error(problem.message, problem.status)
-
-        return hook
-
-    async def _handle(self, incoming: Incoming,
-                      on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> list[dict[str, Any]]:
-        sender = incoming.sender
-        if not incoming.text:
-            return [{"recipient_id": sender, "text": say(EMPTY_REPLY)}]
-        collector = CollectingOutputChannel()
-        try:
-            await on_new_message(UserMessage(incoming.text, collector, sender, input_channel=self.name(),
-                                             metadata=incoming.metadata))
-        except CancelledError:
-            logger.error("A REST message timed out (sender hidden, text not logged).")
-        except Exception as error:
-            # e.g. the database restarting: the turn may not have been stored, so say so plainly
-            # (503) and let the client send it again, rather than answering 200 and losing it.
-            logger.error("Handling a REST message failed (%s; text not logged).", type(error).__name__)
-            raise Rejected("Temporarily unavailable, please send your message again in a moment.", 503) from error
-        messages = list(collector.messages)
-        if incoming.truncated:
-            messages.insert(0, {"recipient_id": sender, "text": say(LONG_NOTE, limit=f"{MAX_MESSAGE_CHARS:,}")})
-        return messages
-
-
-class GuardedSocketIOInput(SocketIOInput):
-    """Rasa's socket.io input with the same front door as REST, for the chat widget.
-
-    Rasa's own handler trusts the event's data (a non-dict, a non-string message or bad metadata
-    raise inside the socket.io task); this one replaces only the user-message handler and keeps
-    Rasa's connect/session handling and output channel.
+    A signed provider request stays valid for ever, so a captured one could be replayed; and a
+    provider may deliver one message twice. In one process the ids live here, in memory, for
+    `ttl_s` seconds and at most `max_ids` of them (the oldest go first). In the scaled-out mode,
+    where several Rasa servers share the rate limit's Redis (BOT_RATE_LIMIT_STORAGE=redis://...),
+    the ids are kept there instead (`SET key NX EX ttl`): whichever server a repeat reaches, it is
+    seen once.
     """
 
-    @classmethod
-    def name(cls) -> str:
-        """Same channel name as Rasa's, so the widget and the output channel are unchanged."""
-        return "socketio"
+    def __init__(self, ttl_s: float = 7 * 24 * 3600, max_ids: int = 100_000, redis_url: str | None = None) -> None:
+        self.ttl_s = ttl_s
+        self.max_ids = max_ids
+        self._seen: OrderedDict[str, float] = OrderedDict()
+        self._lock = threading.Lock()
+        self._redis: Any = None
+        if redis_url:
+            import redis
 
-    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        """Rasa's socket.io blueprint with a guarded user-message handler."""
-        hook = super().blueprint(on_new_message)
-        sio = self.sio
-        assert sio is not None
-        limiter = shared_limiter()
+            self._redis = redis.Redis.from_url(redis_url)
 
-        async def tell(sid: str, text: str) -> None:
-            await sio.emit(self.bot_message_evt, {"text": text}, room=sid)
+    def first_time(self, kind: str, value: str) -> bool:
+        """Record the id; True the first time it is seen, False for a repeat."""
+        key = f"seen:{kind}:{value}"
+        if self._redis is not None:
+            return bool(self._redis.set(key, 1, nx=True, ex=int(self.ttl_s)))
+        now = time.monotonic()
+        with self._lock:
+            while self._seen and (len(self._seen) >= self.max_ids or next(iter(self._seen.values())) < now):
+                self._seen.popitem(last=False)
+            if key in self._seen:
+                return False
+            self._seen[key] = now + self.ttl_s
+            return True
 
-        async def handle_message(sid: str, data: Any) -> None:
-            try:
-                if not isinstance(data, dict):
-                    raise Rejected('Send {"message": "text", "session_id": "an-id"}.')
-                sender = screen_sender(data.get("session_id"), "session_id") if self.session_persistence else sid
-                wait = _rate_limited(limiter, sender)
-                if wait:
-                    await tell(sid, say(SLOW_DOWN, seconds=wait))
-                    return
-                incoming = screen(sender, data, metadata_key=self.metadata_key or "metadata")
-            except Rejected as problem:
-                await tell(sid, problem.message)
-                return
-            if not incoming.text:
-                await tell(sid, say(EMPTY_REPLY))
-                return
-            if incoming.truncated:
-                await tell(sid, say(LONG_NOTE, limit=f"{MAX_MESSAGE_CHARS:,}"))
-            output = SocketIOOutput(sio, self.bot_message_evt)
-            try:
-                await on_new_message(UserMessage(incoming.text, output, sender, input_channel=self.name(),
-                                                 metadata=incoming.metadata))
-            except Exception:
-                logger.exception("Handling a socket.io message failed (text not logged).")
-                await tell(sid, say(SORRY))
 
-        sio.on(self.user_message_evt, handle_message, namespace=self.namespace)
-        return hook
+@lru_cache(maxsize=1)
+def seen_ids() -> SeenIds:
+    """The process's record of received ids (in Redis when the rate limit is counted there)."""
+    from core.settings import settings
+
+    storage = settings().rate_limit_storage
+    return SeenIds(redis_url=storage if storage.startswith(("redis://", "rediss://")) else None)
