@@ -21,6 +21,7 @@ from bot.nlp.replies import (
     read_checkin_action,
     read_pressure,
     read_yes_no,
+    wants_deletion,
     wants_stretch_instead,
 )
 from core.types import Mention, Pressure
@@ -183,6 +184,8 @@ def _finished(s: Situation) -> bool:
 
 def decide(s: Situation) -> str | None:
     """The next action for an answer in context, or None to let the rules and forms decide."""
+    if s.typed and s.intent != "delete_data" and wants_deletion(s.text):
+        return "action_delete_data"  # "can you get rid of all my details?" the classifier missed, in any state
     if s.intent == "checkin_answer" and s.typed and not s.checkins_agreed and not s.active_loop:
         # "ok that's better, a 6" with no check-ins ever agreed is not a check-in: read it in context,
         # and never let the check-in rule start one

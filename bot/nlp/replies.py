@@ -261,3 +261,33 @@ def find_email(text: str) -> str | None:
     """An email address typed in the message, if any."""
     match = _EMAIL.search(text)
     return match.group(0) if match else None
+
+
+# --- deleting the person's data --------------------------------------------------------------------
+_DELETE_VERB = (r"(?:delete|erase|wipe|remove|get rid of|bin|scrub|clear|purge|destroy|deleting|erasing|wiping|"
+                r"removing)")
+_DELETE_VERB_NOW = r"(?:delete|erase|wipe|remove|get rid of|bin|scrub|clear|purge|destroy)"
+# words that can only mean what the bot stores, and words that do when asked for ("wipe everything I typed")
+_DATA_WORDS = (r"(?:(?:my|all|the|this|that|any|our|these|those|personal)(?:\s+\w+)?\s+"
+               r"(?:data|details|info|information|records?|history|conversations?|chats?|messages|notes)|"
+               r"(?:what|everything|all) (?:i|i've|ive) "
+               r"(?:typed|said|wrote|told you|sent)|about me|anything (?:about|on) me|records? of me)")
+_ANYTHING = r"(?:everything|all of (?:it|this)|all this|the lot|it all)"
+_ASKING = (r"(?:^|[.!?,]\s*|\b(?:can|could|would|will) you\s+|\bplease\s+|\bpls\s+|\bplz\s+|\bwant you to\s+|"
+           r"\bi (?:want|would like|'?d like|need) (?:you to\s+|to\s+)?|\blike you to\s+|\byes\W+|\bjust\s+)")
+_DELETION = re.compile(
+    rf"\b{_DELETE_VERB}\b[^.!?]{{0,40}}\b{_DATA_WORDS}\b|"
+    rf"{_ASKING}{_DELETE_VERB_NOW}\b[^.!?]{{0,25}}\b{_ANYTHING}|"
+    r"\bforget (?:me|everything|all about me|about me|my details|all (?:of )?(?:this|my \w+)|who i am)\b|"
+    r"\b(?:don'?t|do not|dont) want you (?:to )?(?:keep|keeping|store|storing|hold|holding|have|having|remember\w*)"
+    r" (?:any of )?(?:this|that|my|it|anything|everything)\b|\bright to be forgotten\b")
+_NOT_DELETION = re.compile(r"\bforget (?:what i said|that) about\b|\bclear (?:up|out) (?:by|on) its own\b|"
+                           r"\b(?:clear|wipe) (?:my|the) (?:throat|nose|eyes?|sweat)\b")
+
+
+def wants_deletion(text: str) -> bool:
+    """"Can you get rid of all my details?", "wipe everything I typed", "I don't want you keeping any of
+    this": a request to delete the person's data, however it is worded (never "forget what I said
+    about the knee", a correction)."""
+    low = text.lower().replace("\u2019", "'")
+    return bool(_DELETION.search(low)) and not _NOT_DELETION.search(_words(text))

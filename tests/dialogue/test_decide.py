@@ -128,3 +128,17 @@ def test_how_it_is_going_before_any_check_in_was_agreed_is_read_in_context() -> 
     assert decide(said("bit better", "checkin_answer", checkins_agreed=True)) is None  # the check-in rule
     assert decide(said("actually go on, show me the massage", "ask_how_massage", awaiting="checkin_offer")) == \
         "action_coach_massage"
+
+
+@pytest.mark.parametrize("text", ["Arm's much better now thanks. Can you get rid of all my details?",
+                                  "me again. wipe everything i typed in here last time pls",
+                                  "actually never mind, I don't want you keeping any of this"])
+def test_deleting_my_data_in_other_words_works_whatever_was_asked(text: str) -> None:
+    for awaiting in (None, "pressure", "checkin_offer", "screening"):
+        assert decide(said(text, "nlu_fallback", 0.2, awaiting=awaiting)) == "action_delete_data"
+
+
+@pytest.mark.parametrize("text", ["forget what I said about the knee, its the hip", "I remove data errors all day",
+                                  "removing everything from the loft and my back hurts"])
+def test_words_near_deleting_are_not_a_deletion(text: str) -> None:
+    assert decide(said(text, "describe")) != "action_delete_data"
