@@ -41,6 +41,7 @@ _CHECKIN_COMMANDS = frozenset({"checkin_start", "checkin_manage", "session_resum
 _TOOL_WORDS = frozenset({"thumb", "fingers", "hand_back", "palm", "wrist_back", "wrist_front", "elbow_back"})
 
 
+_INTAKE_FACTS = frozenset({"region", "sensation", "intensity", "duration", "activity", "timing", "trigger_words"})
 _REFUSAL = re.compile(r"\b(?:no|nah|nope|not|don'?t|dont|never|without)\b")
 _MASSAGE_PLEASE = re.compile(r"\b(?:show me|guide me|talk me through|do the|try the|go on with the)\b.*\bmassag|"
                              r"\bmassag\w*\b.*\b(?:please|then|after all|go on)\b")
@@ -64,6 +65,7 @@ class Situation:
     loop_stale: bool = False  # the form found nothing in an earlier message and has not run since
     concern_due: bool = False
     band: tuple[int, int] = (5, 7)
+    requested_slot: str | None = None  # the form's pending question
     typed: bool = True  # words the person typed (not a button payload, not the scheduler's trigger)
     checkins_agreed: bool = False  # check-ins were scheduled in this conversation
 
@@ -212,7 +214,14 @@ def decide(s: Situation) -> str | None:
         return "action_screen"
     if s.active_loop:
         if s.loop_rejected:
-            return None if s.sure and s.intent in QUESTION_INTENTS else "action_rephrase"
+            if s.sure and s.intent in QUESTION_INTENTS:
+                return None
+            # an answer to another question ("worse after a 12-hour shift" to "how long?") is kept by the
+            # facts policy; the question is asked again, saying the answer was noted (not "didn't catch that")
+            said_a_fact = any(m.present and m.kind in _INTAKE_FACTS for m in s.mentions)
+            if said_a_fact and s.active_loop == "intake_form" and s.requested_slot:
+                return f"action_ask_{s.requested_slot}"
+            return "action_rephrase"
         # Rasa keeps a form "rejected" until it runs again, and a rejected form is not run for the
         # next message by itself: without this, one unreadable answer would make every later one
         # unreadable too. The next answer goes to the form, unless it is a question or a command.

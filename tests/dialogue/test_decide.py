@@ -142,3 +142,13 @@ def test_deleting_my_data_in_other_words_works_whatever_was_asked(text: str) -> 
                                   "removing everything from the loft and my back hurts"])
 def test_words_near_deleting_are_not_a_deletion(text: str) -> None:
     assert decide(said(text, "describe")) != "action_delete_data"
+
+
+def test_an_answer_to_another_intake_question_is_noted_and_the_question_asked_again() -> None:
+    """"Worse after a 12-hour shift on the ward" to "how long?": kept, then "Thanks, noted. And how long...",
+    not "Sorry, I didn't catch that"; a message with no fact at all gets the rephrased question."""
+    shift = (Mention("trigger_words", "a 12-hour shift", "after a 12-hour shift"),)
+    assert decide(said("Worse after a 12-hour shift on the ward", "describe", mentions=shift, active_loop="intake_form",
+                       loop_rejected=True, requested_slot="pain_duration")) == "action_ask_pain_duration"
+    assert decide(said("hmm", "nlu_fallback", 0.3, active_loop="intake_form", loop_rejected=True,
+                       requested_slot="pain_duration")) == "action_rephrase"

@@ -260,6 +260,14 @@ def test_right_as_a_word_of_conversation_is_no_side(knowledge, text: str) -> Non
     assert not [m for m in extract(text, knowledge) if m.kind == "side" or m.side]
 
 
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("outside of my right upper arm aches when I paint ceilings, about a 5", "paint ceilings"),
+    ("front of my right shoulder aches. worse doing ceilings with my arms up all day", "ceilings"),
+])
+def test_what_makes_it_worse_in_own_words(knowledge, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
+    assert ("trigger_words", trigger) in [(m.kind, m.value) for m in extract(text, knowledge)]
+
+
 @pytest.mark.parametrize(("text", "side"), [
     ("the left side of my lower back aches", "left"), ("pain low in my back, the two sides", "both"),
     ("an ache between the shoulder blades for a few days, left side mostly", "left"), ("rite wrist hurts", "right"),

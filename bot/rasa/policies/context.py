@@ -33,7 +33,9 @@ __all__ = ["ALWAYS_LISTEN_AFTER", "OWN_ACTIONS", "ContextPolicy"]
 
 # After these the person must answer before anything else is said, even inside a form (they ask;
 # action_screen only when it did ask: after a clarifying answer in the intake the form asks again).
-ALWAYS_LISTEN_AFTER = frozenset({"action_screen", "action_rephrase"})
+ALWAYS_LISTEN_AFTER = frozenset({"action_screen", "action_rephrase", "action_ask_pain_location",
+                                 "action_ask_pain_quality", "action_ask_pain_intensity", "action_ask_pain_duration",
+                                 "action_ask_pain_trigger"})
 # After these the person answers next, unless a form was interrupted: then the form asks again.
 OWN_ACTIONS = frozenset({"action_coach_massage", "action_pressure_feedback", "action_stretch_only",
                          "action_schedule_checkin", "action_decline_checkins", "action_offer_checkin",
@@ -118,6 +120,6 @@ class ContextPolicy(ContentPolicy):
             entities=tuple(data.get("entities") or ()), mentions=mentions, awaiting=awaiting,
             active_loop=tracker.active_loop_name, loop_rejected=rejected_now,
             loop_stale=tracker.is_active_loop_rejected and not rejected_now,
-            concern_due=concern_due, band=band,
+            concern_due=concern_due, band=band, requested_slot=tracker.get_slot("requested_slot"),
             typed=not external and not str(message.text or "").startswith("/") if message else False,
             checkins_agreed=state.checkins_agreed)
