@@ -58,6 +58,7 @@ class UserTurn:
     active_loop: str | None = None
     asked: str | None = None  # SCREENING_SLOT's value: the finding asked about, or AGE_QUESTION
     checkin: int = 0  # how many check-ins had started before this turn
+    coached: bool = False  # self-massage coaching had started before this turn: numbers are pressure levels
 
     @property
     def answer(self) -> Answer | None:
@@ -151,6 +152,8 @@ class ConversationState:
             return [m for m in turn.mentions if m.kind not in INTAKE_KINDS]
         kept = []
         for mention in turn.mentions:
+            if mention.kind == "intensity" and turn.coached:
+                continue  # "ok that's better, a 6" after easing off is a pressure level, not the pain's strength
             if _is_bare_intensity(mention, turn) and turn.requested_slot in ("pain_duration", "pain_trigger"):
                 continue
             if _activity_length(mention, turn):
@@ -270,10 +273,11 @@ def read_state(events: Iterable[Any]) -> ConversationState:
     slots: dict[str, Any] = {}
     loop: str | None = None
     checkins = 0
+    coached = False
     for event in events:
         kind = _event_kind(event)
         if kind == "restart":
-            state, slots, loop, checkins = ConversationState(), {}, None, 0
+            state, slots, loop, checkins, coached = ConversationState(), {}, None, 0, False
         elif kind == "rewind" and state.turns:
             state.turns.pop()
         elif kind == "slot":
@@ -285,6 +289,8 @@ def read_state(events: Iterable[Any]) -> ConversationState:
             checkins += 1
         elif kind == "action" and _action_name(event) == "action_schedule_checkin":
             state.checkins_agreed = True
+        elif kind == "action" and _action_name(event) == "action_coach_massage":
+            coached = True
         elif kind == "user":
             data = _field(event, "parse_data") or {}
             state.turns.append(UserTurn(
@@ -293,7 +299,7 @@ def read_state(events: Iterable[Any]) -> ConversationState:
                 mentions=tuple(Mention.from_dict(m) for m in data.get(MENTIONS_KEY) or []),
                 entities=tuple(data.get("entities") or ()),
                 awaiting=slots.get(AWAITING_SLOT), requested_slot=slots.get("requested_slot") if loop else None,
-                active_loop=loop, asked=slots.get(SCREENING_SLOT), checkin=checkins))
+                active_loop=loop, asked=slots.get(SCREENING_SLOT), checkin=checkins, coached=coached))
     return _about_the_patient(state)
 
 

@@ -214,3 +214,10 @@ def test_a_carer_writing_for_the_patient_describes_the_patient() -> None:
     history = read_state([user("my neck hurts, and my dad had a stroke", NECK,
                                Mention("finding", "stroke_history", other_person=True))])
     assert "stroke_history" not in history.safety_report().findings
+
+
+def test_a_number_after_coaching_began_is_a_pressure_level_not_the_pains_strength() -> None:
+    events = [user("left side of my neck, about a 4", NECK, Mention("intensity", "4", "about a 4")),
+              {"event": "action", "name": "action_coach_massage"}, slot("awaiting", "anything_else"),
+              user("ok thats better, a 6", Mention("intensity", "6", "a 6"))]
+    assert read_state(events).intake_report().intensity == 4
