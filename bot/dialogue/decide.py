@@ -20,6 +20,7 @@ from bot.nlp.replies import (
     is_closing,
     read_checkin_action,
     read_pressure,
+    read_trend,
     read_yes_no,
     wants_deletion,
     wants_stretch_instead,
@@ -99,6 +100,14 @@ class Situation:
         places = [m for m in self.mentions if m.kind == "region" and m.present and m.value not in _TOOL_WORDS]
         feeling = any(m.kind in {"sensation", "intensity"} and m.present for m in self.mentions)
         return bool(places) and feeling
+
+
+def _puts_off_the_checkin(s: Situation) -> bool:
+    """Inside a check-in, a request to pause, move or stop it rather than an answer to its question."""
+    if read_trend(s.text) is not None or any(m.kind == "intensity" and m.present for m in s.mentions):
+        return False
+    # not "stop": "no more pain" or "no thanks" answer the question; a real stop is a check-in command
+    return read_checkin_action(s.text) in ("reschedule", "pause")
 
 
 def _asks_for_checkins(s: Situation) -> bool:
@@ -212,6 +221,8 @@ def decide(s: Situation) -> str | None:
         return "action_screen"
     if s.concern_due:
         return "action_screen"
+    if s.active_loop == "checkin_form" and _puts_off_the_checkin(s):
+        return "action_checkin_manage"  # "later, I'm driving, ask me another day": move it, don't quiz
     if s.active_loop:
         if s.loop_rejected:
             if s.sure and s.intent in QUESTION_INTENTS:

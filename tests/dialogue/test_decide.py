@@ -152,3 +152,12 @@ def test_an_answer_to_another_intake_question_is_noted_and_the_question_asked_ag
                        loop_rejected=True, requested_slot="pain_duration")) == "action_ask_pain_duration"
     assert decide(said("hmm", "nlu_fallback", 0.3, active_loop="intake_form", loop_rejected=True,
                        requested_slot="pain_duration")) == "action_rephrase"
+
+
+def test_putting_off_a_check_in_inside_it_moves_it() -> None:
+    """"please, later, I am driving now, ask me another day" to "better, same or worse?" moves the check-in."""
+    inside = {"active_loop": "checkin_form", "requested_slot": "checkin_trend"}
+    assert decide(said("please, later, I am driving now. ask me another day", "nlu_fallback", 0.3, **inside)) == \
+        "action_checkin_manage"
+    for answer in ("worse since monday", "no more pain", "same as last time"):
+        assert decide(said(answer, "nlu_fallback", 0.3, **inside)) != "action_checkin_manage", answer
