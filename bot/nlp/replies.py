@@ -46,8 +46,14 @@ _YES_START = re.compile(
     r"^(?:y|ye|yes+|yeah+|yea|yeh+|yh|yus|yas+|yep|yup|ya|yah|aye|sure|ok|okay|k|okey|alright|"
     r"all right|right|please|definitely|"
     r"absolutely|of course|course|certainly|go on|go ahead|go for it|do it|let'?s|lets|why not|sounds good|"
-    r"that would be|i would|i'?d like|i do|i have|i am|i'?m in|it did|they did|it does|correct|true|affirmative|"
+    r"i'?d like|i'?m in|correct|true|affirmative|"
     r"indeed|yess|yas|\U0001F44D|\U0001F44C|\u2714|\u2705)\b|^(?:\U0001F44D|\U0001F44C|\u2714|\u2705)")
+# "I do", "I have", "it did" are a yes on their own or with a word or two, but start statements too:
+# "I would put it at a 5" answers another question, "I have a pain in my knee" tells something new.
+_WEAK_YES_START = re.compile(
+    r"^(?:that would be|i would|i do|i have|i am|it did|they did|it does|it is|i did)\b"
+    r"(?:\W*$|\s+(?:yes|yeah|yep|think so|say so|do|have|did|does|is|sometimes|a bit|a little|actually|now you "
+    r"mention it|now that you mention it|i think)\b|(?=(?:\s+[a-z]+){0,2}\s*$))")
 _NO_START = re.compile(
     r"^(?:n|no+|nope|nah|naw|nay|not|none|never|nothing|nobody|don'?t|do not|dont|i don'?t|i do not|i haven'?t|"
     r"i have not|haven'?t|hasn'?t|it didn'?t|it did not|they didn'?t|no thanks|no thank you|negative|"
@@ -87,7 +93,7 @@ def read_yes_no(text: str, intent: str | None = None) -> Answer | None:
         return Answer.UNSURE
     if _NO_START.match(words):
         return Answer.NO
-    if _YES_START.match(words):
+    if _YES_START.match(words) or _WEAK_YES_START.match(words):
         return Answer.UNSURE if re.search(r"\b(?:maybe|perhaps|not sure|i think|a little|a bit)\b", words) \
             and len(words.split()) <= 5 and not words.startswith(("yes please", "ok", "okay", "sure")) else Answer.YES
     if _UNSURE.search(words) and len(words.split()) <= 6:

@@ -108,3 +108,15 @@ def test_a_symptom_or_more_to_say_is_no_closing(text: str) -> None:
                                   "still nothin fr", "I can scarcely feel anything at all"])
 def test_hardly_feeling_it_asks_for_more_pressure(text: str) -> None:
     assert read_pressure(text).direction is Pressure.MORE
+
+
+@pytest.mark.parametrize("text", ["I would put it at a 5, dear.", "I have a pain in my knee as well", "I am 67"])
+def test_a_statement_that_starts_like_a_yes_is_no_answer(text: str) -> None:
+    """"I would put it at a 5" to "any chest pressure?" answers another question: never a yes (a false
+    emergency), the safety question is asked again after noting it."""
+    assert read_yes_no(text) is None
+
+
+@pytest.mark.parametrize("text", ["I do", "I have, yes", "it did actually", "I would think so", "that would be lovely"])
+def test_short_yes_starters_are_still_a_yes(text: str) -> None:
+    assert read_yes_no(text) is Answer.YES
