@@ -39,10 +39,14 @@ def _answers_pending_question(turn: Turn, previous: Step | None) -> bool:
     its expectations say so (the next question, the suggestions, a flag) or the author scripted the
     previous reply as exactly one safety question; otherwise the runner answers in the persona's words.
     """
-    if turn.flag is not None or {"safety_question", "suggest_muscles"} & set(turn.expect):
+    if turn.flag is not None:
         return True
+    # "yes please" expected to start coaching (or, the author allowed, to meet one more safety question)
+    # answers the coaching offer, not a safety question the author could not see coming
     if set(turn.expect) & _REPLIES_TO_SUGGESTION:
         return False
+    if {"safety_question", "suggest_muscles"} & set(turn.expect):
+        return True
     return previous is not None and previous.turn is not None and tuple(previous.turn.expect) == ("safety_question",)
 
 
