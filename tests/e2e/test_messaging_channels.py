@@ -13,7 +13,7 @@ import random
 import re
 import time
 from html import unescape
-from typing import Any
+from typing import Any, Callable
 
 import pytest
 import requests
@@ -69,6 +69,24 @@ def numbered(text: str) -> dict[str, int]:
     return {title: int(number) for number, title in re.findall(r"(\d+) for ([^,.]+)", match.group(1))}
 
 
+def _one_turn(servers: Servers, sender: str, send: Callable[[], requests.Response], provider: Any,
+              received: Callable[[], list[Any]], reaches_rasa: bool) -> list[Any]:
+    """Send one update, wait until Rasa has stored the turn (or, for what the channel answers itself,
+    until the provider's stand-in got a reply) and the replies have stopped coming; return them."""
+    before = len(received())
+    users = len(_user_events(servers, sender)) if reaches_rasa else 0
+    assert send().status_code == 200
+    if reaches_rasa:
+        deadline = time.monotonic() + 90
+        while not _settled(servers, sender, users):
+            assert time.monotonic() < deadline, "the turn never finished"
+            time.sleep(0.3)
+    else:
+        provider.wait_for(lambda _r: len(received()) > before)
+    _wait_quiet(lambda: len(received()))
+    return received()[before:]
+
+
 class Phone:
     """A person texting the clinic's number (SMS) or its WhatsApp sender."""
 
@@ -105,18 +123,8 @@ class Phone:
 
     def say(self, body: str, *, reaches_rasa: bool = True, **extra: Any) -> list[dict[str, Any]]:
         """Send one message and return the messages sent back for it."""
-        before = len(self.received())
-        users = len(_user_events(self.servers, self.sender)) if reaches_rasa else 0
-        assert self.post(self.form(body, **extra)).status_code == 200
-        if reaches_rasa:
-            deadline = time.monotonic() + 90
-            while not _settled(self.servers, self.sender, users):
-                assert time.monotonic() < deadline, "the turn never finished"
-                time.sleep(0.3)
-        else:
-            self.providers.twilio.wait_for(lambda _r: len(self.received()) > before)
-        _wait_quiet(lambda: len(self.received()))
-        replies = self.received()[before:]
+        replies = _one_turn(self.servers, self.sender, lambda: self.post(self.form(body, **extra)),
+                            self.providers.twilio, self.received, reaches_rasa)
         self.transcript.append(f"person: {extra['button'][0] + ' (tapped)' if extra.get('button') else body}")
         self.transcript += [f"clinic: {self.shown(m)}" for m in replies]
         return replies
@@ -152,18 +160,8 @@ class Chat:
                 if r.method in ("sendMessage", "sendPhoto") and str(r.fields.get("chat_id")) == str(self.chat_id)]
 
     def _exchange(self, update: dict[str, Any], reaches_rasa: bool) -> list[Recorded]:
-        before = len(self.received())
-        users = len(_user_events(self.servers, self.sender)) if reaches_rasa else 0
-        assert self.post(update).status_code == 200
-        if reaches_rasa:
-            deadline = time.monotonic() + 90
-            while not _settled(self.servers, self.sender, users):
-                assert time.monotonic() < deadline, "the turn never finished"
-                time.sleep(0.3)
-        else:
-            self.providers.telegram.wait_for(lambda _r: len(self.received()) > before)
-        _wait_quiet(lambda: len(self.received()))
-        replies = self.received()[before:]
+        replies = _one_turn(self.servers, self.sender, lambda: self.post(update), self.providers.telegram,
+                            self.received, reaches_rasa)
         for sent in replies:
             text = str(sent.fields.get("text") or sent.fields.get("caption") or "")
             if sent.fields.get("parse_mode") == "HTML":  # as the person sees it: bold shown as **bold**
