@@ -84,6 +84,8 @@ stories: $(STAMP)
 eval: $(STAMP)
 	@$(PY) -m bot prepare
 	@$(PY) -m tools.eval.run_vignettes --out results/eval
+	@$(PY) -m tools.eval.conversations tests/conversations/set1 tests/conversations/set2 tests/conversations/set3 \
+		tests/conversations/set4 tests/conversations/set5 --out results/conversations
 
 nlu-eval: $(STAMP)
 	@$(PY) -m bot prepare
