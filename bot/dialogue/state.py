@@ -212,7 +212,8 @@ class ConversationState:
         """
         found: dict[str, str] = {}
         for turn, slot, gave_it in self._intake_answers():
-            if slot != "pain_trigger" or gave_it or turn.answer is not None or "?" in turn.text:
+            if slot != "pain_trigger" or gave_it or turn.answer is not None or _IS_A_QUESTION.search(turn.text) \
+                    or turn.intent in _NOT_AN_ANSWER:
                 continue
             words = turn.text.split()
             # a description of the pain is no answer to this question; a body part or a time in an activity
@@ -239,6 +240,12 @@ class ConversationState:
 
 
 _MAX_WORDS_IN_ANSWER = 10
+# "can I see a physio please" to "what makes it worse?" asks something; it answers nothing
+_IS_A_QUESTION = re.compile(r"\?|^\s*(?:can|could|would|will|should|do|does|did|is|are|what|why|how|when|where|who|"
+                            r"which)\b", re.IGNORECASE)
+_NOT_AN_ANSWER = frozenset({"ask_why", "ask_trigger_point", "ask_how_massage", "next_candidate", "ask_caution",
+                            "ask_stretch", "ask_professional", "delete_data", "checkin_manage", "bot_challenge",
+                            "restart", "greet", "goodbye", "thank"})
 # Requests about the service, whose times and places are not the pain's ("pause them, I'm away for 2 weeks").
 _NOT_ABOUT_THE_PAIN = frozenset({"checkin_manage", "give_email", "delete_data"})
 _KINDS_FOR_SLOT = {"pain_location": {"region"}, "pain_quality": {"sensation"}, "pain_intensity": {"intensity"},

@@ -102,7 +102,7 @@ def test_what_makes_it_worse_in_words_no_vocabulary_knows_answers_the_question()
     assert state.answers_in_words() == {"pain_trigger": "after my bouldering sessions"}
     assert intake_slots(state.intake_report(), state.unknown_answers(), state.answers_in_words())[
         "pain_trigger"] == "after my bouldering sessions"
-    for not_an_answer in ("yes", "why do you ask?", "it's sharp", "ok"):
+    for not_an_answer in ("yes", "why do you ask?", "it's sharp", "ok", "can I see a physio please"):
         mentions = (Mention("sensation", "sharp"),) if "sharp" in not_an_answer else ()
         other = read_state([user("neck ache", NECK), *_asked("pain_trigger"), user(not_an_answer, *mentions)])
         assert other.answers_in_words() == {}, not_an_answer
