@@ -78,7 +78,7 @@ validate: $(STAMP)
 
 stories: $(STAMP)
 	@$(PY) -m bot train >/dev/null
-	@$(VENV)/bin/rasa test core --stories tests/stories --model "$$($(PY) -c 'from bot.runtime.training import model_path; print(model_path())')" \
+	@$(PY) -m tools.stories --stories tests/stories --model "$$($(PY) -c 'from bot.runtime.training import model_path; print(model_path())')" \
 		--fail-on-prediction-errors --out results/stories --quiet
 
 eval: $(STAMP)
