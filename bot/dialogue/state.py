@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
-from bot.dialogue.patient import writes_for_someone_else
+from bot.dialogue.decide import COMMAND_INTENTS, QUESTION_INTENTS
+from bot.dialogue.patient import as_the_patient
 from bot.nlp.replies import Answer, read_yes_no
 from core.types import Mention, PainReport
 
@@ -243,9 +244,7 @@ _MAX_WORDS_IN_ANSWER = 10
 # "can I see a physio please" to "what makes it worse?" asks something; it answers nothing
 _IS_A_QUESTION = re.compile(r"\?|^\s*(?:can|could|would|will|should|do|does|did|is|are|what|why|how|when|where|who|"
                             r"which)\b", re.IGNORECASE)
-_NOT_AN_ANSWER = frozenset({"ask_why", "ask_trigger_point", "ask_how_massage", "next_candidate", "ask_caution",
-                            "ask_stretch", "ask_professional", "delete_data", "checkin_manage", "bot_challenge",
-                            "restart", "greet", "goodbye", "thank"})
+_NOT_AN_ANSWER = QUESTION_INTENTS | COMMAND_INTENTS | {"greet", "goodbye", "thank"}
 # Requests about the service, whose times and places are not the pain's ("pause them, I'm away for 2 weeks").
 _NOT_ABOUT_THE_PAIN = frozenset({"checkin_manage", "give_email", "delete_data"})
 _KINDS_FOR_SLOT = {"pain_location": {"region"}, "pain_quality": {"sensation"}, "pain_intensity": {"intensity"},
@@ -312,8 +311,6 @@ def read_state(events: Iterable[Any]) -> ConversationState:
 
 def _about_the_patient(state: ConversationState) -> ConversationState:
     """When a carer writes for the patient, what they say of the patient is the patient's own."""
-    if not writes_for_someone_else([(turn.text, turn.mentions) for turn in state.turns]):
-        return state
-    for index, turn in enumerate(state.turns):
-        state.turns[index] = replace(turn, mentions=tuple(replace(m, other_person=False) for m in turn.mentions))
+    mentions = as_the_patient([(turn.text, turn.mentions) for turn in state.turns])
+    state.turns = [replace(turn, mentions=tuple(said)) for turn, said in zip(state.turns, mentions, strict=True)]
     return state
