@@ -65,7 +65,15 @@ _NAMED_DAYS = {
     "the summer holidays": (7, 25), "summer holidays": (7, 25), "valentine's": (2, 14), "valentines": (2, 14),
     "the clocks went back": (10, 26), "the clocks changed": (10, 26), "the clocks went forward": (3, 29),
     "bank holiday monday": (8, 25), "boxing day": (12, 26), "new year's eve": (12, 31),
+    "the bank holiday": (8, 28), "the august bank holiday": (8, 28), "the may bank holiday": (5, 28),
+    "harvest": (9, 25), "the harvest": (9, 25), "harvest festival": (9, 25),
 }
+# Numbers of an ordinal day ("the 3rd", "12th") and a date as the UK writes it ("12/11", "3.11.26").
+_ORDINAL = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)"
+_NUMERIC_DATE = r"(?P<nday>[0-3]?\d)[/.](?P<nmonth>[01]?\d)(?:[/.](?:20)?\d\d)?"
+# Clinical shorthand: "3/52" weeks, "2/7" days, "6/12" months (never after a word that makes it a date).
+_CLINICAL = re.compile(r"(?<![/.\d])(?<!since )(?<!on )(?<!from )(?<!the )\b(\d{1,2})/(52|7|12)\b(?![/.]\d)")
+_CLINICAL_DAYS = {"52": 7.0, "7": 1.0, "12": 30.0}
 _FIXED: tuple[tuple[str, str, float], ...] = (
     (r"\bfor (?:ages|years)\b|\bfor a long time\b", "length", 730.0),
     (r"\bsince (?:last|this|the) week(?:end)?\b", "since", 7.0),
@@ -89,6 +97,9 @@ _ONSET_WORDS = re.compile(
     r"happened|flared|appeared|noticed|hurt (?:my|it|me)|tweaked|pulled|strained|twisted|injured|cricked|ricked|"
     r"jarred|put (?:my|it) \w+ out|fell|slipped|ago|out of nowhere)\b"
 )
+# Words that make a date in the same sentence the day it began ("started on the 14th", "did it on saturday").
+_STARTED = re.compile(r"\b(?:start(?:ed|s)?|began|begun|came on|kicked in|woke up with|happened|flared( up)?|"
+                      r"hurt (?:my|it)|tweaked|pulled|strained|twisted|injured|cricked|ricked|jarred|fell|slipped)\b")
 _FILLER = _set("""i think maybe or so about around roughly probably honestly tbh now really just only since
 started it it's its been like approx from hmm um erm well ok oh yeah guess say""")
 _RATE_AFTER = re.compile(r"^\s*(?:a|an|per|each|every)\s+(?:day|night|week|month|year|shift|session)\b|^\s*/\s*day")
@@ -139,9 +150,13 @@ def _sentence_around(low: str, start: int, end: int) -> str:
 def _since_date(low: str, today: date) -> list[tuple[float, int, int]]:
     """'since <weekday / month / holiday / season>' counted back from today's date."""
     found = []
+    hedge = r"(?:(?:about|around|roughly|approximately|like|maybe|probably|just after|just before)\s+)?"
+    for month, day, start, end in _calendar_dates(low):  # first: "since nov 3rd" is more than "since nov"
+        lead = re.search(rf"\bsince\s+{hedge}(?:the\s+)?$", low[:start])
+        if lead:
+            found.append((_days_since_day(month, day, today), lead.start(), end))
     for match in re.finditer(rf"\bsince (?:last )?({_WEEKDAYS})\b", low):
         found.append((_days_since_weekday(match.group(1), today), match.start(), match.end()))
-    hedge = r"(?:(?:about|around|roughly|approximately|like|maybe|probably|just after|just before)\s+)?"
     named = "|".join(re.escape(n) for n in sorted(_NAMED_DAYS, key=len, reverse=True))
     months = "|".join(_MONTHS) + "|" + "|".join(_MONTH_SHORT)
     for match in re.finditer(rf"\bsince {hedge}(?:(?:{months}) )?({named})\b", low):
@@ -159,6 +174,49 @@ def _since_date(low: str, today: date) -> list[tuple[float, int, int]]:
         began = today.replace(day=1) if match.group(1) == "month" else date(today.year, 1, 1)
         found.append((float(max((today - began).days, 1)), match.start(), match.end()))
     return found
+
+
+def _calendar_dates(low: str) -> list[tuple[int | None, int, int, int]]:
+    """Dates written as a day of the month: "the 3rd of November", "3rd nov", "nov 3rd", "12/11", "the 12th"
+    (month None: the last such day). Returns (month, day, start, end)."""
+    months = "|".join(_MONTHS) + "|" + "|".join(_MONTH_SHORT)
+    found: list[tuple[int | None, int, int, int]] = []
+    patterns = (rf"\b(?:the\s+)?{_ORDINAL}(?:\s+(?:of\s+)?(?P<month>{months})\b)?",
+                rf"\b(?P<day>[0-3]?\d)\s+(?P<month>{months})\b",
+                rf"\b(?P<month>{months})\.?\s+(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b",
+                rf"\b{_NUMERIC_DATE}\b")
+    for pattern in patterns:
+        for match in re.finditer(pattern, low):
+            if any(start <= match.start() < end for _, _, start, end in found):
+                continue
+            groups = match.groupdict()
+            day = int(groups.get("day") or groups.get("nday") or 0)
+            if groups.get("nmonth"):
+                month: int | None = int(groups["nmonth"])
+            elif groups.get("month"):
+                name = _MONTH_SHORT.get(groups["month"], groups["month"])
+                month = _MONTHS.index(name) + 1
+            else:
+                month = None
+            if 1 <= day <= 31 and (month is None or 1 <= month <= 12):
+                found.append((month, day, match.start(), match.end()))
+    return found
+
+
+def _days_since_day(month: int | None, day: int, today: date) -> float:
+    """Days since a day of the month (the last such day when no month is given)."""
+    if month is None:
+        month, year = today.month, today.year
+        if day > today.day:
+            month, year = (month - 1, year) if month > 1 else (12, year - 1)
+        try:
+            return float(max((today - date(year, month, day)).days, 1))
+        except ValueError:  # "the 31st" in a 30-day month
+            return float(max(today.day, 1))
+    try:
+        return _days_since_date(month, day, today)
+    except ValueError:
+        return 30.0
 
 
 def _days_since_weekday(name: str, today: date) -> float:
@@ -189,6 +247,10 @@ def _dating(low: str, today: date) -> list[tuple[float, int, int]]:
     named = "|".join(re.escape(n) for n in sorted(_NAMED_DAYS, key=len, reverse=True))
     for match in re.finditer(rf"\b(?:on|at|around|after|before|over)\s+({named})\b", low):
         found.append((_days_since_date(*_NAMED_DAYS[match.group(1)], today), match.start(), match.end()))
+    for month, day, start, end in _calendar_dates(low):
+        lead = re.search(r"\b(?:on|from|around|about|after|before|by)\s+$", low[:start])
+        if lead and not re.search(r"\bsince\s+(?:about\s+|around\s+)?$", low[:start]):
+            found.append((_days_since_day(month, day, today), lead.start(), end))
     return found
 
 
@@ -288,6 +350,8 @@ def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
     for match in re.finditer(r"(?:^|[.,;!?]\s*)((?:a\s+)?(week|fortnight|month|year)(?:\s+or\s+so|\s*ish)?)"
                              r"\s*(?=$|[.,;!?])", low):
         found.append(("length", _UNIT_DAYS[match.group(2)], match.start(1), match.end(1)))
+    found += [("length", int(m.group(1)) * _CLINICAL_DAYS[m.group(2)], m.start(), m.end())
+              for m in _CLINICAL.finditer(low)]
     found += [("since", days, start, end) for days, start, end in _since_date(low, today)]
     found += [("past", _days_since_weekday(m.group(1), today), m.start(), m.end())
               for m in re.finditer(rf"(?<!since )\blast ({_WEEKDAYS})\b", low)]
@@ -309,7 +373,7 @@ def _accepted(kind: str, days: float, low: str, start: int, end: int, *, about_p
         attributive = _ATTRIBUTIVE.match(head)
         if attributive and (word_number(re.split(r"[\s-]", head)[0]) or 0) > 1 and not head.endswith("ago"):
             return False
-        if _AGE_AFTER.match(after):
+        if _AGE_AFTER.match(after) or _gestation(low, before, head):
             return False  # "80 years old", "29 weeks pregnant": an age, not how long it has hurt
         if _RATE_AFTER.search(after) or _FREQUENCY_BEFORE.search(before) or (
                 low[start:end].startswith(("a ", "an ")) and _COUNTED_BEFORE.search(before)):
@@ -330,7 +394,16 @@ def _accepted(kind: str, days: float, low: str, start: int, end: int, *, about_p
             low, start, end)
     if kind == "present":
         return bool(_ONSET_WORDS.search(_sentence_around(low, start, end))) or _whole_answer(low, start, end)
-    return kind != "dating"
+    if kind == "dating":  # "it started on the 14th", "hurt it on saturday": dated by an onset in its sentence
+        return bool(_STARTED.search(_sentence_around(low, start, end)))
+    return True
+
+
+def _gestation(low: str, before: str, head: str) -> bool:
+    """ "I'm 26 weeks" in a message about a pregnancy: how far along, not how long it has hurt."""
+    if not re.search(r"\b(?:i'?m|i am|she'?s|she is|we'?re)\s+(?:about\s+|nearly\s+|almost\s+)?$", before):
+        return False
+    return "week" in head and bool(re.search(r"pregnan|\bbaby\b|\bbump\b|midwife|expecting|\bweeks along", low))
 
 
 def find_duration(text: str, *, about_pain: bool = True, activities: Iterable[tuple[int, int]] = (),

@@ -232,3 +232,25 @@ def test_durations_as_people_shorten_them(text: str, low: float, high: float) ->
                                   "my 6 year old kicked my shin"])
 def test_an_age_or_a_pregnancy_is_not_how_long_it_has_hurt(text: str) -> None:
     assert parse_duration_days(text, today=date(2026, 11, 30)) is None, text
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("my neck has been tight since about the 3rd of November", 26, 28),
+    ("since the 12th it aches", 17, 19),
+    ("sore since 3rd nov", 26, 28),
+    ("since Nov 3rd", 26, 28),
+    ("since the 12/11, about a 5", 17, 19),
+    ("it started on the 14th after gardening", 15, 17),
+    ("hip pain 3/52, worse on stairs", 21, 21),
+    ("2/7 of neck pain", 2, 2),
+    ("aching since the bank holiday", 80, 100),
+])
+def test_dates_written_as_a_day_of_the_month_or_in_clinical_shorthand(text: str, low: float, high: float) -> None:
+    found = parse_duration_days(text, today=date(2026, 11, 30))
+    assert found is not None and low <= found[0] <= high, (text, found)
+
+
+@pytest.mark.parametrize("text", ["see you on the 14th", "my appointment is on 3rd december",
+                                  "I'm 26 weeks and the baby kicks my ribs", "pain 6/10"])
+def test_a_date_ahead_a_pregnancy_or_a_score_is_not_how_long_it_has_hurt(text: str) -> None:
+    assert parse_duration_days(text, today=date(2026, 11, 30)) is None, text
