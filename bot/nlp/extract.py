@@ -267,17 +267,23 @@ def _denied_right_before(doc: Doc, start: int) -> bool:
 
 
 def _side_in_next_sentence(span: Span, doc: Doc, region_tokens: AbstractSet[int]) -> str | None:
-    """"My neck. Left side." - a short sentence that only names a side belongs to the place before it."""
-    if span.sent.end >= len(doc):
-        return None
-    following = doc[span.sent.end].sent
-    if len(following) > _SHORT_SENTENCE or any(token.i in region_tokens for token in following):
-        return None
-    match = _SIDE_PHRASE.search(following.text.lower())
-    if match:
-        return _side_of(match)
-    sides = [token.lower_ for token in following if token.lower_ in {"left", "right"}]
-    return sides[0] if len(sides) == 1 else None
+    """"My neck. Left side." or "Bad back. Low down. Right side." - a short sentence that only names a side
+    belongs to the place before it, across other short sentences that name no place."""
+    end = span.sent.end
+    for _ in range(3):
+        if end >= len(doc):
+            return None
+        following = doc[end].sent
+        if len(following) > _SHORT_SENTENCE or any(token.i in region_tokens for token in following):
+            return None
+        match = _SIDE_PHRASE.search(following.text.lower())
+        if match:
+            return _side_of(match)
+        sides = [token.lower_ for token in following if token.lower_ in {"left", "right"}]
+        if len(sides) == 1:
+            return sides[0]
+        end = following.end
+    return None
 
 
 def _side_for(span: Span, doc: Doc, region_tokens: AbstractSet[int] = frozenset()) -> str | None:

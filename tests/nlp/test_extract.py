@@ -345,3 +345,12 @@ def test_what_makes_it_worse_in_words_no_vocabulary_has(knowledge, text: str, wo
                                   "my back hurts when I bend"])
 def test_a_time_or_a_known_activity_is_not_a_trigger_in_words(knowledge, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not present(extract(text, knowledge), "trigger_words")
+
+
+@pytest.mark.parametrize(("text", "region", "side"), [
+    ("Bad back. Low down. Right side.", "low_back", "right"),
+    ("Sore knee. Since Monday. Right one. Stairs make it worse.", "knee_front", "right"),
+])
+def test_a_side_in_a_later_short_sentence_is_the_places(text: str, region: str, side: str, knowledge) -> None:  # type: ignore[no-untyped-def]
+    regions = [(m.value, m.side) for m in extract(text, knowledge) if m.kind == "region" and m.present]
+    assert (region, side) in regions
