@@ -19,6 +19,7 @@ from bot.nlp.replies import (
     find_email,
     is_closing,
     read_checkin_action,
+    read_offer_reply,
     read_pressure,
     read_trend,
     read_yes_no,
@@ -124,10 +125,21 @@ def _rules_answer_it(s: Situation) -> bool:
     return s.sure and (s.intent in QUESTION_INTENTS or s.intent in COMMAND_INTENTS or s.intent == "goodbye")
 
 
+def _offer_answer(s: Situation) -> Answer | None:
+    """Yes or no to an offer. A yes or no said after other words counts ("Lovely. Yes please"), except in
+    a question ("why those? yes I'd try") or a "that's not it, no", which the rules answer first."""
+    opening = read_yes_no(s.text, None)
+    if opening is not None:
+        return opening
+    if s.sure and s.intent in QUESTION_INTENTS and ("?" in s.text or s.intent == "next_candidate"):
+        return None
+    return read_offer_reply(s.text, s.intent)
+
+
 def _coach_offer(s: Situation) -> str | None:
     if s.intent == "ask_stretch" or wants_stretch_instead(s.text):
         return "action_stretch_only"
-    answer = read_yes_no(s.text, s.intent)
+    answer = _offer_answer(s)
     if answer is Answer.YES:
         return "action_coach_massage"
     if answer is Answer.NO:
@@ -156,7 +168,7 @@ def _checkin_offer(s: Situation) -> str | None:
         return "action_coach_massage"  # "actually go on, show me the massage": changed their mind
     if find_email(s.text):
         return "action_schedule_checkin"
-    answer = read_yes_no(s.text, s.intent)
+    answer = _offer_answer(s)
     if answer is Answer.YES:
         return "action_schedule_checkin"
     if answer is Answer.NO or is_closing(s.text):

@@ -149,7 +149,8 @@ class ConversationState:
 
     def intake_mentions(self, turn: UserTurn) -> list[Mention]:
         """The mentions of one turn that describe the pain (its place, feeling, strength, ...)."""
-        if turn.in_pressure_loop or turn.in_checkin or turn.intent in _NOT_ABOUT_THE_PAIN:
+        if turn.in_pressure_loop or turn.in_checkin or turn.intent in _NOT_ABOUT_THE_PAIN or (
+                turn.awaiting and turn.intent in _ABOUT_THE_ADVICE):
             return [m for m in turn.mentions if m.kind not in INTAKE_KINDS]
         kept = []
         for mention in turn.mentions:
@@ -204,7 +205,8 @@ class ConversationState:
         return unknown
 
     def answers_in_words(self) -> dict[str, str]:
-        """What makes it worse, in the person's own words when it is no activity the bot knows.
+        """What makes it worse (or what it feels like), in the person's own words when the bot knows no
+        word for it.
 
         "after my climbing sessions" or "when I play the cello" answers the question even though
         no vocabulary names it; the intake keeps the words (for the person's summary and the
@@ -213,8 +215,14 @@ class ConversationState:
         """
         found: dict[str, str] = {}
         for turn, slot, gave_it in self._intake_answers():
-            if slot != "pain_trigger" or gave_it or turn.answer is not None or _IS_A_QUESTION.search(turn.text) \
-                    or turn.intent in _NOT_AN_ANSWER:
+            if gave_it or turn.answer is not None or _IS_A_QUESTION.search(turn.text) or turn.intent in _NOT_AN_ANSWER:
+                continue
+            if slot == "pain_quality":  # "like someone's sat on it", "weird, like a band round it"
+                likeness = _LIKENESS.search(turn.text)
+                if likeness:
+                    found[slot] = likeness.group(0).strip(" .!")[:80]
+                continue
+            if slot != "pain_trigger":
                 continue
             words = turn.text.split()
             # a description of the pain is no answer to this question; a body part or a time in an activity
@@ -241,12 +249,18 @@ class ConversationState:
 
 
 _MAX_WORDS_IN_ANSWER = 10
+# A feeling described by a likeness: "like someone's sat on it", "as if it's bruised", "like a band round my head"
+_LIKENESS = re.compile(r"\b(?:like|as if|as though)\s+(?:a|an|someone|somebody|something|i|it|my|there|the)\b"
+                       r"[^.,;!?]{2,40}", re.IGNORECASE)
 # "can I see a physio please" to "what makes it worse?" asks something; it answers nothing
 _IS_A_QUESTION = re.compile(r"\?|^\s*(?:can|could|would|will|should|do|does|did|is|are|what|why|how|when|where|who|"
                             r"which)\b", re.IGNORECASE)
 _NOT_AN_ANSWER = QUESTION_INTENTS | COMMAND_INTENTS | {"greet", "goodbye", "thank"}
 # Requests about the service, whose times and places are not the pain's ("pause them, I'm away for 2 weeks").
 _NOT_ABOUT_THE_PAIN = frozenset({"checkin_manage", "give_email", "delete_data"})
+# So are questions about the advice once it is given ("why those? the first one is on my shoulder blade"):
+# the places they name are the muscles', not new places that hurt.
+_ABOUT_THE_ADVICE = frozenset({"ask_why", "ask_trigger_point", "ask_how_massage", "ask_stretch"})
 _KINDS_FOR_SLOT = {"pain_location": {"region"}, "pain_quality": {"sensation"}, "pain_intensity": {"intensity"},
                    "pain_duration": {"duration"}, "pain_trigger": {"activity", "timing", "trigger_words"}}
 

@@ -330,7 +330,8 @@ def _longest_per_label(spans: Iterable[Span]) -> list[Span]:
     findings and concepts compete only with themselves (one message can state several overlapping
     findings: "sudden worst headache" is both a sudden onset and the worst ever); across labels overlaps
     stay ("numb around my bottom" is a finding and a region), except that a sensation word inside a
-    longer activity phrase is part of it ("carrying heavy bags")."""
+    longer activity phrase is part of it ("carrying heavy bags"), and an activity word inside a longer
+    feeling ("a pulling feeling")."""
     from spacy.util import filter_spans
 
     by_label: dict[str, list[Span]] = {}
@@ -341,6 +342,10 @@ def _longest_per_label(spans: Iterable[Span]) -> list[Span]:
     activities = [span for span in kept if span.label_ == "ACTIVITY"]
     kept = [span for span in kept if span.label_ != "SENSATION" or not any(
         a.start <= span.start and span.end <= a.end and len(a) > len(span) for a in activities)]
+    # and the other way round: an activity word inside a longer feeling is part of it ("a pulling feeling")
+    feelings = [span for span in kept if span.label_ == "SENSATION"]
+    kept = [span for span in kept if span.label_ != "ACTIVITY" or not any(
+        f.start <= span.start and span.end <= f.end and len(f) > len(span) for f in feelings)]
     return sorted(kept, key=lambda span: (span.start, span.end))
 
 

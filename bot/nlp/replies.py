@@ -22,6 +22,7 @@ __all__ = [
     "read_checkin_action",
     "read_pressure",
     "read_trend",
+    "read_offer_reply",
     "read_yes_no",
     "wants_stretch_instead",
 ]
@@ -101,6 +102,33 @@ def read_yes_no(text: str, intent: str | None = None) -> Answer | None:
     return {"affirm": Answer.YES, "deny": Answer.NO, "dont_know": Answer.UNSURE}.get(intent or "")
 
 
+# An offer taken up in words other than a first "yes": "Lovely. Yes please, let's try the first one",
+# "very well, I'll give it a go", "let's do the first one".
+_TAKES_IT_UP = re.compile(r"^(?:yes|yeah|yep|yup|ok|okay|sure|go on|please|very well|let'?s|lets|i'?ll (?:try|give|have)|"
+                          r"i will (?:try|give|have)|show me|guide me|talk me through|happy to|i'?d love|"
+                          r"that (?:sounds|would be) (?:good|great|lovely|helpful))\b")
+
+
+def read_offer_reply(text: str, intent: str | None = None) -> Answer | None:
+    """Yes or no to an offer (coaching, check-ins): the opening words, else a later sentence or clause
+    that opens with a clear yes or no ("Lovely. Yes please", "Oh that makes sense. Yes, let's try it")."""
+    first = read_yes_no(text, None)
+    if first is not None:
+        return first
+    for clause in re.split(r"[.!?,;:\n]+", text)[1:]:
+        words = _LEADING_FILLER.sub("", _words(clause))
+        if not words:
+            continue
+        if _NO_START.match(words) and not _UNSURE_FIRST.match(words):
+            return Answer.NO
+        if _TAKES_IT_UP.match(words):
+            return Answer.YES
+    words = _LEADING_FILLER.sub("", _words(text))
+    if _TAKES_IT_UP.match(words):
+        return Answer.YES
+    return read_yes_no(text, intent)
+
+
 # --- the pressure loop -------------------------------------------------------------------------
 _STOP_WORDS = re.compile(r"\b(?:stop|sharp|stabbing|stab|shooting|electric|zap|zapping|zing|tingl\w*|numb\w*|"
                          r"pins and needles|burning|burns|pins|nerve|too painful|can'?t bear|unbearable|agony)\b")
@@ -115,7 +143,7 @@ _MORE_WORDS = re.compile(
     r"too light|too soft|too gentle|too weak|very light|weak|gentle rub|tickles?|nothing happening)\b")
 _GOOD_WORDS = re.compile(
     r"(?:\b(?:good|right|perfect|spot on|that'?s it|thats it|nice|great|lovely|sweet spot|good hurt|strong ache|"
-    r"relieving|relief|bearable|fine|ok|okay|yep|yes|yeah|about right|just right|feels right|in the band|"
+    r"relieving|relief|bearable|fine|ok|okay|yep|yes|yeah|about right|just right|feels right|in the band|better|"
     r"hurts good|hurts so good|satisfying|working|release|releasing)\b|\U0001F44D|\U0001F44C|\u2705)")
 _DONE_WORDS = re.compile(
     r"\b(?:done|finished|all done|that'?s enough|had enough|enough now|it'?s eased|eased off now|gone now|"
@@ -124,21 +152,28 @@ _TOOL_TIRED = re.compile(r"\b(?:thumb|thumbs|finger|fingers|hand|hands|wrist|knu
                          r"\b(?:tired|aching|aches|sore|hurts|hurting|getting tired|worn out|cramp\w*|knackered|"
                          r"shattered|killing me|done in|dead|giving up|giving out)\b")
 _LEVEL = re.compile(r"(?<![\d/\w])(\d{1,2}(?:\.\d)?|zero|one|two|three|four|five|six|seven|eight|nine|ten)"
-                    r"(?:\s*(?:/|out of|of)\s*10)?(?![\d/\w])")
+                    r"(?:\s*(?:/|out of|of)\s*10|ish)?(?![\d/\w])")
+# "a strong one", "that one", "the first one": "one" as a word for a thing, not a level
+_ONE_AS_A_THING = re.compile(r"\b(?:a|an|the|that|this|which|good|strong|big|deep|nice|first|second|other|same|"
+                             r"right|sore|tender|real|proper|[a-z]+er|[a-z]+est)\s+$")
 
 
 def _level_in(words: str) -> float | None:
+    """The pressure level said; of several, the last ("7 maybe 8", "was a 3, now a 6")."""
+    levels = []
     for match in _LEVEL.finditer(words):
         before = words[:match.start()]
         if re.search(r"(?:\d+\s*(?:seconds?|secs?|minutes?|mins?|times?)\b|\bfor\s+)$", before):
+            continue
+        if match.group(1) == "one" and _ONE_AS_A_THING.search(before):
             continue
         after = words[match.end():]
         if re.match(r"\s*(?:seconds?|secs?|minutes?|mins?|times?|days?|weeks?|hours?|years?|%)\b", after):
             continue
         value = word_number(match.group(1))
         if value is not None and 0 <= value <= 10:
-            return value
-    return None
+            levels.append(value)
+    return levels[-1] if levels else None
 
 
 def read_pressure(text: str, *, direction: str | None = None, sensations: Iterable[str] = (),

@@ -161,3 +161,15 @@ def test_putting_off_a_check_in_inside_it_moves_it() -> None:
         "action_checkin_manage"
     for answer in ("worse since monday", "no more pain", "same as last time"):
         assert decide(said(answer, "nlu_fallback", 0.3, **inside)) != "action_checkin_manage", answer
+
+
+@pytest.mark.parametrize(("text", "intent", "action"), [
+    ("Lovely. Yes please, let's try the first one you mentioned.", "ask_why", "action_coach_massage"),
+    ("Very well, yes please, I shall be very gentle.", "pressure_feedback", "action_coach_massage"),
+    ("Oh, that makes more sense. Yes, let's try that one.", "nlu_fallback", "action_coach_massage"),
+    ("Thanks for explaining. No, I'd rather not massage it", "thank", "action_stretch_only"),
+    ("That's not it, no", "next_candidate", None),
+    ("why those muscles? yes I'd like to know", "ask_why", None),
+])
+def test_an_offer_taken_up_or_declined_after_other_words(text: str, intent: str, action: str | None) -> None:
+    assert decide(said(text, intent, awaiting="coach_offer")) == action

@@ -221,3 +221,16 @@ def test_a_number_after_coaching_began_is_a_pressure_level_not_the_pains_strengt
               {"event": "action", "name": "action_coach_massage"}, slot("awaiting", "anything_else"),
               user("ok thats better, a 6", Mention("intensity", "6", "a 6"))]
     assert read_state(events).intake_report().intensity == 4
+
+
+def test_a_place_named_in_a_question_about_the_advice_is_the_muscles_not_the_pain() -> None:
+    events = [user("right shoulder ache", Mention("region", "shoulder_top", side="right")), slot("awaiting", "coach_offer"),
+              user("why those? the first one is on my shoulder blade", Mention("region", "shoulder_blade"),
+                   intent="ask_why")]
+    assert read_state(events).intake_report().region_ids == ["shoulder_top"]
+
+
+def test_what_it_feels_like_said_as_a_likeness_answers_the_question() -> None:
+    events = [user("neck ache", NECK), *_asked("pain_quality"),
+              user("hard to describe, like someone's sat on it", intent="inform")]
+    assert read_state(events).answers_in_words() == {"pain_quality": "like someone's sat on it"}
