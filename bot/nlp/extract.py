@@ -50,10 +50,14 @@ _CONTEXT_RULES_FILE = Path(__file__).with_name("context_rules.json")
 _SIDE_WORDS = {"left": "left", "right": "right", "lft": "left", "rt": "right", "rite": "right", "rght": "right",
                "both": "both", "either": "both"}
 _SHORT_SENTENCE = 6  # tokens: "Left side.", "It's on the right."
+_SIDE_SPELLINGS = r"left|right|rite|rght|lft"
 _SIDE_PHRASE = re.compile(
-    r"\b(?:on|in|down)\s+(?:the|my)\s+(left|right)\b|\b(left|right)[- ]?(?:hand\s+)?side\b|"
-    r"\b(?:both|the two|two) sides\b|\bon both\b"
+    rf"\b(?:on|in|down|mainly|mostly|more|especially|esp|just|only)\s+(?:on\s+)?(?:the|my)\s+({_SIDE_SPELLINGS})\b|"
+    rf"\b({_SIDE_SPELLINGS})[- ]?(?:hand\s+)?side\b|"
+    r"\b(?:both|the two|two) sides\b|\bon both\b|\bboth of (?:them|em|'em)\b"
 )
+# "R forearm", "l arm front": a single letter for the side, right before the place
+_SIDE_LETTERS = {"r": "right", "l": "left", "lt": "left", "rt": "right"}
 # "the left side of my lower back": the side named before the place, further back than a side word
 _SIDE_OF_BEFORE = re.compile(r"\b(left|right)(?:[- ]hand)?\s+side\s+of\s+(?:my|the|his|her|your)?\s*(?:\w+\s+)?$")
 
@@ -300,6 +304,8 @@ def _side_for(span: Span, doc: Doc, region_tokens: AbstractSet[int] = frozenset(
     for token in doc[max(span.start - 3, span.sent.start): span.start]:
         if token.lower_ in _SIDE_WORDS and said_as_side(token):
             return _SIDE_WORDS[token.lower_]
+    if span.start > span.sent.start and doc[span.start - 1].lower_ in _SIDE_LETTERS:
+        return _SIDE_LETTERS[doc[span.start - 1].lower_]
     before = _SIDE_OF_BEFORE.search(doc[span.sent.start: span.start].text.lower())
     if before:
         return before.group(1)
@@ -322,7 +328,8 @@ def _side_for(span: Span, doc: Doc, region_tokens: AbstractSet[int] = frozenset(
 def _side_of(match: re.Match[str] | None) -> str | None:
     if match is None:
         return None
-    return match.group(1) or match.group(2) or "both"
+    said = match.group(1) or match.group(2)
+    return _SIDE_WORDS.get(said, said) if said else "both"
 
 
 def _longest_per_label(spans: Iterable[Span]) -> list[Span]:
@@ -398,6 +405,7 @@ _BACK_ADVERB_BEFORE = re.compile(
     r"pull|pulled|up|on|it|them|ins?|ups?|reminders?)\s+$")
 _BACK_ADVERB_AFTER = re.compile(
     r"^\s+(?:again|on|off|for|to|home|then|later|soon|in|up|with|from|here|now|a|by|after|like)\b")
+_BACK_OF_IT = re.compile(r"^\s+of\s+(?:it|that|them|this|those)\b")
 # Conversation and scheduling, not a posture or a task: "carry on", "reach me at ...", "we were talking",
 # "push my follow-up back".
 _CARRY_ON = re.compile(r"^\s+on\b(?!\s+(?:my|the|one|a|your|his|her)\b)")
@@ -412,6 +420,8 @@ def _is_region_here(span: Span, doc: Doc) -> bool:
     if span.text.lower() != "back":
         return True
     before, after = doc.text[:span.start_char].lower(), doc.text[span.end_char:].lower()
+    if _BACK_OF_IT.match(after):
+        return False  # "R forearm, back of it": the back side of the place just named
     if _BACK_REGION_BEFORE.search(before) or _BACK_REGION_AFTER.match(after):
         return True
     return not (_BACK_ADVERB_BEFORE.search(before) or _BACK_ADVERB_AFTER.match(after))
@@ -630,12 +640,24 @@ def _one_side_for_all(doc: Doc, mentions: list[Mention], sided_regions: set[str]
             said.add("both")
         return said.pop() if len(said) == 1 else None
 
+    def sentence_of(mention: Mention) -> tuple[int, int] | None:
+        at = text.find(mention.text.lower()) if mention.text else -1
+        return next(((a, b) for a, b in sentences if a <= at < b), None) if at >= 0 else None
+
+    # "bicep pain l arm front": the side found for one place ("l arm") is the side of its sentence too
+    sided_in: dict[tuple[int, int] | None, set[str]] = {}
+    for mention in mentions:
+        if mention.kind == "region" and mention.side and mention.present:
+            sided_in.setdefault(sentence_of(mention), set()).add(mention.side)
+
     kept = []
     for mention in mentions:
         if mention.kind == "region" and mention.side is None and mention.value in sided_regions and mention.text:
-            at = text.find(mention.text.lower())
-            sentence = next(((a, b) for a, b in sentences if a <= at < b), None) if at >= 0 else None
+            sentence = sentence_of(mention)
             side = side_said(*sentence) if sentence else None
+            others = sided_in.get(sentence, set()) if sentence else set()
+            if side is None and len(others) == 1:
+                side = next(iter(others))
             if side:
                 mention = replace(mention, side=side)
         kept.append(mention)

@@ -224,7 +224,8 @@ def test_a_number_after_coaching_began_is_a_pressure_level_not_the_pains_strengt
 
 
 def test_a_place_named_in_a_question_about_the_advice_is_the_muscles_not_the_pain() -> None:
-    events = [user("right shoulder ache", Mention("region", "shoulder_top", side="right")), slot("awaiting", "coach_offer"),
+    events = [user("right shoulder ache", Mention("region", "shoulder_top", side="right")),
+              slot("awaiting", "coach_offer"),
               user("why those? the first one is on my shoulder blade", Mention("region", "shoulder_blade"),
                    intent="ask_why")]
     assert read_state(events).intake_report().region_ids == ["shoulder_top"]

@@ -354,3 +354,20 @@ def test_a_time_or_a_known_activity_is_not_a_trigger_in_words(knowledge, text: s
 def test_a_side_in_a_later_short_sentence_is_the_places(text: str, region: str, side: str, knowledge) -> None:  # type: ignore[no-untyped-def]
     regions = [(m.value, m.side) for m in extract(text, knowledge) if m.kind == "region" and m.present]
     assert (region, side) in regions
+
+
+@pytest.mark.parametrize(("text", "region", "side"), [
+    ("R forearm, back of it. achy 5/10", "forearm_back", "right"),
+    ("arch of r foot sore", "sole", "right"),
+    ("bicep pain l arm front", "upper_arm_front", "left"),
+    ("got pain betwen my sholder blade and spine on the rite side", "upper_back", "right"),
+    ("My hands ache, mainly the right, in the palm", "hand_back", "right"),
+    ("shins r killin me, both of em", "shin", "both"),
+])
+def test_sides_as_people_type_them(text: str, region: str, side: str, knowledge) -> None:  # type: ignore[no-untyped-def]
+    regions = [(m.value, m.side) for m in extract(text, knowledge) if m.kind == "region" and m.present]
+    assert (region, side) in regions, regions
+
+
+def test_back_of_it_is_the_back_of_the_place_just_named(knowledge) -> None:  # type: ignore[no-untyped-def]
+    assert "low_back" not in present(extract("R forearm, back of it. achy 5/10", knowledge), "region")
