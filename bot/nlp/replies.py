@@ -105,8 +105,8 @@ def read_yes_no(text: str, intent: str | None = None) -> Answer | None:
 # An offer taken up in words other than a first "yes": "Lovely. Yes please, let's try the first one",
 # "very well, I'll give it a go", "let's do the first one".
 _TAKES_IT_UP = re.compile(r"^(?:yes|yeah|yep|yup|ok|okay|sure|go on|please|very well|let'?s|lets|"
-                          r"i'?ll (?:try|give|have)|i will (?:try|give|have)|show me|guide me|talk me through|happy to|i'?d love|"
-                          r"that (?:sounds|would be) (?:good|great|lovely|helpful))\b")
+                          r"i'?ll (?:try|give|have)|i will (?:try|give|have)|show me|guide me|talk me through|"
+                          r"happy to|i'?d love|that (?:sounds|would be) (?:good|great|lovely|helpful))\b")
 
 
 def read_offer_reply(text: str, intent: str | None = None) -> Answer | None:
