@@ -239,8 +239,9 @@ def _dating(low: str, today: date) -> list[tuple[float, int, int]]:
     found = []
     months = "|".join(_MONTHS) + "|" + "|".join(_MONTH_SHORT)
     part = "|".join(_PART_DAY)
-    for match in re.finditer(rf"\b(?:in|at|around|from|during|by|on)\s+(?:(?:the )?({part})(?:-|\s+)(?:of\s+)?)?"
-                             rf"(?:last |the )?({months}|christmas|xmas|easter)\b", low):
+    for match in re.finditer(rf"\b(?:in|at|around|from|during|by|on|was|were)\s+"
+                             rf"(?:(?:the )?({part})(?:-|\s+)(?:of\s+)?)?(?:last |the )?"
+                             rf"({months}|christmas|xmas|easter)\b", low):
         day = _PART_DAY.get(match.group(1) or "start", 1)
         name = _MONTH_SHORT.get(match.group(2), match.group(2))
         found.append((_days_since(name, today, day), match.start(), match.end()))
@@ -248,7 +249,7 @@ def _dating(low: str, today: date) -> list[tuple[float, int, int]]:
     for match in re.finditer(rf"\b(?:on|at|around|after|before|over)\s+({named})\b", low):
         found.append((_days_since_date(*_NAMED_DAYS[match.group(1)], today), match.start(), match.end()))
     for month, day, start, end in _calendar_dates(low):
-        lead = re.search(r"\b(?:on|from|around|about|after|before|by)\s+$", low[:start])
+        lead = re.search(r"\b(?:on|from|around|about|after|before|by|was|were)\s+(?:the\s+)?$", low[:start])
         if lead and not re.search(r"\bsince\s+(?:about\s+|around\s+)?$", low[:start]):
             found.append((_days_since_day(month, day, today), lead.start(), end))
     return found
@@ -399,6 +400,10 @@ def _accepted(kind: str, days: float, low: str, start: int, end: int, *, about_p
     return True
 
 
+def _same_sentence(low: str, start: int, end: int) -> bool:
+    return not re.search(r"[.!?;\n]", low[start:end])
+
+
 def _gestation(low: str, before: str, head: str) -> bool:
     """ "I'm 26 weeks" in a message about a pregnancy: how far along, not how long it has hurt."""
     if not re.search(r"\b(?:i'?m|i am|she'?s|she is|we'?re)\s+(?:about\s+|nearly\s+|almost\s+)?$", before):
@@ -426,6 +431,10 @@ def find_duration(text: str, *, about_pain: bool = True, activities: Iterable[tu
         if event and kind != "length" and event[0] < start:  # "since my car accident last year": the whole
             return Duration(days, text[event[0]:event[1]], *event)  # onset, dated by its own words
         if event and event[0] < start:
+            continue
+        if kind == "dating" and any(e_end <= start and _same_sentence(low, e_end, start) for _, e_end in events):
+            # "since I got her, which was mid october": the event's own date, said after it
+            accepted.append(Duration(days, text[start:end], start, end))
             continue
         if _accepted(kind, days, low, start, end, about_pain=about_pain, activities=spans):
             accepted.append(Duration(days, text[start:end], start, end))

@@ -566,7 +566,9 @@ def _part_mentions(text: str, parts: Iterable[str], places: list[Mention]) -> li
 # "aches after kneading dough", "sharp when I do the tamping", "worse after choir practice": what makes
 # it worse in words no vocabulary lists. Kept as said, for the intake and the therapist (not for ranking).
 _TRIGGER_CUE = re.compile(
-    r"\b(?:after|when|whenever|while|whilst|during|from|(?:worse|worst)(?=\s+(?:doing|by|with)\b))\s+(?:i\s+|i'm\s+|im\s+|i've\s+been\s+|i\s+am\s+)?"
+    r"\b(?:after|when|whenever|while|whilst|during|from|(?:worse|worst)(?=\s+(?:doing|by|with)\b)|"
+    r"(?:hurts?|hurting|aches?|aching|sore|painful|kills(?:\s+me)?|twinges?)(?=\s+doing\b))"
+    r"\s+(?:i\s+|i'm\s+|im\s+|i've\s+been\s+|i\s+am\s+)?"
     r"(?:do\s+(?:the\s+|a\s+|my\s+)?|doing\s+(?:the\s+|a\s+|my\s+)?)?"
     r"(?P<what>[a-z0-9][a-z0-9'\-]*(?:\s+[a-z][a-z'\-]*){0,7}?)"
     r"(?=\s*(?:$|[.,;:!?)]|\s(?:and|but|or|so|because|it|which|then|for|at|on|is|was|makes|i|where|when|with|in|"

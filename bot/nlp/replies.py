@@ -144,10 +144,15 @@ _MORE_WORDS = re.compile(
 _GOOD_WORDS = re.compile(
     r"(?:\b(?:good|right|perfect|spot on|that'?s it|thats it|nice|great|lovely|sweet spot|good hurt|strong ache|"
     r"relieving|relief|bearable|fine|ok|okay|yep|yes|yeah|about right|just right|feels right|in the band|better|"
-    r"hurts good|hurts so good|satisfying|working|release|releasing)\b|\U0001F44D|\U0001F44C|\u2705)")
+    r"hurts good|hurts so good|satisfying|working|release|releasing|(?:that'?s |thats )?the spot|right there|"
+    r"the one|melting|melts|pleasant)\b|\U0001F44D|\U0001F44C|\u2705)")
 _DONE_WORDS = re.compile(
     r"\b(?:done|finished|all done|that'?s enough|had enough|enough now|it'?s eased|eased off now|gone now|"
     r"melted|released|let go|it'?s gone|it went|softened|ninety seconds|90 seconds|held it)\b")
+# "no tingle", "not sharp", "without any numbness": a stop sign denied is no stop sign
+_NEGATED_STOP = re.compile(r"\b(?:no|not|nor|without|isn'?t|wasn'?t|never|no more)\s+(?:any\s+|at all\s+|really\s+)?"
+                           r"(?:stop|sharp|stabbing|shooting|electric|tingl\w*|numb\w*|pins and needles|burning|burns|"
+                           r"pins|nerve)\b")
 _TOOL_TIRED = re.compile(r"\b(?:thumb|thumbs|finger|fingers|hand|hands|wrist|knuckles?|arm)\b[^.!?]{0,25}"
                          r"\b(?:tired|aching|aches|sore|hurts|hurting|getting tired|worn out|cramp\w*|knackered|"
                          r"shattered|killing me|done in|dead|giving up|giving out)\b")
@@ -192,7 +197,7 @@ def read_pressure(text: str, *, direction: str | None = None, sensations: Iterab
     low, high = band
     level = _level_in(words)
     if set(sensations) & {"sharp", "stabbing", "burning", "tingling", "numb", "shooting", "electric"} or \
-            _STOP_WORDS.search(words):
+            _STOP_WORDS.search(_NEGATED_STOP.sub(" ", words)):
         return PressureReading(Pressure.STOP, level)
     if _TOOL_TIRED.search(words):
         return PressureReading(Pressure.TOOL_TIRED, level)
@@ -203,6 +208,10 @@ def read_pressure(text: str, *, direction: str | None = None, sensations: Iterab
             return PressureReading(Pressure.MORE, level)
         return PressureReading(Pressure.GOOD, level)
     if _LESS_WORDS.search(words):
+        # "ok lighter. perfect": what they did, then how it feels now
+        last_clause = re.split(r"\s*(?:[.!;,]|\bnow\b|\band\b)\s*", text.lower().strip(" .!"))[-1]
+        if _GOOD_WORDS.search(_words(last_clause)) and not _LESS_WORDS.search(_words(last_clause)):
+            return PressureReading(Pressure.GOOD)
         return PressureReading(Pressure.LESS)
     if _DONE_WORDS.search(words):
         return PressureReading(Pressure.DONE)

@@ -371,3 +371,8 @@ def test_sides_as_people_type_them(text: str, region: str, side: str, knowledge)
 
 def test_back_of_it_is_the_back_of_the_place_just_named(knowledge) -> None:  # type: ignore[no-untyped-def]
     assert "low_back" not in present(extract("R forearm, back of it. achy 5/10", knowledge), "region")
+
+
+def test_what_it_hurts_doing_is_what_makes_it_worse(knowledge) -> None:  # type: ignore[no-untyped-def]
+    assert present(extract("front of my right shoulder hurts doing butterfly. sore. 5", knowledge),
+                   "trigger_words") == {"butterfly"}

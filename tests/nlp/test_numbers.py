@@ -254,3 +254,13 @@ def test_dates_written_as_a_day_of_the_month_or_in_clinical_shorthand(text: str,
                                   "I'm 26 weeks and the baby kicks my ribs", "pain 6/10"])
 def test_a_date_ahead_a_pregnancy_or_a_score_is_not_how_long_it_has_hurt(text: str) -> None:
     assert parse_duration_days(text, today=date(2026, 11, 30)) is None, text
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("it's been like this since I got her, which was mid october", 40, 50),
+    ("since the move, that was in september", 80, 95),
+    ("since my fall, which was the 3rd", 26, 28),
+])
+def test_an_event_dated_later_in_its_sentence_is_counted(text: str, low: float, high: float) -> None:
+    found = parse_duration_days(text, today=date(2026, 11, 30))
+    assert found is not None and low <= found[0] <= high, (text, found)

@@ -120,3 +120,14 @@ def test_a_statement_that_starts_like_a_yes_is_no_answer(text: str) -> None:
 @pytest.mark.parametrize("text", ["I do", "I have, yes", "it did actually", "I would think so", "that would be lovely"])
 def test_short_yes_starters_are_still_a_yes(text: str) -> None:
     assert read_yes_no(text) is Answer.YES
+
+
+@pytest.mark.parametrize(("text", "direction"), [
+    ("thats the spot", "good"), ("Now feels like it's melting", "good"), ("ok lighter. perfect", "good"),
+    ("ok gentler, perfect", "good"), ("Lighter now, just a dull ache maybe 5, no tingle", "good"),
+    ("ok eased off its like a 5 now n achy not sharp", "good"), ("7 maybe 8", "less"),
+    ("Ooh, that's a strong one, about an 8", "less"), ("5ish", "good"), ("was a 3, now a 6", "good"),
+    ("its tingling, not sharp", "stop"), ("not sharp but too much", "less"), ("lighter please", "less"),
+])
+def test_pressure_replies_in_peoples_words(text: str, direction: str) -> None:
+    assert read_pressure(text).direction.value == direction
