@@ -376,3 +376,9 @@ def test_back_of_it_is_the_back_of_the_place_just_named(knowledge) -> None:  # t
 def test_what_it_hurts_doing_is_what_makes_it_worse(knowledge) -> None:  # type: ignore[no-untyped-def]
     assert present(extract("front of my right shoulder hurts doing butterfly. sore. 5", knowledge),
                    "trigger_words") == {"butterfly"}
+
+
+def test_knocking_out_a_task_is_not_being_knocked_out(knowledge) -> None:  # type: ignore[no-untyped-def]
+    mentions = extract("worst when im tamping espresso all morning and knocking out the pucks", knowledge)
+    assert not present(mentions, "finding") & {"loss_of_consciousness", "minor_trauma"}
+    assert "loss_of_consciousness" in present(extract("I was knocked out for a minute", knowledge), "finding")

@@ -124,3 +124,8 @@ def test_three_letter_slips_of_body_and_side_words_need_a_single_candidate() -> 
 def test_a_swap_of_neighbours_wins_a_tie() -> None:
     """"wirst" is a swapped "wrist", not a changed "worst" (which would read as the worst headache)."""
     assert normalise("wirst", words_of(["worst", "wrist"])) == "wrist"
+
+
+def test_a_silent_first_letter_left_out_is_mended() -> None:
+    assert normalise("my rist hurts", words_of(["wrist", "rest"])) == "my wrist hurts"
+    assert normalise("sore nuckle", words_of(["knuckle"])) == "sore knuckle"
