@@ -213,9 +213,10 @@ class PainReport:
                 refined.append((region, side))
                 continue
             self.vague_regions.discard(region)
-            if (target, side) not in self.regions and all(r != target for r, _s in refined):
+            if all(r != target for r, _s in refined):  # "top of both shoulders": the top is the vague place itself
                 refined.append((target, side))
-        self.regions = refined
+        self.regions = [place for index, place in enumerate(refined)
+                        if all(place[0] != earlier for earlier, _s in refined[:index])]
         return self
 
     @classmethod

@@ -382,3 +382,9 @@ def test_knocking_out_a_task_is_not_being_knocked_out(knowledge) -> None:  # typ
     mentions = extract("worst when im tamping espresso all morning and knocking out the pucks", knowledge)
     assert not present(mentions, "finding") & {"loss_of_consciousness", "minor_trauma"}
     assert "loss_of_consciousness" in present(extract("I was knocked out for a minute", knowledge), "finding")
+
+
+def test_the_part_of_a_vague_place_that_is_the_place_itself_keeps_it(knowledge) -> None:  # type: ignore[no-untyped-def]
+    """"top of both shoulders": the top is what "shoulder" stands for; the place must not vanish."""
+    report = PainReport.from_messages([extract("top of both shoulders, tight, 6", knowledge)])
+    assert report.refine(knowledge.vague_parts).regions == [("shoulder_top", "both")]
