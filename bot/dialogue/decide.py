@@ -24,6 +24,7 @@ from bot.nlp.replies import (
     read_trend,
     read_yes_no,
     wants_deletion,
+    wants_other_muscle,
     wants_stretch_instead,
 )
 from core.types import Mention, Pressure
@@ -137,6 +138,8 @@ def _offer_answer(s: Situation) -> Answer | None:
 
 
 def _coach_offer(s: Situation) -> str | None:
+    if wants_other_muscle(s.text):
+        return "action_next_candidate"
     if s.intent == "ask_stretch" or wants_stretch_instead(s.text):
         return "action_stretch_only"
     answer = _offer_answer(s)

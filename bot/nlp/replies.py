@@ -24,6 +24,7 @@ __all__ = [
     "read_pressure",
     "read_trend",
     "read_yes_no",
+    "wants_other_muscle",
     "wants_stretch_instead",
 ]
 
@@ -127,6 +128,20 @@ def read_offer_reply(text: str, intent: str | None = None) -> Answer | None:
     if _TAKES_IT_UP.match(words):
         return Answer.YES
     return read_yes_no(text, intent)
+
+
+# "not that one", "that's not it", "what else could it be": another muscle, not a no to massage
+_OTHER_MUSCLE = re.compile(
+    r"\b(?:not (?:that|this|the first|the) (?:one|muscle|spot)|"
+    r"(?:that'?s|thats|it'?s|its|this is|that is) not (?:it|the one|that one|the right one|where it is)|what else(?= could| might| have you| is there|\s*$)|(?:another|a different|"
+    r"the next|next) (?:one|muscle)|any other (?:muscles?|ones?|options?|ideas?)|other (?:muscles|options)|"
+    r"already (?:tried|done|rolled|foam rolled|massaged|stretched) (?:that|this|it))\b")
+
+
+def wants_other_muscle(text: str) -> bool:
+    """True for a reply to the coaching offer that asks for another muscle ("Not that one, I've rolled my
+    IT band for months. What else could it be?"), which no yes/no reading may take as a "no"."""
+    return bool(_OTHER_MUSCLE.search(_words(text)))
 
 
 # --- the pressure loop -------------------------------------------------------------------------

@@ -168,8 +168,14 @@ def test_putting_off_a_check_in_inside_it_moves_it() -> None:
     ("Very well, yes please, I shall be very gentle.", "pressure_feedback", "action_coach_massage"),
     ("Oh, that makes more sense. Yes, let's try that one.", "nlu_fallback", "action_coach_massage"),
     ("Thanks for explaining. No, I'd rather not massage it", "thank", "action_stretch_only"),
-    ("That's not it, no", "next_candidate", None),
+    ("That's not it, no", "next_candidate", "action_next_candidate"),
     ("why those muscles? yes I'd like to know", "ask_why", None),
 ])
 def test_an_offer_taken_up_or_declined_after_other_words(text: str, intent: str, action: str | None) -> None:
     assert decide(said(text, intent, awaiting="coach_offer")) == action
+
+
+@pytest.mark.parametrize("text", ["not that one", "nah thats not it i dont think",
+                                  "Not that one, I've rolled my IT band for months. What else could it be?"])
+def test_not_that_muscle_is_another_muscle_not_a_no_to_massage(text: str) -> None:
+    assert decide(said(text, "deny", awaiting="coach_offer")) == "action_next_candidate"
