@@ -134,7 +134,8 @@ def read_offer_reply(text: str, intent: str | None = None) -> Answer | None:
 _OTHER_MUSCLE = re.compile(
     r"\b(?:not (?:that|this|the first|the) (?:one|muscle|spot)|"
     r"(?:that'?s|thats|it'?s|its|this is|that is) not (?:it|the one|that one|the right one|where it is)|"
-    r"what else(?= could| might| have you| is there|\s*$)|(?:another|a different|the next|next) (?:one|muscle)|any other (?:muscles?|ones?|options?|ideas?)|other (?:muscles|options)|"
+    r"what else(?= could| might| have you| is there|\s*$)|(?:another|a different|the next|next) (?:one|muscle)|"
+    r"any other (?:muscles?|ones?|options?|ideas?)|other (?:muscles|options)|"
     r"already (?:tried|done|rolled|foam rolled|massaged|stretched) (?:that|this|it))\b")
 
 
