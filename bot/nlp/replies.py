@@ -272,10 +272,12 @@ _CHECKIN_ACTIONS = (
                         r"(?:don'?t|do not|shan'?t|won'?t|will not) (?:need|want)|no (?:need|thanks|thank you))\b")),
     ("resume", re.compile(r"\b(?:resume|restart|start again|start (?:them|the check)|turn (?:them|it) back on|"
                           r"switch (?:them|it) back on|back on|carry on (?:with|checking)|unpause|"
-                          r"continue (?:the )?check|keep checking|(?:can|could) (?:start|carry on|continue)|i'?m back|"
-                          r"back now|back home)\b")),
+                          r"continue (?:the )?check|keep checking|(?:can|could) (?:start|carry on|continue)|"
+                          r"(?<!until )(?<!till )(?<!til )(?<!when )(?<!once )(?<!before )i'?m back|"
+                          r"(?<!until )(?<!till )(?<!when )(?<!once )back now|back home)\b")),
     ("pause", re.compile(r"\b(?:pause|hold off|on hold|put (?:them|it) on hold|take a break|break from|away on|"
-                         r"on holiday|holiday|for now|suspend|not for a while)\b")),
+                         r"on holiday|holiday|for now|suspend|not for a while|while i'?m away|whilst i'?m away|"
+                         r"(?:not|don'?t|do not) (?:bother|message|text) me)\b")),
     ("reschedule", re.compile(r"\b(?:move|push|postpone|delay|later|next week|another day|reschedule|"
                               r"put (?:it|them) back|different day|in a week|few days|tomorrow|monday|tuesday|"
                               r"wednesday|thursday|friday|saturday|sunday)\b")),
@@ -298,9 +300,13 @@ _CLOSING = re.compile(
     r"nothing else|nothin|nuthin|nowt|i'?m off|im off|i'?m done|done for now|see you|see ya|good night|night|"
     r"that'?s me|that will be all|that'?ll be all|will do|i'?ll (?:ring|call|phone|book|contact|go|see|try|do)|"
     # going to get the help the bot advised: "ok ringing 111 now", "calling 999", "booking the gp"
-    r"(?:(?:ok|okay|right|alright|will|going to|gonna|i'?m|im)\W+)*(?:ringing|calling|phoning|booking|calling up)\W+"
-    r"(?:(?:the|my|an|a|them|up)\W+)*(?:999|111|911|112|000|gp|doctor|doc|surgery|ambulance|nhs|clinic|physio|a&e|"
-    r"appointment|them|now)\b|"
+    r"(?:(?:ok|okay|right|alright|fair enough|will|going to|gonna|i'?m|im|i'?ll|i will|then)\W+)*"
+    r"(?:ringing|calling|phoning|booking|calling up|ring|call|phone|book|get|getting|go|going|head|heading|off)\W+"
+    r"(?:(?:the|my|an|a|them|up|down|to|down to|over to|into)\W+)*(?:999|111|911|112|000|gp|doctor|doc|surgery|"
+    r"ambulance|nhs|clinic|physio|a e|a and e|hospital|er|urgent care|walk-in|walk in|appointment|them|now)\b|"
+    # someone else taking them: "my daughter says she'll take me to A&E this afternoon"
+    r"[\w' ]{0,40}\b(?:take|taking|drive|driving|run|running) (?:me|him|her|them|us) (?:to|into|down to) "
+    r"(?:the |a )?(?:a e|a and e|hospital|gp|doctor|surgery|er|urgent care|walk-in)\b|"
     r"(?:ok|okay|alright|all right|right|great|perfect|brilliant|lovely|grand|fab|cool)\W+"
     r"(?:thanks|thank you|ta|cheers|bye|i'?ll)|but no|no need)\b")
 

@@ -131,3 +131,26 @@ def test_short_yes_starters_are_still_a_yes(text: str) -> None:
 ])
 def test_pressure_replies_in_peoples_words(text: str, direction: str) -> None:
     assert read_pressure(text).direction.value == direction
+
+
+@pytest.mark.parametrize(("text", "action"), [
+    ("Actually I'm away on holiday for two weeks from Friday, can you pause them until I'm back?", "pause"),
+    ("I'm off to Lanzarote tomorrow for 2 weeks, can you hold off on the check-ins till I'm back?", "pause"),
+    ("could you not bother me with the check-ins while I'm away", "pause"),
+    ("I'm back, start them again", "resume"),
+])
+def test_away_until_back_is_a_pause_not_a_resume(text: str, action: str) -> None:
+    assert read_checkin_action(text) == action
+
+
+@pytest.mark.parametrize("text", [
+    "ok will ring 111 now. thanks for flagging it", "fair enough, I'll get down the GP this arvo",
+    "Alright. My daughter says she'll take me to A&E this afternoon. Thank you for your help.", "heading to a&e",
+])
+def test_going_for_the_help_advised_closes_the_conversation(text: str) -> None:
+    assert is_closing(text)
+
+
+@pytest.mark.parametrize("text", ["get me a doctor", "go on then", "I go to the gym", "call me later"])
+def test_requests_are_not_closings(text: str) -> None:
+    assert not is_closing(text)
