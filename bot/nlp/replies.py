@@ -105,22 +105,27 @@ def read_yes_no(text: str, intent: str | None = None) -> Answer | None:
 
 # An offer taken up in words other than a first "yes": "Lovely. Yes please, let's try the first one",
 # "very well, I'll give it a go", "let's do the first one".
-_TAKES_IT_UP = re.compile(r"^(?:yes|yeah|yep|yup|ok|okay|sure|go on|please|very well|let'?s|lets|"
-                          r"i'?ll (?:try|give|have)|i will (?:try|give|have)|show me|guide me|talk me through|"
-                          r"happy to|i'?d love|that (?:sounds|would be) (?:good|great|lovely|helpful))\b")
+_LATER = r"(?![\w ]{0,12}\b(?:later|another|tomorrow|tonight|after|when|in a bit))"  # "I'll try later": not now
+_TAKES_IT_UP = re.compile(rf"^(?:yes|yeah|yep|yup|ok|okay|sure|go on|please|very well|let'?s|lets|"
+                          rf"i'?ll (?:try|give|have){_LATER}|i will (?:try|give|have){_LATER}|show me|guide me|"
+                          rf"talk me through|happy to|i'?d love|"
+                          rf"that (?:sounds|would be) (?:good|great|lovely|helpful))\b")
+
+
+_PLAIN_NO = re.compile(r"^(?:no|nope|nah|no thanks|no thank you|not for me|i'?d rather not|rather not)\b")
 
 
 def read_offer_reply(text: str, intent: str | None = None) -> Answer | None:
     """Yes or no to an offer (coaching, check-ins): the opening words, else a later sentence or clause
     that opens with a clear yes or no ("Lovely. Yes please", "Oh that makes sense. Yes, let's try it")."""
     first = read_yes_no(text, None)
-    if first is not None:
-        return first
-    for clause in re.split(r"[.!?,;:\n]+", text)[1:]:
+    if first is not None or "?" in text:  # "Why those? None of them are in my head": still the question
+        return first if first is not None else read_yes_no(text, intent)
+    for clause in re.split(r"[.!,;:\n]+", text)[1:]:
         words = _LEADING_FILLER.sub("", _words(clause))
         if not words:
             continue
-        if _NO_START.match(words) and not _UNSURE_FIRST.match(words):
+        if _PLAIN_NO.match(words):
             return Answer.NO
         if _TAKES_IT_UP.match(words):
             return Answer.YES
@@ -179,8 +184,18 @@ _ONE_AS_A_THING = re.compile(r"\b(?:a|an|the|that|this|which|good|strong|big|dee
                              r"right|sore|tender|real|proper|[a-z]+er|[a-z]+est)\s+$")
 
 
-def _level_in(words: str) -> float | None:
-    """The pressure level said; of several, the last ("7 maybe 8", "was a 3, now a 6")."""
+def _level_in(words: str, band: tuple[int, int] = (5, 7)) -> float | None:
+    """The pressure level said; of several, the last ("was a 3, now a 6"), except that a range touching the
+    band ("a gentle 4 or 5", "6-7") counts as in it."""
+    levels = _levels_in(words)
+    if len(levels) >= 2 and abs(levels[-1] - levels[-2]) <= 1:
+        in_band = [level for level in levels[-2:] if band[0] <= level <= band[1]]
+        if in_band:
+            return in_band[-1]
+    return levels[-1] if levels else None
+
+
+def _levels_in(words: str) -> list[float]:
     levels = []
     for match in _LEVEL.finditer(words):
         before = words[:match.start()]
@@ -194,7 +209,7 @@ def _level_in(words: str) -> float | None:
         value = word_number(match.group(1))
         if value is not None and 0 <= value <= 10:
             levels.append(value)
-    return levels[-1] if levels else None
+    return levels
 
 
 def read_pressure(text: str, *, direction: str | None = None, sensations: Iterable[str] = (),
@@ -211,15 +226,15 @@ def read_pressure(text: str, *, direction: str | None = None, sensations: Iterab
             pass
     words = _words(text)
     low, high = band
-    level = _level_in(words)
+    level = _level_in(words, band)
     if set(sensations) & {"sharp", "stabbing", "burning", "tingling", "numb", "shooting", "electric"} or \
             _STOP_WORDS.search(_NEGATED_STOP.sub(" ", words)):
         return PressureReading(Pressure.STOP, level)
     if _TOOL_TIRED.search(words):
         return PressureReading(Pressure.TOOL_TIRED, level)
     if level is not None:
-        if level > high:
-            return PressureReading(Pressure.LESS, level)
+        if level > high or (level == high and _LESS_WORDS.search(words)):
+            return PressureReading(Pressure.LESS, level)  # "ow ok thats like 7 maybe 8": at the top and wincing
         if level < low:
             return PressureReading(Pressure.MORE, level)
         return PressureReading(Pressure.GOOD, level)

@@ -9,6 +9,7 @@ from bot.nlp.replies import (
     find_email,
     is_closing,
     read_checkin_action,
+    read_offer_reply,
     read_pressure,
     read_trend,
     read_yes_no,
@@ -125,7 +126,8 @@ def test_short_yes_starters_are_still_a_yes(text: str) -> None:
 @pytest.mark.parametrize(("text", "direction"), [
     ("thats the spot", "good"), ("Now feels like it's melting", "good"), ("ok lighter. perfect", "good"),
     ("ok gentler, perfect", "good"), ("Lighter now, just a dull ache maybe 5, no tingle", "good"),
-    ("ok eased off its like a 5 now n achy not sharp", "good"), ("7 maybe 8", "less"),
+    ("ok eased off its like a 5 now n achy not sharp", "good"), ("ow ok thats like 7 maybe 8", "less"),
+    ("7 maybe 8", "good"),
     ("Ooh, that's a strong one, about an 8", "less"), ("5ish", "good"), ("was a 3, now a 6", "good"),
     ("its tingling, not sharp", "stop"), ("not sharp but too much", "less"), ("lighter please", "less"),
 ])
@@ -154,3 +156,17 @@ def test_going_for_the_help_advised_closes_the_conversation(text: str) -> None:
 @pytest.mark.parametrize("text", ["get me a doctor", "go on then", "I go to the gym", "call me later"])
 def test_requests_are_not_closings(text: str) -> None:
     assert not is_closing(text)
+
+
+def test_a_range_touching_a_gentle_band_is_in_it() -> None:
+    assert read_pressure("That's nicer, a gentle 4 or 5", band=(3, 4)).direction.value == "good"
+    assert read_pressure("a 6", band=(3, 4)).direction.value == "less"
+
+
+@pytest.mark.parametrize(("text", "answer"), [
+    ("Why those? None of them are in my head.", None), ("thanks ill try later baby's crying", None),
+    ("Hmm. I'll give it a go", "yes"), ("Thanks for explaining. No, I'd rather not massage it", "no"),
+])
+def test_an_offer_answered_after_other_words(text: str, answer: str | None) -> None:
+    found = read_offer_reply(text)
+    assert (found.value if found else None) == answer
