@@ -66,7 +66,12 @@ _NAMED_DAYS = {
     "the clocks went back": (10, 26), "the clocks changed": (10, 26), "the clocks went forward": (3, 29),
     "bank holiday monday": (8, 25), "boxing day": (12, 26), "new year's eve": (12, 31),
     "the bank holiday": (8, 28), "the august bank holiday": (8, 28), "the may bank holiday": (5, 28),
-    "harvest": (9, 25), "the harvest": (9, 25), "harvest festival": (9, 25),
+    "harvest": (9, 25), "the harvest": (9, 25), "harvest festival": (9, 25), "lambing": (3, 1),
+    "labor day": (9, 7), "labour day": (9, 7), "thanksgiving": (11, 26), "memorial day": (5, 25),
+    "the fourth of july": (7, 4), "the 4th of july": (7, 4), "independence day": (7, 4), "canada day": (7, 1),
+    "st patrick's day": (3, 17), "paddy's day": (3, 17), "anzac day": (4, 25), "australia day": (1, 26),
+    "mother's day": (3, 15), "mothers day": (3, 15), "father's day": (6, 21), "fathers day": (6, 21),
+    "remembrance sunday": (11, 8), "remembrance day": (11, 11),
 }
 # Numbers of an ordinal day ("the 3rd", "12th") and a date as the UK writes it ("12/11", "3.11.26").
 _ORDINAL = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)"
@@ -103,7 +108,7 @@ _STARTED = re.compile(r"\b(?:start(?:ed|s)?|began|begun|came on|kicked in|woke u
 _FILLER = _set("""i think maybe or so about around roughly probably honestly tbh now really just only since
 started it it's its been like approx from hmm um erm well ok oh yeah guess say""")
 _RATE_AFTER = re.compile(r"^\s*(?:a|an|per|each|every)\s+(?:day|night|week|month|year|shift|session)\b|^\s*/\s*day")
-_FREQUENCY_BEFORE = re.compile(rf"\b(?:times|twice|once|thrice|x|(?:{_LENGTH_UNITS})s?)\s+$")
+_FREQUENCY_BEFORE = re.compile(rf"(?:\b(?:times|twice|once|thrice|(?:{_LENGTH_UNITS})s?)|\d\s*x)\s+$")
 _COUNTED_BEFORE = re.compile(rf"(?:\b\d(?:[\d,.]*\d)?|\b{_NUM})\s+[a-z]+\s+$")
 # "12 hour shifts", "an 8 hour day", "a 2 week holiday": a count above one with a singular unit describes
 # the thing after it, not how long the pain has lasted.
@@ -239,7 +244,7 @@ def _dating(low: str, today: date) -> list[tuple[float, int, int]]:
     found = []
     months = "|".join(_MONTHS) + "|" + "|".join(_MONTH_SHORT)
     part = "|".join(_PART_DAY)
-    for match in re.finditer(rf"\b(?:in|at|around|from|during|by|on|was|were)\s+"
+    for match in re.finditer(rf"\b(?:in|at|around|from|during|by|on|was|were|so)\s+"
                              rf"(?:(?:the )?({part})(?:-|\s+)(?:of\s+)?)?(?:last |the )?"
                              rf"({months}|christmas|xmas|easter)\b", low):
         day = _PART_DAY.get(match.group(1) or "start", 1)
@@ -249,7 +254,7 @@ def _dating(low: str, today: date) -> list[tuple[float, int, int]]:
     for match in re.finditer(rf"\b(?:on|at|around|after|before|over)\s+({named})\b", low):
         found.append((_days_since_date(*_NAMED_DAYS[match.group(1)], today), match.start(), match.end()))
     for month, day, start, end in _calendar_dates(low):
-        lead = re.search(r"\b(?:on|from|around|about|after|before|by|was|were)\s+(?:the\s+)?$", low[:start])
+        lead = re.search(r"\b(?:on|from|around|about|after|before|by|was|were|be)\s+(?:the\s+)?$", low[:start])
         if lead and not re.search(r"\bsince\s+(?:about\s+|around\s+)?$", low[:start]):
             found.append((_days_since_day(month, day, today), lead.start(), end))
     return found
@@ -327,7 +332,7 @@ def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
     quantity = rf"(?:{_NUM}|a couple of|couple of|a couple|couple|a few|few|several|a|an)"
     found: list[tuple[str, float, int, int]] = []
     for match in re.finditer(
-        rf"(?<!after )(?<!in )(?<!per )(?<!all )(?<!each )(?<!every )(?<!a )"
+        rf"(?<!\bafter )(?<!\bin )(?<!\bper )(?<!\ball )(?<!\beach )(?<!\bevery )(?<!\ba )"
         rf"\b{quantity}\s*(?:more\s+)?({_LENGTH_UNITS})s?\b(?:\s+and\s+a\s+half\b)?(?:\s+ago\b)?",
         low,
     ):

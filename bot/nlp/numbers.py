@@ -59,6 +59,7 @@ _OTHER_PERSON = re.compile(r"\b(?:son|daughter|kid|kids|child|baby|boy|girl|todd
                            r"he's|she's|they're|dog)\s+(?:is|was|'s|are)?\s*(?:only\s+|nearly\s+|almost\s+)?$")
 _DIGITS = re.compile(r"(?<![\d.,:/£$€])(\d{1,2}(?:\.\d)?)(?![\d%]|[.,:]\d|(?!ish\b)[a-z])")  # "5ish" is a 5
 _WORD_SCORE = re.compile(r"\b(?:an?)\s+(zero|two|three|four|five|six|seven|eight|nine|ten)\b")
+_NUMBER_WORD = re.compile(r"\b(zero|two|three|four|five|six|seven|eight|nine|ten)\b")
 
 
 def _score_at(low: str, start: int, end: int, *, word: bool) -> tuple[float, int] | None:
@@ -96,6 +97,10 @@ def _stated_score(low: str) -> tuple[int, str] | None:
     for match in _WORD_SCORE.finditer(low):
         score = _score_at(low, match.start(1), match.end(1), word=True)
         if score:
+            found.append((not _SCALE_AFTER.match(low[match.end(1):]), match.start(1), *score))
+    for match in _NUMBER_WORD.finditer(low):  # "probably about six out of ten", "maybe seven"
+        score = _score_at(low, match.start(1), match.end(1), word=False)
+        if score and not any(start == match.start(1) for _, start, _, _ in found):
             found.append((not _SCALE_AFTER.match(low[match.end(1):]), match.start(1), *score))
     if not found:
         return None

@@ -264,3 +264,27 @@ def test_a_date_ahead_a_pregnancy_or_a_score_is_not_how_long_it_has_hurt(text: s
 def test_an_event_dated_later_in_its_sentence_is_counted(text: str, low: float, high: float) -> None:
     found = parse_duration_days(text, today=date(2026, 11, 30))
     assert found is not None and low <= found[0] <= high, (text, found)
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("R ankle ache since i rolled it playing netball 5 wks ago", 35, 35),
+    ("deep ache 5 since lambing", 250, 300),
+    ("4 and its been since the start of the season so august", 115, 125),
+    ("its a deep ache. 5 or so. since labor day", 80, 90),
+    ("Low back pain, dull ache 6/10, x 10 days, worse after boosting patients", 10, 10),
+    ("it all started after the weekend digging, that would be the 14th and 15th of November", 15, 17),
+])
+def test_more_ways_of_saying_since_when(text: str, low: float, high: float) -> None:
+    found = parse_duration_days(text, today=date(2026, 11, 30))
+    assert found is not None and low <= found[0] <= high, (text, found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("probably about six out of ten", 6), ("maybe seven", 7)])
+def test_a_score_in_words(text: str, expected: int) -> None:
+    found = parse_intensity(text)
+    assert found is not None and found[0] == expected
+
+
+@pytest.mark.parametrize("text", ["about six weeks", "I have two kids", "3 x 10 mins a day"])
+def test_counts_in_words_are_no_score_or_duration(text: str) -> None:
+    assert parse_intensity(text) is None
