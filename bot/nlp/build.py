@@ -34,12 +34,18 @@ def pipeline_path() -> Path:
     return PIPELINE_DIR / f"{PIPELINE_NAME}-{__version__}"
 
 
+# How vocabulary phrases become patterns (bump it when `pipeline_patterns` changes, so built pipelines rebuild).
+PATTERN_FORMAT = 2
+
+
 def _with_side_slot(phrase: str) -> str:
     """Let a side word sit after the possessive: "back of my LEFT knee" must stay one phrase, or it
-    splits into "back" (low back) and "knee" (front of the knee), the wrong places."""
+    splits into "back" (low back) and "knee" (front of the knee), the wrong places; and "both" stand for
+    the possessive."""
     if "{left|right|}" in phrase or "{right|left|}" in phrase:
         return phrase
-    return phrase.replace("{my|the|} ", "{my|the|} {left|right|} ")
+    # "back of both thighs": "both" in the possessive's place, or "back" (low back) is all that is found
+    return phrase.replace("{my|the|} ", "{my|the|both|} {left|right|} ")
 
 
 def pipeline_patterns(content: Content) -> list[dict[str, str]]:
@@ -74,6 +80,7 @@ def build_pipeline(content: Content, target: Path, version: str = "") -> int:
             "description": "Pain-coach vocabulary: body regions, sensations, activities, red-flag findings",
             "spacy_version": f">={spacy.__version__},<3.5.0",
             "kb_content_hash": version or content_hash(),
+            "pattern_format": PATTERN_FORMAT,
         }
     )
     tmp = target.with_name(target.name + ".tmp")
@@ -86,11 +93,12 @@ def build_pipeline(content: Content, target: Path, version: str = "") -> int:
 
 
 def is_current(target: Path, version: str) -> bool:
-    """True when the pipeline on disk was built from the knowledge at this version."""
+    """True when the pipeline on disk was built from the knowledge at this version, the current way."""
     meta = target / "meta.json"
     if not meta.exists():
         return False
-    return bool(json.loads(meta.read_text()).get("kb_content_hash") == version)
+    built = json.loads(meta.read_text())
+    return bool(built.get("kb_content_hash") == version and built.get("pattern_format") == PATTERN_FORMAT)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -301,6 +301,8 @@ def _side_for(span: Span, doc: Doc, region_tokens: AbstractSet[int] = frozenset(
     for token in span:
         if token.lower_ in {"left", "right"} and said_as_side(token):
             return token.lower_
+    if any(token.lower_ == "both" for token in span):
+        return "both"
     for token in doc[max(span.start - 3, span.sent.start): span.start]:
         if token.lower_ in _SIDE_WORDS and said_as_side(token):
             return _SIDE_WORDS[token.lower_]
@@ -567,6 +569,7 @@ def _part_mentions(text: str, parts: Iterable[str], places: list[Mention]) -> li
 # it worse in words no vocabulary lists. Kept as said, for the intake and the therapist (not for ranking).
 _TRIGGER_CUE = re.compile(
     r"\b(?:after|when|whenever|while|whilst|during|from|(?:worse|worst)(?=\s+(?:doing|by|with)\b)|"
+    r"(?:worse|worst)\s+(?:on|in|at)(?=\s)|"
     r"(?:hurts?|hurting|aches?|aching|sore|painful|kills(?:\s+me)?|twinges?)(?=\s+doing\b))"
     r"\s+(?:i\s+|i'm\s+|im\s+|i've\s+been\s+|i\s+am\s+)?"
     r"(?:do\s+(?:the\s+|a\s+|my\s+)?|doing\s+(?:the\s+|a\s+|my\s+)?)?"
@@ -576,7 +579,9 @@ _TRIGGER_CUE = re.compile(
 _NOT_A_TRIGGER = re.compile(
     r"^(?:a\s+while|a\s+bit|that|this|then|it|them|that|a\s+few|the\s+(?:morning|evening|night|day|weekend)|"
     r"(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|ages)$|last|yesterday|today|now|lunch|dinner|"
-    r"breakfast|waking|wake|i\s+wake|sleep|i\s+sleep|the\s+pain|pain|my\s+(?:mum|dad|wife|husband|doctor|gp|physio))"
+    r"breakfast|waking|wake|i\s+wake|sleep|i\s+sleep|the\s+pain|pain|my\s+(?:mum|dad|wife|husband|doctor|gp|physio)|"
+    r"(?:the|my|that|this)\s+(?:left|right|other)(?:\s+side)?|(?:both|either)\s+sides?|the\s+(?:end|start|evenings?|"
+    r"mornings?|nights?)|(?:the\s+)?(?:winter|summer|cold|heat)|times|first)"
     r"(?![a-z])")  # whole words: "paint ceilings" is no "pain"
 
 

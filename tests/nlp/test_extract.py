@@ -388,3 +388,16 @@ def test_the_part_of_a_vague_place_that_is_the_place_itself_keeps_it(knowledge) 
     """"top of both shoulders": the top is what "shoulder" stands for; the place must not vanish."""
     report = PainReport.from_messages([extract("top of both shoulders, tight, 6", knowledge)])
     assert report.refine(knowledge.vague_parts).regions == [("shoulder_top", "both")]
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Back of both thighs, 4, for a month, worse in forward folds.", "forward folds"),
+    ("right calf super tight, 5/10, been 10 days, worse on hill reps", "hill reps"),
+])
+def test_worse_on_or_in_something_is_what_makes_it_worse(text: str, words: str, knowledge) -> None:  # type: ignore[no-untyped-def]
+    assert present(extract(text, knowledge), "trigger_words") == {words}
+
+
+def test_both_in_place_of_my(knowledge) -> None:  # type: ignore[no-untyped-def]
+    regions = [(m.value, m.side) for m in extract("Back of both thighs, 4", knowledge) if m.kind == "region"]
+    assert regions == [("thigh_back", "both")]
