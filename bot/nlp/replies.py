@@ -79,6 +79,17 @@ _ACKNOWLEDGEMENT = re.compile(r"^(?:(?:ok+|okay|okey|right|alright|all right|i s
                               r"makes sense|oh+|ah+)\b[\s,]*)+")
 
 
+# "since two months, maybe little more": a hedge about a number or a time answers another question
+_A_NUMBER_OR_TIME = re.compile(r"\d|\b(?:since|weeks?|months?|days?|years?|ago|out of|one|two|three|four|five|"
+                               r"six|seven|eight|nine|ten)\b")
+
+
+# "maybe 5?", "probably a 6": a score with a hedge, the answer to how strong it is, not "not sure"
+_HEDGED_SCORE = re.compile(r"^(?:maybe|perhaps|possibly|probably)\s+(?:a\s+|an\s+|about\s+|around\s+)?"
+                           r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+                           r"(?!\s*(?:weeks?|days?|months?|years?|hours?|ago|times?))")
+
+
 def read_yes_no(text: str, intent: str | None = None) -> Answer | None:
     """Yes, no or unsure, from the opening words, else from the intent; None when it is neither.
 
@@ -91,14 +102,14 @@ def read_yes_no(text: str, intent: str | None = None) -> Answer | None:
     answer_after = _ACKNOWLEDGEMENT.sub("", words)
     if answer_after != words and (_NO_START.match(answer_after) or _UNSURE_FIRST.match(answer_after)):
         words = answer_after
-    if _UNSURE_FIRST.match(words):
+    if _UNSURE_FIRST.match(words) and not _HEDGED_SCORE.match(words):
         return Answer.UNSURE
     if _NO_START.match(words):
         return Answer.NO
     if _YES_START.match(words) or _WEAK_YES_START.match(words):
         return Answer.UNSURE if re.search(r"\b(?:maybe|perhaps|not sure|i think|a little|a bit)\b", words) \
             and len(words.split()) <= 5 and not words.startswith(("yes please", "ok", "okay", "sure")) else Answer.YES
-    if _UNSURE.search(words) and len(words.split()) <= 6:
+    if _UNSURE.search(words) and len(words.split()) <= 6 and not _A_NUMBER_OR_TIME.search(words):
         return Answer.UNSURE
     return {"affirm": Answer.YES, "deny": Answer.NO, "dont_know": Answer.UNSURE}.get(intent or "")
 

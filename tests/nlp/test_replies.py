@@ -170,3 +170,10 @@ def test_a_range_touching_a_gentle_band_is_in_it() -> None:
 def test_an_offer_answered_after_other_words(text: str, answer: str | None) -> None:
     found = read_offer_reply(text)
     assert (found.value if found else None) == answer
+
+
+@pytest.mark.parametrize("text", ["Ah sorry. Since two months, maybe little more", "maybe 5? it's been about a month",
+                                  "perhaps a six"])
+def test_a_hedged_number_answers_another_question_not_a_safety_one(text: str) -> None:
+    """Taken as "not sure" (so as a yes, to be safe) these raised a heart-attack emergency in a conversation."""
+    assert read_yes_no(text) is None
