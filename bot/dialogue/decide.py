@@ -18,6 +18,7 @@ from bot.nlp.replies import (
     Answer,
     find_email,
     is_closing,
+    is_farewell,
     read_checkin_action,
     read_offer_reply,
     read_pressure,
@@ -48,6 +49,8 @@ _INTAKE_FACTS = frozenset({"region", "sensation", "intensity", "duration", "acti
 _REFUSAL = re.compile(r"\b(?:no|nah|nope|not|don'?t|dont|never|without)\b")
 _MASSAGE_PLEASE = re.compile(r"\b(?:show me|guide me|talk me through|do the|try the|go on with the)\b.*\bmassag|"
                              r"\bmassag\w*\b.*\b(?:please|then|after all|go on)\b")
+_LATER = re.compile(r"\b(?:try (?:it |that |this )?later|(?:do|give) it a go later|later on|another time|"
+                    r"tomorrow|tonight|when (?:he'?s|she'?s|i'?m|i get|the baby)|after work)\b")
 # a pressure level said as a number: "ok that's better, a 6", "now 5", "about a 4"
 _STILL_PRESSING = re.compile(r"\b(?:a|an|about|now|is|at|like|bout)\s+(?:[0-9]|10|one|two|three|four|five|six|seven|"
                              r"eight|nine|ten)\b")
@@ -142,6 +145,8 @@ def _coach_offer(s: Situation) -> str | None:
         return "action_next_candidate"
     if s.intent == "ask_stretch" or wants_stretch_instead(s.text):
         return "action_stretch_only"
+    if _LATER.search(s.text.lower()):
+        return "action_offer_checkin"  # "hm ok maybe that one. ill try later": fine; offer to check in
     answer = _offer_answer(s)
     if answer is Answer.YES:
         return "action_coach_massage"
@@ -239,6 +244,8 @@ def decide(s: Situation) -> str | None:
     if s.active_loop == "checkin_form" and _puts_off_the_checkin(s):
         return "action_checkin_manage"  # "later, I'm driving, ask me another day": move it, don't quiz
     if s.active_loop:
+        if s.loop_rejected and is_farewell(s.text):
+            return "utter_goodbye"  # "nope thats all, thx!!" to a form's question: they are leaving
         if s.loop_rejected:
             if s.sure and s.intent in QUESTION_INTENTS:
                 return None

@@ -19,6 +19,7 @@ __all__ = [
     "Answer",
     "find_email",
     "is_closing",
+    "is_farewell",
     "read_checkin_action",
     "read_offer_reply",
     "read_pressure",
@@ -321,7 +322,8 @@ def read_checkin_action(text: str) -> str | None:
 
 # --- closings and alternatives -------------------------------------------------------------------
 _CLOSING = re.compile(
-    r"^(?:no|nope|nah|nothing|that'?s all|that'?s it|that is all|all good|all done|i'?m good|i'?m fine|im good|"
+    r"^(?:no|nope|nah|nothing|that'?s all|that'?s it|that is all|that'?s everything|that is everything|"
+    r"all good|all done|i'?m good|i'?m fine|im good|"
     r"no thanks|no thank you|not now|not right now|bye|goodbye|cheers|ta|thanks|thank you|that'?ll do|"
     r"nothing else|nothin|nuthin|nowt|i'?m off|im off|i'?m done|done for now|see you|see ya|good night|night|"
     r"that'?s me|that will be all|that'?ll be all|will do|i'?ll (?:ring|call|phone|book|contact|go|see|try|do)|"
@@ -329,12 +331,24 @@ _CLOSING = re.compile(
     r"(?:(?:ok|okay|right|alright|fair enough|will|going to|gonna|i'?m|im|i'?ll|i will|then)\W+)*"
     r"(?:ringing|calling|phoning|booking|calling up|ring|call|phone|book|get|getting|go|going|head|heading|off)\W+"
     r"(?:(?:the|my|an|a|them|up|down|to|down to|over to|into)\W+)*(?:999|111|911|112|000|gp|doctor|doc|surgery|"
-    r"ambulance|nhs|clinic|physio|a e|a and e|hospital|er|urgent care|walk-in|walk in|appointment|them|now)\b|"
+    r"ambulance|nhs|clinic|physio|a e|a and e|hospital|er|urgent care|walk-in|walk in|appointment|them|now|"
+    r"midwife|nurse|dentist|pharmacist|chemist|optician|111 online)\b|"
+    r"(?:(?:ok|okay|fine|right|alright|will do)\W+)*i'?ll (?:get it|have it|get this) (?:looked at|checked|seen to)\b|"
     # someone else taking them: "my daughter says she'll take me to A&E this afternoon"
     r"[\w' ]{0,40}\b(?:take|taking|drive|driving|run|running) (?:me|him|her|them|us) (?:to|into|down to) "
     r"(?:the |a )?(?:a e|a and e|hospital|gp|doctor|surgery|er|urgent care|walk-in)\b|"
     r"(?:ok|okay|alright|all right|right|great|perfect|brilliant|lovely|grand|fab|cool)\W+"
     r"(?:thanks|thank you|ta|cheers|bye|i'?ll)|but no|no need)\b")
+
+
+_FAREWELL_WORDS = re.compile(r"\b(?:thanks|thank you|thx|ty|ta|cheers|bye|goodbye|that'?s all|that'?s everything|"
+                             r"that is all|that is everything|ringing|calling|phoning|going to|heading)\b")
+
+
+def is_farewell(text: str) -> bool:
+    """A closing that cannot be an answer to a question in a form ("nope thats all, thx!!", "ok ringing the
+    midwife now"): unlike a bare "no", which may answer "anything that makes it worse?"."""
+    return is_closing(text) and len(_words(text).split()) > 1 and bool(_FAREWELL_WORDS.search(_words(text)))
 
 
 def is_closing(text: str) -> bool:

@@ -179,3 +179,19 @@ def test_an_offer_taken_up_or_declined_after_other_words(text: str, intent: str,
                                   "Not that one, I've rolled my IT band for months. What else could it be?"])
 def test_not_that_muscle_is_another_muscle_not_a_no_to_massage(text: str) -> None:
     assert decide(said(text, "deny", awaiting="coach_offer")) == "action_next_candidate"
+
+
+@pytest.mark.parametrize("text", ["nope thats all, thx!!", "ok ringing the midwife now thx",
+                                  "That's everything, thank you."])
+def test_leaving_in_the_middle_of_a_form_is_let_go(text: str) -> None:
+    assert decide(said(text, "goodbye", active_loop="intake_form", loop_rejected=True)) == "utter_goodbye"
+
+
+def test_a_bare_no_to_a_forms_question_is_not_leaving() -> None:
+    assert decide(said("no", "deny", active_loop="intake_form", loop_rejected=True,
+                       requested_slot="pain_trigger")) != "utter_goodbye"
+
+
+def test_trying_later_is_fine_and_check_ins_are_offered() -> None:
+    assert decide(said("hm ok maybe that one. ill try later", "affirm", awaiting="coach_offer")) == \
+        "action_offer_checkin"
