@@ -51,6 +51,11 @@ _MASSAGE_PLEASE = re.compile(r"\b(?:show me|guide me|talk me through|do the|try 
                              r"\bmassag\w*\b.*\b(?:please|then|after all|go on)\b")
 _LATER = re.compile(r"\b(?:try (?:it |that |this )?later|(?:do|give) it a go later|later on|another time|"
                     r"tomorrow|tonight|when (?:he'?s|she'?s|i'?m|i get|the baby)|after work)\b")
+_GETTING_CHECKED = re.compile(
+    r"\?|\b(?:wait|tomorrow|next week|monday|bother|fuss|waste|really need|worried|worry|serious|a ?& ?e|a and e|"
+    r"gp|doctor|surgery|minor injuries|walk-?in|111|urgent care|hospital|instead|meantime|meanwhile|in the mean ?time|"
+    r"just (?:rest|stretch|take|put|rub|ice|leave)|paracetamol|ibuprofen|calpol|frozen peas|ice|hot water bottle|"
+    r"sleep it off|see how it goes|only a|just a|probably (?:just|nothing)|nothing serious)\b")
 # a pressure level said as a number: "ok that's better, a 6", "now 5", "about a 4"
 _STILL_PRESSING = re.compile(r"\b(?:a|an|about|now|is|at|like|bout)\s+(?:[0-9]|10|one|two|three|four|five|six|seven|"
                              r"eight|nine|ten)\b")
@@ -74,6 +79,7 @@ class Situation:
     requested_slot: str | None = None  # the form's pending question
     typed: bool = True  # words the person typed (not a button payload, not the scheduler's trigger)
     checkins_agreed: bool = False  # check-ins were scheduled in this conversation
+    triage: str | None = None  # the conversation's triage level so far ("urgent", "see_doctor", ...)
 
     def entity(self, name: str) -> str | None:
         return next((str(e.get("value")) for e in self.entities if e.get("entity") == name), None)
@@ -213,10 +219,22 @@ def _finished(s: Situation) -> bool:
     return len(s.text.split()) > 1 or s.intent in {"goodbye", "thank", "deny"}
 
 
+def _asks_about_getting_checked(s: Situation) -> bool:
+    """After an urgent or see-a-doctor message, a question or a doubt about going ("can it wait till
+    tomorrow?", "should I be worried?", "I'd rather not waste the GP's time")."""
+    if s.triage not in ("urgent", "see_doctor") or s.active_loop or s.awaiting or not s.typed:
+        return False
+    if is_closing(s.text) or (s.sure and s.intent in COMMAND_INTENTS - {"ask_professional"}):
+        return False
+    return bool(_GETTING_CHECKED.search(s.text.lower()))
+
+
 def decide(s: Situation) -> str | None:
     """The next action for an answer in context, or None to let the rules and forms decide."""
     if s.typed and s.intent != "delete_data" and wants_deletion(s.text):
         return "action_delete_data"  # "can you get rid of all my details?" the classifier missed, in any state
+    if _asks_about_getting_checked(s):
+        return f"utter_triage_reminder_{s.triage}"
     if s.intent == "checkin_answer" and s.typed and not s.checkins_agreed and not s.active_loop:
         # "ok that's better, a 6" with no check-ins ever agreed is not a check-in: read it in context,
         # and never let the check-in rule start one

@@ -140,6 +140,14 @@ _EVENT_NOUNS = _set("""surgery covid lockdown pregnancy childbirth childhood bir
 retirement then""")
 
 
+# A past illness or treatment dated in the same breath ("had breast cancer five years ago")
+_ANOTHER_EVENT = re.compile(r"\b(?:cancer|stroke|heart attack|chemo\w*|radiotherapy|diagnosed|tumou?r|leuka?emia|"
+                            r"lymphoma|mastectomy)\b[^.!?;]*$")
+_WEIGHT_BEFORE = re.compile(r"\b(?:lost|losing|dropped|weight|stone|kilos?|pounds|lbs)\b[^.!?;,]*$")
+_PAIN_IN = re.compile(r"\b(?:pain\w*|hurt\w*|sore\w*|ache\w*|aching|achy|started|began|came on|niggl\w*|twing\w*|"
+                      r"stiff\w*)\b")
+
+
 def _whole_answer(low: str, start: int, end: int) -> bool:
     """True when the time expression is all the message says, give or take hedges ("yesterday i think")."""
     rest = re.findall(r"[a-z']+", low[:start] + " " + low[end:])
@@ -393,6 +401,11 @@ def _accepted(kind: str, days: float, low: str, start: int, end: int, *, about_p
         return not any((a_end <= start and _ACTIVITY_GAP.match(low[a_end:start]))
                        or (a_start >= end and re.fullmatch(r"\s+of\s+(?:the\s+|my\s+)?", low[end:a_start]))
                        for a_start, a_end in activities)
+    if kind in ("length", "ago") and _ANOTHER_EVENT.search(before[-60:]) and not _PAIN_IN.search(
+            _sentence_around(low, start, end)):
+        return False  # "I had breast cancer five years ago": the illness's date, not the pain's
+    if kind == "since" and _WEIGHT_BEFORE.search(before):
+        return False  # "lost nearly a stone since September": since when the weight went, not the pain
     if kind == "past":
         if _COMPARISON_BEFORE.search(before):
             return False

@@ -195,3 +195,17 @@ def test_a_bare_no_to_a_forms_question_is_not_leaving() -> None:
 def test_trying_later_is_fine_and_check_ins_are_offered() -> None:
     assert decide(said("hm ok maybe that one. ill try later", "affirm", awaiting="coach_offer")) == \
         "action_offer_checkin"
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("Should I be worried?", "urgent"),
+    ("I thought it was just my shoes rubbing. Do I really need to go today?", "urgent"),
+    ("I'd rather not waste the GP's time", "see_doctor"), ("cant get a gp appt til next wk", "urgent"),
+])
+def test_a_doubt_about_getting_checked_hears_the_advice_again(text: str, level: str) -> None:
+    assert decide(said(text, "nlu_fallback", triage=level)) == f"utter_triage_reminder_{level}"
+
+
+def test_leaving_after_a_flag_is_not_a_doubt() -> None:
+    assert decide(said("Right, I'll ring the surgery. Thanks.", "thank", triage="urgent")) != \
+        "utter_triage_reminder_urgent"

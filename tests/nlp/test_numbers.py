@@ -288,3 +288,17 @@ def test_a_score_in_words(text: str, expected: int) -> None:
 @pytest.mark.parametrize("text", ["about six weeks", "I have two kids"])
 def test_counts_in_words_are_no_score_or_duration(text: str) -> None:
     assert parse_intensity(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "I should say I had breast cancer five years ago, and I've lost nearly a stone since September without trying.",
+])
+def test_the_date_of_an_illness_or_a_weight_loss_is_not_how_long_it_has_hurt(text: str) -> None:
+    assert parse_duration_days(text, today=date(2026, 11, 30)) is None
+
+
+@pytest.mark.parametrize(("text", "days"), [("I had an operation on my knee 3 weeks ago and it's hurt since", 21),
+                                             ("had a stroke 2 years ago and my shoulder has ached since", 730)])
+def test_an_event_that_started_the_pain_still_dates_it(text: str, days: float) -> None:
+    found = parse_duration_days(text, today=date(2026, 11, 30))
+    assert found is not None and found[0] == days

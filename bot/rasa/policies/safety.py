@@ -10,6 +10,7 @@ database is down.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List
 
 from rasa.core.policies.policy import PolicyPrediction
@@ -20,14 +21,18 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.dialogue.state import AWAITING_SLOT, SCREENING_SLOT, read_state
 from bot.engine.knowledge import knowledge
+from bot.nlp.replies import is_closing
 from bot.rasa.policies.base import ACTION_LISTEN, ContentPolicy, after_user_message
 from core.settings import emergency_number, settings
 from core.types import TriageLevel, TriageResult
 
 TRIAGE_RESPONSE = "utter_triage_{level}"
 EMERGENCY_REMINDER = "utter_emergency_reminder"
+EMERGENCY_REMINDER_AGAIN = "utter_emergency_reminder_again"  # said in turn with the first, never twice running
 # After an emergency these intents still get their ordinary answer; everything else a reminder.
 _ALLOWED_AFTER_EMERGENCY = {"delete_data", "goodbye", "thank", "bot_challenge"}
+# "will a hot water bottle help while i wait" read as a question about the bot is no such question
+_ABOUT_THE_BOT = re.compile(r"\b(?:bot|robot|human|person|real|ai|machine|computer|automated|program)\b", re.IGNORECASE)
 _STOPS_THE_INTAKE = {TriageLevel.URGENT, TriageLevel.EMERGENCY}
 
 
@@ -89,7 +94,7 @@ class SafetyPolicy(ContentPolicy):
     ) -> PolicyPrediction:
         """Set the triage slots after each user turn; predict the triage message when it rises."""
         latest_action = tracker.latest_action_name
-        if latest_action in (EMERGENCY_REMINDER,) or (
+        if latest_action in (EMERGENCY_REMINDER, EMERGENCY_REMINDER_AGAIN) or (
             latest_action and latest_action.startswith("utter_triage_")
             and TriageLevel.parse(tracker.get_slot("triage_level")) in _STOPS_THE_INTAKE
         ):
@@ -116,7 +121,25 @@ class SafetyPolicy(ContentPolicy):
                     optional += [ActiveLoop(None), SlotSet("requested_slot", None)]
             action = TRIAGE_RESPONSE.format(level=result.level.slug)
             return self._predict(action, domain, events=events, optional_events=optional)
-        intent = (tracker.latest_message.intent or {}).get("name") if tracker.latest_message else None
-        if current == TriageLevel.EMERGENCY and intent not in _ALLOWED_AFTER_EMERGENCY:
-            return self._predict(EMERGENCY_REMINDER, domain, events=events)
+        if current == TriageLevel.EMERGENCY and not _answered_as_usual_after_emergency(tracker):
+            return self._predict(_next_reminder(tracker), domain, events=events)
         return self._prediction(self._default_predictions(domain), events=events)
+
+
+def _answered_as_usual_after_emergency(tracker: DialogueStateTracker) -> bool:
+    """Deleting, thanking, leaving ("ok ringing 999 now") and asking whether this is a bot keep their answer."""
+    message = tracker.latest_message
+    intent = (message.intent or {}).get("name") if message else None
+    text = str(message.text or "") if message else ""
+    if intent == "bot_challenge":
+        return bool(_ABOUT_THE_BOT.search(text))
+    return intent in _ALLOWED_AFTER_EMERGENCY or is_closing(text)
+
+
+def _next_reminder(tracker: DialogueStateTracker) -> str:
+    """The reminder not said last, so the advice is repeated in other words rather than copied."""
+    for event in reversed(tracker.events):
+        name = getattr(event, "action_name", None)
+        if name in (EMERGENCY_REMINDER, EMERGENCY_REMINDER_AGAIN):
+            return EMERGENCY_REMINDER_AGAIN if name == EMERGENCY_REMINDER else EMERGENCY_REMINDER
+    return EMERGENCY_REMINDER
