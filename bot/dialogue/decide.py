@@ -49,6 +49,10 @@ _INTAKE_FACTS = frozenset({"region", "sensation", "intensity", "duration", "acti
 _REFUSAL = re.compile(r"\b(?:no|nah|nope|not|don'?t|dont|never|without)\b")
 _MASSAGE_PLEASE = re.compile(r"\b(?:show me|guide me|talk me through|do the|try the|go on with the)\b.*\bmassag|"
                              r"\bmassag\w*\b.*\b(?:please|then|after all|go on)\b")
+_STOPS_CHECKINS = re.compile(r"\bno need to keep|\bon the head\b|"
+                             r"\b(?:can|could|please) stop (?:now|them|asking|checking|the check)|"
+                             r"\bstop (?:the |these |my )?(?:check|messag|asking|texting)|"
+                             r"\bno more (?:check|messag|asking)|\bunsubscribe\b|\bcancel (?:the |these |my )?check")
 _LATER = re.compile(r"\b(?:try (?:it |that |this )?later|(?:do|give) it a go later|later on|another time|"
                     r"tomorrow|tonight|when (?:he'?s|she'?s|i'?m|i get|the baby)|after work)\b")
 _GETTING_CHECKED = re.compile(
@@ -115,6 +119,8 @@ class Situation:
 
 def _puts_off_the_checkin(s: Situation) -> bool:
     """Inside a check-in, a request to pause, move or stop it rather than an answer to its question."""
+    if _STOPS_CHECKINS.search(s.text.lower()):
+        return True  # "much better now, so there's no need to keep asking after me": said plainly, whatever else
     if read_trend(s.text) is not None or any(m.kind == "intensity" and m.present for m in s.mentions):
         return False
     # not "stop": "no more pain" or "no thanks" answer the question; a real stop is a check-in command

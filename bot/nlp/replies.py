@@ -296,7 +296,9 @@ def read_trend(text: str) -> str | None:
 _CHECKIN_ACTIONS = (
     ("stop", re.compile(r"\b(?:stop|cancel|unsubscribe|no more|don'?t want (?:them|these|any|check)|quit|end|"
                         r"opt out|leave me alone|stop messaging|stop texting|enough of|"
-                        r"(?:don'?t|do not|shan'?t|won'?t|will not) (?:need|want)|no (?:need|thanks|thank you))\b")),
+                        r"(?:don'?t|do not|shan'?t|won'?t|will not) (?:need|want)|no (?:need|thanks|thank you)|"
+                        r"knock (?:the |them |it )?(?:check[- ]?ins? )?on the head|no need to keep|"
+                        r"(?:can|could) stop (?:now|them|asking|checking)|no more (?:check|messages|asking))\b")),
     ("resume", re.compile(r"\b(?:resume|restart|start again|start (?:them|the check)|turn (?:them|it) back on|"
                           r"switch (?:them|it) back on|back on|carry on (?:with|checking)|unpause|"
                           r"continue (?:the )?check|keep checking|(?:can|could) (?:start|carry on|continue)|"
@@ -304,8 +306,12 @@ _CHECKIN_ACTIONS = (
                           r"(?<!until )(?<!till )(?<!when )(?<!once )back now|back home)\b")),
     ("pause", re.compile(r"\b(?:pause|hold off|on hold|put (?:them|it) on hold|take a break|break from|away on|"
                          r"on holiday|holiday|for now|suspend|not for a while|while i'?m away|whilst i'?m away|"
-                         r"(?:not|don'?t|do not) (?:bother|message|text) me)\b")),
-    ("reschedule", re.compile(r"\b(?:move|push|postpone|delay|later|next week|another day|reschedule|"
+                         r"(?:not|don'?t|do not) (?:bother|message|text) me|don'?t send|do not send|"
+                         r"until i (?:come|get) (?:back|home)|till i'?m (?:back|home)|while i'?m (?:away|off))\b")),
+    ("reschedule", re.compile(r"\b(?:move|push|postpone|delay|later|next (?:week|wk)|nxt (?:week|wk)|"
+                              r"another day|reschedule|ask me (?:another|later|next|tomorrow)|"
+                              r"(?:can'?t|cant|cannot) do (?:this|it) "
+                              r"(?:now|rn|right now|today)|"
                               r"put (?:it|them) back|different day|in a week|few days|tomorrow|monday|tuesday|"
                               r"wednesday|thursday|friday|saturday|sunday)\b")),
 )

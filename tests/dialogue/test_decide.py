@@ -209,3 +209,14 @@ def test_a_doubt_about_getting_checked_hears_the_advice_again(text: str, level: 
 def test_leaving_after_a_flag_is_not_a_doubt() -> None:
     assert decide(said("Right, I'll ring the surgery. Thanks.", "thank", triage="urgent")) != \
         "utter_triage_reminder_urgent"
+
+
+@pytest.mark.parametrize("text", [
+    "Good morning. The legs are much better now, so there's no need to keep asking after me. Thank you.",
+    "Knee's sorted, good as new. You can knock the check-ins on the head now, ta.",
+    "cant do this rn, on nights all wk. can u do it next wk instead",
+    "Actually I go home to Romania for Christmas from Friday, please don't send nothing until I come back in January",
+])
+def test_managing_check_ins_inside_one_in_lay_words(text: str) -> None:
+    assert decide(said(text, "checkin_answer", active_loop="checkin_form", checkins_agreed=True)) == \
+        "action_checkin_manage"
