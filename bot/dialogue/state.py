@@ -250,7 +250,7 @@ class ConversationState:
 
 _MAX_WORDS_IN_ANSWER = 10
 # A feeling described by a likeness: "like someone's sat on it", "as if it's bruised", "like a band round my head"
-_LIKENESS = re.compile(r"\b(?:like|as if|as though)\s+(?:a|an|someone|somebody|something|i|it|my|there|the)\b"
+_LIKENESS = re.compile(r"\b(?:like|as if|as though)\s+(?:a|an|someone|somebody|something|i|it|my|there|the|\w+ing)\b"
                        r"[^.,;!?]{2,40}", re.IGNORECASE)
 # "can I see a physio please" to "what makes it worse?" asks something; it answers nothing
 _IS_A_QUESTION = re.compile(r"\?|^\s*(?:can|could|would|will|should|do|does|did|is|are|what|why|how|when|where|who|"

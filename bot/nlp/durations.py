@@ -113,6 +113,8 @@ _COUNTED_BEFORE = re.compile(rf"(?:\b\d(?:[\d,.]*\d)?|\b{_NUM})\s+[a-z]+\s+$")
 # "12 hour shifts", "an 8 hour day", "a 2 week holiday": a count above one with a singular unit describes
 # the thing after it, not how long the pain has lasted.
 _ATTRIBUTIVE = re.compile(rf"^(?:\d+(?:\.\d+)?|{_NUM})\s*-?\s*(?:{_LENGTH_UNITS})(?!s)\b")
+_LENGTH_ENDS = re.compile(r"\s*(?:$|[.,;!?)]|(?:now|ago|or so|already|and|but|since|maybe|i think|about|approx|"
+                          r"more or less|roughly|or more|at least|i guess|tops|max)\b)")
 _AGE_AFTER = re.compile(r"^\s*(?:old|of age|pregnant|into (?:my|the|her) pregnancy|gestation)\b")
 _COMPARISON_BEFORE = re.compile(r"\b(?:than|compared (?:to|with)|as)\s+$")
 _ACTIVITY_GAP = re.compile(
@@ -385,8 +387,9 @@ def _accepted(kind: str, days: float, low: str, start: int, end: int, *, about_p
     if kind == "length":
         head = low[start:end]
         attributive = _ATTRIBUTIVE.match(head)
-        if attributive and (word_number(re.split(r"[\s-]", head)[0]) or 0) > 1 and not head.endswith("ago"):
-            return False
+        if attributive and (word_number(re.split(r"[\s-]", head)[0]) or 0) > 1 and not head.endswith("ago") \
+                and not _LENGTH_ENDS.match(after):
+            return False  # "12 hour shifts", but not "is 2 month" (a length, said without the plural)
         if _AGE_AFTER.match(after) or _gestation(low, before, head):
             return False  # "80 years old", "29 weeks pregnant": an age, not how long it has hurt
         if _RATE_AFTER.search(after) or _FREQUENCY_BEFORE.search(before) or (

@@ -302,3 +302,8 @@ def test_the_date_of_an_illness_or_a_weight_loss_is_not_how_long_it_has_hurt(tex
 def test_an_event_that_started_the_pain_still_dates_it(text: str, days: float) -> None:
     found = parse_duration_days(text, today=date(2026, 11, 30))
     assert found is not None and found[0] == days
+
+
+@pytest.mark.parametrize("text", ["From when I start new job, is 2 month", "2 month now"])
+def test_a_length_said_without_its_plural(text: str) -> None:
+    assert parse_duration_days(text, today=date(2026, 11, 30)) == (60.0, "2 month")
