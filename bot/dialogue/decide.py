@@ -53,6 +53,7 @@ _STOPS_CHECKINS = re.compile(r"\bno need to keep|\bon the head\b|"
                              r"\b(?:can|could|please) stop (?:now|them|asking|checking|the check)|"
                              r"\bstop (?:the |these |my )?(?:check|messag|asking|texting)|"
                              r"\bno more (?:check|messag|asking)|\bunsubscribe\b|\bcancel (?:the |these |my )?check")
+_CONFIRM_DELETE = re.compile(r"\b(?:confirm|delete|erase|wipe|remove|all of it|everything|the lot|forget)\b")
 _LATER = re.compile(r"\b(?:try (?:it |that |this )?later|(?:do|give) it a go later|later on|another time|"
                     r"tomorrow|tonight|when (?:he'?s|she'?s|i'?m|i get|the baby)|after work)\b")
 _GETTING_CHECKED = re.compile(
@@ -84,6 +85,7 @@ class Situation:
     typed: bool = True  # words the person typed (not a button payload, not the scheduler's trigger)
     checkins_agreed: bool = False  # check-ins were scheduled in this conversation
     triage: str | None = None  # the conversation's triage level so far ("urgent", "see_doctor", ...)
+    just_deleted: bool = False  # the conversation was deleted and this is the first message since
 
     def entity(self, name: str) -> str | None:
         return next((str(e.get("value")) for e in self.entities if e.get("entity") == name), None)
@@ -235,10 +237,20 @@ def _asks_about_getting_checked(s: Situation) -> bool:
     return bool(_GETTING_CHECKED.search(s.text.lower()))
 
 
+def _confirms_the_deletion(s: Situation) -> bool:
+    """"yes, all of it", "yeah delete it", "Yes, I confirm." straight after a deletion: no new complaint."""
+    if any(m.present and m.kind in _INTAKE_FACTS for m in s.mentions):
+        return False
+    return read_yes_no(s.text, s.intent) is Answer.YES or bool(_CONFIRM_DELETE.search(s.text.lower())) or \
+        is_closing(s.text)
+
+
 def decide(s: Situation) -> str | None:
     """The next action for an answer in context, or None to let the rules and forms decide."""
     if s.typed and s.intent != "delete_data" and wants_deletion(s.text):
         return "action_delete_data"  # "can you get rid of all my details?" the classifier missed, in any state
+    if s.just_deleted and s.typed and _confirms_the_deletion(s):
+        return "utter_deleted_already"
     if _asks_about_getting_checked(s):
         return f"utter_triage_reminder_{s.triage}"
     if s.intent == "checkin_answer" and s.typed and not s.checkins_agreed and not s.active_loop:

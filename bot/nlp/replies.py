@@ -334,21 +334,28 @@ _CLOSING = re.compile(
     r"nothing else|nothin|nuthin|nowt|i'?m off|im off|i'?m done|done for now|see you|see ya|good night|night|"
     r"that'?s me|that will be all|that'?ll be all|will do|i'?ll (?:ring|call|phone|book|contact|go|see|try|do)|"
     # going to get the help the bot advised: "ok ringing 111 now", "calling 999", "booking the gp"
-    r"(?:(?:ok|okay|right|alright|fair enough|will|going to|gonna|i'?m|im|i'?ll|i will|then)\W+)*"
-    r"(?:ringing|calling|phoning|booking|calling up|ring|call|phone|book|get|getting|go|going|head|heading|off)\W+"
+    r"(?:(?:ok|okay|right|alright|fair enough|fine|sure|yes|yeah|thanks|thank you|ok then|will|going to|gonna|"
+    r"i'?m|im|i'?ll|i will|i|we|we'?ll|then|try|trying to|try to|will try|ill try)\W+)*"
+    r"(?:ringing|calling|phoning|booking|calling up|ring|call|phone|book|get|getting|go|going|head|heading|off|"
+    r"try|trying|contact|contacting|make an appointment (?:with|at)|book in with|booking in with)\W+"
     r"(?:(?:the|my|an|a|them|up|down|to|down to|over to|into)\W+)*(?:999|111|911|112|000|gp|doctor|doc|surgery|"
     r"ambulance|nhs|clinic|physio|a e|a and e|hospital|er|urgent care|walk-in|walk in|appointment|them|now|"
     r"midwife|nurse|dentist|pharmacist|chemist|optician|111 online)\b|"
     r"(?:(?:ok|okay|fine|right|alright|will do)\W+)*i'?ll (?:get it|have it|get this) (?:looked at|checked|seen to)\b|"
     # someone else taking them: "my daughter says she'll take me to A&E this afternoon"
     r"[\w' ]{0,40}\b(?:take|taking|drive|driving|run|running) (?:me|him|her|them|us) (?:to|into|down to) "
-    r"(?:the |a )?(?:a e|a and e|hospital|gp|doctor|surgery|er|urgent care|walk-in)\b|"
+    r"(?:the |a )?(?:a e|a and e|hospital|gp|doctor|surgery|er|urgent care|walk-in|out of hours|minor injuries)\b|"
+    r"(?:ok|okay|fine|fair enough|right|alright)\W+(?:i'?ll|i will|will) make an appointment\b|"
     r"(?:ok|okay|alright|all right|right|great|perfect|brilliant|lovely|grand|fab|cool)\W+"
     r"(?:thanks|thank you|ta|cheers|bye|i'?ll)|but no|no need)\b")
 
 
 _FAREWELL_WORDS = re.compile(r"\b(?:thanks|thank you|thx|ty|ta|cheers|bye|goodbye|that'?s all|that'?s everything|"
                              r"that is all|that is everything|ringing|calling|phoning|going to|heading)\b")
+
+
+_QUESTION_START = re.compile(r"^(?:should|shall|can|could|would|will i|do i|does|is it|is this|what|why|how|when|"
+                             r"where)\b")
 
 
 def is_farewell(text: str) -> bool:
@@ -360,6 +367,8 @@ def is_farewell(text: str) -> bool:
 def is_closing(text: str) -> bool:
     """"nothing else, ta", "cheers, I'm off", "no": the person is finished for now."""
     words = _words(text)
+    if "?" in text or _QUESTION_START.match(words):
+        return False  # "should I take him to A&E or the GP?" asks; it does not leave
     return bool(_CLOSING.match(words)) and not re.search(r"\b(?:but|also|another|else hurts|question)\b", words)
 
 

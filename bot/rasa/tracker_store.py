@@ -18,13 +18,14 @@ from typing import Any, Awaitable, Callable, TypeVar
 import sqlalchemy as sa
 import sqlalchemy.orm.session
 from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
-from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 __all__ = ["DELETE_ACTION", "PrivacySQLTrackerStore"]
 
 logger = logging.getLogger(__name__)
 DELETE_ACTION = "action_delete_data"
+DELETED_SLOT = "data_deleted"
 RETRY_DELAYS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)  # about 16 s in all: longer than a database restart
 T = TypeVar("T")
 
@@ -84,3 +85,7 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
             )
             session.commit()
         logger.info("Deleted a conversation on request (%d events).", removed)
+        # Keep only that a deletion happened (no words, no health data): "yes, all of it" straight after
+        # is then answered as the confirmation it is, not taken as the start of a new complaint.
+        marker = DialogueStateTracker.from_events(tracker.sender_id, [SlotSet(DELETED_SLOT, True)])
+        await with_retries(lambda: super(PrivacySQLTrackerStore, self).save(marker), "write")

@@ -220,3 +220,13 @@ def test_leaving_after_a_flag_is_not_a_doubt() -> None:
 def test_managing_check_ins_inside_one_in_lay_words(text: str) -> None:
     assert decide(said(text, "checkin_answer", active_loop="checkin_form", checkins_agreed=True)) == \
         "action_checkin_manage"
+
+
+@pytest.mark.parametrize("text", ["yes, all of it", "yeah delete it", "Yes, I confirm."])
+def test_a_confirmation_straight_after_a_deletion_is_one(text: str) -> None:
+    assert decide(said(text, "affirm", just_deleted=True)) == "utter_deleted_already"
+
+
+def test_a_new_complaint_after_a_deletion_starts_the_intake() -> None:
+    assert decide(said("yes my knee hurts now", "describe", just_deleted=True,
+                       mentions=(Mention("region", "knee_front"),))) != "utter_deleted_already"

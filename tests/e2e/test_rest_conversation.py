@@ -174,6 +174,8 @@ def test_delete_my_data_removes_the_conversation(servers: Servers) -> None:
     assert "deleted" in texts(reply)
     tracker = servers.tracker(sender)
     assert not [e for e in tracker["events"] if e.get("event") == "user"]
+    # only that a deletion happened is kept, so a confirmation straight after is answered as one
+    assert "It's done" in texts(servers.say(sender, "yes, all of it"))
 
 
 def test_asking_for_a_professional_gives_a_summary_file_and_the_booking_link(servers: Servers) -> None:

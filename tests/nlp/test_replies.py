@@ -177,3 +177,15 @@ def test_an_offer_answered_after_other_words(text: str, answer: str | None) -> N
 def test_a_hedged_number_answers_another_question_not_a_safety_one(text: str) -> None:
     """Taken as "not sure" (so as a yes, to be safe) these raised a heart-attack emergency in a conversation."""
     assert read_yes_no(text) is None
+
+
+@pytest.mark.parametrize("text", ["Fine, I'll call the surgery. Thanks.", "ok will try 111",
+                                  "ok taking him to the out of hours now thanks",
+                                  "fair enough, I'll make an appointment this week. ta"])
+def test_more_ways_of_going_for_help(text: str) -> None:
+    assert is_closing(text)
+
+
+@pytest.mark.parametrize("text", ["should I take him to A&E or the GP?", "Should I ring my GP then?"])
+def test_a_question_about_going_is_not_leaving(text: str) -> None:
+    assert not is_closing(text)

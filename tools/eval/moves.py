@@ -60,7 +60,7 @@ RESPONSE_MOVES: dict[str, str | None] = {
     "utter_checkin_keep_going": None, "utter_checkins_paused": "checkins_paused",
     "utter_checkins_resumed": "checkins_resumed", "utter_checkins_stopped": "checkins_stopped",
     "utter_checkin_moved": "checkin_moved", "utter_checkins_none_planned": "checkins_managed_none",
-    "utter_checkin_manage_which": "clarify", "utter_deleted": "deleted",
+    "utter_checkin_manage_which": "clarify", "utter_deleted": "deleted", "utter_deleted_already": "deleted",
     "utter_input_empty": None, "utter_input_long": None, "utter_input_failed": None, "utter_input_rate_limited": None,
     # the messaging channels' own sentences (sent by the channel, never by the dialogue)
     **dict.fromkeys(("utter_channel_option", "utter_channel_options", "utter_channel_consent_twilio",

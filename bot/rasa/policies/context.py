@@ -43,7 +43,8 @@ OWN_ACTIONS = frozenset({"action_coach_massage", "action_pressure_feedback", "ac
                          "action_suggest_muscles", "action_explain_why", "action_next_candidate",
                          "action_explain_trigger_point", "action_refer_professional", "action_answer_caution",
                          "action_checkin_manage", "action_checkin_record", "action_delete_data",
-                         "utter_triage_reminder_urgent", "utter_triage_reminder_see_doctor"})
+                         "utter_triage_reminder_urgent", "utter_triage_reminder_see_doctor",
+                         "utter_deleted_already"})
 
 
 def _rejected_since_user_message(tracker: DialogueStateTracker) -> bool:
@@ -123,4 +124,5 @@ class ContextPolicy(ContentPolicy):
             loop_stale=tracker.is_active_loop_rejected and not rejected_now,
             concern_due=concern_due, band=band, requested_slot=tracker.get_slot("requested_slot"),
             typed=not external and not str(message.text or "").startswith("/") if message else False,
-            checkins_agreed=state.checkins_agreed, triage=tracker.get_slot("triage_level"))
+            checkins_agreed=state.checkins_agreed, triage=tracker.get_slot("triage_level"),
+            just_deleted=bool(tracker.get_slot("data_deleted")) and len(state.turns) <= 1)
