@@ -16,6 +16,7 @@ from typing import Any
 
 from bot.nlp.replies import (
     Answer,
+    asks_why_these,
     find_email,
     is_closing,
     is_farewell,
@@ -26,6 +27,7 @@ from bot.nlp.replies import (
     read_yes_no,
     wants_deletion,
     wants_other_muscle,
+    wants_professional,
     wants_stretch_instead,
 )
 from core.types import Mention, Pressure
@@ -54,8 +56,13 @@ _STOPS_CHECKINS = re.compile(r"\bno need to keep|\bon the head\b|"
                              r"\bstop (?:the |these |my )?(?:check|messag|asking|texting)|"
                              r"\bno more (?:check|messag|asking)|\bunsubscribe\b|\bcancel (?:the |these |my )?check")
 _CONFIRM_DELETE = re.compile(r"\b(?:confirm|delete|erase|wipe|remove|all of it|everything|the lot|forget)\b")
-_LATER = re.compile(r"\b(?:try (?:it |that |this )?later|(?:do|give) it a go later|later on|another time|"
-                    r"tomorrow|tonight|when (?:he'?s|she'?s|i'?m|i get|the baby)|after work)\b")
+_ABOUT_THE_BOT = re.compile(r"\b(?:bot|robot|human|person|real|ai|machine|computer|automated|program|"
+                            r"chatbot)\b")
+_FINE_THANKS = re.compile(r"(?:good|great|perfect|lovely|brilliant|grand|fab|super|sound|ace|gg|thank you|"
+                          r"thanks|ty|thx|ta)(?: thanks| thank you| ta)?")
+_ASKED_FIRST = frozenset({"ask_trigger_point", "ask_why", "ask_caution"})
+_LATER = re.compile(r"\b(?:maybe later|later maybe|try (?:it |that |this )?later|(?:do|give) it a go later|"
+                    r"later on|another time|tomorrow|tonight|when (?:he'?s|she'?s|i'?m|i get|the baby)|after work)\b")
 _GETTING_CHECKED = re.compile(
     r"\?|\b(?:wait|tomorrow|next week|monday|bother|fuss|waste|really need|worried|worry|serious|a ?& ?e|a and e|"
     r"gp|doctor|surgery|minor injuries|walk-?in|111|urgent care|hospital|instead|meantime|meanwhile|in the mean ?time|"
@@ -157,6 +164,10 @@ def _offer_answer(s: Situation) -> Answer | None:
 def _coach_offer(s: Situation) -> str | None:
     if wants_other_muscle(s.text):
         return "action_next_candidate"
+    if asks_why_these(s.text) and s.intent != "ask_why":
+        return "action_explain_why"  # "why those ones though? I'd have thought it was a neck thing"
+    if s.sure and (s.intent == "ask_caution" or ("?" in s.text and s.intent in _ASKED_FIRST)):
+        return None  # "ok but is it safe if I'm pregnant?": the caution (or the question) before any massage
     if s.intent == "ask_stretch" or wants_stretch_instead(s.text):
         return "action_stretch_only"
     if _LATER.search(s.text.lower()):
@@ -210,7 +221,8 @@ def _email(s: Situation) -> str | None:
 
 
 def _anything_else(s: Situation) -> str | None:
-    if is_closing(s.text) or (read_yes_no(s.text, s.intent) is Answer.NO and not s.mentions):
+    if is_closing(s.text) or (read_yes_no(s.text, s.intent) is Answer.NO and not s.mentions) or \
+            _FINE_THANKS.fullmatch(s.text.lower().strip(" .!👍🙂😊🎹")):
         return "utter_goodbye"
     if _STILL_PRESSING.search(s.text.lower()) and read_pressure(s.text, band=s.band).direction is not Pressure.UNCLEAR:
         return "action_pressure_feedback"  # "ok that's better, a 6" after easing off: still massaging
@@ -245,10 +257,22 @@ def _confirms_the_deletion(s: Situation) -> bool:
         is_closing(s.text)
 
 
+def _trusted(s: Situation) -> Situation:
+    """The classifier's intent, unless the words cannot mean it: "Now we're talking, 6" is no question
+    about the bot."""
+    if s.intent == "bot_challenge" and s.typed and not _ABOUT_THE_BOT.search(s.text.lower()):
+        return replace(s, intent=None, confidence=0.0)
+    return s
+
+
 def decide(s: Situation) -> str | None:
     """The next action for an answer in context, or None to let the rules and forms decide."""
+    s = _trusted(s)
     if s.typed and s.intent != "delete_data" and wants_deletion(s.text):
         return "action_delete_data"  # "can you get rid of all my details?" the classifier missed, in any state
+    if s.typed and wants_professional(s.text) and s.awaiting not in ("screening", "age") and (
+            s.active_loop != "checkin_form"):
+        return "action_refer_professional"  # "tbh I'd rather a physio looked at it properly"
     if s.just_deleted and s.typed and _confirms_the_deletion(s):
         return "utter_deleted_already"
     if _asks_about_getting_checked(s):

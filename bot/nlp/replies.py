@@ -17,6 +17,7 @@ from core.types import Pressure, PressureReading
 
 __all__ = [
     "Answer",
+    "asks_why_these",
     "find_email",
     "is_closing",
     "is_farewell",
@@ -26,6 +27,7 @@ __all__ = [
     "read_trend",
     "read_yes_no",
     "wants_other_muscle",
+    "wants_professional",
     "wants_stretch_instead",
 ]
 
@@ -152,7 +154,8 @@ _OTHER_MUSCLE = re.compile(
     r"\b(?:not (?:that|this|the first|the) (?:one|muscle|spot)|"
     r"(?:that'?s|thats|it'?s|its|this is|that is) not (?:it|the one|that one|the right one|where it is)|"
     r"what else(?= could| might| have you| is there|\s*$)|(?:another|a different|the next|next) (?:one|muscle)|"
-    r"any other (?:muscles?|ones?|options?|ideas?)|other (?:muscles|options)|"
+    r"any other (?:muscles?|ones?|options?|ideas?)|any others|other (?:muscles|options)|something other than|"
+    r"(?:don'?t|do not) think (?:that'?s|that is|it'?s|it is) (?:it|the one|right)|"
     r"already (?:tried|done|rolled|foam rolled|massaged|stretched) (?:that|this|it))\b")
 
 
@@ -160,6 +163,27 @@ def wants_other_muscle(text: str) -> bool:
     """True for a reply to the coaching offer that asks for another muscle ("Not that one, I've rolled my
     IT band for months. What else could it be?"), which no yes/no reading may take as a "no"."""
     return bool(_OTHER_MUSCLE.search(_words(text)))
+
+
+_PROFESSIONAL = re.compile(
+    r"\b(?:see|book|get|want|rather|prefer|find|point me to|recommend|refer me|speak to|talk to)\b[^.?!]{0,30}?"
+    r"\b(?:physio|physiotherapist|osteo|osteopath|chiropractor|professional|specialist|therapist|clinician|"
+    r"someone (?:at the clinic|in person|properly|qualified))\b")
+
+
+def wants_professional(text: str) -> bool:
+    """ "tbh I'd rather a physio looked at it properly", "ok might see a physio then": a request for a person,
+    not an answer to what was asked. (Not "my physio said...": a verb of wanting or booking comes first.)"""
+    return bool(_PROFESSIONAL.search(_words(text)))
+
+
+_WHY_THESE = re.compile(r"\bwhy\b[^.!]{0,60}\b(?:those|these|them|that one|this one|muscles?|neck|shoulders?|"
+                        r"back|talking about)\b|\bhow (?:can|could|does|do) (?:a|the|those|these) muscles?\b")
+
+
+def asks_why_these(text: str) -> bool:
+    """ "Why those ones though? I'd have thought it was a neck thing": why these muscles, in the person's words."""
+    return bool(_WHY_THESE.search(_words(text)))
 
 
 # --- the pressure loop -------------------------------------------------------------------------
@@ -329,7 +353,8 @@ def read_checkin_action(text: str) -> str | None:
 # --- closings and alternatives -------------------------------------------------------------------
 _CLOSING = re.compile(
     r"^(?:no|nope|nah|nothing|that'?s all|that'?s it|that is all|that'?s everything|that is everything|"
-    r"all good|all done|i'?m good|i'?m fine|im good|"
+    r"all good|all done|i'?m good|i'?m fine|im good|ta-ra|tara|ta ra|cheerio|laters|ttyl|gg|take care|all the best|"
+    r"have a (?:good|great|nice|lovely) (?:one|day|evening|night|weekend)|"
     r"no thanks|no thank you|not now|not right now|bye|goodbye|cheers|ta|thanks|thank you|that'?ll do|"
     r"nothing else|nothin|nuthin|nowt|i'?m off|im off|i'?m done|done for now|see you|see ya|good night|night|"
     r"that'?s me|that will be all|that'?ll be all|will do|i'?ll (?:ring|call|phone|book|contact|go|see|try|do)|"

@@ -230,3 +230,30 @@ def test_a_confirmation_straight_after_a_deletion_is_one(text: str) -> None:
 def test_a_new_complaint_after_a_deletion_starts_the_intake() -> None:
     assert decide(said("yes my knee hurts now", "describe", just_deleted=True,
                        mentions=(Mention("region", "knee_front"),))) != "utter_deleted_already"
+
+
+@pytest.mark.parametrize(("text", "intent", "action"), [
+    ("Can you show me something other than those?", "nlu_fallback", "action_next_candidate"),
+    ("Hmm, I don't think that's it, I already massage my neck a lot. Any others?", "deny", "action_next_candidate"),
+    ("Oh interesting. Why those ones though? I'd have thought it was a neck thing", "nlu_fallback",
+     "action_explain_why"),
+    ("ok but is it safe if I'm pregnant? 24 wks", "ask_caution", None),
+    ("Yes but what is trigger point? I don't understand this", "ask_trigger_point", None),
+    ("ok maybe later, no for now", "deny", "action_offer_checkin"),
+])
+def test_replies_to_the_coaching_offer_in_other_words(text: str, intent: str, action: str | None) -> None:
+    assert decide(said(text, intent, awaiting="coach_offer")) == action
+
+
+@pytest.mark.parametrize("text", ["tbh I'd rather a physio looked at it properly", "ok might see a physio then"])
+def test_asking_for_a_person_in_other_words(text: str) -> None:
+    assert decide(said(text, "inform", awaiting="coach_offer")) == "action_refer_professional"
+
+
+def test_words_that_cannot_be_about_the_bot_are_not_a_question_about_it() -> None:
+    assert decide(said("Now we're talking, 6", "bot_challenge", awaiting="pressure")) == "action_pressure_feedback"
+
+
+@pytest.mark.parametrize("text", ["good", "Thank you 🎹", "gg", "Ta-ra", "Nope, that's it. Have a good one"])
+def test_short_thanks_to_anything_else_close(text: str) -> None:
+    assert decide(said(text, "nlu_fallback", awaiting="anything_else")) == "utter_goodbye"
