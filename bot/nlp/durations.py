@@ -7,6 +7,7 @@ Kept apart from spaCy so the rules are trivially testable and shared by the bot 
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -432,6 +433,18 @@ def _gestation(low: str, before: str, head: str) -> bool:
     return "week" in head and bool(re.search(r"pregnan|\bbaby\b|\bbump\b|midwife|expecting|\bweeks along", low))
 
 
+def calendar_today() -> date:
+    """Today's date for counting "since monday"; BOT_TODAY (YYYY-MM-DD) pins it, so scripted conversations
+    written for one day are read on any day as their authors meant them (the evaluation sets it)."""
+    pinned = os.environ.get("BOT_TODAY")
+    if pinned:
+        try:
+            return date.fromisoformat(pinned)
+        except ValueError:
+            pass
+    return date.today()
+
+
 def find_duration(text: str, *, about_pain: bool = True, activities: Iterable[tuple[int, int]] = (),
                   today: date | None = None) -> Duration | None:
     """How long the pain has lasted, in days, with the words that said so, or None.
@@ -443,7 +456,7 @@ def find_duration(text: str, *, about_pain: bool = True, activities: Iterable[tu
     low = text.lower()
     if not about_pain and _SCHEDULE.search(low):
         return None  # "push my check-in back a few days": when to talk again, not how long it has hurt
-    today = today or date.today()
+    today = today or calendar_today()
     spans = list(activities)
     events = _event_clauses(low)
     accepted: list[Duration] = []

@@ -164,11 +164,15 @@ def _transcript(played: Played) -> list[dict[str, Any]]:
              "triage": s.triage_after.slug, "bot": s.seen.texts} for s in played.steps]
 
 
+# The day the scripts' authors wrote for ("since monday", "since the 3rd"; FORMAT.md says so)
+SCRIPTS_WRITTEN_FOR = "2026-11-30"
+
+
 @contextlib.contextmanager
 def _servers(attach: Path | None, work: Path) -> Iterator[Servers]:
     """Servers started for this run, or ones a developer already runs (saves a minute and a gigabyte)."""
     if attach is None:
-        with running_servers(work) as servers:
+        with running_servers(work, extra_env={"BOT_TODAY": SCRIPTS_WRITTEN_FOR}) as servers:
             yield servers
         return
     running = json.loads(attach.read_text(encoding="utf-8"))
