@@ -574,7 +574,7 @@ _TRIGGER_CUE = re.compile(
     r"\s+(?:i\s+|i'm\s+|im\s+|i've\s+been\s+|i\s+am\s+)?"
     r"(?:do\s+(?:the\s+|a\s+|my\s+)?|doing\s+(?:the\s+|a\s+|my\s+)?)?"
     r"(?P<what>[a-z0-9][a-z0-9'\-]*(?:\s+[a-z][a-z'\-]*){0,7}?)"
-    r"(?=\s*(?:$|[.,;:!?)]|\s(?:and|but|or|so|because|it|which|then|for|at|on|is|was|makes|i|where|when|with|in|"
+    r"(?=\s*(?:$|[^\w\s'\-]|\s(?:and|but|or|so|because|it|which|then|for|at|on|is|was|makes|i|where|when|with|in|"
     r"into|under|as|till|until|before|again|every|most|the\s+pain)\b))")
 _NOT_A_TRIGGER = re.compile(
     r"^(?:a\s+while|a\s+bit|that|this|then|it|them|that|a\s+few|the\s+(?:morning|evening|night|day|weekend)|"
@@ -585,16 +585,44 @@ _NOT_A_TRIGGER = re.compile(
     r"(?![a-z])")  # whole words: "paint ceilings" is no "pain"
 
 
+# Last items of a list that are no trigger: a side, a feeling word, filler or a courtesy.
+_NOT_A_LIST_TRIGGER = re.compile(r"\b(?:left|right|both|side|sides|one|thanks|thank|please|pls|cheers|ta|lol|x+|"
+                                 r"help|hi|hello|sorry|maybe|ish|mostly|only|now|ago|days?|weeks?|months?|years?|"
+                                 r"no|not|none|nothing|yes|ok|okay|pain|ache|sore|hurts?)\b")
+
+
 def _trigger_words(text: str, found: list[Mention]) -> list[Mention]:
-    """What makes it worse in the person's words, when no activity in the vocabulary said it."""
-    if any(m.kind in {"activity", "timing"} and m.present for m in found) or (not _PAIN_WORDS.search(text.lower()) \
-            and not any(m.kind in {"region", "sensation"} for m in found)):
+    """What makes it worse in the person's words, when no activity in the vocabulary said it: after a cue
+    ("worse on hill reps", "when I practise long") in a message about pain or one that is only that, or
+    as the one unexplained item of a terse list of facts ("right shoulder blade, knotty ache 6/10, 3 wks,
+    drumming")."""
+    if any(m.kind in {"activity", "timing"} and m.present for m in found):
         return []
-    for match in _TRIGGER_CUE.finditer(text.lower()):
+    low = text.lower()
+    about_pain = bool(_PAIN_WORDS.search(low)) or any(m.kind in {"region", "sensation"} for m in found)
+    for match in _TRIGGER_CUE.finditer(low):
         what = match.group("what").strip()
-        if len(what) >= 4 and not _NOT_A_TRIGGER.match(what):
+        said_as_aggravation = low[match.start():].startswith(("worse", "worst")) or not low[:match.start()].strip()
+        if len(what) >= 4 and not _NOT_A_TRIGGER.match(what) and (about_pain or said_as_aggravation):
             return [Mention(kind="trigger_words", value=what, text=match.group(0))]
-    return []
+    return _last_item_of_a_list(text, found)
+
+
+def _last_item_of_a_list(text: str, found: list[Mention]) -> list[Mention]:
+    """In a comma list that already gave the place, and a strength or a duration, a last short item that
+    nothing else explains is what brings the pain on ("..., 3 wks, drumming", "... 3 wks. mouse")."""
+    kinds = {m.kind for m in found if m.present}
+    if "region" not in kinds or not kinds & {"intensity", "duration"}:
+        return []
+    items = [item.strip() for item in re.split(r"[,.;]", text) if item.strip()]
+    if len(items) < 3:
+        return []
+    last = items[-1].lower()
+    said = " ".join(m.text.lower() for m in found if m.text)
+    if not re.fullmatch(r"[a-z][a-z' ]{2,25}", last) or len(last.split()) > 3 or last in said or any(
+            word in said for word in last.split() if len(word) > 3) or _NOT_A_LIST_TRIGGER.search(last):
+        return []
+    return [Mention(kind="trigger_words", value=last, text=items[-1])]
 
 
 def _number_mentions(text: str, spans: list[Span], *, bare_intensity: bool) -> list[Mention]:
@@ -631,7 +659,7 @@ def extract_mentions(doc: Doc, sided_regions: Iterable[str], *, bare_intensity: 
         parts = []
     numbers = _number_mentions(doc.text, spans, bare_intensity=bare_intensity)
     found = _one_side_for_all(doc, found, set(sided_regions))
-    return found + _context_mentions(doc.text, found) + parts + _trigger_words(doc.text, found) + numbers
+    return found + _context_mentions(doc.text, found) + parts + _trigger_words(doc.text, found + numbers) + numbers
 
 
 def _one_side_for_all(doc: Doc, mentions: list[Mention], sided_regions: set[str]) -> list[Mention]:

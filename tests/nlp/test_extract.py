@@ -401,3 +401,18 @@ def test_worse_on_or_in_something_is_what_makes_it_worse(text: str, words: str, 
 def test_both_in_place_of_my(knowledge) -> None:  # type: ignore[no-untyped-def]
     regions = [(m.value, m.side) for m in extract("Back of both thighs, 4", knowledge) if m.kind == "region"]
     assert regions == [("thigh_back", "both")]
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("worst on long climbs out of the saddle", "long climbs out of the saddle"),
+    ("yo right calf super tight, 5/10, been 10 days, worse on hill reps 🏃", "hill reps"),
+    ("right shoulder blade, knotty ache 6/10, 3 wks, drumming", "drumming"),
+    ("When I practise long, more than two hours.", "practise long"),
+])
+def test_what_makes_it_worse_said_tersely_or_alone(text: str, words: str, knowledge) -> None:  # type: ignore[no-untyped-def]
+    assert present(extract(text, knowledge), "trigger_words") == {words}
+
+
+@pytest.mark.parametrize("text", ["neck, 5/10, 2 weeks, left side", "knee, 4, a month, thanks"])
+def test_the_last_item_of_a_list_is_no_trigger_when_it_is_a_side_or_a_courtesy(text: str, knowledge) -> None:  # type: ignore[no-untyped-def]
+    assert not present(extract(text, knowledge), "trigger_words")
