@@ -25,6 +25,7 @@ __all__ = ["DELETE_ACTION", "PrivacySQLTrackerStore"]
 
 logger = logging.getLogger(__name__)
 DELETE_ACTION = "action_delete_data"
+ACTION_LISTEN_NAME = "action_listen"  # the marker ends as every turn does, so the next message is a new turn
 DELETED_SLOT = "data_deleted"
 RETRY_DELAYS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)  # about 16 s in all: longer than a database restart
 T = TypeVar("T")
@@ -87,5 +88,6 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
         logger.info("Deleted a conversation on request (%d events).", removed)
         # Keep only that a deletion happened (no words, no health data): "yes, all of it" straight after
         # is then answered as the confirmation it is, not taken as the start of a new complaint.
-        marker = DialogueStateTracker.from_events(tracker.sender_id, [SlotSet(DELETED_SLOT, True)])
+        marker = DialogueStateTracker.from_events(
+            tracker.sender_id, [SlotSet(DELETED_SLOT, True), ActionExecuted(ACTION_LISTEN_NAME)])
         await with_retries(lambda: super(PrivacySQLTrackerStore, self).save(marker), "write")
