@@ -290,6 +290,21 @@ def _side_in_next_sentence(span: Span, doc: Doc, region_tokens: AbstractSet[int]
     return None
 
 
+def _side_in_sentence_before(span: Span, doc: Doc, region_tokens: AbstractSet[int]) -> str | None:
+    """"The right one. It is the inside of the knee", "left. round the back in the bum cheek": a short
+    sentence that only names a side, right before the place's own sentence."""
+    if span.sent.start == 0:
+        return None
+    before = doc[span.sent.start - 1].sent
+    if len(before) > _SHORT_SENTENCE or any(token.i in region_tokens for token in before):
+        return None
+    low = _without_discourse_rights(before.text.lower())
+    sides = {_SIDE_WORDS[w] for w in re.findall(r"[a-z]+", low) if w in _SIDE_WORDS and _SIDE_WORDS[w] != "both"}
+    if re.search(r"\bboth\b", low):
+        sides.add("both")
+    return sides.pop() if len(sides) == 1 else None
+
+
 def _side_for(span: Span, doc: Doc, region_tokens: AbstractSet[int] = frozenset()) -> str | None:
     """Side words inside the phrase ("back of my right knee"), right before a region ("right
     temple"), shortly after ("neck, left side") or in a short sentence of their own ("Neck. Left side.")."""
@@ -323,7 +338,7 @@ def _side_for(span: Span, doc: Doc, region_tokens: AbstractSet[int] = frozenset(
         rest = _SIDE_PHRASE.findall(doc[span.end: span.sent.end].text.lower())
         if len(rest) == 1:
             return _side_of(_SIDE_PHRASE.search(doc[span.end: span.sent.end].text.lower()))
-        return _side_in_next_sentence(span, doc, region_tokens)
+        return _side_in_next_sentence(span, doc, region_tokens) or _side_in_sentence_before(span, doc, region_tokens)
     return None
 
 
@@ -501,7 +516,8 @@ def _span_mentions(doc: Doc, spans: list[Span], sided_regions: set[str]) -> list
 _CORRECTION = re.compile(r"\b(?:sorry|actually|i meant|i mean|meant to say|no wait|correction|my mistake|"
                          r"not (?:the|my) \w+(?: \w+)?,? (?:it'?s|but|the|my)|rather|more (?:my|the|like my))\b")
 _SIDE_ALONE = re.compile(r"\b(?:the )?(other) (?:side|one|leg|knee|arm|shoulder|hand|foot|hip)\b|"
-                         r"\b(left|right)(?: (?:side|one|hand side))?\b|\b(both|two) (?:sides|of them)\b")
+                         r"\b(left|right|rite|rigth|lft)(?: (?:side|one|hand side))?\b|"
+                         r"\b(both|two) (?:sides?|of them|of em|ones)\b")
 
 
 # "right" that is no side: "right ok", "oh right", "feels right", "right in the dimple", "right, I'll ring"
@@ -510,7 +526,8 @@ _NOT_A_SIDE_AFTER = (r"in|into|at|on|there|here|now|away|through|across|up|down|
                      r"going|that's|thats|you|bye|lets|let's|will|got|gotcha|yeah|yes|no|sure|fine|brilliant|good")
 _NOT_A_SIDE = re.compile(
     rf"\b(?:all|al|oh|ah|ok|okay|feels|feel|feeling|felt|that's|thats|that|is that|yeah|yes|sounds|quite|just|"
-    rf"not|doing|done|get|got|spot|exactly|bang|smack)\s+right\b|"
+    rf"not|doing|done|get|got|spot|exactly|bang|smack|sleeping|sleep|slept|walking|walk|sitting|sat|standing|"
+    rf"eating|working|going|gone|went|been|looks|look|looked|seem|seems|seemed|did|do|put|set|treated|heard)\s+right\b|"
     rf"\bright\W{{0,2}}\s+(?:{_NOT_A_SIDE_AFTER})\b|^\s*right\s*[,.!]\s+(?=\S+\s+\S+)|\balright\b")
 
 
@@ -534,8 +551,9 @@ def _context_mentions(text: str, span_mentions: list[Mention]) -> list[Mention]:
     if not any(m.kind == "region" and m.present for m in span_mentions):
         match = _SIDE_ALONE.search(low)
         if match:
-            side = "left" if "left" in low.split() else "right" if "right" in low.split() else (
-                match.group(1) or match.group(2) or "both")
+            words = re.findall(r"[a-z]+", low)
+            side = "left" if {"left", "lft"} & set(words) else "right" if {"right", "rite", "rigth"} & set(words) \
+                else (match.group(1) or "both")
             mentions.append(Mention(kind="side", value=side, text=match.group(0)))
     return mentions
 

@@ -416,3 +416,21 @@ def test_what_makes_it_worse_said_tersely_or_alone(text: str, words: str, knowle
 @pytest.mark.parametrize("text", ["neck, 5/10, 2 weeks, left side", "knee, 4, a month, thanks"])
 def test_the_last_item_of_a_list_is_no_trigger_when_it_is_a_side_or_a_courtesy(text: str, knowledge) -> None:  # type: ignore[no-untyped-def]
     assert not present(extract(text, knowledge), "trigger_words")
+
+
+@pytest.mark.parametrize(("text", "region", "side"), [
+    ("left. round the back in the bum cheek", "buttock", "left"),
+    ("Oh sorry. The right one. It is the inside of the knee mostly.", "knee_inner", "right"),
+])
+def test_a_side_in_a_short_sentence_before_the_place(text: str, region: str, side: str, knowledge) -> None:  # type: ignore[no-untyped-def]
+    regions = [(m.value, m.side) for m in extract(text, knowledge) if m.kind == "region" and m.present]
+    assert (region, side) in regions
+
+
+@pytest.mark.parametrize(("text", "side"), [("rite one", "right"), ("both side", "both")])
+def test_a_side_said_alone_as_typed(text: str, side: str, knowledge) -> None:  # type: ignore[no-untyped-def]
+    assert present(extract(text, knowledge), "side") == {side}
+
+
+def test_sleeping_right_is_no_side(knowledge) -> None:  # type: ignore[no-untyped-def]
+    assert not present(extract("4. Not been sleeping right since the wife passed.", knowledge), "side")
