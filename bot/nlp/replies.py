@@ -61,6 +61,7 @@ _WEAK_YES_START = re.compile(
     r"mention it|now that you mention it|i think)\b|(?=(?:\s+[a-z]+){0,2}\s*$))")
 _NO_START = re.compile(
     r"^(?:n|no+|nope|nah|naw|nay|not|none|never|nothing|nobody|don'?t|do not|dont|i don'?t|i do not|i haven'?t|"
+    r"didn'?t|didnt|did not|i didn'?t|i didnt|haven'?t tried|havent tried|not tried|never tried|"
     r"i have not|haven'?t|hasn'?t|it didn'?t|it did not|they didn'?t|no thanks|no thank you|negative|"
     r"i'?m good|i'?m fine|i'?m ok|i'?m okay|i'?ll pass|pass|maybe later|another time|not now|not today|"
     r"not right now|not really|not at all|thanks but no|thank you but|thanks but|no ta|but no|no need|"

@@ -307,3 +307,9 @@ def test_an_event_that_started_the_pain_still_dates_it(text: str, days: float) -
 @pytest.mark.parametrize("text", ["From when I start new job, is 2 month", "2 month now"])
 def test_a_length_said_without_its_plural(text: str) -> None:
     assert parse_duration_days(text, today=date(2026, 11, 30)) == (60.0, "2 month")
+
+
+@pytest.mark.parametrize(("text", "expected"), [("still 6", 6), ("now 4", 4), ("down to a 3", 3)])
+def test_a_score_in_a_check_in_answer(text: str, expected: int) -> None:
+    found = parse_intensity(text, bare_number_ok=True)
+    assert found is not None and found[0] == expected

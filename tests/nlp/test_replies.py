@@ -189,3 +189,8 @@ def test_more_ways_of_going_for_help(text: str) -> None:
 @pytest.mark.parametrize("text", ["should I take him to A&E or the GP?", "Should I ring my GP then?"])
 def test_a_question_about_going_is_not_leaving(text: str) -> None:
     assert not is_closing(text)
+
+
+@pytest.mark.parametrize("text", ["Didnt do it", "didn't help", "haven't tried it yet"])
+def test_did_not_is_a_no(text: str) -> None:
+    assert read_yes_no(text) is Answer.NO
