@@ -109,6 +109,11 @@ def _is_number(text: str) -> bool:
     return True
 
 
+# Joints whose parts send pain from different muscles; the bare word names the commonest part.
+_JOINTS = frozenset({"knee", "elbow", "wrist", "hip"})
+_BARE_JOINT_WORDS = frozenset({"knee", "knees", "elbow", "elbows", "wrist", "wrists", "hip", "hips"})
+
+
 @dataclass
 class PainReport:
     """Everything known about the complaint so far, accumulated over the conversation."""
@@ -124,6 +129,7 @@ class PainReport:
     concepts: set[str] = field(default_factory=set)
     vague_regions: set[str] = field(default_factory=set)
     parts: list[str] = field(default_factory=list)  # "where exactly" words, in the order said
+    generic_regions: set[str] = field(default_factory=set)  # named by the bare joint word ("knee"), so refinable
     intensity: int | None = None  # the latest score: how strong it is now
     highest_intensity: int | None = None  # the highest score said: what the red-flag rules read
     duration_days: float | None = None
@@ -146,7 +152,10 @@ class PainReport:
                 self.vague_regions.add(mention.value)
             elif not mention.vague:
                 self.vague_regions.discard(mention.value)
-            self._add_region(mention.value, mention.side)
+            if not self._refines_a_bare_joint(mention):
+                self._add_region(mention.value, mention.side)
+            if (mention.text or "").lower().strip() in _BARE_JOINT_WORDS and mention.value in self.region_ids:
+                self.generic_regions.add(mention.value)
         elif mention.kind == "sensation" and mention.value not in self.sensations:
             self.sensations.append(mention.value)
         elif mention.kind == "activity" and mention.value not in self.activities:
@@ -180,6 +189,19 @@ class PainReport:
             self.regions.clear()
         for mention in mentions:
             self.add(mention)
+
+    def _refines_a_bare_joint(self, mention: Mention) -> bool:
+        """"My left knee" then "mostly on the inside of the knee": the inside of the left knee, not two places.
+        A joint named by its bare word stands for its commonest part until a part of it is named."""
+        family = mention.value.split("_")[0]
+        if (mention.text or "").lower().strip() in _BARE_JOINT_WORDS or family not in _JOINTS:
+            return False
+        for index, (region, side) in enumerate(self.regions):
+            if region in self.generic_regions and region != mention.value and region.split("_")[0] == family:
+                self.regions[index] = (mention.value, mention.side or side)
+                self.generic_regions.discard(region)
+                return True
+        return False
 
     def _set_side(self, side: str) -> None:
         """A side said on its own ("the left one", "the other side") applies to the latest place."""

@@ -434,3 +434,9 @@ def test_a_side_said_alone_as_typed(text: str, side: str, knowledge) -> None:  #
 
 def test_sleeping_right_is_no_side(knowledge) -> None:  # type: ignore[no-untyped-def]
     assert not present(extract("4. Not been sleeping right since the wife passed.", knowledge), "side")
+
+
+def test_a_part_of_a_joint_named_later_refines_the_bare_joint(knowledge) -> None:  # type: ignore[no-untyped-def]
+    messages = ["I am writing about my left knee", "It is a dull ache, mostly on the inside of the knee."]
+    report = PainReport.from_messages([extract(text, knowledge) for text in messages])
+    assert report.refine(knowledge.vague_parts).regions == [("knee_inner", "left")]
