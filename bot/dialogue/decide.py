@@ -253,8 +253,9 @@ def _confirms_the_deletion(s: Situation) -> bool:
     """"yes, all of it", "yeah delete it", "Yes, I confirm." straight after a deletion: no new complaint."""
     if any(m.present and m.kind in _INTAKE_FACTS for m in s.mentions):
         return False
-    return read_yes_no(s.text, s.intent) is Answer.YES or bool(_CONFIRM_DELETE.search(s.text.lower())) or \
-        is_closing(s.text)
+    if is_closing(s.text):
+        return False  # "thanks, bye": a goodbye, answered as one
+    return read_yes_no(s.text, s.intent) is Answer.YES or bool(_CONFIRM_DELETE.search(s.text.lower()))
 
 
 def _trusted(s: Situation) -> Situation:

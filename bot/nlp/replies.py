@@ -423,8 +423,9 @@ _DELETE_VERB_NOW = r"(?:delete|erase|wipe|remove|get rid of|bin|scrub|clear|purg
 # words that can only mean what the bot stores, and words that do when asked for ("wipe everything I typed")
 _DATA_WORDS = (r"(?:(?:my|all|the|this|that|any|our|these|those|personal)(?:\s+\w+)?\s+"
                r"(?:data|details|info|information|records?|history|conversations?|chats?|messages|notes)|"
-               r"(?:what|everything|all) (?:i|i've|ive) "
-               r"(?:typed|said|wrote|told you|sent)|about me|anything (?:about|on) me|records? of me)")
+               r"(?:what|everything|all|anything) (?:i|i've|ive|i have) (?:just |already )?"
+               r"(?:typed|said|wrote|written|told you|sent|given you|shared)|about me|anything (?:about|on) me|"
+               r"records? of me|my health (?:stuff|info|details))")
 _ANYTHING = r"(?:everything|all of (?:it|this)|all this|the lot|it all)"
 _ASKING = (r"(?:^|[.!?,]\s*|\b(?:can|could|would|will) you\s+|\bplease\s+|\bpls\s+|\bplz\s+|\bwant you to\s+|"
            r"\bi (?:want|would like|'?d like|need) (?:you to\s+|to\s+)?|\blike you to\s+|\byes\W+|\bjust\s+)")

@@ -214,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {sid}:\n    " + "\n    ".join(verdict.problems))
     args.out.mkdir(parents=True, exist_ok=True)
     report = {"summary": summary, "by_style": dict(sorted(by_style.items())),
-              "conversations": {sid: {"success": v.success, "problems": v.problems,
+              "conversations": {sid: {"success": v.success, "problems": v.problems, "waived": v.waived,
                                       "transcript": _transcript(played_all[sid])} for sid, v in verdicts.items()}}
     (args.out / "conversations.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
     print(f"\nWrote {args.out / 'conversations.json'}")

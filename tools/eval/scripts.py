@@ -116,6 +116,7 @@ class Verdict:
     flags_total: int
     flags_caught: int
     problems: list[str]
+    waived: list[str] = field(default_factory=list)  # facts gone because the person had them deleted
 
     @property
     def success(self) -> bool:
@@ -205,7 +206,11 @@ def judge(played: Played) -> Verdict:
     """Score one played conversation on the five criteria."""
     problems: list[str] = [f"error: {played.error}"] if played.error else []
     facts, first = _stated_facts(played)
-    fact_problems = _fact_problems(facts, played.final_slots) + _asked_again(played, first)
+    # After a deletion the person asked for there are no facts left to keep: only "never asked again" counts.
+    deleted = any("deleted" in step.seen.moves for step in played.steps)
+    kept = _fact_problems(facts, played.final_slots)
+    waived = kept if deleted else []  # reported apart, so runs judged before this rule compare like with like
+    fact_problems = ([] if deleted else kept) + _asked_again(played, first)
     stray = _stray(played)
     pressure_turns = pressure_ok = flags_total = flags_caught = 0
     understood = True
@@ -249,4 +254,4 @@ def judge(played: Played) -> Verdict:
                    pressure_understood=pressure_ok, no_stray=not stray and not played.error,
                    goal_no_loop=goal_ok and not loop and understood and not played.error,
                    flags_total=flags_total, flags_caught=flags_caught,
-                   problems=problems + fact_problems + stray)
+                   problems=problems + fact_problems + stray, waived=waived)
