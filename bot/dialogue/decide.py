@@ -60,6 +60,8 @@ _ABOUT_THE_BOT = re.compile(r"\b(?:bot|robot|human|person|real|ai|machine|comput
                             r"chatbot)\b")
 _FINE_THANKS = re.compile(r"(?:good|great|perfect|lovely|brilliant|grand|fab|super|sound|ace|gg|thank you|"
                           r"thanks|ty|thx|ta)(?: thanks| thank you| ta)?")
+_THANKS_ONLY = re.compile(r"^(?:(?:ok|okay|k|cool|great|nice|right|sound|ah|oh)\W+)?(?:thx|ty|thanks|thank you|ta|"
+                          r"cheers|thank u|tnx)\W*$")
 _ASKED_FIRST = frozenset({"ask_trigger_point", "ask_why", "ask_caution"})
 _LATER = re.compile(r"\b(?:maybe later|later maybe|try (?:it |that |this )?later|(?:do|give) it a go later|"
                     r"later on|another time|tomorrow|tonight|when (?:he'?s|she'?s|i'?m|i get|the baby)|after work)\b")
@@ -170,8 +172,8 @@ def _coach_offer(s: Situation) -> str | None:
         return None  # "ok but is it safe if I'm pregnant?": the caution (or the question) before any massage
     if s.intent == "ask_stretch" or wants_stretch_instead(s.text):
         return "action_stretch_only"
-    if _LATER.search(s.text.lower()):
-        return "action_offer_checkin"  # "hm ok maybe that one. ill try later": fine; offer to check in
+    if _LATER.search(s.text.lower()) or _THANKS_ONLY.match(s.text.lower().strip()):
+        return "action_offer_checkin"  # "ill try later", "ok thx": fine, no coaching now; offer to check in
     answer = _offer_answer(s)
     if answer is Answer.YES:
         return "action_coach_massage"
@@ -201,6 +203,8 @@ def _checkin_offer(s: Situation) -> str | None:
         return "action_coach_massage"  # "actually go on, show me the massage": changed their mind
     if find_email(s.text):
         return "action_schedule_checkin"
+    if _THANKS_ONLY.match(s.text.lower().strip()):
+        return "action_decline_checkins"  # "ok ty": thanks for the advice, not a yes to being contacted
     answer = _offer_answer(s)
     if answer is Answer.YES:
         return "action_schedule_checkin"

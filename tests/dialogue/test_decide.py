@@ -257,3 +257,9 @@ def test_words_that_cannot_be_about_the_bot_are_not_a_question_about_it() -> Non
 @pytest.mark.parametrize("text", ["good", "Thank you 🎹", "gg", "Ta-ra", "Nope, that's it. Have a good one"])
 def test_short_thanks_to_anything_else_close(text: str) -> None:
     assert decide(said(text, "nlu_fallback", awaiting="anything_else")) == "utter_goodbye"
+
+
+def test_thanks_alone_to_an_offer_is_no_yes() -> None:
+    assert decide(said("ok thx", "thank", awaiting="coach_offer")) == "action_offer_checkin"
+    assert decide(said("ok ty", "thank", awaiting="checkin_offer")) == "action_decline_checkins"
+    assert decide(said("yes please, thanks", "affirm", awaiting="coach_offer")) == "action_coach_massage"
