@@ -18,6 +18,7 @@ from bot.nlp.replies import (
     Answer,
     asks_why_these,
     find_email,
+    is_about_the_bot,
     is_closing,
     is_farewell,
     read_checkin_action,
@@ -56,8 +57,6 @@ _STOPS_CHECKINS = re.compile(r"\bno need to keep|\bon the head\b|"
                              r"\bstop (?:the |these |my )?(?:check|messag|asking|texting)|"
                              r"\bno more (?:check|messag|asking)|\bunsubscribe\b|\bcancel (?:the |these |my )?check")
 _CONFIRM_DELETE = re.compile(r"\b(?:confirm|delete|erase|wipe|remove|all of it|everything|the lot|forget)\b")
-_ABOUT_THE_BOT = re.compile(r"\b(?:bot|robot|human|person|real|ai|machine|computer|automated|program|"
-                            r"chatbot)\b")
 _FINE_THANKS = re.compile(r"(?:good|great|perfect|lovely|brilliant|grand|fab|super|sound|ace|gg|thank you|"
                           r"thanks|ty|thx|ta)(?: thanks| thank you| ta)?")
 _THANKS_ONLY = re.compile(r"^(?:(?:ok|okay|k|cool|great|nice|right|sound|ah|oh)\W+)?(?:thx|ty|thanks|thank you|ta|"
@@ -265,7 +264,7 @@ def _confirms_the_deletion(s: Situation) -> bool:
 def _trusted(s: Situation) -> Situation:
     """The classifier's intent, unless the words cannot mean it: "Now we're talking, 6" is no question
     about the bot."""
-    if s.intent == "bot_challenge" and s.typed and not _ABOUT_THE_BOT.search(s.text.lower()):
+    if s.intent == "bot_challenge" and s.typed and not is_about_the_bot(s.text):
         return replace(s, intent=None, confidence=0.0)
     return s
 

@@ -19,6 +19,7 @@ __all__ = [
     "Answer",
     "asks_why_these",
     "find_email",
+    "is_about_the_bot",
     "is_closing",
     "is_farewell",
     "read_checkin_action",
@@ -185,6 +186,15 @@ _WHY_THESE = re.compile(r"\bwhy\b[^.!]{0,60}\b(?:those|these|them|that one|this 
 def asks_why_these(text: str) -> bool:
     """ "Why those ones though? I'd have thought it was a neck thing": why these muscles, in the person's words."""
     return bool(_WHY_THESE.search(_words(text)))
+
+
+_ABOUT_THE_BOT = re.compile(r"\b(?:bot|robot|human|person|real|ai|machine|computer|automated|program|chatbot)\b")
+
+
+def is_about_the_bot(text: str) -> bool:
+    """Whether the words can be a question about the assistant itself; the classifier's "are you a bot?"
+    for "Now we're talking, 6" or "will a hot water bottle help while I wait" is not."""
+    return bool(_ABOUT_THE_BOT.search(_words(text)))
 
 
 # --- the pressure loop -------------------------------------------------------------------------

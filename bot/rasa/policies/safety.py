@@ -10,7 +10,6 @@ database is down.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Dict, List
 
 from rasa.core.policies.policy import PolicyPrediction
@@ -21,7 +20,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.dialogue.state import AWAITING_SLOT, SCREENING_SLOT, read_state
 from bot.engine.knowledge import knowledge
-from bot.nlp.replies import is_closing
+from bot.nlp.replies import is_about_the_bot, is_closing
 from bot.rasa.policies.base import ACTION_LISTEN, ContentPolicy, after_user_message
 from core.settings import emergency_number, settings
 from core.types import TriageLevel, TriageResult
@@ -31,8 +30,6 @@ EMERGENCY_REMINDER = "utter_emergency_reminder"
 EMERGENCY_REMINDER_AGAIN = "utter_emergency_reminder_again"  # said in turn with the first, never twice running
 # After an emergency these intents still get their ordinary answer; everything else a reminder.
 _ALLOWED_AFTER_EMERGENCY = {"delete_data", "goodbye", "thank", "bot_challenge"}
-# "will a hot water bottle help while i wait" read as a question about the bot is no such question
-_ABOUT_THE_BOT = re.compile(r"\b(?:bot|robot|human|person|real|ai|machine|computer|automated|program)\b", re.IGNORECASE)
 _STOPS_THE_INTAKE = {TriageLevel.URGENT, TriageLevel.EMERGENCY}
 
 
@@ -132,7 +129,7 @@ def _answered_as_usual_after_emergency(tracker: DialogueStateTracker) -> bool:
     intent = (message.intent or {}).get("name") if message else None
     text = str(message.text or "") if message else ""
     if intent == "bot_challenge":
-        return bool(_ABOUT_THE_BOT.search(text))
+        return is_about_the_bot(text)
     return intent in _ALLOWED_AFTER_EMERGENCY or is_closing(text)
 
 
