@@ -249,6 +249,8 @@ def _asks_about_getting_checked(s: Situation) -> bool:
         return False
     if is_closing(s.text) or (s.sure and s.intent in COMMAND_INTENTS - {"ask_professional"}):
         return False
+    if s.triage == "see_doctor" and s.sure and s.intent in QUESTION_INTENTS - {"ask_professional"}:
+        return False  # gentle advice goes on after a see-a-doctor message: "what's a trigger point?" is answered
     return bool(_GETTING_CHECKED.search(s.text.lower()))
 
 

@@ -263,3 +263,7 @@ def test_thanks_alone_to_an_offer_is_no_yes() -> None:
     assert decide(said("ok thx", "thank", awaiting="coach_offer")) == "action_offer_checkin"
     assert decide(said("ok ty", "thank", awaiting="checkin_offer")) == "action_decline_checkins"
     assert decide(said("yes please, thanks", "affirm", awaiting="coach_offer")) == "action_coach_massage"
+
+
+def test_a_question_about_the_advice_after_a_see_a_doctor_message_is_answered() -> None:
+    assert decide(said("what's a trigger point?", "ask_trigger_point", triage="see_doctor")) is None
