@@ -103,9 +103,6 @@ _ONSET_WORDS = re.compile(
     r"happened|flared|appeared|noticed|hurt (?:my|it|me)|tweaked|pulled|strained|twisted|injured|cricked|ricked|"
     r"jarred|put (?:my|it) \w+ out|fell|slipped|ago|out of nowhere)\b"
 )
-# Words that make a date in the same sentence the day it began ("started on the 14th", "did it on saturday").
-_STARTED = re.compile(r"\b(?:start(?:ed|s)?|began|begun|came on|kicked in|woke up with|happened|flared( up)?|"
-                      r"hurt (?:my|it)|tweaked|pulled|strained|twisted|injured|cricked|ricked|jarred|fell|slipped)\b")
 _FILLER = _set("""i think maybe or so about around roughly probably honestly tbh now really just only since
 started it it's its been like approx from hmm um erm well ok oh yeah guess say""")
 _RATE_AFTER = re.compile(r"^\s*(?:a|an|per|each|every)\s+(?:day|night|week|month|year|shift|session)\b|^\s*/\s*day")
@@ -163,11 +160,14 @@ def _sentence_around(low: str, start: int, end: int) -> str:
     return low[left + 1: min(rights) if rights else len(low)]
 
 
-def _since_date(low: str, today: date) -> list[tuple[float, int, int]]:
+_CalendarDate = tuple[int | None, int, int, int]  # month (None: the last such day), day, start, end
+
+
+def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple[float, int, int]]:
     """'since <weekday / month / holiday / season>' counted back from today's date."""
     found = []
     hedge = r"(?:(?:about|around|roughly|approximately|like|maybe|probably|just after|just before)\s+)?"
-    for month, day, start, end in _calendar_dates(low):  # first: "since nov 3rd" is more than "since nov"
+    for month, day, start, end in dates:  # first: "since nov 3rd" is more than "since nov"
         lead = re.search(rf"\bsince\s+{hedge}(?:the\s+)?$", low[:start])
         if lead:
             found.append((_days_since_day(month, day, today), lead.start(), end))
@@ -192,11 +192,11 @@ def _since_date(low: str, today: date) -> list[tuple[float, int, int]]:
     return found
 
 
-def _calendar_dates(low: str) -> list[tuple[int | None, int, int, int]]:
+def _calendar_dates(low: str) -> list[_CalendarDate]:
     """Dates written as a day of the month: "the 3rd of November", "3rd nov", "nov 3rd", "12/11", "the 12th"
     (month None: the last such day). Returns (month, day, start, end)."""
     months = "|".join(_MONTHS) + "|" + "|".join(_MONTH_SHORT)
-    found: list[tuple[int | None, int, int, int]] = []
+    found: list[_CalendarDate] = []
     patterns = (rf"\b(?:the\s+)?{_ORDINAL}(?:\s+(?:of\s+)?(?P<month>{months})\b)?",
                 rf"\b(?P<day>[0-3]?\d)\s+(?P<month>{months})\b",
                 rf"\b(?P<month>{months})\.?\s+(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b",
@@ -249,7 +249,7 @@ def _days_since_date(month: int, day: int, today: date) -> float:
     return float(max((today - began).days, 1))
 
 
-def _dating(low: str, today: date) -> list[tuple[float, int, int]]:
+def _dating(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple[float, int, int]]:
     """'in september', 'at the end of october', 'on bonfire night': when something happened. Only an
     onset inside a 'since <event>' clause ("since I started the new job in september")."""
     found = []
@@ -264,7 +264,7 @@ def _dating(low: str, today: date) -> list[tuple[float, int, int]]:
     named = "|".join(re.escape(n) for n in sorted(_NAMED_DAYS, key=len, reverse=True))
     for match in re.finditer(rf"\b(?:on|at|around|after|before|over)\s+({named})\b", low):
         found.append((_days_since_date(*_NAMED_DAYS[match.group(1)], today), match.start(), match.end()))
-    for month, day, start, end in _calendar_dates(low):
+    for month, day, start, end in dates:
         lead = re.search(r"\b(?:on|from|around|about|after|before|by|was|were|be)\s+(?:the\s+)?$", low[:start])
         if lead and not re.search(r"\bsince\s+(?:about\s+|around\s+)?$", low[:start]):
             found.append((_days_since_day(month, day, today), lead.start(), end))
@@ -369,13 +369,14 @@ def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
         found.append(("length", _UNIT_DAYS[match.group(2)], match.start(1), match.end(1)))
     found += [("length", int(m.group(1)) * _CLINICAL_DAYS[m.group(2)], m.start(), m.end())
               for m in _CLINICAL.finditer(low)]
-    found += [("since", days, start, end) for days, start, end in _since_date(low, today)]
+    dates = _calendar_dates(low)
+    found += [("since", days, start, end) for days, start, end in _since_date(low, today, dates)]
     found += [("past", _days_since_weekday(m.group(1), today), m.start(), m.end())
               for m in re.finditer(rf"(?<!since )\blast ({_WEEKDAYS})\b", low)]
     # "on saturday" dates an onset ("since my run on saturday") but alone may be ahead ("see you on monday")
     found += [("dating", _days_since_weekday(m.group(1), today), m.start(), m.end())
               for m in re.finditer(rf"\bon ({_WEEKDAYS})\b", low)]
-    found += [("dating", days, start, end) for days, start, end in _dating(low, today)]
+    found += [("dating", days, start, end) for days, start, end in _dating(low, today, dates)]
     for pattern, kind, days in _FIXED:
         found += [(kind, days, m.start(), m.end()) for m in re.finditer(pattern, low)]
     return found
@@ -418,7 +419,7 @@ def _accepted(kind: str, days: float, low: str, start: int, end: int, *, about_p
     if kind == "present":
         return bool(_ONSET_WORDS.search(_sentence_around(low, start, end))) or _whole_answer(low, start, end)
     if kind == "dating":  # "it started on the 14th", "hurt it on saturday": dated by an onset in its sentence
-        return bool(_STARTED.search(_sentence_around(low, start, end)))
+        return bool(_ONSET_WORDS.search(_sentence_around(low, start, end)))
     return True
 
 

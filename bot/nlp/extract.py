@@ -48,9 +48,9 @@ logger = logging.getLogger(__name__)
 _DROPPED_DEFAULT_CUES = frozenset({"if"})
 _CONTEXT_RULES_FILE = Path(__file__).with_name("context_rules.json")
 _SIDE_WORDS = {"left": "left", "right": "right", "lft": "left", "rt": "right", "rite": "right", "rght": "right",
-               "both": "both", "either": "both"}
+               "rigth": "right", "both": "both", "either": "both"}
 _SHORT_SENTENCE = 6  # tokens: "Left side.", "It's on the right."
-_SIDE_SPELLINGS = r"left|right|rite|rght|lft"
+_SIDE_SPELLINGS = "|".join(word for word, side in _SIDE_WORDS.items() if side != "both" and len(word) > 2)
 _SIDE_PHRASE = re.compile(
     rf"\b(?:on|in|down|mainly|mostly|more|especially|esp|just|only)\s+(?:on\s+)?(?:the|my)\s+({_SIDE_SPELLINGS})\b|"
     rf"\b({_SIDE_SPELLINGS})[- ]?(?:hand\s+)?side\b|"
@@ -290,6 +290,12 @@ def _side_in_next_sentence(span: Span, doc: Doc, region_tokens: AbstractSet[int]
     return None
 
 
+def _sides_named(low: str) -> set[str]:
+    """The sides a piece of text names, typos included ("rite", "lft"); "both" when it says so."""
+    sides = {_SIDE_WORDS[w] for w in re.findall(r"[a-z]+", low) if _SIDE_WORDS.get(w) in ("left", "right")}
+    return sides | ({"both"} if re.search(r"\bboth\b", low) else set())
+
+
 def _side_in_sentence_before(span: Span, doc: Doc, region_tokens: AbstractSet[int]) -> str | None:
     """"The right one. It is the inside of the knee", "left. round the back in the bum cheek": a short
     sentence that only names a side, right before the place's own sentence."""
@@ -298,10 +304,7 @@ def _side_in_sentence_before(span: Span, doc: Doc, region_tokens: AbstractSet[in
     before = doc[span.sent.start - 1].sent
     if len(before) > _SHORT_SENTENCE or any(token.i in region_tokens for token in before):
         return None
-    low = _without_discourse_rights(before.text.lower())
-    sides = {_SIDE_WORDS[w] for w in re.findall(r"[a-z]+", low) if w in _SIDE_WORDS and _SIDE_WORDS[w] != "both"}
-    if re.search(r"\bboth\b", low):
-        sides.add("both")
+    sides = _sides_named(_without_discourse_rights(before.text.lower()))
     return sides.pop() if len(sides) == 1 else None
 
 
@@ -516,7 +519,7 @@ def _span_mentions(doc: Doc, spans: list[Span], sided_regions: set[str]) -> list
 _CORRECTION = re.compile(r"\b(?:sorry|actually|i meant|i mean|meant to say|no wait|correction|my mistake|"
                          r"not (?:the|my) \w+(?: \w+)?,? (?:it'?s|but|the|my)|rather|more (?:my|the|like my))\b")
 _SIDE_ALONE = re.compile(r"\b(?:the )?(other) (?:side|one|leg|knee|arm|shoulder|hand|foot|hip)\b|"
-                         r"\b(left|right|rite|rigth|lft)(?: (?:side|one|hand side))?\b|"
+                         rf"\b({_SIDE_SPELLINGS})(?: (?:side|one|hand side))?\b|"
                          r"\b(both|two) (?:sides?|of them|of em|ones)\b")
 
 
@@ -551,9 +554,8 @@ def _context_mentions(text: str, span_mentions: list[Mention]) -> list[Mention]:
     if not any(m.kind == "region" and m.present for m in span_mentions):
         match = _SIDE_ALONE.search(low)
         if match:
-            words = re.findall(r"[a-z]+", low)
-            side = "left" if {"left", "lft"} & set(words) else "right" if {"right", "rite", "rigth"} & set(words) \
-                else (match.group(1) or "both")
+            named = _sides_named(low)
+            side = "left" if "left" in named else "right" if "right" in named else (match.group(1) or "both")
             mentions.append(Mention(kind="side", value=side, text=match.group(0)))
     return mentions
 

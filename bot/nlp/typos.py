@@ -135,8 +135,6 @@ class Speller:
         if not low.isalpha() or self.is_known(low):
             return None
         if len(low) == _MIN_LENGTH - 1:
-            if "k" + low in self.short_targets:
-                return "k" + low  # "nee": "knee" with its silent k left out
             slips = [w for w in self.short_targets if w[0] == low[0] and _is_safe_short_slip(low, w)]
             return slips[0] if len(slips) == 1 else None
         if len(low) < _MIN_LENGTH:
@@ -144,7 +142,7 @@ class Speller:
         best: tuple[int, int, int, int, str] | None = None
         for item in self._index.lookup(low, Verbosity.ALL, max_edit_distance=2):
             candidate, distance = item.term, item.distance
-            # a slip keeps the first letter, except a silent one left out ("rist" for "wrist", "nee" for "knee")
+            # a slip keeps the first letter, except a silent one left out ("rist" for "wrist", "nuckle")
             silent = candidate[:2] in ("wr", "kn") and candidate[1:] == low
             if (candidate[0] != low[0] and not silent) or distance > _allowed_distance(low, candidate):
                 continue
