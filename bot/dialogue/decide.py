@@ -152,12 +152,9 @@ def _rules_answer_it(s: Situation) -> bool:
 
 
 def _offer_answer(s: Situation) -> Answer | None:
-    """Yes or no to an offer. A yes or no said after other words counts ("Lovely. Yes please"), except in
-    a question ("why those? yes I'd try") or a "that's not it, no", which the rules answer first."""
-    opening = read_yes_no(s.text, None)
-    if opening is not None:
-        return opening
-    if s.sure and s.intent in QUESTION_INTENTS and ("?" in s.text or s.intent == "next_candidate"):
+    """Yes or no to an offer, also said after other words ("Lovely. Yes please"); a question keeps its
+    answer (read_offer_reply), and so does "move on" to the coaching offer, which the rules answer."""
+    if s.sure and s.intent == "next_candidate" and read_yes_no(s.text, None) is None:
         return None
     return read_offer_reply(s.text, s.intent)
 
@@ -310,9 +307,9 @@ def decide(s: Situation) -> str | None:
     if s.active_loop == "checkin_form" and _puts_off_the_checkin(s):
         return "action_checkin_manage"  # "later, I'm driving, ask me another day": move it, don't quiz
     if s.active_loop:
-        if s.loop_rejected and is_farewell(s.text):
-            return "utter_goodbye"  # "nope thats all, thx!!" to a form's question: they are leaving
         if s.loop_rejected:
+            if is_farewell(s.text):
+                return "utter_goodbye"  # "nope thats all, thx!!" to a form's question: they are leaving
             if s.sure and s.intent in QUESTION_INTENTS:
                 return None
             # an answer to another question ("worse after a 12-hour shift" to "how long?") is kept by the

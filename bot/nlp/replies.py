@@ -121,9 +121,9 @@ def read_yes_no(text: str, intent: str | None = None) -> Answer | None:
 
 # An offer taken up in words other than a first "yes": "Lovely. Yes please, let's try the first one",
 # "very well, I'll give it a go", "let's do the first one".
-_LATER = r"(?![\w ]{0,12}\b(?:later|another|tomorrow|tonight|after|when|in a bit))"  # "I'll try later": not now
+_NOT_LATER = r"(?![\w ]{0,12}\b(?:later|another|tomorrow|tonight|after|when|in a bit))"  # "I'll try later": not now
 _TAKES_IT_UP = re.compile(rf"^(?:yes|yeah|yep|yup|ok|okay|sure|go on|please|very well|let'?s|lets|"
-                          rf"i'?ll (?:try|give|have){_LATER}|i will (?:try|give|have){_LATER}|show me|guide me|"
+                          rf"i'?ll (?:try|give|have){_NOT_LATER}|i will (?:try|give|have){_NOT_LATER}|show me|guide me|"
                           rf"talk me through|happy to|i'?d love|"
                           rf"that (?:sounds|would be) (?:good|great|lovely|helpful))\b")
 
@@ -135,19 +135,17 @@ def read_offer_reply(text: str, intent: str | None = None) -> Answer | None:
     """Yes or no to an offer (coaching, check-ins): the opening words, else a later sentence or clause
     that opens with a clear yes or no ("Lovely. Yes please", "Oh that makes sense. Yes, let's try it")."""
     first = read_yes_no(text, None)
-    if first is not None or "?" in text:  # "Why those? None of them are in my head": still the question
-        return first if first is not None else read_yes_no(text, intent)
-    for clause in re.split(r"[.!,;:\n]+", text)[1:]:
-        words = _LEADING_FILLER.sub("", _words(clause))
-        if not words:
-            continue
-        if _PLAIN_NO.match(words):
-            return Answer.NO
-        if _TAKES_IT_UP.match(words):
+    if first is not None:
+        return first
+    if "?" not in text:  # "Why those? None of them are in my head": still the question, whatever follows
+        for clause in re.split(r"[.!,;:\n]+", text)[1:]:
+            words = _LEADING_FILLER.sub("", _words(clause))
+            if _PLAIN_NO.match(words):
+                return Answer.NO
+            if _TAKES_IT_UP.match(words):
+                return Answer.YES
+        if _TAKES_IT_UP.match(_LEADING_FILLER.sub("", _words(text))):
             return Answer.YES
-    words = _LEADING_FILLER.sub("", _words(text))
-    if _TAKES_IT_UP.match(words):
-        return Answer.YES
     return read_yes_no(text, intent)
 
 

@@ -18,15 +18,15 @@ from typing import Any, Awaitable, Callable, TypeVar
 import sqlalchemy as sa
 import sqlalchemy.orm.session
 from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-__all__ = ["DELETE_ACTION", "PrivacySQLTrackerStore"]
+__all__ = ["DELETED_SLOT", "DELETE_ACTION", "PrivacySQLTrackerStore"]
 
 logger = logging.getLogger(__name__)
 DELETE_ACTION = "action_delete_data"
-ACTION_LISTEN_NAME = "action_listen"  # the marker ends as every turn does, so the next message is a new turn
-DELETED_SLOT = "data_deleted"
+DELETED_SLOT = "data_deleted"  # the only thing kept after a deletion (see _mark_deleted)
 RETRY_DELAYS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)  # about 16 s in all: longer than a database restart
 T = TypeVar("T")
 
@@ -76,6 +76,7 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
             await with_retries(lambda: super(PrivacySQLTrackerStore, self).save(tracker), "write")
             return
         await with_retries(lambda: self._purge(tracker), "delete")
+        await with_retries(lambda: self._mark_deleted(tracker.sender_id), "write")
 
     async def _purge(self, tracker: DialogueStateTracker) -> None:
         with self.session_scope() as session:
@@ -86,8 +87,10 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
             )
             session.commit()
         logger.info("Deleted a conversation on request (%d events).", removed)
-        # Keep only that a deletion happened (no words, no health data): "yes, all of it" straight after
-        # is then answered as the confirmation it is, not taken as the start of a new complaint.
-        marker = DialogueStateTracker.from_events(
-            tracker.sender_id, [SlotSet(DELETED_SLOT, True), ActionExecuted(ACTION_LISTEN_NAME)])
-        await with_retries(lambda: super(PrivacySQLTrackerStore, self).save(marker), "write")
+
+    async def _mark_deleted(self, sender_id: str) -> None:
+        """Keep only that a deletion happened (no words, no health data): "yes, all of it" straight after is
+        then answered as the confirmation it is. The marker ends with a listen, as every stored turn does."""
+        marker = DialogueStateTracker.from_events(sender_id, [SlotSet(DELETED_SLOT, True),
+                                                              ActionExecuted(ACTION_LISTEN_NAME)])
+        await super().save(marker)

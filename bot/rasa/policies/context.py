@@ -27,6 +27,7 @@ from bot.dialogue.state import AWAITING_SLOT, MENTIONS_KEY, read_state
 from bot.engine.knowledge import knowledge
 from bot.engine.screening import concern_question
 from bot.rasa.policies.base import ACTION_LISTEN, ContentPolicy, after_user_message
+from bot.rasa.tracker_store import DELETED_SLOT
 from core.types import Mention
 
 __all__ = ["ALWAYS_LISTEN_AFTER", "OWN_ACTIONS", "ContextPolicy"]
@@ -125,4 +126,4 @@ class ContextPolicy(ContentPolicy):
             concern_due=concern_due, band=band, requested_slot=tracker.get_slot("requested_slot"),
             typed=not external and not str(message.text or "").startswith("/") if message else False,
             checkins_agreed=state.checkins_agreed, triage=tracker.get_slot("triage_level"),
-            just_deleted=bool(tracker.get_slot("data_deleted")) and len(state.turns) <= 1)
+            just_deleted=bool(tracker.get_slot(DELETED_SLOT)) and len(state.turns) <= 1)
