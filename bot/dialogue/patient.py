@@ -29,8 +29,12 @@ def writes_for_someone_else(messages: Sequence[tuple[str, Sequence[Mention]]]) -
     for text, mentions in messages:
         places = [m for m in mentions if m.kind == "region" and not m.negated and not m.hypothetical]
         if places:
-            own_words = _FIRST_PERSON.search(_NAMING_THE_PATIENT.sub(" ", text.lower().replace("\u2019", "'")))
-            return places[0].other_person and own_words is None
+            low = text.lower().replace("\u2019", "'")
+            own_words = _FIRST_PERSON.search(_NAMING_THE_PATIENT.sub(" ", low))
+            # ConText does not always reach the place ("my husband has had a stiff neck all week"): a
+            # message that names the patient and has no word of the writer's own is about the patient
+            named = places[0].other_person or _NAMING_THE_PATIENT.search(low) is not None
+            return named and own_words is None
     return False
 
 
