@@ -75,6 +75,17 @@ class UserTurn:
         return self.active_loop == CHECKIN_LOOP
 
 
+# Findings that pressing on a nerve produces for as long as the pressure lasts (a weakness is never one).
+_PARAESTHESIA_FINDINGS = frozenset({"bilateral_hand_tingling", "limb_numbness", "limb_numb_weak", "limb_numb_or_weak",
+                                    "posture_related_tingling"})
+_PARAESTHESIA_WORDS = re.compile(r"numb|tingl|pins and needles|fizz|dead|asleep|buzz|prickl")
+
+
+def _pressed_nerve(mention: Mention) -> bool:
+    return (mention.kind == "finding" and mention.value in _PARAESTHESIA_FINDINGS
+            and _PARAESTHESIA_WORDS.search(mention.text.lower()) is not None)
+
+
 def _answer_mentions(turn: UserTurn) -> list[Mention]:
     """What an answer to a safety question or to the age question states."""
     if turn.asked == AGE_QUESTION:
@@ -142,9 +153,11 @@ class ConversationState:
 
     @staticmethod
     def _safety_mentions(turn: UserTurn) -> list[Mention]:
-        """Everything said counts, except a pressure level: "that's an 8" while massaging is no pain score."""
+        """Everything said counts, except a pressure level ("that's an 8" while massaging is no pain score)
+        and tingling or numbness felt while pressing ("whoa my fingers are tingling"): that is the tool on a
+        nerve, a stop sign the coaching answers; said outside the loop it counts as any finding."""
         if turn.in_pressure_loop:
-            return [m for m in turn.mentions if m.kind != "intensity"]
+            return [m for m in turn.mentions if m.kind != "intensity" and not _pressed_nerve(m)]
         return list(turn.mentions)
 
     def intake_mentions(self, turn: UserTurn) -> list[Mention]:

@@ -23,7 +23,11 @@ _SPELLED_OUT = {"n't": "not", "nt": "not", "ca": "can", "wo": "will", "'m": "am"
                 "'ll": "will", "'d": "would", "cannot": "can not", "cant": "can not", "dont": "do not",
                 "didnt": "did not", "doesnt": "does not", "wont": "will not", "isnt": "is not", "im": "i am",
                 "ive": "i have", "wasnt": "was not", "couldnt": "could not", "havent": "have not",
-                "aint": "is not", "u": "you", "ur": "your", "n": "and"}
+                "aint": "is not", "u": "you", "ur": "your", "n": "and",
+                # Scots "-nae" forms ("cannae lift it", "dinnae ken")
+                "cannae": "can not", "dinnae": "do not", "didnae": "did not", "couldnae": "could not",
+                "wouldnae": "would not", "willnae": "will not", "wasnae": "was not", "isnae": "is not",
+                "havnae": "have not"}
 # Intensifiers that sit inside a phrase without changing it ("can't REALLY feel", "PROPERLY numb"); the text
 # is matched with and without them.
 FILLERS = frozenset({"really", "properly", "quite", "very", "just", "even", "totally", "fully", "completely",

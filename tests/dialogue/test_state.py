@@ -235,3 +235,17 @@ def test_what_it_feels_like_said_as_a_likeness_answers_the_question() -> None:
     events = [user("neck ache", NECK), *_asked("pain_quality"),
               user("hard to describe, like someone's sat on it", intent="inform")]
     assert read_state(events).answers_in_words() == {"pain_quality": "like someone's sat on it"}
+
+
+def test_tingling_felt_while_pressing_is_a_stop_sign_not_a_finding_but_a_weak_arm_still_counts() -> None:
+    tingle = Mention("finding", "bilateral_hand_tingling", "fingers are tingling")
+    numb_leg = Mention("finding", "limb_numbness", "my leg has gone numb")
+    weak = Mention("finding", "limb_numb_weak", "can't lift my arm")
+    pressing = [user("tight neck on the right", NECK), slot("awaiting", "pressure"),
+                user("whoa my fingers are tingling now", tingle), user("leg gone numb", numb_leg),
+                user("suddenly I can't lift my arm", weak)]
+    findings = read_state(pressing).safety_report().findings
+    assert "bilateral_hand_tingling" not in findings and "limb_numbness" not in findings
+    assert "limb_numb_weak" in findings
+    outside = [user("tight neck, and my fingers are tingling", NECK, tingle)]
+    assert "bilateral_hand_tingling" in read_state(outside).safety_report().findings

@@ -15,6 +15,8 @@ def test_stems_contractions_and_intensifiers() -> None:
     assert normalise("numbness") == ("numb",) and normalise("cant") == ("can", "not")
     found = matcher(numb=["numb", "can not feel"]).find("I ca n't really feel my bum , numbness".split())
     assert [(h.concept, h.start, h.end) for h in found] == [("numb", 1, 5), ("numb", 8, 9)]
+    # Scots negations read like any other: "cannae lift it" is "can not lift it"
+    assert normalise("cannae") == ("can", "not") and normalise("didnae") == ("did", "not")
 
 
 def test_exact_phrases_keep_the_plural_and_masks_hide_look_alikes() -> None:
