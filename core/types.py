@@ -11,6 +11,7 @@ from enum import Enum, IntEnum
 from typing import Any, Iterable
 
 __all__ = [
+    "BARE_JOINT_WORDS",
     "Candidate",
     "FiredFlag",
     "Mention",
@@ -111,7 +112,7 @@ def _is_number(text: str) -> bool:
 
 # Joints whose parts send pain from different muscles; the bare word names the commonest part.
 _JOINTS = frozenset({"knee", "elbow", "wrist", "hip"})
-_BARE_JOINT_WORDS = frozenset({"knee", "knees", "elbow", "elbows", "wrist", "wrists", "hip", "hips"})
+BARE_JOINT_WORDS = frozenset({"knee", "knees", "elbow", "elbows", "wrist", "wrists", "hip", "hips"})
 
 
 @dataclass
@@ -154,7 +155,7 @@ class PainReport:
                 self.vague_regions.discard(mention.value)
             if not self._refines_a_bare_joint(mention):
                 self._add_region(mention.value, mention.side)
-            if (mention.text or "").lower().strip() in _BARE_JOINT_WORDS and mention.value in self.region_ids:
+            if (mention.text or "").lower().strip() in BARE_JOINT_WORDS and mention.value in self.region_ids:
                 self.generic_regions.add(mention.value)
         elif mention.kind == "sensation" and mention.value not in self.sensations:
             self.sensations.append(mention.value)
@@ -194,7 +195,7 @@ class PainReport:
         """"My left knee" then "mostly on the inside of the knee": the inside of the left knee, not two places.
         A joint named by its bare word stands for its commonest part until a part of it is named."""
         family = mention.value.split("_")[0]
-        if (mention.text or "").lower().strip() in _BARE_JOINT_WORDS or family not in _JOINTS:
+        if (mention.text or "").lower().strip() in BARE_JOINT_WORDS or family not in _JOINTS:
             return False
         for index, (region, side) in enumerate(self.regions):
             if region in self.generic_regions and region != mention.value and region.split("_")[0] == family:
@@ -229,12 +230,14 @@ class PainReport:
         front of the shoulder (vague_parts: vague region -> {part word: region}); the latest word wins."""
         refined: list[tuple[str, str | None]] = []
         for region, side in self.regions:
-            parts = vague_parts.get(region, {}) if region in self.vague_regions else {}
+            refinable = region in self.vague_regions or region in self.generic_regions
+            parts = vague_parts.get(region, {}) if refinable else {}
             target = next((parts[word] for word in reversed(self.parts) if word in parts), None)
             if target is None:
                 refined.append((region, side))
                 continue
             self.vague_regions.discard(region)
+            self.generic_regions.discard(region)
             if all(r != target for r, _s in refined):  # "top of both shoulders": the top is the vague place itself
                 refined.append((target, side))
         self.regions = [place for index, place in enumerate(refined)

@@ -11,6 +11,7 @@ import os
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Iterable
 
 from bot.nlp.numbers import NUMBER_PATTERN as _NUM
@@ -74,6 +75,75 @@ _NAMED_DAYS = {
     "mother's day": (3, 15), "mothers day": (3, 15), "father's day": (6, 21), "fathers day": (6, 21),
     "remembrance sunday": (11, 8), "remembrance day": (11, 11),
 }
+
+
+def _slips_of(word: str) -> set[str]:
+    """A long word typed with one letter dropped or two neighbours swapped ("septmber", "febuary")."""
+    dropped = {word[:i] + word[i + 1:] for i in range(1, len(word))}
+    swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(1, len(word) - 1)}
+    return (dropped | swapped) - {word}
+
+
+# Long month names as they are mistyped, read as the month everywhere a month is ("since Septmber").
+_MONTH_SHORT.update({slip: month for month in _MONTHS if len(month) >= 6 for slip in _slips_of(month)})
+# Feasts whose date moves from year to year (month, day per year; approximate where calendars differ), so
+# "since Diwali" counts back to the last one before today.
+_MOVABLE_DAYS: dict[str, dict[int, tuple[int, int]]] = {
+    "diwali": {2024: (11, 1), 2025: (10, 21), 2026: (11, 8), 2027: (10, 29), 2028: (10, 17), 2029: (11, 5),
+               2030: (10, 26)},
+    "eid al-fitr": {2024: (4, 10), 2025: (3, 30), 2026: (3, 20), 2027: (3, 10), 2028: (2, 27), 2029: (2, 15),
+                    2030: (2, 5)},
+    "eid al-adha": {2024: (6, 16), 2025: (6, 6), 2026: (5, 27), 2027: (5, 17), 2028: (5, 5), 2029: (4, 24),
+                    2030: (4, 14)},
+    "ramadan": {2024: (3, 11), 2025: (3, 1), 2026: (2, 18), 2027: (2, 8), 2028: (1, 28), 2029: (1, 16),
+                2030: (1, 6)},
+    "ganesh chaturthi": {2024: (9, 7), 2025: (8, 27), 2026: (9, 14), 2027: (9, 4), 2028: (8, 23), 2029: (9, 11),
+                         2030: (9, 1)},
+    "holi": {2024: (3, 25), 2025: (3, 14), 2026: (3, 4), 2027: (3, 22), 2028: (3, 11), 2029: (3, 1), 2030: (3, 20)},
+    "navratri": {2024: (10, 3), 2025: (9, 22), 2026: (10, 11), 2027: (9, 30), 2028: (9, 19), 2029: (10, 8),
+                 2030: (9, 28)},
+    "dussehra": {2024: (10, 12), 2025: (10, 2), 2026: (10, 20), 2027: (10, 9), 2028: (9, 27), 2029: (10, 16),
+                 2030: (10, 6)},
+    "onam": {2024: (9, 15), 2025: (9, 5), 2026: (8, 26), 2027: (9, 12), 2028: (9, 1), 2029: (8, 22), 2030: (9, 9)},
+    "chinese new year": {2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6), 2028: (1, 26), 2029: (2, 13),
+                         2030: (2, 3)},
+    "lunar new year": {2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6), 2028: (1, 26), 2029: (2, 13),
+                       2030: (2, 3)},
+    "rosh hashanah": {2024: (10, 3), 2025: (9, 23), 2026: (9, 12), 2027: (10, 2), 2028: (9, 21), 2029: (9, 10),
+                      2030: (9, 28)},
+    "yom kippur": {2024: (10, 12), 2025: (10, 2), 2026: (9, 21), 2027: (10, 11), 2028: (9, 30), 2029: (9, 19),
+                   2030: (10, 7)},
+    "passover": {2024: (4, 23), 2025: (4, 13), 2026: (4, 2), 2027: (4, 22), 2028: (4, 11), 2029: (3, 31),
+                 2030: (4, 18)},
+    "hanukkah": {2024: (12, 25), 2025: (12, 15), 2026: (12, 5), 2027: (12, 25), 2028: (12, 13), 2029: (12, 2),
+                 2030: (12, 21)},
+}
+_MOVABLE_NAMES = {"eid": ("eid al-fitr", "eid al-adha"), "eid ul fitr": ("eid al-fitr",),
+                  "eid al fitr": ("eid al-fitr",), "eid ul adha": ("eid al-adha",), "eid al adha": ("eid al-adha",),
+                  "bakri eid": ("eid al-adha",),
+                  "ganesh": ("ganesh chaturthi",), "ganesh festival": ("ganesh chaturthi",),
+                  "ganpati": ("ganesh chaturthi",), "deepavali": ("diwali",), "durga puja": ("dussehra",),
+                  "dasara": ("dussehra",), "pesach": ("passover",), "chanukah": ("hanukkah",),
+                  "spring festival": ("chinese new year",), "tet": ("lunar new year",)}
+_MOVABLE_NAMES.update({name: (name,) for name in _MOVABLE_DAYS})
+
+
+def _last_movable(name: str, today: date) -> date | None:
+    """The last day of a movable feast on or before today (any of its kinds: "eid" is either Eid)."""
+    days = [date(year, *_MOVABLE_DAYS[feast][year]) for feast in _MOVABLE_NAMES[name]
+            for year in (today.year, today.year - 1) if year in _MOVABLE_DAYS[feast]]
+    past = [day for day in days if day <= today]
+    return max(past) if past else None
+
+
+def _days_since_named(name: str, today: date) -> float:
+    """Days since a named day of the year, fixed ("bonfire night") or movable ("diwali")."""
+    if name in _MOVABLE_NAMES:
+        began = _last_movable(name, today)
+        return float(max((today - began).days, 1)) if began else 180.0
+    return _days_since_date(*_NAMED_DAYS[name], today)
+
+
 # Numbers of an ordinal day ("the 3rd", "12th") and a date as the UK writes it ("12/11", "3.11.26").
 _ORDINAL = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)"
 _NUMERIC_DATE = r"(?P<nday>[0-3]?\d)[/.](?P<nmonth>[01]?\d)(?:[/.](?:20)?\d\d)?"
@@ -113,6 +183,12 @@ _COUNTED_BEFORE = re.compile(rf"(?:\b\d(?:[\d,.]*\d)?|\b{_NUM})\s+[a-z]+\s+$")
 _ATTRIBUTIVE = re.compile(rf"^(?:\d+(?:\.\d+)?|{_NUM})\s*-?\s*(?:{_LENGTH_UNITS})(?!s)\b")
 _LENGTH_ENDS = re.compile(r"\s*(?:$|[.,;!?)]|(?:now|ago|or so|already|and|but|since|maybe|i think|about|approx|"
                           r"more or less|roughly|or more|at least|i guess|tops|max)\b)")
+# "since 3 week", "for 2 month": a length said without its plural by someone writing in a second language
+_LENGTH_LEAD = re.compile(r"\b(?:since|for|from|past|last)\s+(?:about\s+|around\s+|almost\s+|nearly\s+)?$")
+# "been riding horses forty years", "been doing this job 20 years": the length of a habit in its clause
+_HISTORY_BEFORE = re.compile(
+    r"\bbeen\s+(?!(?:hurting|aching|killing|bothering|playing\s+up|giving|getting|suffering|throbbing|burning|going|"
+    r"happening|coming|niggling|nagging|flaring|like)\b)[a-z]+ing\b[^.,;!?]{0,30}?(?:for\s+)?$")
 _AGE_AFTER = re.compile(r"^\s*(?:old|of age|pregnant|into (?:my|the|her) pregnancy|gestation)\b")
 _COMPARISON_BEFORE = re.compile(r"\b(?:than|compared (?:to|with)|as)\s+$")
 _ACTIVITY_GAP = re.compile(
@@ -173,11 +249,10 @@ def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple
             found.append((_days_since_day(month, day, today), lead.start(), end))
     for match in re.finditer(rf"\bsince (?:last )?({_WEEKDAYS})\b", low):
         found.append((_days_since_weekday(match.group(1), today), match.start(), match.end()))
-    named = "|".join(re.escape(n) for n in sorted(_NAMED_DAYS, key=len, reverse=True))
+    named = _named_pattern()
     months = "|".join(_MONTHS) + "|" + "|".join(_MONTH_SHORT)
-    for match in re.finditer(rf"\bsince {hedge}(?:(?:{months}) )?({named})\b", low):
-        month, day = _NAMED_DAYS[match.group(1)]
-        found.append((_days_since_date(month, day, today), match.start(), match.end()))
+    for match in re.finditer(rf"\bsince {hedge}(?:(?:{months}) )?(?:the )?({named})\b", low):
+        found.append((_days_since_named(match.group(1), today), match.start(), match.end()))
     names = ("|".join(_MONTHS) + "|" + "|".join(_MONTH_SHORT) +
              "|christmas|xmas|new year(?:'s)?|easter|spring|summer|autumn|fall|winter")
     part = "|".join(_PART_DAY)
@@ -219,6 +294,12 @@ def _calendar_dates(low: str) -> list[_CalendarDate]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _named_pattern() -> str:
+    names = set(_NAMED_DAYS) | set(_MOVABLE_NAMES)
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
 def _days_since_day(month: int | None, day: int, today: date) -> float:
     """Days since a day of the month (the last such day when no month is given)."""
     if month is None:
@@ -256,14 +337,18 @@ def _dating(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple[flo
     months = "|".join(_MONTHS) + "|" + "|".join(_MONTH_SHORT)
     part = "|".join(_PART_DAY)
     for match in re.finditer(rf"\b(?:in|at|around|from|during|by|on|was|were|so)\s+"
-                             rf"(?:(?:the )?({part})(?:-|\s+)(?:of\s+)?)?(?:last |the )?"
-                             rf"({months}|christmas|xmas|easter)\b", low):
+                             rf"(?:(?:the )?({part})(?:-|\s+)(?:of\s+)?)?(?:last |the |this )?"
+                             rf"({months}|christmas|xmas|easter|spring|summer|autumn|winter|(?<=the )fall)\b", low):
         day = _PART_DAY.get(match.group(1) or "start", 1)
         name = _MONTH_SHORT.get(match.group(2), match.group(2))
         found.append((_days_since(name, today, day), match.start(), match.end()))
-    named = "|".join(re.escape(n) for n in sorted(_NAMED_DAYS, key=len, reverse=True))
-    for match in re.finditer(rf"\b(?:on|at|around|after|before|over)\s+({named})\b", low):
-        found.append((_days_since_date(*_NAMED_DAYS[match.group(1)], today), match.start(), match.end()))
+    named = _named_pattern()
+    for match in re.finditer(rf"\b(?:on|at|around|after|before|over|during)\s+(?:the\s+)?({named})\b", low):
+        found.append((_days_since_named(match.group(1), today), match.start(), match.end()))
+    # a month in brackets after the event it dates: "since the Berlin marathon (Sept)"
+    for match in re.finditer(rf"\(\s*(?:in\s+)?({months})\.?\s*\)", low):
+        name = _MONTH_SHORT.get(match.group(1), match.group(1))
+        found.append((_days_since(name, today), match.start(), match.end()))
     for month, day, start, end in dates:
         lead = re.search(r"\b(?:on|from|around|about|after|before|by|was|were|be)\s+(?:the\s+)?$", low[:start])
         if lead and not re.search(r"\bsince\s+(?:about\s+|around\s+)?$", low[:start]):
@@ -367,6 +452,11 @@ def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
     for match in re.finditer(r"(?:^|[.,;!?]\s*)((?:a\s+)?(week|fortnight|month|year)(?:\s+or\s+so|\s*ish)?)"
                              r"\s*(?=$|[.,;!?])", low):
         found.append(("length", _UNIT_DAYS[match.group(2)], match.start(1), match.end(1)))
+    # ... and in the plural, an uncounted few: "6/10. months. desk job" (weeks 3, months 3, years 2)
+    alone = r"(?:^|[.,;!?]\s*)((?:for\s+|many\s+|some\s+)?(weeks|months|years)(?:\s+now)?)\s*(?=$|[.,;!?])"
+    for match in re.finditer(alone, low):
+        found.append(("length", {"weeks": 21.0, "months": 90.0, "years": 730.0}[match.group(2)], match.start(1),
+                      match.end(1)))
     found += [("length", int(m.group(1)) * _CLINICAL_DAYS[m.group(2)], m.start(), m.end())
               for m in _CLINICAL.finditer(low)]
     dates = _calendar_dates(low)
@@ -390,8 +480,10 @@ def _accepted(kind: str, days: float, low: str, start: int, end: int, *, about_p
         head = low[start:end]
         attributive = _ATTRIBUTIVE.match(head)
         if attributive and (word_number(re.split(r"[\s-]", head)[0]) or 0) > 1 and not head.endswith("ago") \
-                and not _LENGTH_ENDS.match(after):
-            return False  # "12 hour shifts", but not "is 2 month" (a length, said without the plural)
+                and not _LENGTH_ENDS.match(after) and not _LENGTH_LEAD.search(before):
+            return False  # "12 hour shifts", but not "is 2 month" or "since 3 week" (a length, no plural)
+        if _HISTORY_BEFORE.search(before):
+            return False  # "been riding horses forty years": how long they have done it, not the pain
         if _AGE_AFTER.match(after) or _gestation(low, before, head):
             return False  # "80 years old", "29 weeks pregnant": an age, not how long it has hurt
         if _RATE_AFTER.search(after) or _FREQUENCY_BEFORE.search(before) or (

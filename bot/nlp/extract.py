@@ -22,7 +22,7 @@ from bot.nlp.durations import find_duration
 from bot.nlp.numbers import parse_age, parse_intensity, parse_someone_elses_age
 from bot.nlp.typos import Corrected
 from bot.nlp.typos import correct as correct_typos
-from core.types import Mention
+from core.types import BARE_JOINT_WORDS, Mention
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -34,7 +34,7 @@ __all__ = ["MAX_CHARS", "TYPOS_KEY", "Analyser", "Lexicon", "extract_mentions", 
 COMPOSED_KEY = "composed_findings"  # doc.user_data key: composed finding -> the tokens of its concepts
 TYPOS_KEY = "typo_corrections"  # doc.user_data key: the Corrected record (offsets back to what was typed)
 VAGUE_KEY = "vague_places"  # doc.user_data key: phrase -> region it stands in for ("headache" -> temple)
-_PART_REACH = 20  # characters around a vague place within which a part word is about it
+_PART_REACH = 28  # characters around a vague place within which a part word starts to be about it
 PARTS_KEY = "place_parts"  # doc.user_data key: the words that say where in a vague place ("front", "outside")
 MAX_CHARS = 2000  # longer messages are cut here: no real description of pain needs more
 PHRASE_TOKENS_KEY = "phrase_spans"  # doc.user_data key: (start, end) of every vocabulary phrase and concept
@@ -578,7 +578,7 @@ def _part_mentions(text: str, parts: Iterable[str], places: list[Mention]) -> li
         for match in re.finditer(rf"(?<![\w'])({re.escape(part)})(?![\w'])", low):
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue
-            if places and not any(start <= match.start() and match.end() <= end for start, end in near):
+            if places and not any(start <= match.start() <= end for start, end in near):
                 continue
             taken.append(match.span())
             found.append((match.start(), Mention(kind="part", value=part, text=match.group(1))))
@@ -590,6 +590,9 @@ def _part_mentions(text: str, parts: Iterable[str], places: list[Mention]) -> li
 _TRIGGER_CUE = re.compile(
     r"\b(?:after|when|whenever|while|whilst|during|from|(?:worse|worst)(?=\s+(?:doing|by|with)\b)|"
     r"(?:worse|worst)\s+(?:on|in|at)(?=\s)|"
+    # "worse plastering ceilings", "worse crawlin under sinks": a doing-word straight after "worse"
+    r"(?:worse|worst)(?=\s+(?!(?:thing|things|nothing|something|everything|anything|feeling|morning|evening|spring|"
+    r"ceiling|during|being|king|ring)\b)[a-z]{2,}(?:ing\b|in\b|in'))|"
     r"(?:hurts?|hurting|aches?|aching|sore|painful|kills(?:\s+me)?|twinges?)(?=\s+doing\b))"
     r"\s+(?:i\s+|i'm\s+|im\s+|i've\s+been\s+|i\s+am\s+)?"
     r"(?:do\s+(?:the\s+|a\s+|my\s+)?|doing\s+(?:the\s+|a\s+|my\s+)?)?"
@@ -629,15 +632,16 @@ def _trigger_words(text: str, found: list[Mention]) -> list[Mention]:
 
 
 def _last_item_of_a_list(text: str, found: list[Mention]) -> list[Mention]:
-    """In a comma list that already gave the place, and a strength or a duration, a last short item that
-    nothing else explains is what brings the pain on ("..., 3 wks, drumming", "... 3 wks. mouse")."""
+    """In a comma list that already gave the place or the feeling, and a strength or a duration, a last short
+    item that nothing else explains is what brings the pain on ("..., 3 wks, drumming", "stiff, 5, 3 wks,
+    under cars all day")."""
     kinds = {m.kind for m in found if m.present}
-    if "region" not in kinds or not kinds & {"intensity", "duration"}:
+    if not kinds & {"region", "sensation"} or not kinds & {"intensity", "duration"}:
         return []
     items = [item.strip() for item in re.split(r"[,.;]", text) if item.strip()]
     if len(items) < 3:
         return []
-    last = items[-1].lower()
+    last = re.sub(r"\s+all\s+(?:day|night|week|the\s+time)$", "", items[-1].lower())  # "under cars all day"
     said = " ".join(m.text.lower() for m in found if m.text)
     if not re.fullmatch(r"[a-z][a-z' ]{2,25}", last) or len(last.split()) > 3 or last in said or any(
             word in said for word in last.split() if len(word) > 3) or _NOT_A_LIST_TRIGGER.search(last):
@@ -674,8 +678,10 @@ def extract_mentions(doc: Doc, sided_regions: Iterable[str], *, bare_intensity: 
     spans = _kept_spans(doc)
     found = _span_mentions(doc, spans, set(sided_regions))
     places = [m for m in found if m.kind == "region" and m.present]
-    parts = _part_mentions(doc.text, doc.user_data.get(PARTS_KEY, ()), [m for m in places if m.vague] if places else [])
-    if places and not any(m.vague for m in places):
+    # parts are read next to a vaguely named place ("shoulder") or a bare joint ("knee, the inside bit")
+    refinable = [m for m in places if m.vague or (m.text or "").lower().strip() in BARE_JOINT_WORDS]
+    parts = _part_mentions(doc.text, doc.user_data.get(PARTS_KEY, ()), refinable if places else [])
+    if places and not refinable:
         parts = []
     numbers = _number_mentions(doc.text, spans, bare_intensity=bare_intensity)
     found = _one_side_for_all(doc, found, set(sided_regions))

@@ -52,7 +52,7 @@ _SCORE_TAIL = re.compile(
     r"^(?:\s*$|\s*[.,;:!?)]|\s*(?:/|-|–)?\s*ish\b|\s+(?:now|today|tonight|atm|rn|at|on|when|whenever|most|mostly|"
     r"maybe|or|to|i|i'd|id|and|but|by|tbh|probably|prob|sometimes|usually|max|tops|though|these|in|if|during|after|"
     r"while|really|honestly|dear|mate|lol|haha|x+|even|still|then|first|if|right|depending|worst|best|out|most|"
-    r"which|that|since|for)\b)")
+    r"which|that|since|for|like|about|bout|abt|around)\b)")
 _RANGE = re.compile(r"^\s*(?:-|–|to|or)\s*(\d{1,2})\b")
 # Someone else's number: "my son is 5", "she's 6".
 _OTHER_PERSON = re.compile(r"\b(?:son|daughter|kid|kids|child|baby|boy|girl|toddler|grandson|granddaughter|he|she|"

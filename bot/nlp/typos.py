@@ -9,7 +9,8 @@ turned into "chair" and "deck" never into "neck". On top of the library, the pro
 a slip is unambiguous:
 
 - tokens shorter than 4 letters are left alone, except a 3-letter token that is one of the 4-letter body
-  or side words with a letter dropped and can be no other ("bak" -> "back", "kne" -> "knee");
+  or side words with a letter dropped and can be no other ("bak" -> "back", "kne" -> "knee"), and texting
+  shorthand from a short list ("bk" -> "back", "nite" -> "night");
 - edit distance 1 when both words have 5+ letters, distance 2 when the longer of the two has 8+
   letters ("headake" -> "headache"); with a 4-letter word only a swap, a doubled key or a dropped
   letter ("nekc", "backk", "lowr"), because a changed letter there too often makes another real word;
@@ -41,6 +42,10 @@ _MIN_LENGTH = 4
 _SHORT_WORD = 5
 _LONG_WORD = 8
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "est")
+# Texting shorthand that no edit distance reaches ("bk", "nite"): read as the word, when that word is one the
+# vocabulary knows.
+_SHORTHAND = {"bk": "back", "bck": "back", "shldr": "shoulder", "shldrs": "shoulders", "sholdr": "shoulder",
+              "nite": "night", "nites": "nights", "tonite": "tonight", "nek": "neck"}
 
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
@@ -132,6 +137,8 @@ class Speller:
     def _suggest(self, low: str) -> str | None:
         from symspellpy import Verbosity
 
+        if low in _SHORTHAND and _SHORTHAND[low] in self.vocabulary:
+            return _SHORTHAND[low]
         if not low.isalpha() or self.is_known(low):
             return None
         if len(low) == _MIN_LENGTH - 1:

@@ -440,3 +440,32 @@ def test_a_part_of_a_joint_named_later_refines_the_bare_joint(knowledge) -> None
     messages = ["I am writing about my left knee", "It is a dull ache, mostly on the inside of the knee."]
     report = PainReport.from_messages([extract(text, knowledge) for text in messages])
     assert report.refine(knowledge.vague_parts).regions == [("knee_inner", "left")]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    # feelings in other words
+    ("my calf keeps pulling when I walk uphill", "sensation", "tight"),
+    ("a bruisy ache in my shin", "sensation", "sore"),
+    ("band like headache over my eyes", "sensation", "pressure"),
+    # a score hedged in a run-on message, and one written straight after a feeling word
+    ("back hurts when i lift boxes maybe 7 like stab", "intensity", "7"),
+    ("stiff 4 about a week", "intensity", "4"),
+    # what makes it worse: a doing-word straight after "worse", the last item of a terse list
+    ("my wrist, 5/10, worse hanging wallpaper", "trigger_words", "hanging wallpaper"),
+    ("achy, 6, 2 wks, up ladders all day", "trigger_words", "up ladders"),
+    # texting shorthand for the back
+    ("bk pain since monday", "region", "low_back"),
+])
+def test_facts_said_in_everyday_shorthand(knowledge, text: str, kind: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    assert value in present(extract(text, knowledge), kind)
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("my left knee hurts, the outside bit", "knee_outer"),
+    ("right elbow, on the inside", "elbow_inner"),
+    ("my wrist aches, underneath", "wrist_front"),
+    ("sore knee, worse going up the back stairs", "knee_front"),
+])
+def test_a_part_said_next_to_a_bare_joint_refines_it(knowledge, text: str, location: str) -> None:  # type: ignore[no-untyped-def]
+    report = PainReport.from_messages([extract(text, knowledge)]).refine(knowledge.vague_parts)
+    assert report.regions[0][0] == location

@@ -70,6 +70,19 @@ def test_duration_in_days(text: str, low: float, high: float) -> None:
         ("on and off since I got the new saddle in September", 80, 95),
         ("pinchy since october half term", 30, 40),
         ("For some weeks now I have suffered", 14, 35),
+        # feasts whose date moves, counted back to the last one (Diwali 2026: 8 November)
+        ("my hip has ached since deepavali", 20, 24),
+        ("it started around eid", 180, 200),
+        ("since chinese new year", 280, 290),
+        # seasons and bracketed months as dates of an onset; month names mistyped
+        ("it began in the autumn", 85, 95),
+        ("since the half marathon (oct) my calf is tight", 55, 65),
+        ("since I started the new job in Novmber", 25, 35),
+        ("sore since Febuary", 295, 310),
+        # a length said without its plural; a plural unit alone; a habit's length is not the pain's
+        ("pain since 2 month when I work", 55, 65),
+        ("tight shoulders. weeks. desk", 14, 30),
+        ("been playing violin thirty years, but since last monday my neck hurts", 6, 8),
     ],
 )
 def test_duration_dated_by_a_named_day_or_an_event_in_a_month(text: str, low: float, high: float) -> None:
