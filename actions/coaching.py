@@ -116,6 +116,9 @@ class ActionPressureFeedback(Action):
         level = f"{step.level:g}" if step.level is not None else ""
         dispatcher.utter_message(response=step.response, low=low, high=high, level=level)
         events: Events = [SlotSet("pressure_level", step.level)]
+        if step.step.done and tracker.get_slot("awaiting") == "checkin_offer":
+            # "omg yes that's it, 6" after the stretch and the offer: good, keep holding; the offer stands
+            return [*events, awaiting(None), FollowupAction("action_offer_checkin")]
         if step.step.done:
             habits = "\n".join(f"- {h}" for h in card.habits[:3])
             dispatcher.utter_message(response="utter_coach_finish", stretch=card.stretch, muscle=card.name.lower(),
@@ -123,6 +126,7 @@ class ActionPressureFeedback(Action):
                                      habits=habits)
             return [*events, SlotSet("coaching_muscle", None), awaiting(None), FollowupAction("action_offer_checkin")]
         if step.step is Step.STOP:
+            # the muscle stays chosen: "ok moved a bit, now a good ache, 6" goes on with the same one
             dispatcher.utter_message(response="utter_anything_else")
-            return [*events, SlotSet("coaching_muscle", None), awaiting("anything_else")]
+            return [*events, awaiting("anything_else")]
         return [*events, awaiting("pressure")]

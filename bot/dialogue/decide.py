@@ -17,6 +17,7 @@ from typing import Any
 from bot.nlp.replies import (
     Answer,
     asks_why_these,
+    delays_help,
     find_email,
     is_about_the_bot,
     is_closing,
@@ -69,6 +70,13 @@ _GETTING_CHECKED = re.compile(
     r"gp|doctor|surgery|minor injuries|walk-?in|111|urgent care|hospital|instead|meantime|meanwhile|in the mean ?time|"
     r"just (?:rest|stretch|take|put|rub|ice|leave)|paracetamol|ibuprofen|calpol|frozen peas|ice|hot water bottle|"
     r"sleep it off|see how it goes|only a|just a|probably (?:just|nothing)|nothing serious)\b")
+# how the pressing feels, said after the loop has moved on ("omg yes that's it 6", "ahh right there")
+_PRESSURE_CUES = re.compile(
+    r"\b(?:right there|that'?s it|thats it|the spot|good ache|good hurt|nice ache|aches? nicely|pressure|pressing|"
+    r"press|feels? (?:good|nice|right|great|lovely|better)|doing (?:some |me )?good|lighter|harder|bit much|"
+    r"too much|ow+|ouch)\b")
+_ABOUT_CHECKINS = re.compile(
+    r"\b(?:check|checking|in touch|remind\w*|message|text|email|days?|weeks?|contact|follow)\b")
 # a pressure level said as a number: "ok that's better, a 6", "now 5", "about a 4"
 _STILL_PRESSING = re.compile(r"\b(?:a|an|about|now|is|at|like|bout)\s+(?:[0-9]|10|one|two|three|four|five|six|seven|"
                              r"eight|nine|ten)\b")
@@ -92,6 +100,8 @@ class Situation:
     requested_slot: str | None = None  # the form's pending question
     typed: bool = True  # words the person typed (not a button payload, not the scheduler's trigger)
     checkins_agreed: bool = False  # check-ins were scheduled in this conversation
+    coaching_open: bool = False  # a muscle is being coached (kept after a stop sign, cleared once held)
+    coached: bool = False  # self-massage coaching started earlier in this conversation
     triage: str | None = None  # the conversation's triage level so far ("urgent", "see_doctor", ...)
     just_deleted: bool = False  # the conversation was deleted and this is the first message since
 
@@ -194,9 +204,20 @@ def _pressure(s: Situation) -> str | None:
     return "action_pressure_feedback"
 
 
+def _talks_pressure(s: Situation) -> bool:
+    """How the pressing feels ("ahh yes right there", "that's about a 5 now"), not about check-ins or a new place."""
+    low = s.text.lower()
+    if _ABOUT_CHECKINS.search(low) or s.new_pain_place or is_closing(s.text):
+        return False
+    reading = read_pressure(s.text, band=s.band)
+    return (reading.level is not None and reading.direction is not Pressure.UNCLEAR) or bool(_PRESSURE_CUES.search(low))
+
+
 def _checkin_offer(s: Situation) -> str | None:
     if s.intent == "ask_how_massage" or _MASSAGE_PLEASE.search(s.text.lower()):
         return "action_coach_massage"  # "actually go on, show me the massage": changed their mind
+    if s.coached and _talks_pressure(s):
+        return "action_pressure_feedback"  # still pressing after the hold: answer that, the offer stands
     if find_email(s.text):
         return "action_schedule_checkin"
     if _THANKS_ONLY.match(s.text.lower().strip()):
@@ -226,6 +247,8 @@ def _anything_else(s: Situation) -> str | None:
         return "utter_goodbye"
     if _STILL_PRESSING.search(s.text.lower()) and read_pressure(s.text, band=s.band).direction is not Pressure.UNCLEAR:
         return "action_pressure_feedback"  # "ok that's better, a 6" after easing off: still massaging
+    if s.coaching_open and _talks_pressure(s):
+        return "action_pressure_feedback"  # "ok moved a bit, now just a good ache, 6" after a stop sign
     if read_yes_no(s.text, s.intent) is Answer.YES and len(s.text.split()) <= 3:
         return "utter_ask_what_else"
     return None
@@ -244,6 +267,8 @@ def _asks_about_getting_checked(s: Situation) -> bool:
     tomorrow?", "should I be worried?", "I'd rather not waste the GP's time")."""
     if s.triage not in ("urgent", "see_doctor") or s.active_loop or s.awaiting or not s.typed:
         return False
+    if s.triage == "urgent" and delays_help(s.text):
+        return True  # "ok, I'll see the GP tomorrow" to "be seen today"
     if is_closing(s.text) or (s.sure and s.intent in COMMAND_INTENTS - {"ask_professional"}):
         return False
     if s.triage == "see_doctor" and s.sure and s.intent in QUESTION_INTENTS - {"ask_professional"}:
@@ -265,6 +290,8 @@ def _trusted(s: Situation) -> Situation:
     about the bot."""
     if s.intent == "bot_challenge" and s.typed and not is_about_the_bot(s.text):
         return replace(s, intent=None, confidence=0.0)
+    if s.intent == "non_english" and (is_closing(s.text) or read_yes_no(s.text, None) is not None):
+        return replace(s, intent=None, confidence=0.0)  # "sí!", "non, c'est tout, merci": understood anyway
     return s
 
 
@@ -285,6 +312,8 @@ def decide(s: Situation) -> str | None:
         # and never let the check-in rule start one
         return decide(replace(s, intent=None, confidence=0.0)) or (
             "utter_goodbye" if s.awaiting == "anything_else" else "action_rephrase")
+    if s.typed and s.checkins_agreed and s.active_loop != "checkin_form" and _STOPS_CHECKINS.search(s.text.lower()):
+        return "action_checkin_manage"  # "hiya, it's me again, can you knock the check-ins on the head"
     if s.intent in _CHECKIN_COMMANDS and s.typed and not s.checkins_agreed and not s.active_loop and (
             s.awaiting != "checkin_offer") and (s.intent == "checkin_start" or _asks_for_checkins(s)):
         # "would you check in on me?", "yes, check-ins would be good", "could you check on me in a few days?"

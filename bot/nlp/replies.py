@@ -18,6 +18,7 @@ from core.types import Pressure, PressureReading
 __all__ = [
     "Answer",
     "asks_why_these",
+    "delays_help",
     "find_email",
     "is_about_the_bot",
     "is_closing",
@@ -41,9 +42,26 @@ class Answer(Enum):
     UNSURE = "unsure"
 
 
+# Courtesies people keep in their own language inside English replies ("sí!", "non, c'est tout, merci"):
+# read as the English word, so a thanks, a goodbye or a yes/no in them is understood.
+_COURTESIES = tuple((re.compile(rf"(?<![\w'])(?:{pattern})(?![\w'])"), english) for pattern, english in (
+    (r"gracias|merci(?: beaucoup)?|danke(?: sch[öo]n)?|obrigad[ao]|grazie(?: mille)?|dzi[eę]kuj[eę]|shukran|"
+     r"asante|dhanyavaa?d|spasibo|jazakallah(?: khair)?|jazak allah|mahalo|arigato|xie xie|köszönöm|multumesc|"
+     r"hvala", "thanks"),
+    (r"adi[oó]s|ciao|tsch[üu]ss?|tchau|au revoir|do widzenia|bonne (?:soir[ée]e|journ[ée]e|nuit)|hasta luego|"
+     r"[àa] bient[ôo]t|auf wiedersehen|arrivederci|khuda hafiz|allah hafiz", "bye"),
+    (r"s[ií]|oui|ja|sim|haan|ndiyo", "yes"), (r"non|nein|n[ãa]o|nie|hapana|nahi", "no"),
+    (r"nada m[áa]s|c'est tout|das ist alles|[ée] s[óo] isso|to wszystko", "that's all"),
+    (r"fair enuf|fair enough", "fair enough"),
+))
+
+
 def _words(text: str) -> str:
-    """Lower case, apostrophes straightened, punctuation to spaces, single-spaced."""
+    """Lower case, apostrophes straightened, punctuation to spaces, single-spaced; courtesies in other
+    languages read as their English word."""
     low = text.lower().replace("\u2019", "'")
+    for pattern, english in _COURTESIES:
+        low = pattern.sub(english, low)
     low = re.sub(r"[^\w'/+\-\s\U0001F44D\U0001F44C\u2714\u2705]", " ", low)
     return " ".join(low.split())
 
@@ -206,7 +224,9 @@ _MORE_WORDS = re.compile(
     r"\b(?:barely|barley|hardly|scarcely|(?:can'?t|cant|cannot|don'?t|dont) (?:really |rly |quite |much )?feel|"
     r"not feeling|feel nothing|nothing|nothin|nuthin|nowt|not a lot|"
     r"not much|not really|harder|deeper|firmer|more pressure|press more|push more|a bit more|little more|more|"
-    r"too light|too soft|too gentle|too weak|very light|weak|gentle rub|tickles?|nothing happening)\b")
+    r"too light|too soft|too gentle|too weak|very light|weak|gentle rub|tickles?|nothing happening|"
+    r"(?:a )?(?:bit|little|touch|tad) (?:light|soft|gentle)|quite (?:light|soft|gentle)|could (?:go|take) (?:a bit )?"
+    r"(?:harder|more|firmer|deeper))\b")
 _GOOD_WORDS = re.compile(
     r"(?:\b(?:good|right|perfect|spot on|that'?s it|thats it|nice|great|lovely|sweet spot|good hurt|strong ache|"
     r"relieving|relief|bearable|fine|ok|okay|yep|yes|yeah|about right|just right|feels right|in the band|better|"
@@ -327,7 +347,8 @@ def read_trend(text: str) -> str | None:
 
 
 _CHECKIN_ACTIONS = (
-    ("stop", re.compile(r"\b(?:stop|cancel|unsubscribe|no more|don'?t want (?:them|these|any|check)|quit|end|"
+    ("stop", re.compile(r"\b(?:on the head|no need to keep|stop|cancel|unsubscribe|no more|"
+                        r"don'?t want (?:them|these|any|check)|quit|end|"
                         r"opt out|leave me alone|stop messaging|stop texting|enough of|"
                         r"(?:don'?t|do not|shan'?t|won'?t|will not) (?:need|want)|no (?:need|thanks|thank you)|"
                         r"knock (?:the |them |it )?(?:check[- ]?ins? )?on the head|no need to keep|"
@@ -366,13 +387,14 @@ _CLOSING = re.compile(
     r"have a (?:good|great|nice|lovely) (?:one|day|evening|night|weekend)|"
     r"no thanks|no thank you|not now|not right now|bye|goodbye|cheers|ta|thanks|thank you|that'?ll do|"
     r"nothing else|nothin|nuthin|nowt|i'?m off|im off|i'?m done|done for now|see you|see ya|good night|night|"
-    r"that'?s me|that will be all|that'?ll be all|will do|i'?ll (?:ring|call|phone|book|contact|go|see|try|do)|"
+    r"that'?s me|that will be all|that'?ll be all|will do|"
+    r"i'?ll (?:ring|call|phone|book|contact|go|see (?:the|a|my|them|you|ya|someone|somebody)|try|do)|"
     # going to get the help the bot advised: "ok ringing 111 now", "calling 999", "booking the gp"
     r"(?:(?:ok|okay|right|alright|fair enough|fine|sure|yes|yeah|thanks|thank you|ok then|will|going to|gonna|"
-    r"i'?m|im|i'?ll|i will|i|we|we'?ll|then|try|trying to|try to|will try|ill try)\W+)*"
+    r"i'?m|im|i'?ll|ill|i will|i|we|we'?ll|then|try|trying to|try to|will try|ill try|so|cheers|ta|thx|ty)\W+)*"
     r"(?:ringing|calling|phoning|booking|calling up|ring|call|phone|book|get|getting|go|going|head|heading|off|"
     r"try|trying|contact|contacting|make an appointment (?:with|at)|book in with|booking in with)\W+"
-    r"(?:(?:the|my|an|a|them|up|down|to|down to|over to|into)\W+)*(?:999|111|911|112|000|gp|doctor|doc|surgery|"
+    r"(?:(?:the|my|an|a|them|up|down|to|down to|over to|into)\W+)*(?:999|111|911|112|000|gp|doctors?|docs?|surgery|"
     r"ambulance|nhs|clinic|physio|a e|a and e|hospital|er|urgent care|walk-in|walk in|appointment|them|now|"
     r"midwife|nurse|dentist|pharmacist|chemist|optician|111 online)\b|"
     r"(?:(?:ok|okay|fine|right|alright|will do)\W+)*i'?ll (?:get it|have it|get this) (?:looked at|checked|seen to)\b|"
@@ -390,6 +412,20 @@ _FAREWELL_WORDS = re.compile(r"\b(?:thanks|thank you|thx|ty|ta|cheers|bye|goodby
 
 _QUESTION_START = re.compile(r"^(?:should|shall|can|could|would|will i|do i|does|is it|is this|what|why|how|when|"
                              r"where)\b")
+
+
+_DELAYS_HELP = re.compile(
+    r"\b(?:can'?t|cant|cannot|won'?t|wont|not going to|not gonna|no way i'?m) (?:go|get|make it|do)\b|"
+    r"\bsee how (?:i|it|he|she|things|we) (?:feel|go|goes|am|is)|\bwait (?:and see|till|until|for|a bit|a while)\b|"
+    r"\bsleep (?:on it|it off)\b|\bin the morning\b|\b(?:tomorrow|tomoz|tmrw|tmr)\b|\bgot work\b|\bno time\b|"
+    r"\bit'?ll pass\b|\b(?:i'?ll|i will|he'?ll|she'?ll) be (?:fine|ok|okay|alright)\b|\bleave it\b|\bride it out\b|"
+    r"\bprobably (?:just |)(?:nothing|fine|a strain|muscular)\b")
+
+
+def delays_help(text: str) -> bool:
+    """After advice to get help now, "I'll see how I feel in the morning" or "can't go, got work tomorrow":
+    a reason to say it again, never a goodbye."""
+    return bool(_DELAYS_HELP.search(_words(text)))
 
 
 def is_farewell(text: str) -> bool:
@@ -426,11 +462,13 @@ def find_email(text: str) -> str | None:
 
 # --- deleting the person's data --------------------------------------------------------------------
 _DELETE_VERB = (r"(?:delete|erase|wipe|remove|get rid of|bin|scrub|clear|purge|destroy|deleting|erasing|wiping|"
-                r"removing)")
-_DELETE_VERB_NOW = r"(?:delete|erase|wipe|remove|get rid of|bin|scrub|clear|purge|destroy)"
+                r"removing|expunge|expunging|yeet|nuke|shred)")
+_DELETE_VERB_NOW = r"(?:delete|erase|wipe|remove|get rid of|bin|scrub|clear|purge|destroy|expunge|yeet|nuke|shred)"
 # words that can only mean what the bot stores, and words that do when asked for ("wipe everything I typed")
-_DATA_WORDS = (r"(?:(?:my|all|the|this|that|any|our|these|those|personal)(?:\s+\w+)?\s+"
-               r"(?:data|details|info|information|records?|history|conversations?|chats?|messages|notes)|"
+_DATA_WORDS = (r"(?:(?:my|all|the|this|that|any|our|these|those|personal|every|each)(?:\s+\w+)?\s+"
+               r"(?:data|details|info|information|records?|history|conversations?|chats?|messages|notes|exchange|"
+               r"stuff)|whatever (?:you'?ve|you have|you|i'?ve|i have|i) (?:got|wrote|written|typed|said|saved|stored|"
+               r"noted|kept)|"
                r"(?:what|everything|all|anything) (?:i|i've|ive|i have) (?:just |already )?"
                r"(?:typed|said|wrote|written|told you|sent|given you|shared)|about me|anything (?:about|on) me|"
                r"records? of me|my health (?:stuff|info|details))")
@@ -442,7 +480,9 @@ _DELETION = re.compile(
     rf"{_ASKING}{_DELETE_VERB_NOW}\b[^.!?]{{0,25}}\b{_ANYTHING}|"
     r"\bforget (?:me|everything|all about me|about me|my details|all (?:of )?(?:this|my \w+)|who i am)\b|"
     r"\b(?:don'?t|do not|dont) want you (?:to )?(?:keep|keeping|store|storing|hold|holding|have|having|remember\w*)"
-    r" (?:any of )?(?:this|that|my|it|anything|everything)\b|\bright to be forgotten\b")
+    r" (?:any of )?(?:this|that|my|it|anything|everything)\b|\bright to be forgotten\b|"
+    r"\b(?:don'?t|do not|dont) want (?:my|any of my|any) (?:info|data|details|information|stuff) "
+    r"(?:kept|stored|saved|held|anywhere)\b")
 _NOT_DELETION = re.compile(r"\bforget (?:what i said|that) about\b|\bclear (?:up|out) (?:by|on) its own\b|"
                            r"\b(?:clear|wipe) (?:my|the) (?:throat|nose|eyes?|sweat)\b")
 

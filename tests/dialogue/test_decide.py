@@ -267,3 +267,35 @@ def test_thanks_alone_to_an_offer_is_no_yes() -> None:
 
 def test_a_question_about_the_advice_after_a_see_a_doctor_message_is_answered() -> None:
     assert decide(said("what's a trigger point?", "ask_trigger_point", triage="see_doctor")) is None
+
+
+@pytest.mark.parametrize("text", ["omg yes thats it 6", "ahh right there", "That is about 5 now and it feels good"])
+def test_pressing_talk_after_the_hold_is_answered_before_the_checkin_offer(text: str) -> None:
+    after_hold = said(text, "affirm", awaiting="checkin_offer", coached=True)
+    assert decide(after_hold) == "action_pressure_feedback"
+    assert decide(said("yes please, check in on me", "affirm", awaiting="checkin_offer", coached=True)) == (
+        "action_schedule_checkin")
+
+
+def test_after_a_stop_sign_going_on_with_the_same_muscle_is_still_pressure() -> None:
+    moved = said("ok moved a bit, now just a good ache, 6", "describe", awaiting="anything_else", coaching_open=True)
+    assert decide(moved) == "action_pressure_feedback"
+    assert decide(said("no thanks, that's all", "deny", awaiting="anything_else", coaching_open=True)) == "utter_goodbye"
+
+
+def test_a_delay_after_being_told_to_get_help_today_hears_it_again() -> None:
+    assert decide(said("ok, I'll see the GP tomorrow", "goodbye", triage="urgent")) == "utter_triage_reminder_urgent"
+    assert decide(said("right, cheers, I'll head to the GP", "thank", triage="urgent")) != "utter_triage_reminder_urgent"
+
+
+def test_stopping_the_checkins_in_an_idiom_on_return_stops_them() -> None:
+    back = said("hiya its me again, can u knock the check in thingys on the head", "session_resumed", checkins_agreed=True)
+    assert decide(back) == "action_checkin_manage"
+
+
+@pytest.mark.parametrize(("text", "awaiting", "action"), [
+    ("sí!", "checkin_offer", "action_schedule_checkin"),
+    ("non, c'est tout, merci!", "anything_else", "utter_goodbye"),
+])
+def test_courtesies_in_another_language_are_understood(text: str, awaiting: str, action: str) -> None:
+    assert decide(said(text, "non_english", awaiting=awaiting)) == action

@@ -194,3 +194,36 @@ def test_a_question_about_going_is_not_leaving(text: str) -> None:
 @pytest.mark.parametrize("text", ["Didnt do it", "didn't help", "haven't tried it yet"])
 def test_did_not_is_a_no(text: str) -> None:
     assert read_yes_no(text) is Answer.NO
+
+
+@pytest.mark.parametrize(("text", "closing", "delay"), [
+    ("Right so. Cheers, I'll head to the GP", True, False),
+    ("ok gracias, I call the doctor now", True, False),
+    ("fair enuf, ill ring the docs", True, False),
+    ("I'll see how I feel in the morning", False, True),
+    ("can't go to a&e, got work tomoz", False, True),
+    ("ok I'll see the GP tomorrow", True, True),
+])
+def test_going_for_help_and_putting_it_off(text: str, closing: bool, delay: bool) -> None:
+    from bot.nlp.replies import delays_help
+
+    assert (is_closing(text), delays_help(text)) == (closing, delay)
+
+
+@pytest.mark.parametrize(("text", "answer"), [("sí!", "yes"), ("oui merci", "yes"), ("nein danke", "no"),
+                                             ("perhaps a six", None)])
+def test_yes_and_no_in_another_language(text: str, answer: str | None) -> None:
+    found = read_yes_no(text)
+    assert (found.value if found else None) == answer
+
+
+@pytest.mark.parametrize("text", ["please expunge every record of this exchange", "yeet it all",
+                                  "dont want my info kept anywhere", "scrub whatever you've wrote"])
+def test_deleting_in_unusual_words(text: str) -> None:
+    from bot.nlp.replies import wants_deletion
+
+    assert wants_deletion(text)
+
+
+def test_a_bit_light_asks_for_more() -> None:
+    assert read_pressure("bit light").direction is Pressure.MORE

@@ -126,4 +126,6 @@ class ContextPolicy(ContentPolicy):
             concern_due=concern_due, band=band, requested_slot=tracker.get_slot("requested_slot"),
             typed=not external and not str(message.text or "").startswith("/") if message else False,
             checkins_agreed=state.checkins_agreed, triage=tracker.get_slot("triage_level"),
+            coaching_open=bool(tracker.get_slot("coaching_muscle")),
+            coached=bool(state.latest and state.latest.coached),
             just_deleted=bool(tracker.get_slot(DELETED_SLOT)) and len(state.turns) <= 1)

@@ -20,7 +20,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.dialogue.state import AWAITING_SLOT, SCREENING_SLOT, read_state
 from bot.engine.knowledge import knowledge
-from bot.nlp.replies import is_about_the_bot, is_closing
+from bot.nlp.replies import delays_help, is_about_the_bot, is_closing
 from bot.rasa.policies.base import ACTION_LISTEN, ContentPolicy, after_user_message
 from core.settings import emergency_number, settings
 from core.types import TriageLevel, TriageResult
@@ -130,6 +130,8 @@ def _answered_as_usual_after_emergency(tracker: DialogueStateTracker) -> bool:
     text = str(message.text or "") if message else ""
     if intent == "bot_challenge":
         return is_about_the_bot(text)
+    if delays_help(text):
+        return False  # "can't go to A&E, got work tomorrow", "I'll see how I feel in the morning": say it again
     return intent in _ALLOWED_AFTER_EMERGENCY or is_closing(text)
 
 
