@@ -278,18 +278,21 @@ def test_pressing_talk_after_the_hold_is_answered_before_the_checkin_offer(text:
 
 
 def test_after_a_stop_sign_going_on_with_the_same_muscle_is_still_pressure() -> None:
-    moved = said("ok moved a bit, now just a good ache, 6", "describe", awaiting="anything_else", coaching_open=True)
+    moved = said("ok moved a bit, now just a good ache, 6", "describe", awaiting="anything_else",
+                 coaching_open=True)
     assert decide(moved) == "action_pressure_feedback"
     assert decide(said("no thanks, that's all", "deny", awaiting="anything_else", coaching_open=True)) == "utter_goodbye"
 
 
 def test_a_delay_after_being_told_to_get_help_today_hears_it_again() -> None:
-    assert decide(said("ok, I'll see the GP tomorrow", "goodbye", triage="urgent")) == "utter_triage_reminder_urgent"
+    later = said("ok, I'll see the GP tomorrow", "goodbye", triage="urgent")
+    assert decide(later) == "utter_triage_reminder_urgent"
     assert decide(said("right, cheers, I'll head to the GP", "thank", triage="urgent")) != "utter_triage_reminder_urgent"
 
 
 def test_stopping_the_checkins_in_an_idiom_on_return_stops_them() -> None:
-    back = said("hiya its me again, can u knock the check in thingys on the head", "session_resumed", checkins_agreed=True)
+    back = said("hiya its me again, can u knock the check in thingys on the head", "session_resumed",
+                checkins_agreed=True)
     assert decide(back) == "action_checkin_manage"
 
 
