@@ -281,13 +281,15 @@ def test_after_a_stop_sign_going_on_with_the_same_muscle_is_still_pressure() -> 
     moved = said("ok moved a bit, now just a good ache, 6", "describe", awaiting="anything_else",
                  coaching_open=True)
     assert decide(moved) == "action_pressure_feedback"
-    assert decide(said("no thanks, that's all", "deny", awaiting="anything_else", coaching_open=True)) == "utter_goodbye"
+    done = said("no thanks, that's all", "deny", awaiting="anything_else", coaching_open=True)
+    assert decide(done) == "utter_goodbye"
 
 
 def test_a_delay_after_being_told_to_get_help_today_hears_it_again() -> None:
     later = said("ok, I'll see the GP tomorrow", "goodbye", triage="urgent")
     assert decide(later) == "utter_triage_reminder_urgent"
-    assert decide(said("right, cheers, I'll head to the GP", "thank", triage="urgent")) != "utter_triage_reminder_urgent"
+    going = said("right, cheers, I'll head to the GP", "thank", triage="urgent")
+    assert decide(going) != "utter_triage_reminder_urgent"
 
 
 def test_stopping_the_checkins_in_an_idiom_on_return_stops_them() -> None:
