@@ -187,6 +187,8 @@ def _coach_offer(s: Situation) -> str | None:
         return "action_stretch_only"
     if s.sure and s.intent in QUESTION_INTENTS:
         return None
+    if is_farewell(s.text):
+        return "utter_goodbye"  # "Merci beaucoup, bonne soirée" after the referral: the offer can wait
     return "action_rephrase" if s.intent == "nlu_fallback" else None
 
 
@@ -245,10 +247,12 @@ def _anything_else(s: Situation) -> str | None:
     if is_closing(s.text) or (read_yes_no(s.text, s.intent) is Answer.NO and not s.mentions) or \
             _FINE_THANKS.fullmatch(s.text.lower().strip(" .!👍🙂😊🎹")):
         return "utter_goodbye"
-    if _STILL_PRESSING.search(s.text.lower()) and read_pressure(s.text, band=s.band).direction is not Pressure.UNCLEAR:
-        return "action_pressure_feedback"  # "ok that's better, a 6" after easing off: still massaging
-    if s.coaching_open and _talks_pressure(s):
-        return "action_pressure_feedback"  # "ok moved a bit, now just a good ache, 6" after a stop sign
+    # after a stop sign the muscle stays chosen: "ok that's better, a 6", "moved a bit, now a good ache, 6"
+    # go on with it; once it was held, "maybe a 2 now" is how the pain is, not a pressure
+    still = _STILL_PRESSING.search(s.text.lower()) and read_pressure(s.text, band=s.band).direction is not (
+        Pressure.UNCLEAR)
+    if s.coaching_open and (still or _talks_pressure(s)):
+        return "action_pressure_feedback"
     if read_yes_no(s.text, s.intent) is Answer.YES and len(s.text.split()) <= 3:
         return "utter_ask_what_else"
     return None
@@ -290,6 +294,8 @@ def _trusted(s: Situation) -> Situation:
     about the bot."""
     if s.intent == "bot_challenge" and s.typed and not is_about_the_bot(s.text):
         return replace(s, intent=None, confidence=0.0)
+    if s.intent == "ask_professional" and s.typed and wants_other_muscle(s.text) and not wants_professional(s.text):
+        return replace(s, intent=None, confidence=0.0)  # "I've already worked on those with my physio, that's not it"
     if s.intent == "non_english" and (is_closing(s.text) or read_yes_no(s.text, None) is not None):
         return replace(s, intent=None, confidence=0.0)  # "sí!", "non, c'est tout, merci": understood anyway
     return s

@@ -1,9 +1,9 @@
 """The pressure loop of self-massage coaching, on the pain/pleasure scale.
 
 Target: a "good hurt" of about 5-7 out of 10 (practitioner consensus; no trial fixes the number),
-3-4 after a personal caution. Sharp, stabbing, burning, tingling, shooting or electric feelings, or
-numbness, mean stop. Pure: the reading of the person's reply in, the next step (a kind and the
-numbers it needs) out; the words are domain responses (domain/coaching.yml).
+3-5 after a personal caution (a moderate 5 at most: gentle, never deep). Sharp, stabbing, burning, tingling,
+shooting or electric feelings, or numbness, mean stop. Pure: the reading of the person's reply in, the next step
+(a kind and the numbers it needs) out; the words are domain responses (domain/coaching.yml).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ __all__ = ["LIGHT_HIGH", "LIGHT_LOW", "STOP_SENSATIONS", "TARGET_HIGH", "TARGET_
            "next_pressure_step", "target_band"]
 
 TARGET_LOW, TARGET_HIGH = 5, 7
-LIGHT_LOW, LIGHT_HIGH = 3, 4  # when a personal caution rules out deep pressure
+LIGHT_LOW, LIGHT_HIGH = 3, 5  # when a personal caution rules out deep pressure: up to a moderate 5
 STOP_SENSATIONS = frozenset({"sharp", "stabbing", "burning", "tingling", "numb", "shooting", "electric"})
 
 

@@ -52,7 +52,7 @@ _COURTESIES = tuple((re.compile(rf"(?<![\w'])(?:{pattern})(?![\w'])"), english) 
      r"[àa] bient[ôo]t|auf wiedersehen|arrivederci|khuda hafiz|allah hafiz", "bye"),
     (r"s[ií]|oui|ja|sim|haan|ndiyo", "yes"), (r"non|nein|n[ãa]o|nie|hapana|nahi", "no"),
     (r"nada m[áa]s|c'est tout|das ist alles|[ée] s[óo] isso|to wszystko", "that's all"),
-    (r"fair enuf|fair enough", "fair enough"),
+    (r"fair enuf|fair enough", "fair enough"), (r"bk", "back"),
 ))
 
 
@@ -235,10 +235,11 @@ _GOOD_WORDS = re.compile(
 _DONE_WORDS = re.compile(
     r"\b(?:done|finished|all done|that'?s enough|had enough|enough now|it'?s eased|eased off now|gone now|"
     r"melted|released|let go|it'?s gone|it went|softened|ninety seconds|90 seconds|held it)\b")
-# "no tingle", "not sharp", "without any numbness": a stop sign denied is no stop sign
-_NEGATED_STOP = re.compile(r"\b(?:no|not|nor|without|isn'?t|wasn'?t|never|no more)\s+(?:any\s+|at all\s+|really\s+)?"
-                           r"(?:stop|sharp|stabbing|shooting|electric|tingl\w*|numb\w*|pins and needles|burning|burns|"
-                           r"pins|nerve)\b")
+# "no tingle", "not sharp", "without any numbness", "tingling's gone": a stop sign denied or passed is none
+_STOP_SIGN = r"(?:stop|sharp|stabbing|shooting|electric|tingl\w*|numb\w*|pins and needles|burning|burns|pins|nerve)"
+_NEGATED_STOP = re.compile(rf"\b(?:no|not|nor|without|isn'?t|wasn'?t|never|no more)\s+(?:any\s+|at all\s+|really\s+)?"
+                           rf"{_STOP_SIGN}\b|\b{_STOP_SIGN}(?:'s|\s+is|\s+has|\s+have|\s+went)?\s+"
+                           rf"(?:gone|passed|stopped|eased|went|settled|disappeared|away|over)\b")
 _TOOL_TIRED = re.compile(r"\b(?:thumb|thumbs|finger|fingers|hand|hands|wrist|knuckles?|arm)\b[^.!?]{0,25}"
                          r"\b(?:tired|aching|aches|sore|hurts|hurting|getting tired|worn out|cramp\w*|knackered|"
                          r"shattered|killing me|done in|dead|giving up|giving out)\b")
@@ -384,6 +385,7 @@ def read_checkin_action(text: str) -> str | None:
 _CLOSING = re.compile(
     r"^(?:no|nope|nah|nothing|that'?s all|that'?s it|that is all|that'?s everything|that is everything|"
     r"all good|all done|i'?m good|i'?m fine|im good|ta-ra|tara|ta ra|cheerio|laters|ttyl|gg|take care|all the best|"
+    r"(?:all |that'?s |thats )?sorted|"
     r"have a (?:good|great|nice|lovely) (?:one|day|evening|night|weekend)|"
     r"no thanks|no thank you|not now|not right now|bye|goodbye|cheers|ta|thanks|thank you|that'?ll do|"
     r"nothing else|nothin|nuthin|nowt|i'?m off|im off|i'?m done|done for now|see you|see ya|good night|night|"

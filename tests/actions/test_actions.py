@@ -123,7 +123,7 @@ def test_blood_thinners_make_the_pressure_light(knowledge) -> None:  # type: ign
     dispatcher = CollectingDispatcher()
     result = ActionCoachMassage().run(dispatcher, tracker(events), {})
     press = dispatcher.messages[-1]
-    assert (press["low"], press["high"]) == (3, 4) and values_of(result)["light_pressure"] is True
+    assert (press["low"], press["high"]) == (3, 5) and values_of(result)["light_pressure"] is True
     assert "Blood thinners" in dispatcher.messages[0]["cautions"]
 
 

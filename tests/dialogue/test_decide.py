@@ -122,7 +122,7 @@ def test_after_an_unreadable_answer_the_next_answer_goes_to_the_form_again() -> 
 def test_how_it_is_going_before_any_check_in_was_agreed_is_read_in_context() -> None:
     """"ok that's better, a 6" after easing off is a pressure level, not a check-in nobody agreed to;
     "actually go on, show me the massage" to the check-in offer changes their mind about coaching."""
-    assert decide(said("ok thats better, a 6", "checkin_answer", awaiting="anything_else")) == \
+    assert decide(said("ok thats better, a 6", "checkin_answer", awaiting="anything_else", coaching_open=True)) == \
         "action_pressure_feedback"
     assert decide(said("better thanks", "checkin_answer", awaiting="anything_else")) == "utter_goodbye"
     assert decide(said("bit better", "checkin_answer", checkins_agreed=True)) is None  # the check-in rule
@@ -304,3 +304,20 @@ def test_stopping_the_checkins_in_an_idiom_on_return_stops_them() -> None:
 ])
 def test_courtesies_in_another_language_are_understood(text: str, awaiting: str, action: str) -> None:
     assert decide(said(text, "non_english", awaiting=awaiting)) == action
+
+
+def test_a_stop_sign_that_has_passed_is_no_stop_sign() -> None:
+    from bot.nlp.replies import read_pressure
+    from core.types import Pressure
+
+    assert read_pressure("let go, tingling's gone. moved up a bit and it's a solid 5").direction is Pressure.GOOD
+    assert read_pressure("the numbness went away, now about a 6").direction is Pressure.GOOD
+    assert read_pressure("ow, tingling down my arm").direction is Pressure.STOP
+
+
+def test_a_farewell_to_a_pending_offer_and_another_muscle_despite_a_physio() -> None:
+    assert decide(said("Merci beaucoup, bonne soirée", "nlu_fallback", awaiting="coach_offer")) == "utter_goodbye"
+    assert decide(said("no thanks", "deny", awaiting="coach_offer")) == "action_stretch_only"
+    physio = said("I've already worked on those with my physio, that's not it", "ask_professional",
+                  awaiting="coach_offer")
+    assert decide(physio) == "action_next_candidate"

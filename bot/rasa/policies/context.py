@@ -24,6 +24,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.dialogue.decide import Situation, decide
 from bot.dialogue.state import AWAITING_SLOT, MENTIONS_KEY, read_state
+from bot.engine.coaching import target_band
 from bot.engine.knowledge import knowledge
 from bot.engine.screening import concern_question
 from bot.rasa.policies.base import ACTION_LISTEN, ContentPolicy, after_user_message
@@ -112,7 +113,7 @@ class ContextPolicy(ContentPolicy):
                 report.concepts, report.wondered = latest_concepts, latest_wondered
                 asked = list(tracker.get_slot("screening_done") or [])
                 concern_due = concern_question(report, asked, kb.questions, kb.concern_of) is not None
-        band = (3, 4) if tracker.get_slot("light_pressure") else (5, 7)
+        band = target_band(bool(tracker.get_slot("light_pressure")))
         rejected_now = _rejected_since_user_message(tracker)
         # trigger_intent (a check-in the scheduler starts) carries no confidence: it is as sure as a button
         external = bool(message and (message.metadata or {}).get(IS_EXTERNAL))
