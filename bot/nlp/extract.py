@@ -53,7 +53,7 @@ _SHORT_SENTENCE = 6  # tokens: "Left side.", "It's on the right."
 _SIDE_SPELLINGS = "|".join(word for word, side in _SIDE_WORDS.items() if side != "both" and len(word) > 2)
 _SIDE_PHRASE = re.compile(
     rf"\b(?:on|in|down|mainly|mostly|more|especially|esp|just|only)\s+(?:on\s+)?(?:the|my)\s+({_SIDE_SPELLINGS})\b|"
-    rf"\b({_SIDE_SPELLINGS})[- ]?(?:hand\s+)?side\b|"
+    rf"\b({_SIDE_SPELLINGS}|r|l|rt|lt)[- ]?(?:hand\s+)?side\b|"
     r"\b(?:both|the two|two) sides\b|\bon both\b|\bboth of (?:them|em|'em)\b"
 )
 # "R forearm", "l arm front": a single letter for the side, right before the place
@@ -349,7 +349,7 @@ def _side_of(match: re.Match[str] | None) -> str | None:
     if match is None:
         return None
     said = match.group(1) or match.group(2)
-    return _SIDE_WORDS.get(said, said) if said else "both"
+    return (_SIDE_WORDS.get(said) or _SIDE_LETTERS.get(said, said)) if said else "both"
 
 
 def _longest_per_label(spans: Iterable[Span]) -> list[Span]:
@@ -435,11 +435,21 @@ _SCHEDULE_OBJECT = re.compile(r"^\s+(?:(?:my|the|our|this|that|your|next)\s+)*(?
                               r"reminders?|appointments?|sessions?|emails?|it|them)\b")
 
 
+# "a dull ache, rather like toothache", "feels like a headache": a likeness says how it feels, not where
+_LIKENESS_BEFORE = re.compile(r"\b(?:like|as if|as though|similar to|reminds me of|sort of like|kind of like)\s+"
+                              r"(?:a |an |having |bad |mild |)$")
+_ACHE_WORDS = frozenset({"toothache", "toothaches", "headache", "headaches", "migraine", "earache", "stomach ache",
+                         "tummy ache", "period pain", "period pains"})
+
+
 def _is_region_here(span: Span, doc: Doc) -> bool:
-    """False for "back" used as an adverb (see above); every other region phrase stands."""
+    """False for "back" used as an adverb (see above) and for an ache named as a likeness ("rather like
+    toothache"); every other region phrase stands."""
+    before, after = doc.text[:span.start_char].lower(), doc.text[span.end_char:].lower()
+    if span.text.lower() in _ACHE_WORDS and _LIKENESS_BEFORE.search(before):
+        return False
     if span.text.lower() != "back":
         return True
-    before, after = doc.text[:span.start_char].lower(), doc.text[span.end_char:].lower()
     if _BACK_OF_IT.match(after):
         return False  # "R forearm, back of it": the back side of the place just named
     if _BACK_REGION_BEFORE.search(before) or _BACK_REGION_AFTER.match(after):
@@ -622,10 +632,11 @@ def _trigger_words(text: str, found: list[Mention]) -> list[Mention]:
     if any(m.kind in {"activity", "timing"} and m.present for m in found):
         return []
     low = text.lower()
-    about_pain = bool(_PAIN_WORDS.search(low)) or any(m.kind in {"region", "sensation"} for m in found)
+    about_pain = bool(_PAIN_WORDS.search(low)) or any(m.kind in {"region", "sensation", "intensity"} for m in found)
     for match in _TRIGGER_CUE.finditer(low):
         what = match.group("what").strip()
-        said_as_aggravation = low[match.start():].startswith(("worse", "worst")) or not low[:match.start()].strip()
+        said_as_aggravation = low[match.start():].startswith(("worse", "worst")) or not low[:match.start()].strip() \
+            or low[:match.start()].rstrip().endswith(("worse", "worst"))
         if len(what) >= 4 and not _NOT_A_TRIGGER.match(what) and (about_pain or said_as_aggravation):
             return [Mention(kind="trigger_words", value=what, text=match.group(0))]
     return _last_item_of_a_list(text, found)

@@ -386,6 +386,7 @@ _CLOSING = re.compile(
     r"^(?:no|nope|nah|nothing|that'?s all|that'?s it|that is all|that'?s everything|that is everything|"
     r"all good|all done|i'?m good|i'?m fine|im good|ta-ra|tara|ta ra|cheerio|laters|ttyl|gg|take care|all the best|"
     r"(?:all |that'?s |thats )?sorted|"
+    r"(?:na|naw|nah|no)\W+(?:ur|you'?re|ye'?re|yer|you are) (?:alright|all right|ok|okay|grand|fine)|"
     r"have a (?:good|great|nice|lovely) (?:one|day|evening|night|weekend)|"
     r"no thanks|no thank you|not now|not right now|bye|goodbye|cheers|ta|thanks|thank you|that'?ll do|"
     r"nothing else|nothin|nuthin|nowt|i'?m off|im off|i'?m done|done for now|see you|see ya|good night|night|"

@@ -469,3 +469,19 @@ def test_facts_said_in_everyday_shorthand(knowledge, text: str, kind: str, value
 def test_a_part_said_next_to_a_bare_joint_refines_it(knowledge, text: str, location: str) -> None:  # type: ignore[no-untyped-def]
     report = PainReport.from_messages([extract(text, knowledge)]).refine(knowledge.vague_parts)
     assert report.regions[0][0] == location
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("LBP for a fortnight, 4/10", "region", "low_back"),
+    ("an awfy sair neck", "sensation", "sore"),
+    ("7/10, since monday, worse after a long day of plastering", "trigger_words", "a long day of plastering"),
+])
+def test_clinical_shorthand_and_dialect(knowledge, text: str, kind: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    assert value in present(extract(text, knowledge), kind)
+
+
+def test_an_ache_named_as_a_likeness_is_no_place_and_a_side_letter_counts(knowledge) -> None:  # type: ignore[no-untyped-def]
+    places = present(extract("a dull ache in my arm, a bit like toothache", knowledge), "region")
+    assert places == {"upper_arm_outer"}
+    report = PainReport.from_messages([extract("lower back, L side, 5/10", knowledge)])
+    assert report.regions == [("low_back", "left")]

@@ -227,3 +227,8 @@ def test_deleting_in_unusual_words(text: str) -> None:
 
 def test_a_bit_light_asks_for_more() -> None:
     assert read_pressure("bit light").direction is Pressure.MORE
+
+
+@pytest.mark.parametrize("text", ["na ur alright", "naw ye're alright", "all sorted ta"])
+def test_closings_in_dialect(text: str) -> None:
+    assert is_closing(text)
