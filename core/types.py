@@ -6,6 +6,7 @@ can be unit-tested and reused by the CLI, the action server and the dialogue pol
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum, IntEnum
 from typing import Any, Iterable
@@ -113,6 +114,12 @@ def _is_number(text: str) -> bool:
 # Joints whose parts send pain from different muscles; the bare word names the commonest part.
 _JOINTS = frozenset({"knee", "elbow", "wrist", "hip"})
 BARE_JOINT_WORDS = frozenset({"knee", "knees", "elbow", "elbows", "wrist", "wrists", "hip", "hips"})
+
+
+def _part_names(word: str) -> tuple[str, ...]:
+    """A part as said and its head word: "outside bit" is the outside, "back part" the back."""
+    head = re.sub(r"\s+(?:bit|bits|part|parts|area|side|one)$", "", word)
+    return (word, head) if head != word else (word,)
 
 
 @dataclass
@@ -232,7 +239,8 @@ class PainReport:
         for region, side in self.regions:
             refinable = region in self.vague_regions or region in self.generic_regions
             parts = vague_parts.get(region, {}) if refinable else {}
-            target = next((parts[word] for word in reversed(self.parts) if word in parts), None)
+            target = next((parts[name] for word in reversed(self.parts) for name in _part_names(word) if name in parts),
+                          None)
             if target is None:
                 refined.append((region, side))
                 continue

@@ -16,6 +16,7 @@ from typing import Any
 
 from bot.nlp.replies import (
     Answer,
+    asks_what_a_trigger_point_is,
     asks_why_these,
     delays_help,
     find_email,
@@ -147,6 +148,9 @@ def _puts_off_the_checkin(s: Situation) -> bool:
     return read_checkin_action(s.text) in ("reschedule", "pause")
 
 
+_CHECKIN_WORDS = re.compile(r"\bcheck|\bin touch\b|\bremind|\bfollow[- ]?up|\bmessage me\b|\btext me\b|\bcontact me\b")
+
+
 def _asks_for_checkins(s: Situation) -> bool:
     """A check-in command that, with none planned, can only mean "please do check in on me"."""
     if s.intent != "checkin_manage" or read_yes_no(s.text, None) is Answer.NO or _REFUSAL.search(s.text.lower()):
@@ -189,6 +193,8 @@ def _coach_offer(s: Situation) -> str | None:
         return None
     if is_farewell(s.text):
         return "utter_goodbye"  # "Merci beaucoup, bonne soirée" after the referral: the offer can wait
+    if s.intent == "describe" and not any(m.present and m.kind in _INTAKE_FACTS for m in s.mentions):
+        return "action_rephrase"  # nothing new about the pain: ask again, don't repeat the suggestions
     return "action_rephrase" if s.intent == "nlu_fallback" else None
 
 
@@ -309,6 +315,9 @@ def decide(s: Situation) -> str | None:
     if s.typed and wants_professional(s.text) and s.awaiting not in ("screening", "age") and (
             s.active_loop != "checkin_form"):
         return "action_refer_professional"  # "tbh I'd rather a physio looked at it properly"
+    if s.typed and s.intent != "ask_trigger_point" and s.awaiting not in ("screening", "age") and (
+            asks_what_a_trigger_point_is(s.text)):
+        return "action_explain_trigger_point"  # "sorry, what actually is a trigger point?" read as something else
     if s.just_deleted and s.typed and _confirms_the_deletion(s):
         return "utter_deleted_already"
     if _asks_about_getting_checked(s):
@@ -321,7 +330,8 @@ def decide(s: Situation) -> str | None:
     if s.typed and s.checkins_agreed and s.active_loop != "checkin_form" and _STOPS_CHECKINS.search(s.text.lower()):
         return "action_checkin_manage"  # "hiya, it's me again, can you knock the check-ins on the head"
     if s.intent in _CHECKIN_COMMANDS and s.typed and not s.checkins_agreed and not s.active_loop and (
-            s.awaiting != "checkin_offer") and (s.intent == "checkin_start" or _asks_for_checkins(s)):
+            s.awaiting != "checkin_offer") and _CHECKIN_WORDS.search(s.text.lower()) and (
+            s.intent == "checkin_start" or _asks_for_checkins(s)):
         # "would you check in on me?", "yes, check-ins would be good", "could you check on me in a few days?"
         # before any were agreed ask for them: schedule, don't quiz or offer to change what does not exist
         return "action_schedule_checkin"

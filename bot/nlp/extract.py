@@ -333,9 +333,10 @@ def _side_for(span: Span, doc: Doc, region_tokens: AbstractSet[int] = frozenset(
     match = _SIDE_PHRASE.search(after)
     if match:
         return _side_of(match)
-    for token in doc[span.end: min(span.end + 2, span.sent.end)]:
-        if token.lower_ in {"left", "right"} and said_as_side(token):
-            return token.lower_
+    for token in doc[span.end: min(span.end + 3, span.sent.end)]:
+        if token.lower_ in {"left", "right"} and said_as_side(token) and all(
+                t.is_punct or t.lower_ == "the" for t in doc[span.end: token.i]):
+            return token.lower_  # "my shoulder right", "in the shoulder, the right, in the back part"
     next_place = next((i for i in range(span.end, span.sent.end) if i in region_tokens), None)
     if next_place is None:  # "between the shoulder blades for a few days, left side mostly"
         rest = _SIDE_PHRASE.findall(doc[span.end: span.sent.end].text.lower())
@@ -442,6 +443,11 @@ _ACHE_WORDS = frozenset({"toothache", "toothaches", "headache", "headaches", "mi
                          "tummy ache", "period pain", "period pains"})
 
 
+# "I have pain in the back": the place itself, not where in one already named
+_PAIN_IN_THE = re.compile(r"\b(?:pain|pains|ache|aches|aching|hurts?|hurting|sore|soreness|stiff|stiffness|problems?|"
+                          r"trouble|twinges?|niggle)\s+(?:in|on|at|across)\s+the\s*$")
+
+
 def _is_region_here(span: Span, doc: Doc) -> bool:
     """False for "back" used as an adverb (see above) and for an ache named as a likeness ("rather like
     toothache"); every other region phrase stands."""
@@ -519,7 +525,7 @@ def _span_mentions(doc: Doc, spans: list[Span], sided_regions: set[str]) -> list
         side = _side_for(span, doc, region_tokens) if kind == "region" and span.id_ in sided_regions else None
         vague = kind == "region" and doc.user_data.get(VAGUE_KEY, {}).get(span.text.lower()) == span.id_
         if vague and span.text.lower() in doc.user_data.get(PARTS_KEY, ()) and span.start > 0 and \
-                doc[span.start - 1].lower_ == "the":
+                doc[span.start - 1].lower_ == "the" and not _PAIN_IN_THE.search(doc[:span.start].text.lower()):
             continue  # "at the back", "the back bit": where in the place already named, not "my back"
         mentions.append(Mention(kind=kind, value=span.id_, text=span.text, side=side, negated=negated,
                                 hypothetical=hypothetical, other_person=other, vague=vague))
@@ -541,7 +547,7 @@ _NOT_A_SIDE = re.compile(
     rf"\b(?:all|al|oh|ah|ok|okay|feels|feel|feeling|felt|that's|thats|that|is that|yeah|yes|sounds|quite|just|"
     rf"not|doing|done|get|got|spot|exactly|bang|smack|sleeping|sleep|slept|walking|walk|sitting|sat|standing|"
     rf"eating|working|going|gone|went|been|looks|look|looked|seem|seems|seemed|did|do|put|set|treated|heard)\s+right\b|"
-    rf"\bright\W{{0,2}}\s+(?:{_NOT_A_SIDE_AFTER})\b|^\s*right\s*[,.!]\s+(?=\S+\s+\S+)|\balright\b")
+    rf"(?<!\bthe )\bright\W{{0,2}}\s+(?:{_NOT_A_SIDE_AFTER})\b|^\s*right\s*[,.!]\s+(?=\S+\s+\S+)|\balright\b")
 
 
 def _discourse_rights(low: str) -> list[tuple[int, int]]:

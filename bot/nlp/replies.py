@@ -17,6 +17,7 @@ from core.types import Pressure, PressureReading
 
 __all__ = [
     "Answer",
+    "asks_what_a_trigger_point_is",
     "asks_why_these",
     "delays_help",
     "find_email",
@@ -197,6 +198,17 @@ def wants_professional(text: str) -> bool:
 
 _WHY_THESE = re.compile(r"\bwhy\b[^.!]{0,60}\b(?:those|these|them|that one|this one|muscles?|neck|shoulders?|"
                         r"back|talking about)\b|\bhow (?:can|could|does|do) (?:a|the|those|these) muscles?\b")
+
+
+_WHAT_TRIGGER_POINT = re.compile(
+    r"\bwhat(?:'?s| is| are| exactly is| actually is| even is| does| do)\b[^.?!]{0,25}\btrigger ?points?\b|"
+    r"\btrigger ?points?\b[^.?!]{0,30}\b(?:mean|means|meaning|exactly|when it'?s at home)\b|"
+    r"\b(?:explain|never heard of|don'?t know what)\b[^.?!]{0,25}\btrigger ?points?\b")
+
+
+def asks_what_a_trigger_point_is(text: str) -> bool:
+    """ "Sorry, what actually is a trigger point?", "what's a trigger point when it's at home?"."""
+    return bool(_WHAT_TRIGGER_POINT.search(_words(text)))
 
 
 def asks_why_these(text: str) -> bool:

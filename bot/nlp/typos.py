@@ -45,7 +45,8 @@ _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "est")
 # Texting shorthand that no edit distance reaches ("bk", "nite"): read as the word, when that word is one the
 # vocabulary knows.
 _SHORTHAND = {"bk": "back", "bck": "back", "shldr": "shoulder", "shldrs": "shoulders", "sholdr": "shoulder",
-              "nite": "night", "nites": "nights", "tonite": "tonight", "nek": "neck"}
+              "nite": "night", "nites": "nights", "tonite": "tonight", "nek": "neck", "nee": "knee", "nees": "knees",
+              "tite": "tight", "tyte": "tight"}
 
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
@@ -134,13 +135,26 @@ class Speller:
         """A real word, or a regular inflection of one ("moved", "tried", "stepping")."""
         return low in self.known or any(stem in self.known for stem in _stems(low))
 
+    def _vocabulary_slip(self, low: str) -> str | None:
+        """A vocabulary word one slip away that shares the token's first three letters, else None."""
+        from symspellpy import Verbosity
+
+        if len(low) < _SHORT_WORD:
+            return None
+        near = [item.term for item in self._index.lookup(low, Verbosity.CLOSEST, max_edit_distance=1)
+                if item.distance == 1 and item.term[:3] == low[:3]]
+        return near[0] if len(near) == 1 else None
+
     def _suggest(self, low: str) -> str | None:
         from symspellpy import Verbosity
 
         if low in _SHORTHAND and _SHORTHAND[low] in self.vocabulary:
             return _SHORTHAND[low]
-        if not low.isalpha() or self.is_known(low):
+        if not low.isalpha() or low in self.known:
             return None
+        if self.is_known(low):
+            # "knoted" looks like knot + ed, but is a slip of "knotted": only a vocabulary word one slip away
+            return self._vocabulary_slip(low)
         if len(low) == _MIN_LENGTH - 1:
             slips = [w for w in self.short_targets if w[0] == low[0] and _is_safe_short_slip(low, w)]
             return slips[0] if len(slips) == 1 else None
@@ -188,7 +202,7 @@ def _stems(word: str) -> list[str]:
     for suffix in _SUFFIXES:
         base = word[: -len(suffix)]
         if word.endswith(suffix) and len(base) >= 3:
-            stems += [base, base + "e"]
+            stems += [base, base + "e"] if suffix[0] in "aeiou" else [base]  # "moved"-"move", never "blads"
             if base[-1] == base[-2]:
                 stems.append(base[:-1])
             if base.endswith("i"):

@@ -485,3 +485,22 @@ def test_an_ache_named_as_a_likeness_is_no_place_and_a_side_letter_counts(knowle
     assert places == {"upper_arm_outer"}
     report = PainReport.from_messages([extract("lower back, L side, 5/10", knowledge)])
     assert report.regions == [("low_back", "left")]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("my right shoulder hurts, the outer bit", ("shoulder_outer", "right")),
+    ("left arm aches, top part", ("upper_arm_outer", "left")),
+    ("pain in the shoulder, the left, in the front part", ("shoulder_front", "left")),
+    ("I have an ache in the back, lower down", ("low_back", None)),
+    ("ache behind the nee", ("knee_back", None)),
+])
+def test_places_in_learners_english_and_typos(knowledge, text: str, place: tuple[str, str | None]) -> None:  # type: ignore[no-untyped-def]
+    report = PainReport.from_messages([extract(text, knowledge)]).refine(knowledge.vague_parts)
+    assert report.regions[0] == place
+
+
+def test_a_slip_that_looks_like_an_inflection_is_still_corrected(knowledge) -> None:  # type: ignore[no-untyped-def]
+    feelings = present(extract("calf feels tite and knoted", knowledge), "sensation")
+    assert {"tight", "knot"} <= feelings
+    places = present(extract("pain betwen my sholder blads", knowledge), "region")
+    assert places == {"upper_back"}
