@@ -443,6 +443,8 @@ _ACHE_WORDS = frozenset({"toothache", "toothaches", "headache", "headaches", "mi
                          "tummy ache", "period pain", "period pains"})
 
 
+_ILLNESS_AFTER = re.compile(r"^\s*(?:cancer|tumou?r|lump|screening|scan|surgery|operation|removed|reconstruction|"
+                            r"implants?|feeding)\b")
 # "I have pain in the back": the place itself, not where in one already named
 _PAIN_IN_THE = re.compile(r"\b(?:pain|pains|ache|aches|aching|hurts?|hurting|sore|soreness|stiff|stiffness|problems?|"
                           r"trouble|twinges?|niggle)\s+(?:in|on|at|across)\s+the\s*$")
@@ -454,6 +456,8 @@ def _is_region_here(span: Span, doc: Doc) -> bool:
     before, after = doc.text[:span.start_char].lower(), doc.text[span.end_char:].lower()
     if span.text.lower() in _ACHE_WORDS and _LIKENESS_BEFORE.search(before):
         return False
+    if _ILLNESS_AFTER.match(after):
+        return False  # "I had breast cancer": an illness's name, not where it hurts
     if span.text.lower() != "back":
         return True
     if _BACK_OF_IT.match(after):
@@ -532,8 +536,11 @@ def _span_mentions(doc: Doc, spans: list[Span], sided_regions: set[str]) -> list
     return mentions
 
 
-_CORRECTION = re.compile(r"\b(?:sorry|actually|i meant|i mean|meant to say|no wait|correction|my mistake|"
-                         r"not (?:the|my) \w+(?: \w+)?,? (?:it'?s|but|the|my)|rather|more (?:my|the|like my))\b")
+# "actually" and "rather" correct only when a place follows ("actually it's the left", "rather my neck"); "Actually,
+# I should mention I had cancer" tells something new
+_CORRECTION = re.compile(r"\b(?:sorry|i meant|i mean|meant to say|no wait|correction|my mistake|"
+                         r"(?:actually|rather),? (?:it'?s|its|it is|the|my|on the|more|not)|"
+                         r"not (?:the|my) \w+(?: \w+)?,? (?:it'?s|but|the|my)|more (?:my|the|like my))\b")
 _SIDE_ALONE = re.compile(r"\b(?:the )?(other) (?:side|one|leg|knee|arm|shoulder|hand|foot|hip)\b|"
                          rf"\b({_SIDE_SPELLINGS})(?: (?:side|one|hand side))?\b|"
                          r"\b(both|two) (?:sides?|of them|of em|ones)\b")

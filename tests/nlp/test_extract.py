@@ -504,3 +504,9 @@ def test_a_slip_that_looks_like_an_inflection_is_still_corrected(knowledge) -> N
     assert {"tight", "knot"} <= feelings
     places = present(extract("pain betwen my sholder blads", knowledge), "region")
     assert places == {"upper_back"}
+
+
+def test_an_illness_named_after_a_body_part_is_no_place_and_actually_is_no_correction(knowledge) -> None:  # type: ignore[no-untyped-def]
+    said = extract("Actually, I should mention I had breast cancer five years ago", knowledge)
+    assert "chest" not in present(said, "region") and not present(said, "correction")
+    assert present(extract("sorry, actually it's my left knee", knowledge), "correction")
