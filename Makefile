@@ -86,7 +86,7 @@ eval: $(STAMP)
 	@$(PY) -m tools.eval.run_vignettes --out results/eval
 	@$(PY) -m tools.eval.conversations tests/conversations/set1 tests/conversations/set2 tests/conversations/set3 \
 		tests/conversations/set4 tests/conversations/set5 tests/conversations/set6 tests/conversations/set7 \
-		--out results/conversations
+		tests/conversations/set8 tests/conversations/set9 --out results/conversations
 
 nlu-eval: $(STAMP)
 	@$(PY) -m bot prepare
