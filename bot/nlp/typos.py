@@ -45,7 +45,7 @@ _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "est")
 # Texting shorthand that no edit distance reaches ("bk", "nite"): read as the word, when that word is one the
 # vocabulary knows.
 _SHORTHAND = {"bk": "back", "bck": "back", "shldr": "shoulder", "shldrs": "shoulders", "sholdr": "shoulder",
-              "nite": "night", "nites": "nights", "tonite": "tonight", "nek": "neck", "nee": "knee", "nees": "knees",
+              "nite": "night", "nites": "nights", "tonite": "tonight", "nee": "knee", "nees": "knees",
               "tite": "tight", "tyte": "tight"}
 
 @lru_cache(maxsize=1)

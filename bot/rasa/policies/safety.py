@@ -130,6 +130,8 @@ def _answered_as_usual_after_emergency(tracker: DialogueStateTracker) -> bool:
     text = str(message.text or "") if message else ""
     if intent == "bot_challenge":
         return is_about_the_bot(text)
+    if intent == "delete_data":
+        return True
     if delays_help(text):
         return False  # "can't go to A&E, got work tomorrow", "I'll see how I feel in the morning": say it again
     return intent in _ALLOWED_AFTER_EMERGENCY or is_closing(text)
