@@ -443,16 +443,17 @@ _ACHE_WORDS = frozenset({"toothache", "toothaches", "headache", "headaches", "mi
                          "tummy ache", "period pain", "period pains"})
 
 
-_ILLNESS_AFTER = re.compile(r"^\s*(?:cancer|tumou?r|lump|screening|scan|surgery|operation|removed|reconstruction|"
-                            r"implants?|feeding)\b")
+# "breast cancer", "bowel screening": an illness or a check named after a body part (not "knee surgery", which
+# is often where it hurts)
+_ILLNESS_AFTER = re.compile(r"^\s*(?:cancer|tumou?r|screening|reconstruction|implants?|feeding)\b")
 # "I have pain in the back": the place itself, not where in one already named
 _PAIN_IN_THE = re.compile(r"\b(?:pain|pains|ache|aches|aching|hurts?|hurting|sore|soreness|stiff|stiffness|problems?|"
                           r"trouble|twinges?|niggle)\s+(?:in|on|at|across)\s+the\s*$")
 
 
 def _is_region_here(span: Span, doc: Doc) -> bool:
-    """False for "back" used as an adverb (see above) and for an ache named as a likeness ("rather like
-    toothache"); every other region phrase stands."""
+    """False for "back" used as an adverb (see above), for an ache named as a likeness ("rather like
+    toothache") and for an illness named after a body part ("breast cancer"); every other region stands."""
     before, after = doc.text[:span.start_char].lower(), doc.text[span.end_char:].lower()
     if span.text.lower() in _ACHE_WORDS and _LIKENESS_BEFORE.search(before):
         return False
