@@ -78,9 +78,6 @@ _PRESSURE_CUES = re.compile(
     r"too much|ow+|ouch)\b")
 _ABOUT_CHECKINS = re.compile(
     r"\b(?:check|checking|in touch|remind\w*|message|text|email|days?|weeks?|contact|follow)\b")
-# a pressure level said as a number: "ok that's better, a 6", "now 5", "about a 4"
-_STILL_PRESSING = re.compile(r"\b(?:a|an|about|now|is|at|like|bout)\s+(?:[0-9]|10|one|two|three|four|five|six|seven|"
-                             r"eight|nine|ten)\b")
 
 
 @dataclass(frozen=True)
@@ -255,9 +252,7 @@ def _anything_else(s: Situation) -> str | None:
         return "utter_goodbye"
     # after a stop sign the muscle stays chosen: "ok that's better, a 6", "moved a bit, now a good ache, 6"
     # go on with it; once it was held, "maybe a 2 now" is how the pain is, not a pressure
-    still = _STILL_PRESSING.search(s.text.lower()) and read_pressure(s.text, band=s.band).direction is not (
-        Pressure.UNCLEAR)
-    if s.coaching_open and (still or _talks_pressure(s)):
+    if s.coaching_open and _talks_pressure(s):
         return "action_pressure_feedback"
     if read_yes_no(s.text, s.intent) is Answer.YES and len(s.text.split()) <= 3:
         return "utter_ask_what_else"

@@ -11,7 +11,6 @@ import os
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from typing import Iterable
 
 from bot.nlp.numbers import NUMBER_PATTERN as _NUM
@@ -107,8 +106,6 @@ _MOVABLE_DAYS: dict[str, dict[int, tuple[int, int]]] = {
     "onam": {2024: (9, 15), 2025: (9, 5), 2026: (8, 26), 2027: (9, 12), 2028: (9, 1), 2029: (8, 22), 2030: (9, 9)},
     "chinese new year": {2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6), 2028: (1, 26), 2029: (2, 13),
                          2030: (2, 3)},
-    "lunar new year": {2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6), 2028: (1, 26), 2029: (2, 13),
-                       2030: (2, 3)},
     "rosh hashanah": {2024: (10, 3), 2025: (9, 23), 2026: (9, 12), 2027: (10, 2), 2028: (9, 21), 2029: (9, 10),
                       2030: (9, 28)},
     "yom kippur": {2024: (10, 12), 2025: (10, 2), 2026: (9, 21), 2027: (10, 11), 2028: (9, 30), 2029: (9, 19),
@@ -124,8 +121,12 @@ _MOVABLE_NAMES = {"eid": ("eid al-fitr", "eid al-adha"), "eid ul fitr": ("eid al
                   "ganesh": ("ganesh chaturthi",), "ganesh festival": ("ganesh chaturthi",),
                   "ganpati": ("ganesh chaturthi",), "deepavali": ("diwali",), "durga puja": ("dussehra",),
                   "dasara": ("dussehra",), "pesach": ("passover",), "chanukah": ("hanukkah",),
-                  "spring festival": ("chinese new year",), "tet": ("lunar new year",)}
+                  "spring festival": ("chinese new year",), "lunar new year": ("chinese new year",),
+                  "tet": ("chinese new year",)}
 _MOVABLE_NAMES.update({name: (name,) for name in _MOVABLE_DAYS})
+# Alternations built once (the month list holds every slip): months in full, shortened or mistyped; named days.
+_MONTH_NAMES = "|".join(_MONTHS) + "|" + "|".join(_MONTH_SHORT)
+_NAMED = "|".join(re.escape(n) for n in sorted(set(_NAMED_DAYS) | set(_MOVABLE_NAMES), key=len, reverse=True))
 
 
 def _last_movable(name: str, today: date) -> date | None:
@@ -249,12 +250,9 @@ def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple
             found.append((_days_since_day(month, day, today), lead.start(), end))
     for match in re.finditer(rf"\bsince (?:last )?({_WEEKDAYS})\b", low):
         found.append((_days_since_weekday(match.group(1), today), match.start(), match.end()))
-    named = _named_pattern()
-    months = "|".join(_MONTHS) + "|" + "|".join(_MONTH_SHORT)
-    for match in re.finditer(rf"\bsince {hedge}(?:(?:{months}) )?(?:the )?({named})\b", low):
+    for match in re.finditer(rf"\bsince {hedge}(?:(?:{_MONTH_NAMES}) )?(?:the )?({_NAMED})\b", low):
         found.append((_days_since_named(match.group(1), today), match.start(), match.end()))
-    names = ("|".join(_MONTHS) + "|" + "|".join(_MONTH_SHORT) +
-             "|christmas|xmas|new year(?:'s)?|easter|spring|summer|autumn|fall|winter")
+    names = (_MONTH_NAMES + "|christmas|xmas|new year(?:'s)?|easter|spring|summer|autumn|fall|winter")
     part = "|".join(_PART_DAY)
     for match in re.finditer(rf"\bsince {hedge}(?:(?:the )?({part})(?:-|\s+)(?:of\s+)?)?(?!the fall\b)"
                              rf"(?:last |the )?({names})\b", low):
@@ -270,11 +268,10 @@ def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple
 def _calendar_dates(low: str) -> list[_CalendarDate]:
     """Dates written as a day of the month: "the 3rd of November", "3rd nov", "nov 3rd", "12/11", "the 12th"
     (month None: the last such day). Returns (month, day, start, end)."""
-    months = "|".join(_MONTHS) + "|" + "|".join(_MONTH_SHORT)
     found: list[_CalendarDate] = []
-    patterns = (rf"\b(?:the\s+)?{_ORDINAL}(?:\s+(?:of\s+)?(?P<month>{months})\b)?",
-                rf"\b(?P<day>[0-3]?\d)\s+(?P<month>{months})\b",
-                rf"\b(?P<month>{months})\.?\s+(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b",
+    patterns = (rf"\b(?:the\s+)?{_ORDINAL}(?:\s+(?:of\s+)?(?P<month>{_MONTH_NAMES})\b)?",
+                rf"\b(?P<day>[0-3]?\d)\s+(?P<month>{_MONTH_NAMES})\b",
+                rf"\b(?P<month>{_MONTH_NAMES})\.?\s+(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b",
                 rf"\b{_NUMERIC_DATE}\b")
     for pattern in patterns:
         for match in re.finditer(pattern, low):
@@ -292,12 +289,6 @@ def _calendar_dates(low: str) -> list[_CalendarDate]:
             if 1 <= day <= 31 and (month is None or 1 <= month <= 12):
                 found.append((month, day, match.start(), match.end()))
     return found
-
-
-@lru_cache(maxsize=1)
-def _named_pattern() -> str:
-    names = set(_NAMED_DAYS) | set(_MOVABLE_NAMES)
-    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
 def _days_since_day(month: int | None, day: int, today: date) -> float:
@@ -334,19 +325,18 @@ def _dating(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple[flo
     """'in september', 'at the end of october', 'on bonfire night': when something happened. Only an
     onset inside a 'since <event>' clause ("since I started the new job in september")."""
     found = []
-    months = "|".join(_MONTHS) + "|" + "|".join(_MONTH_SHORT)
     part = "|".join(_PART_DAY)
     for match in re.finditer(rf"\b(?:in|at|around|from|during|by|on|was|were|so)\s+"
                              rf"(?:(?:the )?({part})(?:-|\s+)(?:of\s+)?)?(?:last |the |this )?"
-                             rf"({months}|christmas|xmas|easter|spring|summer|autumn|winter|(?<=the )fall)\b", low):
+                             rf"({_MONTH_NAMES}|christmas|xmas|easter|spring|summer|autumn|winter|"
+                             rf"(?<=the )fall)\b", low):
         day = _PART_DAY.get(match.group(1) or "start", 1)
         name = _MONTH_SHORT.get(match.group(2), match.group(2))
         found.append((_days_since(name, today, day), match.start(), match.end()))
-    named = _named_pattern()
-    for match in re.finditer(rf"\b(?:on|at|around|after|before|over|during)\s+(?:the\s+)?({named})\b", low):
+    for match in re.finditer(rf"\b(?:on|at|around|after|before|over|during)\s+(?:the\s+)?({_NAMED})\b", low):
         found.append((_days_since_named(match.group(1), today), match.start(), match.end()))
     # a month in brackets after the event it dates: "since the Berlin marathon (Sept)"
-    for match in re.finditer(rf"\(\s*(?:in\s+)?({months})\.?\s*\)", low):
+    for match in re.finditer(rf"\(\s*(?:in\s+)?({_MONTH_NAMES})\.?\s*\)", low):
         name = _MONTH_SHORT.get(match.group(1), match.group(1))
         found.append((_days_since(name, today), match.start(), match.end()))
     for month, day, start, end in dates:

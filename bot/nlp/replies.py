@@ -43,8 +43,9 @@ class Answer(Enum):
     UNSURE = "unsure"
 
 
-# Courtesies people keep in their own language inside English replies ("sí!", "non, c'est tout, merci"):
-# read as the English word, so a thanks, a goodbye or a yes/no in them is understood.
+# Words read as the English the patterns know: courtesies people keep in their own language inside English
+# replies ("sí!", "non, c'est tout, merci"), so a thanks, a goodbye or a yes/no is understood; and spellings
+# ("fair enuf", "bk").
 _COURTESIES = tuple((re.compile(rf"(?<![\w'])(?:{pattern})(?![\w'])"), english) for pattern, english in (
     (r"gracias|merci(?: beaucoup)?|danke(?: sch[öo]n)?|obrigad[ao]|grazie(?: mille)?|dzi[eę]kuj[eę]|shukran|"
      r"asante|dhanyavaa?d|spasibo|jazakallah(?: khair)?|jazak allah|mahalo|arigato|xie xie|köszönöm|multumesc|"
