@@ -16,6 +16,8 @@ from typing import Any
 
 from bot.nlp.replies import (
     Answer,
+    asks_for_a_diagnosis,
+    asks_if_massage_is_safe,
     asks_what_a_trigger_point_is,
     asks_why_these,
     delays_help,
@@ -181,6 +183,8 @@ def _coach_offer(s: Situation) -> str | None:
         return "action_stretch_only"
     if _LATER.search(s.text.lower()) or _THANKS_ONLY.match(s.text.lower().strip()):
         return "action_offer_checkin"  # "ill try later", "ok thx": fine, no coaching now; offer to check in
+    if is_farewell(s.text) and read_yes_no(s.text, None) is not Answer.NO:
+        return "utter_goodbye"  # "ok thanks, bye", "Merci beaucoup, bonne soirée": the offer can wait
     answer = _offer_answer(s)
     if answer is Answer.YES:
         return "action_coach_massage"
@@ -188,8 +192,6 @@ def _coach_offer(s: Situation) -> str | None:
         return "action_stretch_only"
     if s.sure and s.intent in QUESTION_INTENTS:
         return None
-    if is_farewell(s.text):
-        return "utter_goodbye"  # "Merci beaucoup, bonne soirée" after the referral: the offer can wait
     if s.intent == "describe" and not any(m.present and m.kind in _INTAKE_FACTS for m in s.mentions):
         return "action_rephrase"  # nothing new about the pain: ask again, don't repeat the suggestions
     return "action_rephrase" if s.intent == "nlu_fallback" else None
@@ -313,6 +315,12 @@ def decide(s: Situation) -> str | None:
     if s.typed and s.intent != "ask_trigger_point" and s.awaiting not in ("screening", "age") and (
             asks_what_a_trigger_point_is(s.text)):
         return "action_explain_trigger_point"  # "sorry, what actually is a trigger point?" read as something else
+    if s.typed and s.intent != "ask_caution" and s.awaiting not in ("screening", "age") and (
+            s.active_loop != "checkin_form") and s.triage != "emergency" and asks_if_massage_is_safe(s.text):
+        return "action_answer_caution"  # "I take clopidogrel since my stent, is massage alright?" heard as another ask
+    if s.typed and s.awaiting not in ("screening", "age") and s.active_loop != "checkin_form" and (
+            s.triage != "emergency") and asks_for_a_diagnosis(s.text) and not s.new_pain_place:
+        return "utter_no_diagnosis"  # "is it plantar fasciitis then?": said plainly, then the question pending
     if s.just_deleted and s.typed and _confirms_the_deletion(s):
         return "utter_deleted_already"
     if _asks_about_getting_checked(s):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Mapping
 
 from bot.dialogue.state import ConversationState
-from bot.nlp.replies import Answer, read_trend
+from bot.nlp.replies import Answer, read_helped, read_trend, says_nothing_new
 from core.types import PainReport
 
 __all__ = ["checkin_slots", "intake_slots"]
@@ -53,9 +53,15 @@ def checkin_slots(state: ConversationState) -> dict[str, Any]:
         answer = turn.answer
         if turn.requested_slot == "checkin_pain" and score is None and answer in (Answer.UNSURE, Answer.NO):
             values.setdefault("checkin_pain", UNKNOWN)
-        if turn.requested_slot == "checkin_helped" and answer is not None:
-            values.setdefault("checkin_helped", {Answer.YES: "yes", Answer.NO: "no"}.get(answer, UNKNOWN))
+        # "Little bit it helped", or said early with the other answers ("better, 3, the ball helped")
+        helped = read_helped(turn.text)
+        if turn.requested_slot == "checkin_helped" and answer is not None and helped is None:
+            helped = answer
+        if helped is not None:
+            values.setdefault("checkin_helped", {Answer.YES: "yes", Answer.NO: "no"}.get(helped, UNKNOWN))
         if turn.requested_slot == "checkin_news":
             values.setdefault("checkin_news", "none" if answer in (Answer.NO, Answer.UNSURE) or
                               "nothing" in turn.text.lower() else turn.text[:300])
+        elif says_nothing_new(turn.text):
+            values.setdefault("checkin_news", "none")
     return values

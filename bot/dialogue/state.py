@@ -41,8 +41,8 @@ INTAKE_KINDS = frozenset({"region", "sensation", "activity", "timing", "trigger_
 NOT_INTAKE_AWAITING = frozenset({"pressure"})
 CHECKIN_LOOP = "checkin_form"
 _BARE_SCORE = re.compile(r"^\s*(?:(?:about|around|maybe|like|prob|probably|abt|bout)\s+)?\d{1,2}\s*[.!]?\s*$")
-_WORSE_CUE = re.compile(r"\b(?:worse|worst|bad|badly|flares?|flaring|aggravat\w*|more painful|hurts? more|"
-                        r"stiff(?:er)?|kills?|peaks?)\b")
+_WORSE_CUE = re.compile(r"\b(?:worse|worst|bad|badly|flares?|flaring|aggravat\w*|more painful|hurts? more|agony|"
+                        r"agonising|stiff(?:er)?|kills?|peaks?)\b")
 _BARE_NUMBER = re.compile(r"^\s*(?:(?:a|an|about|around|maybe|like|prob|probably|abt)\s+)*(\d{1,3})\s*[.!]?\s*$")
 
 
@@ -81,7 +81,19 @@ _PARAESTHESIA_FINDINGS = frozenset({"bilateral_hand_tingling", "limb_numbness", 
 _PARAESTHESIA_WORDS = re.compile(r"numb|tingl|pins and needles|fizz|dead|asleep|buzz|prickl")
 
 
-def _pressed_nerve(mention: Mention) -> bool:
+# A zing or a shock down the limb while pressing is the tool on a nerve too, unless it comes with what a heart
+# attack brings (sweat, sickness, breathlessness, chest pressure): then it is read as said.
+_SPREAD_FINDINGS = frozenset({"pain_spreading_arm_jaw", "radicular_pain"})
+_NERVE_JOLT = re.compile(r"zing|electric|zap|shock|shoot|tingl|buzz|fizz|pins and needles|nerve")
+_HEART_COMPANIONS = re.compile(r"sweat|clammy|sick|nause|vomit|breath|pressure|crush|squeez|"
+                               r"tight(?:ness)? in (?:my|the) chest|chest (?:pain|tight)|faint|dizzy|grey|gray")
+
+
+def _pressed_nerve(mention: Mention, text: str = "") -> bool:
+    low = text.lower()
+    if mention.kind == "finding" and mention.value in _SPREAD_FINDINGS and _NERVE_JOLT.search(low) \
+            and not _HEART_COMPANIONS.search(low):
+        return True
     return (mention.kind == "finding" and mention.value in _PARAESTHESIA_FINDINGS
             and _PARAESTHESIA_WORDS.search(mention.text.lower()) is not None)
 
@@ -157,7 +169,7 @@ class ConversationState:
         and tingling or numbness felt while pressing ("whoa my fingers are tingling"): that is the tool on a
         nerve, a stop sign the coaching answers; said outside the loop it counts as any finding."""
         if turn.in_pressure_loop:
-            return [m for m in turn.mentions if m.kind != "intensity" and not _pressed_nerve(m)]
+            return [m for m in turn.mentions if m.kind != "intensity" and not _pressed_nerve(m, turn.text)]
         return list(turn.mentions)
 
     def intake_mentions(self, turn: UserTurn) -> list[Mention]:

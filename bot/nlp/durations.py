@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
+from bot.nlp.numbers import KIN_WORDS, word_number
 from bot.nlp.numbers import NUMBER_PATTERN as _NUM
-from bot.nlp.numbers import word_number
 
 __all__ = ["Duration", "find_duration", "parse_duration_days"]
 
@@ -190,6 +190,8 @@ _LENGTH_LEAD = re.compile(r"\b(?:since|for|from|past|last)\s+(?:about\s+|around\
 _HISTORY_BEFORE = re.compile(
     r"\bbeen\s+(?!(?:hurting|aching|killing|bothering|playing\s+up|giving|getting|suffering|throbbing|burning|going|"
     r"happening|coming|niggling|nagging|flaring|like)\b)[a-z]+ing\b[^.,;!?]{0,30}?(?:for\s+)?$")
+# "my daughter 15 years", "my lad is 14 years": how old someone is, not how long it has hurt
+_KIN_BEFORE = re.compile(rf"\b(?:my|our)\s+{KIN_WORDS}\W{{1,3}}(?:is\s+|who is\s+|aged\s+)?$")
 _AGE_AFTER = re.compile(r"^\s*(?:old|of age|pregnant|into (?:my|the|her) pregnancy|gestation)\b")
 _COMPARISON_BEFORE = re.compile(r"\b(?:than|compared (?:to|with)|as)\s+$")
 _ACTIVITY_GAP = re.compile(
@@ -456,6 +458,10 @@ def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
     # "on saturday" dates an onset ("since my run on saturday") but alone may be ahead ("see you on monday")
     found += [("dating", _days_since_weekday(m.group(1), today), m.start(), m.end())
               for m in re.finditer(rf"\bon ({_WEEKDAYS})\b", low)]
+    # "hiking on the weekend", "since the weekend", "over the weekend": the last Saturday before today
+    found += [("since" if m.group(0).startswith("since") else "dating", _days_since_weekday("saturday", today),
+               m.start(), m.end())
+              for m in re.finditer(r"\b(?:since|on|at|over|during|last)\s+(?:the\s+)?weekend\b(?!s)", low)]
     found += [("dating", days, start, end) for days, start, end in _dating(low, today, dates)]
     for pattern, kind, days in _FIXED:
         found += [(kind, days, m.start(), m.end()) for m in re.finditer(pattern, low)]
@@ -474,7 +480,7 @@ def _accepted(kind: str, days: float, low: str, start: int, end: int, *, about_p
             return False  # "12 hour shifts", but not "is 2 month" or "since 3 week" (a length, no plural)
         if _HISTORY_BEFORE.search(before):
             return False  # "been riding horses forty years": how long they have done it, not the pain
-        if _AGE_AFTER.match(after) or _gestation(low, before, head):
+        if _AGE_AFTER.match(after) or _gestation(low, before, head) or _KIN_BEFORE.search(before):
             return False  # "80 years old", "29 weeks pregnant": an age, not how long it has hurt
         if _RATE_AFTER.search(after) or _FREQUENCY_BEFORE.search(before) or (
                 low[start:end].startswith(("a ", "an ")) and _COUNTED_BEFORE.search(before)):
@@ -501,7 +507,9 @@ def _accepted(kind: str, days: float, low: str, start: int, end: int, *, about_p
     if kind == "present":
         return bool(_ONSET_WORDS.search(_sentence_around(low, start, end))) or _whole_answer(low, start, end)
     if kind == "dating":  # "it started on the 14th", "hurt it on saturday": dated by an onset in its sentence
-        return bool(_ONSET_WORDS.search(_sentence_around(low, start, end)))
+        # or by the event the pain came after: "an aching calf after a long day digging on Saturday"
+        return bool(_ONSET_WORDS.search(_sentence_around(low, start, end))) or (
+            about_pain and bool(re.search(r"\bafter\b[^.!?;,\n]{0,60}$", before)))
     return True
 
 

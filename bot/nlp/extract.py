@@ -620,7 +620,7 @@ _TRIGGER_CUE = re.compile(
     r"(?:hurts?|hurting|aches?|aching|sore|painful|kills(?:\s+me)?|twinges?)(?=\s+doing\b))"
     r"\s+(?:i\s+|i'm\s+|im\s+|i've\s+been\s+|i\s+am\s+)?"
     r"(?:do\s+(?:the\s+|a\s+|my\s+)?|doing\s+(?:the\s+|a\s+|my\s+)?)?"
-    r"(?P<what>[a-z0-9][a-z0-9'\-]*(?:\s+[a-z][a-z'\-]*){0,7}?)"
+    r"(?P<what>[a-z0-9][a-z0-9'\-]*(?:\s+(?:[a-z][a-z'\-]*|\d+(?=\s+[a-z]))){0,7}?)"
     r"(?=\s*(?:$|[^\w\s'\-]|\s(?:and|but|or|so|because|it|which|then|for|at|on|is|was|makes|i|where|when|with|in|"
     r"into|under|as|till|until|before|again|every|most|the\s+pain)\b))")
 _NOT_A_TRIGGER = re.compile(

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NUMBER_PATTERN", "parse_age", "parse_intensity", "parse_someone_elses_age", "word_number"]
+__all__ = [
+    "KIN_WORDS", "NUMBER_PATTERN", "parse_age", "parse_intensity", "parse_someone_elses_age", "word_number"]
 
 _WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -175,6 +176,10 @@ def parse_age(text: str) -> tuple[int, str] | None:
 
 _RELATIVE = (r"(?:mum|mom|mother|mam|dad|father|husband|wife|partner|nan|nana|nanna|gran|granny|grandma|grandmother|"
              r"grandad|granddad|grandpa|grandfather|aunt|auntie|uncle|son|daughter|he|she|who)")
+# People one writes for, by the words that need "my" or "our" before them to be a person
+KIN_WORDS = (r"(?:mum|mom|mother|mam|dad|father|husband|wife|partner|nan|nana|nanna|gran|granny|grandma|grandmother|"
+              r"grandad|granddad|grandpa|grandfather|aunt|auntie|uncle|son|daughter|lad|boy|girl|kid|child|grandson|"
+              r"granddaughter|teenager|teen)")
 _NOT_AN_AGE_AFTER = (r"(?!\s*(?:/|out of|%|kg|lbs?|cm|weeks?|days?|months?|minutes?|hours?|stone|st\b|times?|miles?|"
                      r"steps?|degrees|°))")
 
@@ -188,8 +193,11 @@ def parse_someone_elses_age(text: str) -> tuple[int, str] | None:
     low = text.lower().replace("\u2019", "'")
     for pattern in (rf"\b{_RELATIVE}(?:'s|\s+is|\s+was|\s+has just turned|\s+just turned|\s+turned)\s+"
                     rf"(?:now\s+|nearly\s+|almost\s+|aged\s+|only\s+)?(\d{{1,3}})\b{_NOT_AN_AGE_AFTER}",
-                    rf"\b{_RELATIVE}\s*\((\d{{1,3}})\)"):
+                    rf"\b{_RELATIVE}\s*\((\d{{1,3}})\)",
+                    # "my daughter 15 years", "our lad, 14": a relative and a number of years straight after
+                    rf"\b(?:my|our)\s+{KIN_WORDS}\W{{1,3}}(\d{{1,3}})\s*(?:years?|yrs?|y/?o)?\b{_NOT_AN_AGE_AFTER}"):
         match = re.search(pattern, low)
         if match and 1 <= int(match.group(1)) <= 115:
             return int(match.group(1)), match.group(0)
     return None
+

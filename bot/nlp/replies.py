@@ -17,6 +17,8 @@ from core.types import Pressure, PressureReading
 
 __all__ = [
     "Answer",
+    "asks_for_a_diagnosis",
+    "asks_if_massage_is_safe",
     "asks_what_a_trigger_point_is",
     "asks_why_these",
     "delays_help",
@@ -25,10 +27,12 @@ __all__ = [
     "is_closing",
     "is_farewell",
     "read_checkin_action",
+    "read_helped",
     "read_offer_reply",
     "read_pressure",
     "read_trend",
     "read_yes_no",
+    "says_nothing_new",
     "wants_other_muscle",
     "wants_professional",
     "wants_stretch_instead",
@@ -48,13 +52,18 @@ class Answer(Enum):
 # ("fair enuf", "bk").
 _COURTESIES = tuple((re.compile(rf"(?<![\w'])(?:{pattern})(?![\w'])"), english) for pattern, english in (
     (r"gracias|merci(?: beaucoup)?|danke(?: sch[öo]n)?|obrigad[ao]|grazie(?: mille)?|dzi[eę]kuj[eę]|shukran|"
-     r"asante|dhanyavaa?d|spasibo|jazakallah(?: khair)?|jazak allah|mahalo|arigato|xie xie|köszönöm|multumesc|"
-     r"hvala", "thanks"),
-    (r"adi[oó]s|ciao|tsch[üu]ss?|tchau|au revoir|do widzenia|bonne (?:soir[ée]e|journ[ée]e|nuit)|hasta luego|"
-     r"[àa] bient[ôo]t|auf wiedersehen|arrivederci|khuda hafiz|allah hafiz", "bye"),
+     r"asante(?: sana)?|dhanyavaa?d|spasibo|jazakallah(?: khair)?|jazak allah|mahalo|arigato|xie xie|köszönöm|"
+     r"multumesc|hvala|salamat(?: po)?|maraming salamat|diolch(?: bach| yn fawr)?|go raibh maith agat|"
+     r"tack(?: så mycket)?|dank je(?: wel)?|dankjewel|bedankt|kiitos|takk|tusen takk|efharisto|te[sş]ekk[üu]rler|"
+     r"terima kasih|shukriya|nandri|chur|cheers bro|much appreciated|appreciate it|bless you|bless", "thanks"),
+    (r"adi[oó]s|ciao|chau|tsch[üu]ss?|tchau|au revoir|do widzenia|bonne (?:soir[ée]e|journ[ée]e|nuit)|hasta luego|"
+     r"[àa] bient[ôo]t|auf wiedersehen|arrivederci|khuda hafiz|allah hafiz|doei|tot ziens|hej d[åa]|hej hej|"
+     r"sl[áa]n(?: go f[óo]ill)?|hwyl(?: fawr)?|hooroo|ooroo|ingat(?: po)?|paalam|ma'?a ?salama|adeus|at[ée] logo|"
+     r"kwaheri|sayonara|ta-ra|ta ra|tara", "bye"),
     (r"s[ií]|oui|ja|sim|haan|ndiyo", "yes"), (r"non|nein|n[ãa]o|nie|hapana|nahi", "no"),
     (r"nada m[áa]s|c'est tout|das ist alles|[ée] s[óo] isso|to wszystko", "that's all"),
-    (r"fair enuf|fair enough", "fair enough"), (r"bk", "back"),
+    (r"fair enuf|fair enough", "fair enough"), (r"bk", "back"), (r"sweet as", "ok"),
+    (r"thx|thnx|thanx|tnx|thank u|thankyou|thanku|tq", "thanks"),
 ))
 
 
@@ -151,9 +160,22 @@ _TAKES_IT_UP = re.compile(rf"^(?:yes|yeah|yep|yup|ok|okay|sure|go on|please|very
 _PLAIN_NO = re.compile(r"^(?:no|nope|nah|no thanks|no thank you|not for me|i'?d rather not|rather not)\b")
 
 
+# Putting an offer off or doing without it, wherever it is said: "I'll have a go on my own later, no need to
+# guide me", "I think I'll skip the pressing", "he will think about it, not now".
+_PUTS_OFF = re.compile(
+    r"\b(?:no need (?:to|for)|(?:on|by) my own|by myself|skip|give (?:it|that) a miss|pass on|not now|not today|"
+    r"not (?:right )?now|not yet|think about it|maybe later|another time|some other time|"
+    r"(?:try|do) (?:it |that )?later|later on|leave it (?:for now|for today|there)|rather not|not for me|"
+    r"don'?t (?:want|need) (?:to|it|that|the|a)|"
+    r"no thanks|no thank you)\b")
+
+
 def read_offer_reply(text: str, intent: str | None = None) -> Answer | None:
     """Yes or no to an offer (coaching, check-ins): the opening words, else a later sentence or clause
-    that opens with a clear yes or no ("Lovely. Yes please", "Oh that makes sense. Yes, let's try it")."""
+    that opens with a clear yes or no ("Lovely. Yes please", "Oh that makes sense. Yes, let's try it").
+    Putting it off or doing without it, said anywhere, is a no: nothing starts unasked for."""
+    if "?" not in text and _PUTS_OFF.search(_words(text)):
+        return Answer.NO
     first = read_yes_no(text, None)
     if first is not None:
         return first
@@ -197,8 +219,13 @@ def wants_professional(text: str) -> bool:
     return bool(_PROFESSIONAL.search(_words(text)))
 
 
-_WHY_THESE = re.compile(r"\bwhy\b[^.!]{0,60}\b(?:those|these|them|that one|this one|muscles?|neck|shoulders?|"
-                        r"back|talking about)\b|\bhow (?:can|could|does|do) (?:a|the|those|these) muscles?\b")
+_WHY_THESE = re.compile(r"\b(?:why|how come)\b[^.!]{0,60}\b(?:those|these|them|that one|this one|muscles?|neck|"
+                        r"shoulders?|back|talking about|on about)\b|"
+                        r"\bhow (?:can|could|does|do|would|will|is|are) (?:a|the|those|these|this|that|my|one) "
+                        r"(?:\w+ )?muscles?\b|\bhow (?:a|the|this|that|one|these|those) muscles? (?:can|could|does|do|"
+                        r"would|will|give|gives|cause|causes|make|makes|send|sends)\b|"
+                        r"\bmuscles?\b[^.!?]{0,40}\b(?:not|isn'?t|aren'?t|arenae|nowhere near|"
+                        r"far from|even) (?:where|near|in|at)\b[^.!?]{0,25}\b(?:hurts?|pain|sore)")
 
 
 _WHAT_TRIGGER_POINT = re.compile(
@@ -215,6 +242,40 @@ def asks_what_a_trigger_point_is(text: str) -> bool:
 def asks_why_these(text: str) -> bool:
     """ "Why those ones though? I'd have thought it was a neck thing": why these muscles, in the person's words."""
     return bool(_WHY_THESE.search(_words(text)))
+
+
+# "I take clopidogrel since my stent, is massage alright?", "Is massage ok for kids his age though?"
+_SAFE_WORDS = re.compile(r"\b(?:safe|ok|okay|alright|all right|fine|dangerous|harmful|risky|allowed|a problem|an issue|"
+                         r"a good idea|bad for)\b")
+_MASSAGE_OR_CONDITION = re.compile(
+    r"\b(?:massag\w*|press\w*|rub\w*|pregnan\w*|blood thinners?|thinners|warfarin|clopidogrel|"
+    r"apixaban|rivaroxaban|edoxaban|dabigatran|aspirin|anticoagul\w*|diabet\w*|osteopor\w*|cancer|chemo\w*|stent|"
+    r"pacemaker|varicose|kids?|child|children|teens?|teenagers?|(?:his|her|my) age|steroids?|bruise\w*)\b")
+
+
+def asks_if_massage_is_safe(text: str) -> bool:
+    """A question whether self-massage is safe for this person, in any words: answered with the caution."""
+    words = _words(text)
+    asks = "?" in text or bool(re.match(r"(?:is|are|will|would|could|can|should|does|do)\b", words))
+    return asks and bool(_SAFE_WORDS.search(words)) and bool(_MASSAGE_OR_CONDITION.search(words))
+
+
+# "is it plantar fasciitis then?", "do I have a slipped disc?", "what do you think it is?"
+_CONDITION_NAME = (r"\w+itis|\w+osis|\w+algia|sciatica|(?:slipped |bulging |herniated |prolapsed )?disc|hernia|"
+                   r"tear|torn|fracture|broken|tendon\w*|tennis elbow|golfer'?s elbow|frozen shoulder|carpal tunnel|"
+                   r"shin splints|plantar|rotator cuff|(?:pinched|trapped) nerve|sprain|strain|migraine|whiplash|"
+                   r"arthritis|gout|rsi|repetitive strain")
+_DIAGNOSIS_QUESTION = re.compile(
+    rf"\b(?:is|could|might|would|can) (?:it|this|that|he|she) (?:be |have |has )?(?:a |an |my |his |her |some )?"
+    rf"(?:[\w']+ ){{0,2}}(?:{_CONDITION_NAME})\b|"
+    rf"\b(?:do|does|did|have|has) (?:i|you think i|he|she|my \w+) (?:have|has|got|get) (?:a |an |some )?"
+    rf"(?:[\w']+ ){{0,2}}(?:{_CONDITION_NAME})\b|"
+    r"\bwhat (?:do you think it is|is it|could it be|is wrong|do i have|is causing it|is this)\b|\bdiagnos\w*")
+
+
+def asks_for_a_diagnosis(text: str) -> bool:
+    """A question what the condition is: the bot says plainly that it does not diagnose."""
+    return "?" in text and bool(_DIAGNOSIS_QUESTION.search(_words(text)))
 
 
 _ABOUT_THE_BOT = re.compile(r"\b(?:bot|robot|human|person|real|ai|machine|computer|automated|program|chatbot)\b")
@@ -360,6 +421,36 @@ def read_trend(text: str) -> str | None:
     return None
 
 
+_NOT_HELPED = re.compile(r"\b(?:(?:didn'?t|did not|doesn'?t|does not|hasn'?t|has not|haven'?t|not really|never) "
+                         r"(?:help|helped|work|worked|do (?:anything|much|a lot)|make (?:a|any|much) difference)|"
+                         r"no help|no use|useless|"
+                         r"made no difference|no difference|not much help|not helped|waste of time)\b")
+_HELPED = re.compile(r"\b(?:helped|helps|helping|did help|does help|worked|works|working|made a difference|"
+                     r"useful|did the trick|eased it|loosened|relief)\b")
+
+
+def read_helped(text: str) -> Answer | None:
+    """Whether the self-care helped, in words: "Little bit it helped", "yes the golf ball thing helped",
+    "the stretches didn't do much"; None when the message does not say."""
+    words = _words(text)
+    if _NOT_HELPED.search(words):
+        return Answer.NO
+    if _HELPED.search(words):
+        return Answer.YES
+    return None
+
+
+_NOTHING_NEW = re.compile(r"\b(?:nothing (?:new|else|different|like that|of that|of the sort)|no new|"
+                          r"none of (?:that|those|them)|"
+                          r"no (?:numbness|weakness|fever|tingling)(?:\W+(?:or|no|and|nor) (?:numbness|weakness|fever|"
+                          r"tingling|new pain|pain elsewhere))*\W*$)")
+
+
+def says_nothing_new(text: str) -> bool:
+    """ "Nothing new. No numbness, no fever", "and nothing new": the check-in's last question answered."""
+    return bool(_NOTHING_NEW.search(_words(text)))
+
+
 _CHECKIN_ACTIONS = (
     ("stop", re.compile(r"\b(?:on the head|no need to keep|stop|cancel|unsubscribe|no more|"
                         r"don'?t want (?:them|these|any|check)|quit|end|"
@@ -375,7 +466,10 @@ _CHECKIN_ACTIONS = (
     ("pause", re.compile(r"\b(?:pause|hold off|on hold|put (?:them|it) on hold|take a break|break from|away on|"
                          r"on holiday|holiday|for now|suspend|not for a while|while i'?m away|whilst i'?m away|"
                          r"(?:not|don'?t|do not) (?:bother|message|text) me|don'?t send|do not send|"
-                         r"until i (?:come|get) (?:back|home)|till i'?m (?:back|home)|while i'?m (?:away|off))\b")),
+                         r"(?:until|till|til|untill) i (?:come|get) (?:back|home)|(?:until|till|til|untill) "
+                         r"(?:i'?m|i am|we'?re|we are) (?:back|home)|while (?:i'?m|we'?re) (?:away|off)|on ice|"
+                         r"no (?:messages|texts|reminders|check ?-?ins)(?! (?:yet|so far))|"
+                         r"put (?:them|it|the check ?-?ins?) off)\b")),
     ("reschedule", re.compile(r"\b(?:move|push|postpone|delay|later|next (?:week|wk)|nxt (?:week|wk)|"
                               r"another day|reschedule|ask me (?:another|later|next|tomorrow)|"
                               r"(?:can'?t|cant|cannot) do (?:this|it) "
@@ -395,6 +489,11 @@ def read_checkin_action(text: str) -> str | None:
 
 
 # --- closings and alternatives -------------------------------------------------------------------
+# Where people go for the help the bot advised.
+_HELP_PLACES = (r"999|111|911|112|000|gp|gp surgery|doctors?|doctor'?s|docs?|surgery|ambulance|nhs|clinic|physio|a e|"
+                r"a and e|hospital|er|urgent care|urgencias|walk-in|walk in|walk in (?:clinic|centre|center)|"
+                r"minor injuries|casualty|emergency|the emergency room|out of hours|appointment|midwife|nurse|dentist|"
+                r"pharmacist|chemist|optician|111 online")
 _CLOSING = re.compile(
     r"^(?:no|nope|nah|nothing|that'?s all|that'?s it|that is all|that'?s everything|that is everything|"
     r"all good|all done|i'?m good|i'?m fine|im good|ta-ra|tara|ta ra|cheerio|laters|ttyl|gg|take care|all the best|"
@@ -402,22 +501,23 @@ _CLOSING = re.compile(
     r"(?:na|naw|nah|no)\W+(?:ur|you'?re|ye'?re|yer|you are) (?:alright|all right|ok|okay|grand|fine)|"
     r"have a (?:good|great|nice|lovely) (?:one|day|evening|night|weekend)|"
     r"no thanks|no thank you|not now|not right now|bye|goodbye|cheers|ta|thanks|thank you|that'?ll do|"
-    r"nothing else|nothin|nuthin|nowt|i'?m off|im off|i'?m done|done for now|see you|see ya|good night|night|"
-    r"that'?s me|that will be all|that'?ll be all|will do|"
+    r"nothing else|nothin|nuthin|nowt|none|i'?m off|im off|i'?m done|done for now|see you|see ya|good night|night|"
+    r"that'?s me|that will be all|that'?ll be all|will do|that was (?:all|it|everything)|that'?s the lot|thats the lot|"
+    r"(?:i'?m |im )?(?:going|leaving|off|heading (?:off|there|in|out)|on my way)(?: now| right now| then)?$|"
     r"i'?ll (?:ring|call|phone|book|contact|go|see (?:the|a|my|them|you|ya|someone|somebody)|try|do)|"
     # going to get the help the bot advised: "ok ringing 111 now", "calling 999", "booking the gp"
-    r"(?:(?:ok|okay|right|alright|fair enough|fine|sure|yes|yeah|thanks|thank you|ok then|will|going to|gonna|"
-    r"i'?m|im|i'?ll|ill|i will|i|we|we'?ll|then|try|trying to|try to|will try|ill try|so|cheers|ta|thx|ty)\W+)*"
-    r"(?:ringing|calling|phoning|booking|calling up|ring|call|phone|book|get|getting|go|going|head|heading|off|"
-    r"try|trying|contact|contacting|make an appointment (?:with|at)|book in with|booking in with)\W+"
-    r"(?:(?:the|my|an|a|them|up|down|to|down to|over to|into)\W+)*(?:999|111|911|112|000|gp|doctors?|docs?|surgery|"
-    r"ambulance|nhs|clinic|physio|a e|a and e|hospital|er|urgent care|walk-in|walk in|appointment|them|now|"
-    r"midwife|nurse|dentist|pharmacist|chemist|optician|111 online)\b|"
-    r"(?:(?:ok|okay|fine|right|alright|will do)\W+)*i'?ll (?:get it|have it|get this) (?:looked at|checked|seen to)\b|"
-    # someone else taking them: "my daughter says she'll take me to A&E this afternoon"
-    r"[\w' ]{0,40}\b(?:take|taking|drive|driving|run|running) (?:me|him|her|them|us) (?:to|into|down to) "
-    r"(?:the |a )?(?:a e|a and e|hospital|gp|doctor|surgery|er|urgent care|walk-in|out of hours|minor injuries)\b|"
-    r"(?:ok|okay|fine|fair enough|right|alright)\W+(?:i'?ll|i will|will) make an appointment\b|"
+    # going to get the help advised, in a few words of one's own: "ok po I will go to the walk in clinic now"
+    r"(?:[\w']+\W+){0,5}?(?:ringing|calling|phoning|booking|calling up|ring|call|phone|book|get|getting|go|going|"
+    r"head|heading|off|try|trying|contact|contacting|visit|pop|popping|make an appointment (?:with|at)|book in with|"
+    r"booking in with)\W+(?:(?:the|my|an|a|them|up|down|to|down to|over to|into|in at|round to)\W+)*"
+    rf"(?:{_HELP_PLACES}|them|now)\b|"
+    r"(?:(?:k|ok|okay|fine|right|alright|will do)\W+)*(?:i'?ll|ill|i will) (?:get it|have it|get this|get him|get her) "
+    r"(?:looked at|checked|seen to)\b|"
+    # someone else taking them: "my daughter says she'll take me to A&E this afternoon", "my son will drive me in"
+    r"[\w' ]{0,40}\b(?:take|taking|drive|driving|run|running) (?:me|him|her|them|us) (?:in\b|(?:to|into|down to) "
+    rf"(?:the |a )?(?:{_HELP_PLACES})\b)|"
+    r"(?:(?:ok|okay|fine|fair enough|right|alright)\W+)?(?:i'?ll|ill|i will|will|i'?m going to|gonna) "
+    r"make an appointment\b|"
     r"(?:ok|okay|alright|all right|right|great|perfect|brilliant|lovely|grand|fab|cool)\W+"
     r"(?:thanks|thank you|ta|cheers|bye|i'?ll)|but no|no need)\b")
 
@@ -450,12 +550,30 @@ def is_farewell(text: str) -> bool:
     return is_closing(text) and len(_words(text).split()) > 1 and bool(_FAREWELL_WORDS.search(_words(text)))
 
 
+_NO_FIRST = re.compile(r"^(?:no|nope|nah|naw|nothing|none|not)\b")
+# Words that only acknowledge or address the reader: "very well", "oh dear", "ok po", "thanks bud".
+_ACKNOWLEDGING_ONLY = re.compile(
+    r"^(?:(?:k|kk|ok+|okay|okey|right|alright|all right|fine|very well|well|oh dear|oh|ah|sure|great|perfect|"
+    r"brilliant|lovely|grand|fab|cool|fair enough|understood|got it|noted|yes|yeah|yep|no worries|po|then|so|"
+    r"good day|dear|my dear|me dear|mate|bud|buddy|pal|love|hun|bro|sir|doc)\b\s*)+$")
+
+
 def is_closing(text: str) -> bool:
-    """"nothing else, ta", "cheers, I'm off", "no": the person is finished for now."""
+    """"nothing else, ta", "cheers, I'm off", "Very well, I shall ring the surgery. Thank you dear": the person
+    is finished for now. Every part of the message must close or acknowledge: "ciao, I got this pain..." starts."""
     words = _words(text)
     if "?" in text or _QUESTION_START.match(words):
         return False  # "should I take him to A&E or the GP?" asks; it does not leave
-    return bool(_CLOSING.match(words)) and not re.search(r"\b(?:but|also|another|else hurts|question)\b", words)
+    if re.search(r"\b(?:but|also|another|else hurts|question)\b", words):
+        return False
+    clauses = [c for c in (_words(part) for part in re.split(r"[.!;,\n]+", text)) if c]
+    closing = [bool(_CLOSING.match(_ACKNOWLEDGEMENT.sub("", c.replace("shall ", "will ")) or c)) for c in clauses]
+    settled = [ok or bool(_ACKNOWLEDGING_ONLY.match(c)) for ok, c in zip(closing, clauses, strict=True)]
+    if any(closing) and all(settled):
+        return True
+    # a "no" may come with a reason ("no, my legs are fine"); anything else must close in every part:
+    # "ciao, I got this pain..." greets, "ok thanks, let's try" takes an offer up
+    return (len(clauses) <= 1 and bool(_CLOSING.match(words))) or bool(_NO_FIRST.match(words) and _CLOSING.match(words))
 
 
 _STRETCH = re.compile(r"\b(?:stretch\w*|exercise\w*|without massag\w*|no massag\w*|not massag\w*|instead|"
@@ -482,7 +600,7 @@ _DELETE_VERB = (r"(?:delete|erase|wipe|remove|get rid of|bin|scrub|clear|purge|d
 _DELETE_VERB_NOW = r"(?:delete|erase|wipe|remove|get rid of|bin|scrub|clear|purge|destroy|expunge|yeet|nuke|shred)"
 # words that can only mean what the bot stores, and words that do when asked for ("wipe everything I typed")
 _DATA_WORDS = (r"(?:(?:my|all|the|this|that|any|our|these|those|personal|every|each)(?:\s+\w+)?\s+"
-               r"(?:data|details|info|information|records?|history|conversations?|chats?|messages|notes|exchange|"
+               r"(?:data|details|info|information|records?|history|conversations?|chats?|convo|messages|notes|exchange|"
                r"stuff)|whatever (?:you'?ve|you have|you|i'?ve|i have|i) (?:got|wrote|written|typed|said|saved|stored|"
                r"noted|kept)|"
                r"(?:what|everything|all|anything) (?:i|i've|ive|i have) (?:just |already )?"
@@ -494,7 +612,9 @@ _ASKING = (r"(?:^|[.!?,]\s*|\b(?:can|could|would|will) you\s+|\bplease\s+|\bpls\
 _DELETION = re.compile(
     rf"\b{_DELETE_VERB}\b[^.!?]{{0,40}}\b{_DATA_WORDS}\b|"
     rf"{_ASKING}{_DELETE_VERB_NOW}\b[^.!?]{{0,25}}\b{_ANYTHING}|"
-    r"\bforget (?:me|everything|all about me|about me|my details|all (?:of )?(?:this|my \w+)|who i am)\b|"
+    r"\bmake (?:you|u|ya) forget\b|"
+    r"\bforget (?:me|everything|all about me|about me|my details|all (?:of )?(?:this|my \w+)|who i am|"
+    r"(?:this|the|our|that) (?:whole |entire )?(?:chat|convo|conversation|exchange))\b|"
     r"\b(?:don'?t|do not|dont) want you (?:to )?(?:keep|keeping|store|storing|hold|holding|have|having|remember\w*)"
     r" (?:any of )?(?:this|that|my|it|anything|everything)\b|\bright to be forgotten\b|"
     r"\b(?:don'?t|do not|dont) want (?:my|any of my|any) (?:info|data|details|information|stuff) "

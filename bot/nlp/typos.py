@@ -46,7 +46,11 @@ _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "est")
 # vocabulary knows.
 _SHORTHAND = {"bk": "back", "bck": "back", "shldr": "shoulder", "shldrs": "shoulders", "sholdr": "shoulder",
               "nite": "night", "nites": "nights", "tonite": "tonight", "nee": "knee", "nees": "knees",
-              "tite": "tight", "tyte": "tight"}
+              "tite": "tight", "tyte": "tight", "lik": "like"}
+# "me back", "on me feet all day": "me" for "my" before a body word, as said in Ireland and much of Britain
+_ME_AS_MY = re.compile(r"(?:back|neck|necks|feet|foot|legs?|knees?|shoulders?|arms?|head|hips?|hands?|wrists?|"
+                       r"elbows?|ankles?|calf|calves|jaw|chest|side|bum|arse|thighs?|shins?|toes?|heels?|fingers?|"
+                       r"thumbs?|ribs|belly|tummy|stomach|eyes?|ears?|teeth|groin|spine)\b")
 
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
@@ -238,6 +242,9 @@ def correct(text: str, vocabulary_words: Iterable[str] | Speller) -> Corrected:
         if "'" in token or "’" in token:
             continue
         suggestion = speller.suggest(token)
+        followed_by_body_word = text[match.end():match.end() + 1] == " " and _ME_AS_MY.match(text, match.end() + 1)
+        if token.lower() == "me" and followed_by_body_word:
+            suggestion = "my"
         if suggestion is None:
             continue
         replacement = _match_case(token, suggestion)

@@ -164,7 +164,9 @@ def test_a_range_touching_a_gentle_band_is_in_it() -> None:
 
 
 @pytest.mark.parametrize(("text", "answer"), [
-    ("Why those? None of them are in my head.", None), ("thanks ill try later baby's crying", None),
+    ("Why those? None of them are in my head.", None), ("thanks ill try later baby's crying", "no"),
+    ("Thank you. I'll have a go on my own later, no need to guide me.", "no"),
+    ("he will think about it, not now", "no"),
     ("Hmm. I'll give it a go", "yes"), ("Thanks for explaining. No, I'd rather not massage it", "no"),
 ])
 def test_an_offer_answered_after_other_words(text: str, answer: str | None) -> None:
