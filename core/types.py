@@ -193,10 +193,16 @@ class PainReport:
         """Fold in one message. A correction ("sorry, I meant my knee") replaces the places said before."""
         mentions = list(mentions)
         correcting = any(m.kind == "correction" and m.present for m in mentions)
+        kept_side: str | None = None
         if correcting and any(m.kind == "region" and m.present for m in mentions):
+            sides = {side for _region, side in self.regions}
+            kept_side = sides.pop() if len(sides) == 1 else None
             self.regions.clear()
         for mention in mentions:
             self.add(mention)
+        if kept_side and not any(m.side or m.kind == "side" for m in mentions if m.present):
+            # "Actually it's more the knee cap itself, not the thigh": the place moved, the side did not
+            self.regions = [(region, side or kept_side) for region, side in self.regions]
 
     def _refines_a_bare_joint(self, mention: Mention) -> bool:
         """"My left knee" then "mostly on the inside of the knee": the inside of the left knee, not two places.

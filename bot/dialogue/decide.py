@@ -292,6 +292,21 @@ def _confirms_the_deletion(s: Situation) -> bool:
     return read_yes_no(s.text, s.intent) is Answer.YES or bool(_CONFIRM_DELETE.search(s.text.lower()))
 
 
+_GREETING = re.compile(r"^\W*(?:hi|hii+|hello+|hey+|hiya|howdy|greetings|good (?:morning|afternoon|evening|day)|"
+                       r"morning|afternoon|evening|g'?day|hola|bonjour|namaste|salaam|salam|assalamu? ?alaikum|"
+                       r"ciao|hallo|buenos dias|buenas)\b", re.IGNORECASE)
+
+
+def _only_greets(s: Situation) -> bool:
+    """A hello with small talk and nothing about the pain, before anything is under way: greet and ask."""
+    if not s.typed or s.awaiting or s.active_loop or s.triage or s.coached or s.checkins_agreed:
+        return False
+    if s.sure and s.intent not in ("out_of_scope", "non_english", "greet", "chitchat"):
+        return False
+    return bool(_GREETING.match(s.text)) and "?" not in s.text and not any(
+        m.present and m.kind in _INTAKE_FACTS for m in s.mentions)
+
+
 def _trusted(s: Situation) -> Situation:
     """The classifier's intent, unless the words cannot mean it: "Now we're talking, 6" is no question
     about the bot."""
@@ -321,6 +336,8 @@ def decide(s: Situation) -> str | None:
     if s.typed and s.awaiting not in ("screening", "age") and s.active_loop != "checkin_form" and (
             s.triage != "emergency") and asks_for_a_diagnosis(s.text) and not s.new_pain_place:
         return "utter_no_diagnosis"  # "is it plantar fasciitis then?": said plainly, then the question pending
+    if _only_greets(s):
+        return "utter_greet"  # "HELLO DEAR MY GRANDSON SET THIS UP FOR ME": a hello, answered as one
     if s.just_deleted and s.typed and _confirms_the_deletion(s):
         return "utter_deleted_already"
     if _asks_about_getting_checked(s):

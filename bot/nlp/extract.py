@@ -54,7 +54,7 @@ _SIDE_SPELLINGS = "|".join(word for word, side in _SIDE_WORDS.items() if side !=
 _SIDE_PHRASE = re.compile(
     rf"\b(?:on|in|down|mainly|mostly|more|especially|esp|just|only)\s+(?:on\s+)?(?:the|my)\s+({_SIDE_SPELLINGS})\b|"
     rf"\b({_SIDE_SPELLINGS}|r|l|rt|lt)[- ]?(?:hand\s+)?side\b|"
-    r"\b(?:both|the two|two) sides\b|\bon both\b|\bboth of (?:them|em|'em)\b"
+    r"\b(?:both|the two|two|each) sides?\b|\bon both\b|\bboth of (?:them|em|'em)\b"
 )
 # "R forearm", "l arm front": a single letter for the side, right before the place
 _SIDE_LETTERS = {"r": "right", "l": "left", "lt": "left", "rt": "right"}
@@ -584,6 +584,9 @@ def _context_mentions(text: str, span_mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
+_SIDE_BEFORE_PART = re.compile(r"\b(?:both|each|either|one|left|right|other|the two|two)\s+$")
+
+
 def _part_mentions(text: str, parts: Iterable[str], places: list[Mention]) -> list[Mention]:
     """The words that say where in a vaguely named place ("at the front and side", "outside bit"),
     longest first and without overlaps; vocabulary/vague_places.yml says what each one means where.
@@ -604,6 +607,8 @@ def _part_mentions(text: str, parts: Iterable[str], places: list[Mention]) -> li
                 continue
             if places and not any(start <= match.start() <= end for start, end in near):
                 continue
+            if _SIDE_BEFORE_PART.search(low[:match.start()]) and part.split()[0] in ("side", "sides"):
+                continue  # "both side", "on one side": which side, not the side of a place
             taken.append(match.span())
             found.append((match.start(), Mention(kind="part", value=part, text=match.group(1))))
     return [mention for _, mention in sorted(found, key=lambda item: item[0])]
@@ -722,7 +727,7 @@ def _one_side_for_all(doc: Doc, mentions: list[Mention], sided_regions: set[str]
     def side_said(start: int, end: int) -> str | None:
         low = _without_discourse_rights(text[start:end])
         said = {word for word in ("left", "right") if re.search(rf"\b{word}\b", low)}
-        if re.search(r"\bboth (?:sides|of them)\b|\bon both\b", low):
+        if re.search(r"\bboth (?:sides?|of them)\b|\bon both\b", low):
             said.add("both")
         return said.pop() if len(said) == 1 else None
 

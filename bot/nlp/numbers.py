@@ -109,6 +109,11 @@ def _stated_score(low: str) -> tuple[int, str] | None:
     return round(value), low[start:end].strip()
 
 
+# A score taken back: "4/10 - no wait, more like 6", "a 5, actually make that a 6"
+_SCORE_CORRECTION = re.compile(r"\b(?:no wait|wait no|actually|make (?:that|it)|scratch that|or rather|i mean|sorry)\b"
+                               rf"(?=[^.!?]{{0,20}}\b(?:more like|like|a|an|about|maybe|nearer|closer to)?\s*{_NUM}\b)")
+
+
 def parse_intensity(text: str, *, bare_number_ok: bool = False) -> tuple[int, str] | None:
     """The 0-10 intensity and the words that gave it, or None.
 
@@ -118,6 +123,11 @@ def parse_intensity(text: str, *, bare_number_ok: bool = False) -> tuple[int, st
     only when the bot has just asked for one (`bare_number_ok`).
     """
     low = text.lower().replace("\u2019", "'")
+    corrected = _SCORE_CORRECTION.search(low)
+    if corrected:  # "4/10 - no wait, more like 6": the score said last, after the correction
+        again = parse_intensity(low[corrected.end():], bare_number_ok=True)
+        if again:
+            return again
     if bare_number_ok:
         match = re.fullmatch(rf"\s*(?:a\s+|an\s+)?{_NUM}\s*[.!]?\s*", low) or re.match(
             rf"\s*(?:(?:abt|about|around|maybe|like|prob|probably)\s+)?(?:a\s+|an\s+)?{_NUM}"

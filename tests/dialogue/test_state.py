@@ -60,7 +60,8 @@ def test_corrections_and_sides_said_alone() -> None:
     corrected = [user("my neck hurts", NECK),
                  user("actually it's more my shoulder", Mention("correction", "correction"),
                       Mention("region", "shoulder_top"))]
-    assert read_state(corrected).intake_report().regions == [("shoulder_top", None)]
+    # the place moved, the side was not taken back: the left side of the neck becomes the left shoulder
+    assert read_state(corrected).intake_report().regions == [("shoulder_top", "left")]
 
 
 def test_not_sure_to_an_intake_question_is_unknown_and_not_asked_again() -> None:
