@@ -91,6 +91,14 @@ class ActionCoachMassage(Action):
                 awaiting("pressure")]
 
 
+def _last_response(tracker: Tracker) -> str | None:
+    """The reviewed response the bot said last (Rasa keeps its name in the bot event's metadata)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            return (event.get("metadata") or {}).get("utter_action")
+    return None
+
+
 class ActionPressureFeedback(Action):
     """One step of the pressure loop, from a button or the person's own words ("more like 6 now")."""
 
@@ -114,7 +122,10 @@ class ActionPressureFeedback(Action):
                                 band=(low, high))
         step = next_pressure_step(reading, light=light)
         level = f"{step.level:g}" if step.level is not None else ""
-        dispatcher.utter_message(response=step.response, low=low, high=high, level=level)
+        response = step.response
+        if response == "utter_pressure_more" and _last_response(tracker) == response:
+            response = "utter_pressure_more_again"  # "still nothin mate": not the same words twice
+        dispatcher.utter_message(response=response, low=low, high=high, level=level)
         events: Events = [SlotSet("pressure_level", step.level)]
         if step.step.done and tracker.get_slot("awaiting") == "checkin_offer":
             # "omg yes that's it, 6" after the stretch and the offer: good, keep holding; the offer stands

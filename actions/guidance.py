@@ -117,7 +117,11 @@ class ActionNextCandidate(Action):
         following = candidates[offset: offset + SHOWN]
         if not following:
             dispatcher.utter_message(response="utter_no_more_candidates")
-            return [awaiting(None)]
+            shown = candidates[offset - SHOWN: offset]
+            # the offer still stands: "yes this one, show me" after all were shown starts the coaching
+            if not shown or triage_level_of(tracker) >= TriageLevel.SEE_DOCTOR:
+                return [awaiting(None)]
+            return offer_coaching(dispatcher, tracker, shown)
         dispatcher.utter_message(response="utter_next_candidates", candidates=candidate_lines(following))
         return [SlotSet("candidate_offset", offset), SlotSet("coaching_muscle", None),
                 *offer_coaching(dispatcher, tracker, following)]

@@ -137,10 +137,16 @@ class Situation:
         return bool(places) and feeling
 
 
+_BAD_TIME = re.compile(r"\b(?:not a good time|bad time|busy (?:right )?now|ask me (?:again )?(?:tomorrow|later|another|"
+                       r"next)|can'?t (?:talk|chat|do this) (?:now|right now)|another time|some other time)\b")
+
+
 def _puts_off_the_checkin(s: Situation) -> bool:
     """Inside a check-in, a request to pause, move or stop it rather than an answer to its question."""
     if _STOPS_CHECKINS.search(s.text.lower()):
         return True  # "much better now, so there's no need to keep asking after me": said plainly, whatever else
+    if _BAD_TIME.search(s.text.lower()):
+        return True  # "sorry not a good time, can you ask me tomorrow instead?"
     if read_trend(s.text) is not None or any(m.kind == "intensity" and m.present for m in s.mentions):
         return False
     # not "stop": "no more pain" or "no thanks" answer the question; a real stop is a check-in command
@@ -299,7 +305,8 @@ _GREETING = re.compile(r"^\W*(?:hi|hii+|hello+|hey+|hiya|howdy|greetings|good (?
 
 def _only_greets(s: Situation) -> bool:
     """A hello with small talk and nothing about the pain, before anything is under way: greet and ask."""
-    if not s.typed or s.awaiting or s.active_loop or s.triage or s.coached or s.checkins_agreed:
+    if not s.typed or s.awaiting or s.active_loop or s.triage not in (None, "none") or s.coached or \
+            s.checkins_agreed:
         return False
     if s.sure and s.intent not in ("out_of_scope", "non_english", "greet", "chitchat"):
         return False
@@ -314,6 +321,8 @@ def _trusted(s: Situation) -> Situation:
         return replace(s, intent=None, confidence=0.0)
     if s.intent == "ask_professional" and s.typed and wants_other_muscle(s.text) and not wants_professional(s.text):
         return replace(s, intent=None, confidence=0.0)  # "I've already worked on those with my physio, that's not it"
+    if s.intent in QUESTION_INTENTS and s.typed and "?" not in s.text and is_closing(s.text):
+        return replace(s, intent=None, confidence=0.0)  # "fine. off to minor injuries then" asks nothing
     if s.intent == "non_english" and (is_closing(s.text) or read_yes_no(s.text, None) is not None):
         return replace(s, intent=None, confidence=0.0)  # "sí!", "non, c'est tout, merci": understood anyway
     return s
@@ -349,6 +358,9 @@ def decide(s: Situation) -> str | None:
             "utter_goodbye" if s.awaiting == "anything_else" else "action_rephrase")
     if s.typed and s.checkins_agreed and s.active_loop != "checkin_form" and _STOPS_CHECKINS.search(s.text.lower()):
         return "action_checkin_manage"  # "hiya, it's me again, can you knock the check-ins on the head"
+    if s.typed and s.checkins_agreed and not s.active_loop and not s.awaiting and not s.describes_pain and (
+            read_checkin_action(s.text) in ("pause", "resume")):
+        return "action_checkin_manage"  # "I go to Spain for christmas, please no messages until I am back"
     if s.intent in _CHECKIN_COMMANDS and s.typed and not s.checkins_agreed and not s.active_loop and (
             s.awaiting != "checkin_offer") and _CHECKIN_WORDS.search(s.text.lower()) and (
             s.intent == "checkin_start" or _asks_for_checkins(s)):

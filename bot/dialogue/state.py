@@ -152,6 +152,22 @@ def _activity_length(mention: Mention, turn: UserTurn) -> bool:
             and not _ONSET_CUE.search(turn.text.lower()))
 
 
+_OF_THE_PAIN = re.compile(r"\b(?:pain\w*|hurt\w*|sore\w*|ache\w*|aching|agony|it|its|it's|this|that|started|began|"
+                          r"since|had it|been)\b")
+
+
+def _said_of_the_pain(mention: Mention, text: str) -> bool:
+    """Whether the sentence holding this time speaks of the pain ("it's been 3 weeks now, not 2")."""
+    low = text.lower()
+    at = low.find((mention.text or "").lower())
+    if at < 0:
+        return True
+    start = max(low.rfind(mark, 0, at) for mark in ".!?;\n,") + 1
+    ends = [i for i in (low.find(mark, at) for mark in ".!?;\n,") if i >= 0]
+    sentence = low[start:min(ends) if ends else len(low)].replace(low[at:at + len(mention.text or "")], " ")
+    return len(sentence.split()) <= 2 or bool(_OF_THE_PAIN.search(sentence))
+
+
 @dataclass
 class ConversationState:
     """The user turns of a conversation (since its last restart) and what follows from them."""
@@ -193,8 +209,20 @@ class ConversationState:
         return kept + [m for m in _answer_mentions(turn) if m.kind == "age"]
 
     def intake_report(self) -> PainReport:
-        """The pain as the person described it, for the intake slots and the ranking."""
-        return PainReport.from_messages(self.intake_mentions(turn) for turn in self.turns)
+        """The pain as the person described it, for the intake slots and the ranking.
+
+        Once the pain's age is known, a later time said of something else ("had a little accident
+        yesterday", "since this morning his face looks droopy") does not replace it: only one said of
+        the pain, or in answer to "how long?", does."""
+        messages = []
+        dated = False
+        for turn in self.turns:
+            mentions = self.intake_mentions(turn)
+            if dated and turn.requested_slot != "pain_duration":
+                mentions = [m for m in mentions if m.kind != "duration" or _said_of_the_pain(m, turn.text)]
+            dated = dated or any(m.kind == "duration" and m.present for m in mentions)
+            messages.append(mentions)
+        return PainReport.from_messages(messages)
 
     def _intake_answers(self) -> list[tuple[UserTurn, str, bool]]:
         """Each answer to an intake question: the turn, the slot asked, and whether it gave that fact."""

@@ -55,7 +55,7 @@ _MONTH_SHORT = {"jan": "january", "feb": "february", "apr": "april", "jun": "jun
                 "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
                 "dec": "december", "mar": "march"}
 # Where in a month or season it began: "since the start of October", "since mid oct", "end of the summer".
-_PART_DAY = {"start": 1, "beginning": 1, "early": 5, "mid": 15, "middle": 15, "late": 25, "end": 28}
+_PART_DAY = {"start": 1, "beginning": 1, "begin": 1, "early": 5, "mid": 15, "middle": 15, "late": 25, "end": 28}
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _LENGTH_UNITS = "minute|min|hour|hr|day|night|week|wk|fortnight|month|year|yr"
 # Days of the year people date an onset by (month, day; approximate where the date moves).
@@ -72,7 +72,9 @@ _NAMED_DAYS = {
     "the fourth of july": (7, 4), "the 4th of july": (7, 4), "independence day": (7, 4), "canada day": (7, 1),
     "st patrick's day": (3, 17), "paddy's day": (3, 17), "anzac day": (4, 25), "australia day": (1, 26),
     "mother's day": (3, 15), "mothers day": (3, 15), "father's day": (6, 21), "fathers day": (6, 21),
-    "remembrance sunday": (11, 8), "remembrance day": (11, 11),
+    "remembrance sunday": (11, 8), "remembrance day": (11, 11), "all saints": (11, 1), "all saints day": (11, 1),
+    "all saints' day": (11, 1), "all souls": (11, 2), "all souls day": (11, 2), "day of the dead": (11, 2),
+    "the rentrée": (9, 2), "the rentree": (9, 2), "rentrée": (9, 2), "rentree": (9, 2), "la rentrée": (9, 2),
 }
 
 

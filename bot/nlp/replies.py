@@ -296,7 +296,8 @@ _LESS_WORDS = re.compile(
     r"less|wince|wincing|tensing|holding my breath|can'?t relax|very sore|really sore|too intense|overdoing)\b")
 _MORE_WORDS = re.compile(
     r"\b(?:barely|barley|hardly|scarcely|(?:can'?t|cant|cannot|don'?t|dont) (?:really |rly |quite |much )?feel|"
-    r"not feeling|feel nothing|nothing|nothin|nuthin|nowt|not a lot|"
+    r"not feeling|feel nothing|nothing|nothin|nuthin|nowt|not a lot|feel (?:very |so |only )?little|"
+    r"feel (?:almost |hardly )?anything|(?:very|so) little|"
     r"not much|not really|harder|deeper|firmer|more pressure|press more|push more|a bit more|little more|more|"
     r"too light|too soft|too gentle|too weak|very light|weak|gentle rub|tickles?|nothing happening|"
     r"(?:a )?(?:bit|little|touch|tad) (?:light|soft|gentle)|quite (?:light|soft|gentle)|could (?:go|take) (?:a bit )?"
@@ -308,7 +309,8 @@ _GOOD_WORDS = re.compile(
     r"the one|melting|melts|pleasant)\b|\U0001F44D|\U0001F44C|\u2705)")
 _DONE_WORDS = re.compile(
     r"\b(?:done|finished|all done|that'?s enough|had enough|enough now|it'?s eased|eased off now|gone now|"
-    r"melted|released|let go|it'?s gone|it went|softened|ninety seconds|90 seconds|held it)\b")
+    r"melted|released|let go|it'?s gone|it went|softened|ninety seconds|90 seconds|held it|"
+    r"leave it (?:there|for (?:now|today|tonight))|call it a day|stop (?:there|for (?:now|today)))\b")
 # "no tingle", "not sharp", "without any numbness", "tingling's gone": a stop sign denied or passed is none
 _STOP_SIGN = r"(?:stop|sharp|stabbing|shooting|electric|tingl\w*|numb\w*|pins and needles|burning|burns|pins|nerve)"
 _NEGATED_STOP = re.compile(rf"\b(?:no|not|nor|without|isn'?t|wasn'?t|never|no more)\s+(?:any\s+|at all\s+|really\s+)?"
@@ -535,7 +537,11 @@ _DELAYS_HELP = re.compile(
     r"\bsee how (?:i|it|he|she|things|we) (?:feel|go|goes|am|is)|\bwait (?:and see|till|until|for|a bit|a while)\b|"
     r"\bsleep (?:on it|it off)\b|\bin the morning\b|\b(?:tomorrow|tomoz|tmrw|tmr)\b|\bgot work\b|\bno time\b|"
     r"\bit'?ll pass\b|\b(?:i'?ll|i will|he'?ll|she'?ll) be (?:fine|ok|okay|alright)\b|\bleave it\b|\bride it out\b|"
-    r"\bprobably (?:just |)(?:nothing|fine|a strain|muscular)\b")
+    r"\bprobably (?:just |)(?:nothing|fine|a strain|muscular)\b|"
+    # a day or a week off: "ah sure I'll ring the doctor monday", "I'll call them next week"
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week|the weekend|"
+    r"in a (?:few|couple of) days|later (?:on|today|this week|in the week)|after (?:christmas|the weekend|work)|"
+    r"when i (?:can|get a chance))\b")
 
 
 def delays_help(text: str) -> bool:
@@ -555,7 +561,8 @@ _NO_FIRST = re.compile(r"^(?:no|nope|nah|naw|nothing|none|not)\b")
 _ACKNOWLEDGING_ONLY = re.compile(
     r"^(?:(?:k|kk|ok+|okay|okey|right|alright|all right|fine|very well|well|oh dear|oh|ah|sure|great|perfect|"
     r"brilliant|lovely|grand|fab|cool|fair enough|understood|got it|noted|yes|yeah|yep|no worries|po|then|so|"
-    r"good day|dear|my dear|me dear|mate|bud|buddy|pal|love|hun|bro|sir|doc)\b\s*)+$")
+    r"good day|dear|my dear|me dear|mate|bud|buddy|pal|love|hun|bro|sir|doc|it'?s fine|it is fine|all fine|"
+    r"all good|that'?s fine|that is fine|no problem|now)\b\s*)+$")
 
 
 def is_closing(text: str) -> bool:

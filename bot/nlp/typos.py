@@ -48,8 +48,8 @@ _SHORTHAND = {"bk": "back", "bck": "back", "shldr": "shoulder", "shldrs": "shoul
               "nite": "night", "nites": "nights", "tonite": "tonight", "nee": "knee", "nees": "knees",
               "tite": "tight", "tyte": "tight", "lik": "like"}
 # "me back", "on me feet all day": "me" for "my" before a body word, as said in Ireland and much of Britain
-_ME_AS_MY = re.compile(r"(?:back|neck|necks|feet|foot|legs?|knees?|shoulders?|arms?|head|hips?|hands?|wrists?|"
-                       r"elbows?|ankles?|calf|calves|jaw|chest|side|bum|arse|thighs?|shins?|toes?|heels?|fingers?|"
+_ME_AS_MY = re.compile(r"(?:(?:left|right|lft|rite|bad|good|poor|sore|old) )?"
+                       r"(?:back|neck|necks|feet|foot|legs?|knees?|shoulders?|arms?|head|hips?|hands?|wrists?|elbows?|ankles?|calf|calves|jaw|chest|side|bum|arse|thighs?|shins?|toes?|heels?|fingers?|"
                        r"thumbs?|ribs|belly|tummy|stomach|eyes?|ears?|teeth|groin|spine)\b")
 
 @lru_cache(maxsize=1)
