@@ -358,7 +358,8 @@ def decide(s: Situation) -> str | None:
             "utter_goodbye" if s.awaiting == "anything_else" else "action_rephrase")
     if s.typed and s.checkins_agreed and s.active_loop != "checkin_form" and _STOPS_CHECKINS.search(s.text.lower()):
         return "action_checkin_manage"  # "hiya, it's me again, can you knock the check-ins on the head"
-    if s.typed and s.checkins_agreed and not s.active_loop and not s.awaiting and not s.describes_pain and (
+    if s.typed and s.checkins_agreed and not s.active_loop and s.awaiting in (None, "anything_else") and (
+            not s.describes_pain) and (
             read_checkin_action(s.text) in ("pause", "resume")):
         return "action_checkin_manage"  # "I go to Spain for christmas, please no messages until I am back"
     if s.intent in _CHECKIN_COMMANDS and s.typed and not s.checkins_agreed and not s.active_loop and (
@@ -379,8 +380,8 @@ def decide(s: Situation) -> str | None:
         if s.sure and s.intent in QUESTION_INTENTS and read_yes_no(s.text, s.intent) is None:
             return None
         return "action_screen"
-    if s.concern_due:
-        return "action_screen"
+    if s.concern_due and not is_closing(s.text) and s.triage not in ("urgent", "emergency"):
+        return "action_screen"  # a worrying word gets its question, but not in a goodbye or after urgent advice
     if s.active_loop == "checkin_form" and _puts_off_the_checkin(s):
         return "action_checkin_manage"  # "later, I'm driving, ask me another day": move it, don't quiz
     if s.active_loop:

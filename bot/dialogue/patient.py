@@ -18,7 +18,7 @@ _RELATIVE = (r"(?:mum|mom|mam|mother|dad|father|husband|wife|partner|nan|nana|na
              r"neighbour|brother|sister|client|patient)s?(?:'s)?")
 # "my dad", "I'm typing this for my mum": words that name the patient, not the writer's own pain
 _NAMING_THE_PATIENT = re.compile(
-    rf"\bmy\s+(?:\w+\s+)?{_RELATIVE}\b|\b(?:i'?m|i am|im)\s+(?:writing|typing|asking|messaging|texting|"
+    rf"\bmy\s+(?:[\w-]+\s+){{0,3}}{_RELATIVE}\b|\b(?:i'?m|i am|im)\s+(?:writing|typing|asking|messaging|texting|"
     rf"here)\s+(?:this\s+)?(?:for|on behalf of|about)\b")
 _FIRST_PERSON = re.compile(r"\b(?:my|mine|i|i'm|im|i've|ive|i'd|me|myself)\b")
 

@@ -60,7 +60,7 @@ _COURTESIES = tuple((re.compile(rf"(?<![\w'])(?:{pattern})(?![\w'])"), english) 
      r"[àa] bient[ôo]t|auf wiedersehen|arrivederci|khuda hafiz|allah hafiz|doei|tot ziens|hej d[åa]|hej hej|"
      r"sl[áa]n(?: go f[óo]ill)?|hwyl(?: fawr)?|hooroo|ooroo|ingat(?: po)?|paalam|ma'?a ?salama|adeus|at[ée] logo|"
      r"kwaheri|sayonara|ta-ra|ta ra|tara", "bye"),
-    (r"s[ií]|oui|ja|sim|haan|ndiyo", "yes"), (r"non|nein|n[ãa]o|nie|hapana|nahi", "no"),
+    (r"s[iíì]|oui|ja|sim|haan|ndiyo|vale|d'accord|opo", "yes"), (r"non|nein|n[ãa]o|nie|hapana|nahi", "no"),
     (r"nada m[áa]s|c'est tout|das ist alles|[ée] s[óo] isso|to wszystko", "that's all"),
     (r"fair enuf|fair enough", "fair enough"), (r"bk", "back"), (r"sweet as", "ok"),
     (r"thx|thnx|thanx|tnx|thank u|thankyou|thanku|tq", "thanks"),
