@@ -62,7 +62,8 @@ _STOPS_CHECKINS = re.compile(r"\bno need to keep|\bon the head\b|"
                              r"\bno more (?:check|messag|asking)|\bunsubscribe\b|\bcancel (?:the |these |my )?check")
 _CONFIRM_DELETE = re.compile(r"\b(?:confirm|delete|erase|wipe|remove|all of it|everything|the lot|forget)\b")
 _FINE_THANKS = re.compile(r"(?:good|great|perfect|lovely|brilliant|grand|fab|super|sound|ace|gg|thank you|"
-                          r"thanks|ty|thx|ta)(?: thanks| thank you| ta)?")
+                          r"thanks|ty|thx|ta|ok|okay|k|kk|cool|right|alright|fine|nice|noted|got it|👍|👌|"
+                          r"(?:ok|okay|cool|right|alright) (?:then|cool|great|good))(?: thanks| thank you| ta)?")
 _THANKS_ONLY = re.compile(r"^(?:(?:ok|okay|k|cool|great|nice|right|sound|ah|oh)\W+)?(?:thx|ty|thanks|thank you|ta|"
                           r"cheers|thank u|tnx)\W*$")
 _ASKED_FIRST = frozenset({"ask_trigger_point", "ask_why", "ask_caution"})
@@ -104,6 +105,7 @@ class Situation:
     coached: bool = False  # self-massage coaching started earlier in this conversation
     triage: str | None = None  # the conversation's triage level so far ("urgent", "see_doctor", ...)
     just_deleted: bool = False  # the conversation was deleted and this is the first message since
+    previous_action: str | None = None  # the bot's last action before this message ("utter_goodbye")
 
     def entity(self, name: str) -> str | None:
         return next((str(e.get("value")) for e in self.entities if e.get("entity") == name), None)
@@ -255,9 +257,10 @@ def _email(s: Situation) -> str | None:
 
 
 def _anything_else(s: Situation) -> str | None:
+    bare = s.text.lower().strip(" .!👍👌🙂😊🎹🙏")
     if is_closing(s.text) or (read_yes_no(s.text, s.intent) is Answer.NO and not s.mentions) or \
-            _FINE_THANKS.fullmatch(s.text.lower().strip(" .!👍🙂😊🎹")):
-        return "utter_goodbye"
+            _FINE_THANKS.fullmatch(bare) or (not bare and s.text.strip()):
+        return "utter_goodbye"  # "cool", "ok then", "👍" to "anything else?": that was all
     # after a stop sign the muscle stays chosen: "ok that's better, a 6", "moved a bit, now a good ache, 6"
     # go on with it; once it was held, "maybe a 2 now" is how the pain is, not a pressure
     if s.coaching_open and _talks_pressure(s):
@@ -331,6 +334,8 @@ def _trusted(s: Situation) -> Situation:
 def decide(s: Situation) -> str | None:
     """The next action for an answer in context, or None to let the rules and forms decide."""
     s = _trusted(s)
+    if s.typed and s.previous_action == "utter_goodbye" and is_closing(s.text) and not s.describes_pain:
+        return "utter_thank"  # "no ta" after the goodbye: a short "you're welcome", not the goodbye again
     if s.typed and s.intent != "delete_data" and wants_deletion(s.text):
         return "action_delete_data"  # "can you get rid of all my details?" the classifier missed, in any state
     if s.typed and wants_professional(s.text) and s.awaiting not in ("screening", "age") and (
@@ -362,6 +367,10 @@ def decide(s: Situation) -> str | None:
             not s.describes_pain) and (
             read_checkin_action(s.text) in ("pause", "resume")):
         return "action_checkin_manage"  # "I go to Spain for christmas, please no messages until I am back"
+    if s.typed and not s.checkins_agreed and not s.active_loop and s.intent in _CHECKIN_COMMANDS and (
+            s.awaiting in (None, "anything_else", "checkin_offer")) and _CHECKIN_WORDS.search(s.text.lower()) and (
+            read_yes_no(s.text, None) is Answer.NO or _REFUSAL.search(s.text.lower())):
+        return "action_decline_checkins"  # "nah no check ins ty" with none planned: fine, none then
     if s.intent in _CHECKIN_COMMANDS and s.typed and not s.checkins_agreed and not s.active_loop and (
             s.awaiting != "checkin_offer") and _CHECKIN_WORDS.search(s.text.lower()) and (
             s.intent == "checkin_start" or _asks_for_checkins(s)):

@@ -130,8 +130,15 @@ def stated_age(text: str) -> int | None:
 
 def _times_when_worse(turn: UserTurn) -> bool:
     """A time of day is what makes it worse when it answers that question or says so ("worse in the
-    mornings"); "a headache most afternoons" only says when it comes, so the question is still asked."""
-    return turn.requested_slot == "pain_trigger" or bool(_WORSE_CUE.search(turn.text.lower()))
+    mornings", "mostly when she takes the first steps in the morning"); "a headache most afternoons" only
+    says when it comes, so the question is still asked."""
+    return turn.requested_slot == "pain_trigger" or bool(_WORSE_CUE.search(turn.text.lower())) or bool(
+        _GETTING_UP.search(turn.text.lower()))
+
+
+# The first steps of the day bring it on: what makes it worse, not only when it comes
+_GETTING_UP = re.compile(r"\b(?:first (?:few )?steps?|first thing|getting (?:up|out of bed)|out of bed|on waking|"
+                         r"when (?:i|she|he) (?:wake|get up|gets up|wakes))\b")
 
 
 def _is_bare_intensity(mention: Mention, turn: UserTurn) -> bool:

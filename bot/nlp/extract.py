@@ -283,7 +283,8 @@ def _side_in_next_sentence(span: Span, doc: Doc, region_tokens: AbstractSet[int]
         match = _SIDE_PHRASE.search(following.text.lower())
         if match:
             return _side_of(match)
-        sides = [token.lower_ for token in following if token.lower_ in {"left", "right"}]
+        sides = [_SIDE_WORDS[token.lower_] for token in following
+                 if _SIDE_WORDS.get(token.lower_) in {"left", "right"}]  # "rite", "lft" too
         if len(sides) == 1:
             return sides[0]
         end = following.end

@@ -45,7 +45,10 @@ _LEAD_IN = re.compile(
     r"number|is|it's|its|was|a|an|reaching|reaches|hits|gets to|goes to|goes up to|up to|ache|aches|aching|pain|"
     r"sore|hurts|tight|sharp|dull|burning|throbbing|achy|achey|achie|stiff|cramp|cramping|feeling|sorry|painful|"
     r"hurting|pinchy|burny|stingy|niggly|nagging|pulling|pressing|stabbing|shooting|tender|throbby|heavy|"
-    r"of about|of around|of maybe|of roughly|still|now|currently|down to|back to)\s*$")
+    r"of about|of around|of maybe|of roughly|still|now|currently|down to|back to|"
+    # "a solid 6", "easily a 7", "a good 5": a score said with a word for how sure
+    r"(?:a|an) (?:solid|good|strong|hard|firm|decent|steady|definite|clear|high|low|proper)|easily|at least|"
+    r"at most)\s*$")
 # A number that starts its own clause: "sharp when I bend. 7", "oh sorry, 5".
 _CLAUSE_START = re.compile(r"(?:^|[.,;:!?(\n]|\band|\bbut|\bso)\s*$")
 # What may follow a score: the end of the clause, or words that do not make it a count of something.

@@ -51,17 +51,19 @@ class Answer(Enum):
 # replies ("sí!", "non, c'est tout, merci"), so a thanks, a goodbye or a yes/no is understood; and spellings
 # ("fair enuf", "bk").
 _COURTESIES = tuple((re.compile(rf"(?<![\w'])(?:{pattern})(?![\w'])"), english) for pattern, english in (
-    (r"gracias|merci(?: beaucoup)?|danke(?: sch[öo]n)?|obrigad[ao]|grazie(?: mille)?|dzi[eę]kuj[eę]|shukran|"
-     r"asante(?: sana)?|dhanyavaa?d|spasibo|jazakallah(?: khair)?|jazak allah|mahalo|arigato|xie xie|köszönöm|"
+    (r"muchas gracias|gracias|merci(?: beaucoup)?|danke(?: sch[öo]n)?|obrigad[ao]|grazie(?: mille)?|dzi[eę]kuj[eę]|"
+     r"shukran|asante(?: sana)?|dhanyavaa?d|spasibo|jazakallah(?: khair)?|jazak allah|mahalo|arigato|xie xie|köszönöm|"
      r"multumesc|hvala|salamat(?: po)?|maraming salamat|diolch(?: bach| yn fawr)?|go raibh maith agat|"
      r"tack(?: så mycket)?|dank je(?: wel)?|dankjewel|bedankt|kiitos|takk|tusen takk|efharisto|te[sş]ekk[üu]rler|"
-     r"terima kasih|shukriya|nandri|chur|cheers bro|much appreciated|appreciate it|bless you|bless", "thanks"),
+     r"terima kasih|shukriya|nandri|chur|cheers bro|much appreciated|much obliged|appreciate it|god bless(?: you)?|"
+     r"bless you|bless", "thanks"),
     (r"adi[oó]s|ciao|chau|tsch[üu]ss?|tchau|au revoir|do widzenia|bonne (?:soir[ée]e|journ[ée]e|nuit)|hasta luego|"
      r"[àa] bient[ôo]t|auf wiedersehen|arrivederci|khuda hafiz|allah hafiz|doei|tot ziens|hej d[åa]|hej hej|"
      r"sl[áa]n(?: go f[óo]ill)?|hwyl(?: fawr)?|hooroo|ooroo|ingat(?: po)?|paalam|ma'?a ?salama|adeus|at[ée] logo|"
-     r"kwaheri|sayonara|ta-ra|ta ra|tara", "bye"),
+     r"kwaheri|sayonara|ta-ra|ta ra|tara|so long|peace out|peace|cya|see ya later|catch you later|gtg|g2g|"
+     r"got to go|gotta go|have to go|must dash", "bye"),
     (r"s[iíì]|oui|ja|sim|haan|ndiyo|vale|d'accord|opo", "yes"), (r"non|nein|n[ãa]o|nie|hapana|nahi", "no"),
-    (r"nada m[áa]s|c'est tout|das ist alles|[ée] s[óo] isso|to wszystko", "that's all"),
+    (r"nada m[áa]s|c'est tout|das ist alles|[ée] s[óo] isso|to wszystko|basta", "that's all"),
     (r"fair enuf|fair enough", "fair enough"), (r"bk", "back"), (r"sweet as", "ok"),
     (r"thx|thnx|thanx|tnx|thank u|thankyou|thanku|tq", "thanks"),
 ))
@@ -565,17 +567,32 @@ _ACKNOWLEDGING_ONLY = re.compile(
     r"all good|that'?s fine|that is fine|no problem|now)\b\s*)+$")
 
 
+# Words that tell something about the pain: a clause with one of them is no small talk
+_PAIN_NEWS = re.compile(r"\b(?:pain\w*|hurt\w*|ach\w*|sore\w*|numb\w*|tingl\w*|swol\w*|swell\w*|bleed\w*|blood|worse|"
+                        r"weak\w*|dizz\w*|sick|vomit\w*|fever|sharp|burn\w*|stiff\w*|tight\w*|back|neck|knee|shoulder|"
+                        r"head|leg|arm|hip|chest|foot|feet|hand|wrist|elbow|ankle|jaw|"
+                        # or that asks for something: "ok thanks, let's try", "thanks, one more thing"
+                        r"let'?s|lets|try|show|guide|yes|please|more|thing|question|what|how|why|can|could|want)\b|\d")
+
+
+def _says_nothing_new(clause: str) -> bool:
+    """Small talk after a goodbye ("shes asleep finally", "I shall manage", "good day to you")."""
+    return len(clause.split()) <= 6 and not _PAIN_NEWS.search(clause)
+
+
 def is_closing(text: str) -> bool:
     """"nothing else, ta", "cheers, I'm off", "Very well, I shall ring the surgery. Thank you dear": the person
     is finished for now. Every part of the message must close or acknowledge: "ciao, I got this pain..." starts."""
     words = _words(text)
     if "?" in text or _QUESTION_START.match(words):
         return False  # "should I take him to A&E or the GP?" asks; it does not leave
-    if re.search(r"\b(?:but|also|another|else hurts|question)\b", words):
+    if re.search(r"\b(?:but|also|another (?:thing|question|pain|place|area|problem|spot|issue)|else hurts|question)\b",
+                 words):
         return False
     clauses = [c for c in (_words(part) for part in re.split(r"[.!;,\n]+", text)) if c]
     closing = [bool(_CLOSING.match(_ACKNOWLEDGEMENT.sub("", c.replace("shall ", "will ")) or c)) for c in clauses]
-    settled = [ok or bool(_ACKNOWLEDGING_ONLY.match(c)) for ok, c in zip(closing, clauses, strict=True)]
+    settled = [ok or bool(_ACKNOWLEDGING_ONLY.match(c)) or _says_nothing_new(c)
+               for ok, c in zip(closing, clauses, strict=True)]
     if any(closing) and all(settled):
         return True
     # a "no" may come with a reason ("no, my legs are fine"); anything else must close in every part:
@@ -587,9 +604,18 @@ _STRETCH = re.compile(r"\b(?:stretch\w*|exercise\w*|without massag\w*|no massag\
                       r"don'?t (?:want|like) (?:to )?massag\w*|rather not (?:massage|press))\b")
 
 
+# "can I use a foam roller instead of my hands?" asks about a tool, not for something other than massage
+_TOOL_INSTEAD = re.compile(r"\b(?:roller|ball|gun|stick|massager|device|hands?|thumbs?|fingers?|knuckles?|elbow|"
+                           r"tool|peanut|cane|hook)\b[^.!?]{0,25}\binstead\b|\binstead of (?:my |the |a )?(?:hands?|"
+                           r"thumbs?|fingers?|ball|roller)\b")
+
+
 def wants_stretch_instead(text: str) -> bool:
     """"no massage for me, is there a stretch?"."""
-    return bool(_STRETCH.search(_words(text)))
+    words = _words(text)
+    if _TOOL_INSTEAD.search(words) and not re.search(r"\bstretch|\bexercis|\bno massag|\bnot massag", words):
+        return False
+    return bool(_STRETCH.search(words))
 
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")

@@ -107,7 +107,8 @@ def test_asking_to_be_checked_in_on_before_any_were_agreed_schedules_them() -> N
         assert decide(said(text, "checkin_manage")) == "action_schedule_checkin", text
         assert decide(said(text, "checkin_manage", checkins_agreed=True)) is None, text
     assert decide(said("stop the check-ins", "checkin_manage")) is None  # nothing to stop: the rules say so
-    assert decide(said("nah no check ins", "checkin_manage")) is None
+    # with none planned, "nah no check ins" declines them: acknowledged, not "there are none to change"
+    assert decide(said("nah no check ins", "checkin_manage")) == "action_decline_checkins"
     assert decide(said("nah no check ins", "checkin_manage", awaiting="checkin_offer")) == "action_decline_checkins"
 
 

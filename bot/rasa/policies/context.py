@@ -19,7 +19,7 @@ from rasa.core.policies.policy import PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import IS_EXTERNAL
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecutionRejected, UserUttered
+from rasa.shared.core.events import ActionExecuted, ActionExecutionRejected, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.dialogue.decide import Situation, decide
@@ -46,7 +46,20 @@ OWN_ACTIONS = frozenset({"action_coach_massage", "action_pressure_feedback", "ac
                          "action_explain_trigger_point", "action_refer_professional", "action_answer_caution",
                          "action_checkin_manage", "action_checkin_record", "action_delete_data",
                          "utter_triage_reminder_urgent", "utter_triage_reminder_see_doctor",
-                         "utter_deleted_already", "utter_no_diagnosis", "utter_greet"})
+                         "utter_deleted_already", "utter_no_diagnosis", "utter_greet", "utter_thank"})
+
+
+def _previous_action(tracker: DialogueStateTracker) -> str | None:
+    """The bot's last action before the latest user message (listening aside)."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            if seen_user:
+                return None
+            seen_user = True
+        elif seen_user and isinstance(event, ActionExecuted) and event.action_name != ACTION_LISTEN:
+            return event.action_name
+    return None
 
 
 def _rejected_since_user_message(tracker: DialogueStateTracker) -> bool:
@@ -129,4 +142,5 @@ class ContextPolicy(ContentPolicy):
             checkins_agreed=state.checkins_agreed, triage=tracker.get_slot("triage_level"),
             coaching_open=bool(tracker.get_slot("coaching_muscle")),
             coached=bool(state.latest and state.latest.coached),
-            just_deleted=bool(tracker.get_slot(DELETED_SLOT)) and len(state.turns) <= 1)
+            just_deleted=bool(tracker.get_slot(DELETED_SLOT)) and len(state.turns) <= 1,
+            previous_action=_previous_action(tracker))
