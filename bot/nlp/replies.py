@@ -248,7 +248,8 @@ def asks_why_these(text: str) -> bool:
 
 # "I take clopidogrel since my stent, is massage alright?", "Is massage ok for kids his age though?"
 _SAFE_WORDS = re.compile(r"\b(?:safe|ok|okay|alright|all right|fine|dangerous|harmful|risky|allowed|a problem|an issue|"
-                         r"a good idea|bad for)\b")
+                         r"a good idea|bad for)\b|\b(?:can|could|should) (?:i|he|she|we|they) (?:still|safely|even) "
+                         r"(?:massage|press|rub|do)\b")
 _MASSAGE_OR_CONDITION = re.compile(
     r"\b(?:massag\w*|press\w*|rub\w*|pregnan\w*|blood thinners?|thinners|warfarin|clopidogrel|"
     r"apixaban|rivaroxaban|edoxaban|dabigatran|aspirin|anticoagul\w*|diabet\w*|osteopor\w*|cancer|chemo\w*|stent|"

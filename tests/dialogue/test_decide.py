@@ -322,3 +322,18 @@ def test_a_farewell_to_a_pending_offer_and_another_muscle_despite_a_physio() -> 
     physio = said("I've already worked on those with my physio, that's not it", "ask_professional",
                   awaiting="coach_offer")
     assert decide(physio) == "action_next_candidate"
+
+
+def test_round_six_answers_in_context() -> None:
+    # a second closing after the goodbye: a short "you're welcome", not the goodbye again
+    assert decide(said("ta, bye now", "goodbye", previous_action="utter_goodbye")) == "utter_thank"
+    # a hello with small talk and nothing about the pain
+    assert decide(said("Good morning! My daughter put this app on my phone", "out_of_scope")) == "utter_greet"
+    assert decide(said("Good morning, my neck is stiff", "describe",
+                       mentions=(Mention("region", "neck_back"),))) != "utter_greet"
+    # a diagnosis question and a safety question, whatever the classifier heard
+    assert decide(said("could it be a trapped nerve?", "ask_why", awaiting="coach_offer")) == "utter_no_diagnosis"
+    assert decide(said("I'm on warfarin, is massage ok?", "ask_how_massage")) == "action_answer_caution"
+    # putting the check-in off inside it
+    assert decide(said("bad time sorry, ask me later", "checkin_answer", active_loop="checkin_form")) == \
+        "action_checkin_manage"

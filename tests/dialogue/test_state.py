@@ -250,3 +250,21 @@ def test_tingling_felt_while_pressing_is_a_stop_sign_not_a_finding_but_a_weak_ar
     assert "limb_numb_weak" in findings
     outside = [user("tight neck, and my fingers are tingling", NECK, tingle)]
     assert "bilateral_hand_tingling" in read_state(outside).safety_report().findings
+
+
+def test_a_time_said_of_something_else_keeps_the_pains_age() -> None:
+    events = [user("sore hip for about three weeks", Mention("region", "hip_side"),
+                   Mention("duration", "21", "about three weeks")),
+              user("oh and I fainted at the bus stop yesterday", Mention("duration", "1", "yesterday")),
+              user("sorry, it's been more like a month", Mention("duration", "30", "a month"))]
+    assert read_state(events[:2]).intake_report().duration_days == 21
+    assert read_state(events).intake_report().duration_days == 30
+
+
+def test_a_zing_while_pressing_is_the_tool_on_a_nerve_unless_the_heart_speaks() -> None:
+    spread = Mention("finding", "pain_spreading_arm_jaw", "down my arm")
+    pressing = [user("side of my chest, a 4", Mention("region", "chest_side")), slot("awaiting", "pressure")]
+    jolt = read_state([*pressing, user("whoa a zap went down my arm", spread)])
+    assert "pain_spreading_arm_jaw" not in jolt.safety_report().findings
+    heart = read_state([*pressing, user("it's spreading down my arm and I'm all clammy", spread)])
+    assert "pain_spreading_arm_jaw" in heart.safety_report().findings
