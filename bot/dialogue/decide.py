@@ -133,12 +133,18 @@ class Situation:
 
     @property
     def new_pain_place(self) -> bool:
-        """A place that is not the massaging hand, said together with how it hurts."""
+        """A place that is not the massaging hand, said together with how it hurts; while coaching, not
+        where the tool was moved to ("moved a bit up the arm, a good 6")."""
         places = [m for m in self.mentions if m.kind == "region" and m.present and m.value not in _TOOL_WORDS]
         feeling = any(m.kind in {"sensation", "intensity"} and m.present for m in self.mentions)
+        if self.coaching_open and _MOVED_THE_TOOL.search(self.text.lower()):
+            return False
         return bool(places) and feeling
 
 
+_MOVED_THE_TOOL = re.compile(r"\b(?:moved?|moving|shifted|shift(?:ing)?|slid|sliding|rolled|rolling|went|gone|"
+                             r"tried) (?:it |the ball |my thumb |a (?:bit|little|touch) |slightly )?"
+                             r"(?:up|down|along|higher|lower|over|across|further|closer|in|out)\b")
 _BAD_TIME = re.compile(r"\b(?:not a good time|bad time|busy (?:right )?now|ask me (?:again )?(?:tomorrow|later|another|"
                        r"next)|can'?t (?:talk|chat|do this) (?:now|right now)|another time|some other time)\b")
 
@@ -155,6 +161,9 @@ def _puts_off_the_checkin(s: Situation) -> bool:
     return read_checkin_action(s.text) in ("reschedule", "pause")
 
 
+# words that put a pause or a resume in words about the check-ins, not "that's all for now"
+_ABOUT_BEING_AWAY = re.compile(r"\bcheck|\bmessag|\btext|\bremind|\baway\b|\bholiday|\buntil\b|\btill?\b|\bback\b|"
+                               r"\btravel|\bon ice\b|\bon hold\b|\bpause|\bresume")
 _CHECKIN_WORDS = re.compile(r"\bcheck|\bin touch\b|\bremind|\bfollow[- ]?up|\bmessage me\b|\btext me\b|\bcontact me\b")
 
 
@@ -364,7 +373,7 @@ def decide(s: Situation) -> str | None:
     if s.typed and s.checkins_agreed and s.active_loop != "checkin_form" and _STOPS_CHECKINS.search(s.text.lower()):
         return "action_checkin_manage"  # "hiya, it's me again, can you knock the check-ins on the head"
     if s.typed and s.checkins_agreed and not s.active_loop and s.awaiting in (None, "anything_else") and (
-            not s.describes_pain) and (
+            not s.describes_pain) and not is_closing(s.text) and _ABOUT_BEING_AWAY.search(s.text.lower()) and (
             read_checkin_action(s.text) in ("pause", "resume")):
         return "action_checkin_manage"  # "I go to Spain for christmas, please no messages until I am back"
     if s.typed and not s.checkins_agreed and not s.active_loop and s.intent in _CHECKIN_COMMANDS and (

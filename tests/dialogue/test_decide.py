@@ -337,3 +337,12 @@ def test_round_six_answers_in_context() -> None:
     # putting the check-in off inside it
     assert decide(said("bad time sorry, ask me later", "checkin_answer", active_loop="checkin_form")) == \
         "action_checkin_manage"
+
+
+def test_where_the_tool_was_moved_is_no_new_pain() -> None:
+    moved = said("slid it a little higher up the forearm, a nice 5 now", "describe", awaiting="anything_else",
+                 coaching_open=True, coached=True,
+                 mentions=(Mention("region", "forearm_back"), Mention("intensity", "5")))
+    assert decide(moved) == "action_pressure_feedback"
+    assert said("my shin hurts too now, a 6", mentions=(Mention("region", "shin"), Mention("intensity", "6")),
+                coaching_open=True).new_pain_place
