@@ -143,7 +143,7 @@ class Situation:
 
 
 _MOVED_THE_TOOL = re.compile(r"\b(?:moved?|moving|shifted|shift(?:ing)?|slid|sliding|rolled|rolling|went|gone|"
-                             r"tried) (?:it |the ball |my thumb |a (?:bit|little|touch) |slightly )?"
+                             r"tried) (?:(?:it|the ball|my thumb|a bit|a little|a touch|slightly)\s+){0,3}"
                              r"(?:up|down|along|higher|lower|over|across|further|closer|in|out)\b")
 _BAD_TIME = re.compile(r"\b(?:not a good time|bad time|busy (?:right )?now|ask me (?:again )?(?:tomorrow|later|another|"
                        r"next)|can'?t (?:talk|chat|do this) (?:now|right now)|another time|some other time)\b")
