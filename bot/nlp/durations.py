@@ -252,7 +252,7 @@ def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple
         lead = re.search(rf"\bsince\s+{hedge}(?:the\s+)?$", low[:start])
         if lead:
             found.append((_days_since_day(month, day, today), lead.start(), end))
-    for match in re.finditer(rf"\bsince (?:last )?({_WEEKDAYS})\b", low):
+    for match in re.finditer(rf"\bsince (?:last )?({_WEEKDAYS})(?:'?s)?\b", low):  # "since saturdays game"
         found.append((_days_since_weekday(match.group(1), today), match.start(), match.end()))
     for match in re.finditer(rf"\bsince {hedge}(?:(?:{_MONTH_NAMES}) )?(?:the )?({_NAMED})\b", low):
         found.append((_days_since_named(match.group(1), today), match.start(), match.end()))
@@ -260,6 +260,18 @@ def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple
     part = "|".join(_PART_DAY)
     for match in re.finditer(rf"\bsince {hedge}(?:(?:the )?({part})(?:-|\s+)(?:of\s+)?)?(?!the fall\b)"
                              rf"(?:last |the )?({names})\b", low):
+        day = _PART_DAY.get(match.group(1) or "start", 1)
+        found.append((_days_since(_MONTH_SHORT.get(match.group(2), match.group(2)), today, day),
+                      match.start(), match.end()))
+    # "since I got the new boots, end of October": an event, then its date after a comma
+    for match in re.finditer(rf"\bsince\b[^.!?;,]{{3,60}},\s*(?:around |about |in |at |from )?(?:the )?"
+                             rf"(?:({part})(?:-|\s+)(?:of\s+)?)?({names})\b", low):
+        day = _PART_DAY.get(match.group(1) or "start", 1)
+        found.append((_days_since(_MONTH_SHORT.get(match.group(2), match.group(2)), today, day),
+                      match.start(), match.end()))
+    # "from september", "from last monday": "since", as many say it
+    for match in re.finditer(rf"(?:^|[.,;!]\s*|\b(?:pain|hurts?|hurting|aching|sore)\s+)from\s+(?:the\s+)?"
+                             rf"(?:({part})(?:-|\s+)(?:of\s+)?)?({names})\b", low):
         day = _PART_DAY.get(match.group(1) or "start", 1)
         found.append((_days_since(_MONTH_SHORT.get(match.group(2), match.group(2)), today, day),
                       match.start(), match.end()))
@@ -437,8 +449,8 @@ def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
         found.append(("ago" if low[match.start():match.end()].endswith("ago") else "length",
                       3 * _UNIT_DAYS[unit], match.start(), match.end()))
     # "for the past month or so", "the last few weeks": a length without a count
-    for match in re.finditer(rf"\b(?:for\s+)?the\s+(?:past|last)\s+(?:(?P<amount>{_NUM}|few|couple of)\s+)?"
-                             rf"(?P<unit>{_LENGTH_UNITS})s?\b", low):
+    for match in re.finditer(rf"\b(?:(?:for|since)\s+)?(?:the\s+|since\s+)(?:past|last)\s+"
+                             rf"(?:(?P<amount>{_NUM}|few|couple of)\s+)?(?P<unit>{_LENGTH_UNITS})s?\b", low):
         said = match.group("amount") or "1"
         amount = {"few": 3.0, "couple of": 2.0}.get(said) or word_number(said) or 1.0
         found.append(("length", amount * _UNIT_DAYS[match.group("unit")], match.start(), match.end()))

@@ -634,7 +634,8 @@ _NOT_A_TRIGGER = re.compile(
     r"(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|ages)$|last|yesterday|today|now|lunch|dinner|"
     r"breakfast|waking|wake|i\s+wake|sleep|i\s+sleep|the\s+pain|pain|my\s+(?:mum|dad|wife|husband|doctor|gp|physio)|"
     r"(?:the|my|that|this)\s+(?:left|right|other)(?:\s+side)?|(?:both|either)\s+sides?|the\s+(?:end|start|evenings?|"
-    r"mornings?|nights?)|(?:the\s+)?(?:winter|summer|cold|heat)|times|first)"
+    r"mornings?|nights?)|(?:the\s+)?(?:winter|summer|cold|heat)|times|first|january|february|march|april|may|june|"
+    r"july|august|september|october|november|december|christmas|easter)"
     r"(?![a-z])")  # whole words: "paint ceilings" is no "pain"
 
 

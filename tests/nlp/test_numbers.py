@@ -326,3 +326,31 @@ def test_a_length_said_without_its_plural(text: str) -> None:
 def test_a_score_in_a_check_in_answer(text: str, expected: int) -> None:
     found = parse_intensity(text, bare_number_ok=True)
     assert found is not None and found[0] == expected
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("my wrist has hurt since I started the new job, start of October", 60),
+    ("neck pain from august", 121),
+    ("sore since sundays match", 1),
+    ("ache in my hip since last 3 weeks", 21),
+    ("stiff knee after a long walk at the weekend", 2),
+    ("hurts since all souls", 28),
+    ("aching calf after a bike ride on Saturday", 2),
+])
+def test_onsets_said_other_ways(text: str, days: float) -> None:
+    found = parse_duration_days(text, today=date(2026, 11, 30))
+    assert found is not None and abs(found[0] - days) <= 2, (text, found)
+
+
+@pytest.mark.parametrize("text", ["my grandson 9 years has sore shins", "our lad, 16, hurt his knee",
+                                  "see you at the weekend"])
+def test_an_age_or_a_plan_is_no_duration(text: str) -> None:
+    assert parse_duration_days(text, today=date(2026, 11, 30)) is None
+
+
+@pytest.mark.parametrize(("text", "score"), [
+    ("about a 3, no wait, more like a 5", 5), ("a solid 7 most days", 7), ("easily a 6 after work", 6),
+])
+def test_scores_said_other_ways(text: str, score: int) -> None:
+    found = parse_intensity(text)
+    assert found is not None and found[0] == score
