@@ -315,6 +315,21 @@ _GREETING = re.compile(r"^\W*(?:hi|hii+|hello+|hey+|hiya|howdy|greetings|good (?
                        r"ciao|hallo|buenos dias|buenas)\b", re.IGNORECASE)
 
 
+_WANTS_THE_MASSAGE = re.compile(r"\b(?:want|wanna|like|try|do|show me|guide me|start|go ahead with)\b[^.!?]{0,20}"
+                                r"\bmassag\w*\b")
+
+
+def _asks_for_the_massage(s: Situation) -> bool:
+    """Asking to be coached through the massage after the suggestions, in words the classifier missed."""
+    if not s.typed or s.active_loop or s.awaiting not in (None, "anything_else", "coach_offer") or s.coached:
+        return False
+    if s.triage not in (None, "none") or "?" in s.text or s.describes_pain:
+        return False
+    low = s.text.lower()
+    return bool(_WANTS_THE_MASSAGE.search(low)) and not wants_professional(s.text) and \
+        read_yes_no(s.text, None) is not Answer.NO and not re.search(r"\b(?:don'?t|not|no|rather not|never)\b", low)
+
+
 def _only_greets(s: Situation) -> bool:
     """A hello with small talk and nothing about the pain, before anything is under way: greet and ask."""
     if not s.typed or s.awaiting or s.active_loop or s.triage not in (None, "none") or s.coached or \
@@ -350,6 +365,8 @@ def decide(s: Situation) -> str | None:
     if s.typed and wants_professional(s.text) and s.awaiting not in ("screening", "age") and (
             s.active_loop != "checkin_form"):
         return "action_refer_professional"  # "tbh I'd rather a physio looked at it properly"
+    if _asks_for_the_massage(s):
+        return "action_coach_massage"  # "until the appointment I want to try the massage, yes", whatever was heard
     if s.typed and s.intent != "ask_trigger_point" and s.awaiting not in ("screening", "age") and (
             asks_what_a_trigger_point_is(s.text)):
         return "action_explain_trigger_point"  # "sorry, what actually is a trigger point?" read as something else

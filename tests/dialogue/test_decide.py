@@ -346,3 +346,10 @@ def test_where_the_tool_was_moved_is_no_new_pain() -> None:
     assert decide(moved) == "action_pressure_feedback"
     assert said("my shin hurts too now, a 6", mentions=(Mention("region", "shin"), Mention("intensity", "6")),
                 coaching_open=True).new_pain_place
+
+
+def test_asking_for_the_massage_after_a_referral() -> None:
+    wants = said("fine, but while I wait for the physio I'd like to do the massage", "ask_professional")
+    assert decide(wants) == "action_coach_massage"
+    assert decide(said("I don't want to massage it, I'll wait for the physio", "ask_professional")) != \
+        "action_coach_massage"
