@@ -223,6 +223,9 @@ def analyser_for(nlp: Language, folder: Path) -> Analyser:
     return Analyser(nlp, compiled)
 
 
+_ANSWER_NO = frozenset({"no", "nope", "nah", "naw", "non", "nein"})
+
+
 def _context_flags(span: Span) -> tuple[bool, bool, bool]:
     """Negated / hypothetical / other person.
 
@@ -241,6 +244,9 @@ def _context_flags(span: Span) -> tuple[bool, bool, bool]:
         if category.startswith("NEGATED") and any(p_start <= start and end <= p_end and p_end - p_start > end - start
                                                    for p_start, p_end in phrases):
             continue  # "can't feel": the "not" is part of a longer phrase
+        if category.startswith("NEGATED") and doc[start:end].text.lower() in _ANSWER_NO and end < len(doc) \
+                and doc[end].text in {",", "-", "!", "."} and start < span.start:
+            continue  # "no, it's the right ankle": the "no" answers; it denies nothing that follows
         if category.startswith("NEGATED"):
             negated = True
         elif category == "HYPOTHETICAL":
@@ -540,7 +546,8 @@ def _span_mentions(doc: Doc, spans: list[Span], sided_regions: set[str]) -> list
 
 # "actually" and "rather" correct only when a place follows ("actually it's the left", "rather my neck"); "Actually,
 # I should mention I had cancer" tells something new
-_CORRECTION = re.compile(r"\b(?:sorry|i meant|i mean|meant to say|no wait|correction|my mistake|"
+_CORRECTION = re.compile(r"\b(?:sorry|i meant|i mean|i ment|meant to say|no wait|correction|my mistake|perd[oó]n|pardon|"
+                         r"not the (?:left|right|other)(?: one| side)?\b|(?:no|nope),? (?:it'?s|its|is|it is) (?:the|my)|"
                          r"(?:actually|rather),? (?:it'?s|its|it is|the|my|on the|more|not)|"
                          r"not (?:the|my) \w+(?: \w+)?,? (?:it'?s|but|the|my)|more (?:my|the|like my))\b")
 _SIDE_ALONE = re.compile(r"\b(?:the )?(other) (?:side|one|leg|knee|arm|shoulder|hand|foot|hip)\b|"

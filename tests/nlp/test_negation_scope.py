@@ -49,3 +49,15 @@ def test_an_onset_within_a_minute_is_still_sudden(knowledge) -> None:  # type: i
 def test_a_worst_bounded_in_time_is_not_the_worst_ever(knowledge) -> None:  # type: ignore[no-untyped-def]
     assert not findings("worst back pain I've had this year", knowledge) & {"worst_ever_pain", "worst_ever_headache"}
     assert "worst_ever_pain" in findings("the worst pain I have ever had", knowledge)
+
+
+@pytest.mark.parametrize("text", ["nope, it's the left knee that hurts", "no - the right wrist, not the left"])
+def test_an_answering_no_denies_nothing_after_it(text: str, knowledge) -> None:  # type: ignore[no-untyped-def]
+    places = [m for m in mentions_from_text(text, knowledge.sided_regions) if m.kind == "region"]
+    assert places and all(m.present for m in places), places
+
+
+@pytest.mark.parametrize("text", ["no, no numbness at all", "nope, nothing in my legs"])
+def test_a_denial_after_the_answering_no_still_denies(text: str, knowledge) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_from_text(text, knowledge.sided_regions)
+    assert not any(m.present for m in mentions if m.kind in {"sensation", "region"}), mentions
