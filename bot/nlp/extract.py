@@ -546,8 +546,9 @@ def _span_mentions(doc: Doc, spans: list[Span], sided_regions: set[str]) -> list
 
 # "actually" and "rather" correct only when a place follows ("actually it's the left", "rather my neck"); "Actually,
 # I should mention I had cancer" tells something new
-_CORRECTION = re.compile(r"\b(?:sorry|i meant|i mean|i ment|meant to say|no wait|correction|my mistake|perd[oó]n|pardon|"
-                         r"not the (?:left|right|other)(?: one| side)?\b|(?:no|nope),? (?:it'?s|its|is|it is) (?:the|my)|"
+_CORRECTION = re.compile(r"\b(?:sorry|i meant|i mean|i ment|meant to say|no wait|correction|my mistake|perd[oó]n|"
+                         r"pardon|not the (?:left|right|other)(?: one| side)?\b|"
+                         r"(?:no|nope),? (?:it'?s|its|is|it is) (?:the|my)|"
                          r"(?:actually|rather),? (?:it'?s|its|it is|the|my|on the|more|not)|"
                          r"not (?:the|my) \w+(?: \w+)?,? (?:it'?s|but|the|my)|more (?:my|the|like my))\b")
 _SIDE_ALONE = re.compile(r"\b(?:the )?(other) (?:side|one|leg|knee|arm|shoulder|hand|foot|hip)\b|"
