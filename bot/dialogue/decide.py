@@ -164,7 +164,9 @@ def _puts_off_the_checkin(s: Situation) -> bool:
 # words that put a pause or a resume in words about the check-ins, not "that's all for now"
 _ABOUT_BEING_AWAY = re.compile(r"\bcheck|\bmessag|\btext|\bremind|\baway\b|\bholiday|\buntil\b|\btill?\b|\bback\b|"
                                r"\btravel|\bon ice\b|\bon hold\b|\bpause|\bresume")
-_CHECKIN_WORDS = re.compile(r"\bcheck|\bin touch\b|\bremind|\bfollow[- ]?up|\bmessage me\b|\btext me\b|\bcontact me\b")
+# words about being checked in on; not a medical "check-up" or "checked by the GP"
+_CHECKIN_WORDS = re.compile(r"\bcheck(?![- ]?ups?\b|ed\b|ing (?:it|my|the|with)\b)|\bin touch\b|\bremind|"
+                            r"\bfollow[- ]?up|\bmessage me\b|\btext me\b|\bcontact me\b")
 
 
 def _asks_for_checkins(s: Situation) -> bool:
@@ -398,7 +400,7 @@ def decide(s: Situation) -> str | None:
             read_yes_no(s.text, None) is Answer.NO or _REFUSAL.search(s.text.lower())):
         return "action_decline_checkins"  # "nah no check ins ty" with none planned: fine, none then
     if s.intent in _CHECKIN_COMMANDS and s.typed and not s.checkins_agreed and not s.active_loop and (
-            s.awaiting != "checkin_offer") and _CHECKIN_WORDS.search(s.text.lower()) and (
+            s.awaiting not in ("checkin_offer", "screening", "age")) and _CHECKIN_WORDS.search(s.text.lower()) and (
             s.intent == "checkin_start" or _asks_for_checkins(s)):
         # "would you check in on me?", "yes, check-ins would be good", "could you check on me in a few days?"
         # before any were agreed ask for them: schedule, don't quiz or offer to change what does not exist
@@ -409,7 +411,10 @@ def decide(s: Situation) -> str | None:
         # "Sure, check in with me" to the check-in offer sounds like a check-in command but answers it.
         answers_checkin_offer = (s.awaiting == "checkin_offer" and s.intent in _CHECKIN_COMMANDS
                                  and read_yes_no(s.text, None) is not None)
-        if not (command_in_pressure_loop or answers_checkin_offer):
+        # "No, nothing like that, my heart is fine, I had a check-up in spring" answers the safety question
+        answers_a_question = (s.awaiting in ("screening", "age") and s.intent in _CHECKIN_COMMANDS
+                              and not _CHECKIN_WORDS.search(s.text.lower()))
+        if not (command_in_pressure_loop or answers_checkin_offer or answers_a_question):
             return None
     if s.awaiting in ("screening", "age"):
         if s.sure and s.intent in QUESTION_INTENTS and read_yes_no(s.text, s.intent) is None:

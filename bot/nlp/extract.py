@@ -676,13 +676,20 @@ def _last_item_of_a_list(text: str, found: list[Mention]) -> list[Mention]:
     item that nothing else explains is what brings the pain on ("..., 3 wks, drumming", "stiff, 5, 3 wks,
     under cars all day")."""
     kinds = {m.kind for m in found if m.present}
-    if not kinds & {"region", "sensation"} or not kinds & {"intensity", "duration"}:
+    if not kinds & {"region", "sensation"}:
+        return []
+    # "Pain at the back of the left shoulder and down the arm. Milking.": a doing-word as the last sentence
+    last_sentence = re.split(r"[.!?]\s+", text.strip().rstrip(".!? "))[-1].strip().lower()
+    said = " ".join(m.text.lower() for m in found if m.text)
+    if re.fullmatch(r"[a-z]{3,}ing(?: [a-z]+)?", last_sentence) and not _NOT_A_LIST_TRIGGER.search(last_sentence) \
+            and last_sentence not in said and len(text) > len(last_sentence) + 5:
+        return [Mention(kind="trigger_words", value=last_sentence, text=last_sentence)]
+    if not kinds & {"intensity", "duration"}:
         return []
     items = [item.strip() for item in re.split(r"[,.;]", text) if item.strip()]
     if len(items) < 3:
         return []
     last = re.sub(r"\s+all\s+(?:day|night|week|the\s+time)$", "", items[-1].lower())  # "under cars all day"
-    said = " ".join(m.text.lower() for m in found if m.text)
     if not re.fullmatch(r"[a-z][a-z' ]{2,25}", last) or len(last.split()) > 3 or last in said or any(
             word in said for word in last.split() if len(word) > 3) or _NOT_A_LIST_TRIGGER.search(last):
         return []

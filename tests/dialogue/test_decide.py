@@ -353,3 +353,9 @@ def test_asking_for_the_massage_after_a_referral() -> None:
     assert decide(wants) == "action_coach_massage"
     assert decide(said("I don't want to massage it, I'll wait for the physio", "ask_professional")) != \
         "action_coach_massage"
+
+
+def test_a_check_up_said_to_a_safety_question_is_its_answer() -> None:
+    answer = said("no, none of that, the GP gave me a full check-up last month", "checkin_start", awaiting="screening")
+    assert decide(answer) == "action_screen"
+    assert decide(said("can you check in on me next week?", "checkin_start")) == "action_schedule_checkin"

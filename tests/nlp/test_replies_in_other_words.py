@@ -117,3 +117,10 @@ def test_a_tool_instead_of_hands_is_no_stretch_request() -> None:
 ])
 def test_pressure_words(text: str, direction: Pressure) -> None:
     assert read_pressure(text).direction is direction
+
+
+def test_a_doing_word_as_the_last_sentence_is_what_makes_it_worse(knowledge) -> None:  # type: ignore[no-untyped-def]
+    from bot.nlp.extract import mentions_from_text
+
+    mentions = mentions_from_text("Ache down the front of my right shin. Skipping.", knowledge.sided_regions)
+    assert any(m.kind == "trigger_words" and m.value == "skipping" for m in mentions)
