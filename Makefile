@@ -84,9 +84,8 @@ stories: $(STAMP)
 eval: $(STAMP)
 	@$(PY) -m bot prepare
 	@$(PY) -m tools.eval.run_vignettes --out results/eval
-	@$(PY) -m tools.eval.conversations tests/conversations/set1 tests/conversations/set2 tests/conversations/set3 \
-		tests/conversations/set4 tests/conversations/set5 tests/conversations/set6 tests/conversations/set7 \
-		tests/conversations/set8 tests/conversations/set9 --out results/conversations
+	@$(PY) -m tools.eval.run_vignettes --no-rest --out results/eval-blind --cases $(sort $(wildcard tests/cases/fresh_set*/*.yml))
+	@$(PY) -m tools.eval.conversations $(sort $(wildcard tests/conversations/set*)) --out results/conversations
 
 nlu-eval: $(STAMP)
 	@$(PY) -m bot prepare
