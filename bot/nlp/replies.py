@@ -81,7 +81,7 @@ def _words(text: str) -> str:
 
 _YES_START = re.compile(
     r"^(?:y|ye|yes+|yeah+|yea|yeh+|yh|yus|yas+|yep|yup|ya|yah|aye|sure|ok|okay|k|okey|alright|"
-    r"all right|right|please|definitely|"
+    r"all right|right|please|definitely|ehen|ehn|grand so|grand|"
     r"absolutely|of course|course|certainly|go on|go ahead|go for it|do it|let'?s|lets|why not|sounds good|"
     r"i'?d like|i'?m in|correct|true|affirmative|"
     r"indeed|yess|yas|\U0001F44D|\U0001F44C|\u2714|\u2705)\b|^(?:\U0001F44D|\U0001F44C|\u2714|\u2705)")
@@ -300,6 +300,7 @@ _LESS_WORDS = re.compile(
 _MORE_WORDS = re.compile(
     r"\b(?:barely|barley|hardly|scarcely|(?:can'?t|cant|cannot|don'?t|dont) (?:really |rly |quite |much )?feel|"
     r"not feeling|feel nothing|nothing|nothin|nuthin|nowt|not a lot|feel (?:very |so |only )?little|"
+    r"feel\w* it (?:only )?small|small small|"
     r"feel (?:almost |hardly )?anything|(?:very|so) little|"
     r"not much|not really|harder|deeper|firmer|more pressure|press more|push more|a bit more|little more|more|"
     r"too light|too soft|too gentle|too weak|very light|weak|gentle rub|tickles?|nothing happening|"
@@ -334,6 +335,8 @@ def _level_in(words: str, band: tuple[int, int] = (5, 7)) -> float | None:
     band ("a gentle 4 or 5", "6-7") counts as in it."""
     levels = _levels_in(words)
     if len(levels) >= 2 and abs(levels[-1] - levels[-2]) <= 1:
+        if max(levels[-2:]) > band[1]:
+            return max(levels[-2:])  # "a 7 kinda? or 8": past the top of the band, so ease off
         in_band = [level for level in levels[-2:] if band[0] <= level <= band[1]]
         if in_band:
             return in_band[-1]
@@ -369,6 +372,9 @@ def read_pressure(text: str, *, direction: str | None = None, sensations: Iterab
             return PressureReading(Pressure(direction))
         except ValueError:
             pass
+    # "maybe 7.5": a half level counts as the level above (the safer reading); the decimal point would
+    # otherwise be lost with the punctuation
+    text = re.sub(r"(?<![\d.])(\d)\.(\d)(?![\d.])", lambda m: str(int(m.group(1)) + (m.group(2) != "0")), text)
     words = _words(text)
     low, high = band
     level = _level_in(words, band)

@@ -127,7 +127,7 @@ def test_short_yes_starters_are_still_a_yes(text: str) -> None:
     ("thats the spot", "good"), ("Now feels like it's melting", "good"), ("ok lighter. perfect", "good"),
     ("ok gentler, perfect", "good"), ("Lighter now, just a dull ache maybe 5, no tingle", "good"),
     ("ok eased off its like a 5 now n achy not sharp", "good"), ("ow ok thats like 7 maybe 8", "less"),
-    ("7 maybe 8", "good"),
+    ("7 maybe 8", "less"),  # a range that reaches past the top of the band eases off (anything above 7 does)
     ("Ooh, that's a strong one, about an 8", "less"), ("5ish", "good"), ("was a 3, now a 6", "good"),
     ("its tingling, not sharp", "stop"), ("not sharp but too much", "less"), ("lighter please", "less"),
 ])
@@ -159,8 +159,11 @@ def test_requests_are_not_closings(text: str) -> None:
 
 
 def test_a_range_touching_a_gentle_band_is_in_it() -> None:
-    assert read_pressure("That's nicer, a gentle 4 or 5", band=(3, 4)).direction.value == "good"
+    assert read_pressure("That's nicer, a gentle 2 or 3", band=(3, 5)).direction.value == "good"
+    assert read_pressure("That's nicer, a gentle 4 or 5", band=(3, 5)).direction.value == "good"
+    assert read_pressure("a 5 or 6", band=(3, 5)).direction.value == "less"  # past the top: ease off
     assert read_pressure("a 6", band=(3, 4)).direction.value == "less"
+    assert read_pressure("maybe 7.5", band=(5, 7)).direction.value == "less"  # a half level above the band
 
 
 @pytest.mark.parametrize(("text", "answer"), [

@@ -124,3 +124,17 @@ def test_a_doing_word_as_the_last_sentence_is_what_makes_it_worse(knowledge) -> 
 
     mentions = mentions_from_text("Ache down the front of my right shin. Skipping.", knowledge.sided_regions)
     assert any(m.kind == "trigger_words" and m.value == "skipping" for m in mentions)
+
+
+@pytest.mark.parametrize(("text", "direction"), [
+    ("I dey feel am small small", Pressure.MORE),
+    ("feeling it only small", Pressure.MORE),
+    ("hmm a 7, maybe 7.5 even", Pressure.LESS),
+])
+def test_pressure_in_world_englishes_and_halves(text: str, direction: Pressure) -> None:
+    assert read_pressure(text).direction is direction
+
+
+@pytest.mark.parametrize("text", ["Ehen", "grand so", "ehn, let us do it"])
+def test_yes_in_world_englishes(text: str) -> None:
+    assert read_offer_reply(text) is Answer.YES
