@@ -59,7 +59,9 @@ _MASSAGE_PLEASE = re.compile(r"\b(?:show me|guide me|talk me through|do the|try 
 _STOPS_CHECKINS = re.compile(r"\bno need to keep|\bon the head\b|"
                              r"\b(?:can|could|please) stop (?:now|them|asking|checking|the check)|"
                              r"\bstop (?:the |these |my )?(?:check|messag|asking|texting)|"
-                             r"\bno more (?:check|messag|asking)|\bunsubscribe\b|\bcancel (?:the |these |my )?check")
+                             r"\bno more (?:check|messag|asking)|\bunsubscribe\b|\bcancel (?:the |these |my )?check|"
+                             r"\b(?:don'?t|do not|no longer) need (?:the |those |these |any |your |them )?(?:wee )?"
+                             r"(?:messages|check[- ]?ins|reminders)")
 _CONFIRM_DELETE = re.compile(r"\b(?:confirm|delete|erase|wipe|remove|all of it|everything|the lot|forget)\b")
 _FINE_THANKS = re.compile(r"(?:good|great|perfect|lovely|brilliant|grand|fab|super|sound|ace|gg|thank you|"
                           r"thanks|ty|thx|ta|ok|okay|k|kk|cool|right|alright|fine|nice|noted|got it|👍|👌|"
@@ -239,6 +241,9 @@ def _talks_pressure(s: Situation) -> bool:
     return (reading.level is not None and reading.direction is not Pressure.UNCLEAR) or bool(_PRESSURE_CUES.search(low))
 
 
+_YES_SOMEWHERE = re.compile(r"\b(?:yes|yeah|yep|aye|sure|ok|okay|please|go on|go ahead|grand|great|lovely|perfect)\b")
+
+
 def _checkin_offer(s: Situation) -> str | None:
     if s.intent == "ask_how_massage" or _MASSAGE_PLEASE.search(s.text.lower()):
         return "action_coach_massage"  # "actually go on, show me the massage": changed their mind
@@ -249,6 +254,9 @@ def _checkin_offer(s: Situation) -> str | None:
     if _THANKS_ONLY.match(s.text.lower().strip()):
         return "action_decline_checkins"  # "ok ty": thanks for the advice, not a yes to being contacted
     answer = _offer_answer(s)
+    if answer is None and _CHECKIN_WORDS.search(s.text.lower()) and _YES_SOMEWHERE.search(s.text.lower()) and \
+            not _REFUSAL.search(s.text.lower()):
+        answer = Answer.YES  # "check ins sure", "Check in? Aye go on"
     if answer is Answer.YES:
         return "action_schedule_checkin"
     if answer is Answer.NO or is_closing(s.text):
@@ -393,7 +401,7 @@ def decide(s: Situation) -> str | None:
         return "action_checkin_manage"  # "hiya, it's me again, can you knock the check-ins on the head"
     if s.typed and s.checkins_agreed and not s.active_loop and s.awaiting in (None, "anything_else") and (
             not s.describes_pain) and not is_closing(s.text) and _ABOUT_BEING_AWAY.search(s.text.lower()) and (
-            read_checkin_action(s.text) in ("pause", "resume")):
+            read_yes_no(s.text, None) is not Answer.NO) and read_checkin_action(s.text) in ("pause", "resume"):
         return "action_checkin_manage"  # "I go to Spain for christmas, please no messages until I am back"
     if s.typed and not s.checkins_agreed and not s.active_loop and s.intent in _CHECKIN_COMMANDS and (
             s.awaiting in (None, "anything_else", "checkin_offer")) and _CHECKIN_WORDS.search(s.text.lower()) and (
@@ -409,8 +417,9 @@ def decide(s: Situation) -> str | None:
         command_in_pressure_loop = (s.awaiting == "pressure" and s.intent == "checkin_manage"
                                     and "check" not in s.text.lower())
         # "Sure, check in with me" to the check-in offer sounds like a check-in command but answers it.
-        answers_checkin_offer = (s.awaiting == "checkin_offer" and s.intent in _CHECKIN_COMMANDS
-                                 and read_yes_no(s.text, None) is not None)
+        # "Check in? Aye go on", "check ins sure": the check-in command answers the offer
+        answers_checkin_offer = s.awaiting == "checkin_offer" and s.intent in _CHECKIN_COMMANDS and (
+            read_yes_no(s.text, None) is not None or bool(_YES_SOMEWHERE.search(s.text.lower())))
         # "No, nothing like that, my heart is fine, I had a check-up in spring" answers the safety question
         answers_a_question = (s.awaiting in ("screening", "age") and s.intent in _CHECKIN_COMMANDS
                               and not _CHECKIN_WORDS.search(s.text.lower()))

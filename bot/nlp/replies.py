@@ -199,7 +199,8 @@ _OTHER_MUSCLE = re.compile(
     r"(?:that'?s|thats|it'?s|its|this is|that is) not (?:it|the one|that one|the right one|where it is)|"
     r"what else(?= could| might| have you| is there|\s*$)|(?:another|a different|the next|next) (?:one|muscle)|"
     r"any other (?:muscles?|ones?|options?|ideas?)|any others|other (?:muscles|options)|something other than|"
-    r"(?:don'?t|do not) think (?:that'?s|that is|it'?s|it is) (?:it|the one|right)|"
+    r"(?:don'?t|dont|do not) think (?:that'?s|thats|that is|it'?s|its|it is) (?:it|the one|right|that one|this one|"
+    r"that muscle|this muscle)|"
     r"already (?:tried|done|rolled|foam rolled|massaged|stretched) (?:that|this|it))\b")
 
 
@@ -248,12 +249,14 @@ def asks_why_these(text: str) -> bool:
 
 # "I take clopidogrel since my stent, is massage alright?", "Is massage ok for kids his age though?"
 _SAFE_WORDS = re.compile(r"\b(?:safe|ok|okay|alright|all right|fine|dangerous|harmful|risky|allowed|a problem|an issue|"
-                         r"a good idea|bad for)\b|\b(?:can|could|should) (?:i|he|she|we|they) (?:still|safely|even) "
+                         r"a good idea|bad for|harm|damage|an artery|a nerve|a vein|something i shouldn'?t)\b|"
+                         r"\b(?:can|could|should) (?:i|he|she|we|they) (?:still|safely|even) "
                          r"(?:massage|press|rub|do)\b")
 _MASSAGE_OR_CONDITION = re.compile(
     r"\b(?:massag\w*|press\w*|rub\w*|pregnan\w*|blood thinners?|thinners|warfarin|clopidogrel|"
     r"apixaban|rivaroxaban|edoxaban|dabigatran|aspirin|anticoagul\w*|diabet\w*|osteopor\w*|cancer|chemo\w*|stent|"
-    r"pacemaker|varicose|kids?|child|children|teens?|teenagers?|(?:his|her|my) age|steroids?|bruise\w*)\b")
+    r"pacemaker|varicose|kids?|child|children|teens?|teenagers?|(?:his|her|my) age|steroids?|bruise\w*|"
+    r"arthritis|arthritic|artery|nerve)\b")
 
 
 def asks_if_massage_is_safe(text: str) -> bool:
@@ -267,7 +270,7 @@ def asks_if_massage_is_safe(text: str) -> bool:
 _CONDITION_NAME = (r"\w+itis|\w+osis|\w+algia|sciatica|(?:slipped |bulging |herniated |prolapsed )?disc|hernia|"
                    r"tear|torn|fracture|broken|tendon\w*|tennis elbow|golfer'?s elbow|frozen shoulder|carpal tunnel|"
                    r"shin splints|plantar|rotator cuff|(?:pinched|trapped) nerve|sprain|strain|migraine|whiplash|"
-                   r"arthritis|gout|rsi|repetitive strain")
+                   r"arthritis|gout|rsi|repetitive strain|sinus\w*")
 _DIAGNOSIS_QUESTION = re.compile(
     rf"\b(?:is|could|might|would|can) (?:it|this|that|he|she) (?:be |have |has )?(?:a |an |my |his |her |some )?"
     rf"(?:[\w']+ ){{0,2}}(?:{_CONDITION_NAME})\b|"
@@ -504,7 +507,9 @@ def read_checkin_action(text: str) -> str | None:
 _HELP_PLACES = (r"999|111|911|112|000|gp|gp surgery|doctors?|doctor'?s|docs?|surgery|ambulance|nhs|clinic|physio|a e|"
                 r"a and e|hospital|er|urgent care|urgencias|walk-in|walk in|walk in (?:clinic|centre|center)|"
                 r"minor injuries|casualty|emergency|the emergency room|out of hours|appointment|midwife|nurse|dentist|"
-                r"pharmacist|chemist|optician|111 online")
+                r"pharmacist|chemist|optician|111 online|oncologist|oncology (?:nurse|team|unit)|p(?:a)?ediatrician|"
+                r"specialist|consultant|(?:my|the|her|his) (?:care )?team|district nurse|practice nurse|"
+                r"health visitor|podiatrist|rheumatologist|out of hours (?:doctor|gp|service)")
 _CLOSING = re.compile(
     r"^(?:no|nope|nah|nothing|that'?s all|that'?s it|that is all|that'?s everything|that is everything|"
     r"all good|all done|i'?m good|i'?m fine|im good|ta-ra|tara|ta ra|cheerio|laters|ttyl|gg|take care|all the best|"
@@ -534,7 +539,8 @@ _CLOSING = re.compile(
 
 
 _FAREWELL_WORDS = re.compile(r"\b(?:thanks|thank you|thx|ty|ta|cheers|bye|goodbye|that'?s all|that'?s everything|"
-                             r"that is all|that is everything|ringing|calling|phoning|going to|heading)\b")
+                             r"that is all|that is everything|ringing|calling|phoning|going to|heading|"
+                             r"(?:i'?ll|ill|i will|we'?ll) (?:ring|call|phone|book|see|go|get))\b")
 
 
 _QUESTION_START = re.compile(r"^(?:should|shall|can|could|would|will i|do i|does|is it|is this|what|why|how|when|"
@@ -653,6 +659,7 @@ _DELETION = re.compile(
     rf"\b{_DELETE_VERB}\b[^.!?]{{0,40}}\b{_DATA_WORDS}\b|"
     rf"{_ASKING}{_DELETE_VERB_NOW}\b[^.!?]{{0,25}}\b{_ANYTHING}|"
     r"\bmake (?:you|u|ya) forget\b|"
+    r"\btake (?:my|our|his|her) (?:name|details|info|data|things|stuff|number)\b[^.!?]{0,25}\boff\b|"
     r"\bforget (?:me|everything|all about me|about me|my details|all (?:of )?(?:this|my \w+)|who i am|"
     r"(?:this|the|our|that) (?:whole |entire )?(?:chat|convo|conversation|exchange))\b|"
     r"\b(?:don'?t|do not|dont) want you (?:to )?(?:keep|keeping|store|storing|hold|holding|have|having|remember\w*)"

@@ -359,3 +359,12 @@ def test_a_check_up_said_to_a_safety_question_is_its_answer() -> None:
     answer = said("no, none of that, the GP gave me a full check-up last month", "checkin_start", awaiting="screening")
     assert decide(answer) == "action_screen"
     assert decide(said("can you check in on me next week?", "checkin_start")) == "action_schedule_checkin"
+
+
+def test_check_ins_answered_and_declined_in_words() -> None:
+    offer = {"awaiting": "checkin_offer", "coached": True}
+    assert decide(said("check ins, sure", "checkin_start", **offer)) == "action_schedule_checkin"
+    assert decide(said("no check-ins, I'll come back if I need to", "checkin_manage", awaiting="anything_else",
+                       checkins_agreed=True)) != "action_checkin_manage"
+    assert decide(said("much easier now, I don't need the reminders any more", "checkin_answer",
+                       checkins_agreed=True)) == "action_checkin_manage"

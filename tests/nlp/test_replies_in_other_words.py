@@ -138,3 +138,14 @@ def test_pressure_in_world_englishes_and_halves(text: str, direction: Pressure) 
 @pytest.mark.parametrize("text", ["Ehen", "grand so", "ehn, let us do it"])
 def test_yes_in_world_englishes(text: str) -> None:
     assert read_offer_reply(text) is Answer.YES
+
+
+def test_more_classes_from_set_eleven() -> None:
+    from bot.nlp.replies import wants_other_muscle
+
+    assert wants_other_muscle("nah, I dont think its that muscle to be honest")
+    assert is_closing("I'll phone her paediatrician first thing. Thanks so much")
+    assert asks_if_massage_is_safe("could I damage a nerve pressing there?")
+    assert asks_if_massage_is_safe("is it bad for my arthritis?")
+    assert asks_for_a_diagnosis("is it my sinuses?")
+    assert wants_deletion("please take my details off your system")
