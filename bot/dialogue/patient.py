@@ -15,7 +15,8 @@ __all__ = ["as_the_patient", "writes_for_someone_else"]
 
 _RELATIVE = (r"(?:mum|mom|mam|mother|dad|father|husband|wife|partner|nan|nana|nanna|gran|granny|grandma|grandmother|"
              r"grandad|granddad|grandpa|grandfather|aunt|auntie|uncle|son|daughter|boy|girl|child|kid|friend|"
-             r"neighbour|brother|sister|client|patient)s?(?:'s)?")
+             r"neighbour|brother|sister|client|patient|lad|lass|teen|teenager|wee one|little one|"
+             r"\d{1,2} ?(?:yo|y/o|yr old|year old))s?(?:'s)?")
 # "my dad", "I'm typing this for my mum": words that name the patient, not the writer's own pain
 _NAMING_THE_PATIENT = re.compile(
     rf"\bmy\s+(?:[\w-]+\s+){{0,3}}{_RELATIVE}\b|\b(?:i'?m|i am|im)\s+(?:writing|typing|asking|messaging|texting|"
