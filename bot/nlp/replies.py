@@ -540,7 +540,7 @@ _CLOSING = re.compile(
 
 _FAREWELL_WORDS = re.compile(r"\b(?:thanks|thank you|thx|ty|ta|cheers|bye|goodbye|that'?s all|that'?s everything|"
                              r"that is all|that is everything|ringing|calling|phoning|going to|heading|"
-                             r"(?:i'?ll|ill|i will|we'?ll) (?:ring|call|phone|book|see|go|get))\b")
+                             r"(?:i'?ll|ill|i will|we'?ll) (?:ring|call|phone|book))\b")
 
 
 _QUESTION_START = re.compile(r"^(?:should|shall|can|could|would|will i|do i|does|is it|is this|what|why|how|when|"

@@ -149,3 +149,10 @@ def test_more_classes_from_set_eleven() -> None:
     assert asks_if_massage_is_safe("is it bad for my arthritis?")
     assert asks_for_a_diagnosis("is it my sinuses?")
     assert wants_deletion("please take my details off your system")
+
+
+def test_going_easy_is_no_farewell() -> None:
+    from bot.nlp.replies import is_farewell
+
+    assert not is_farewell("Alright, I'll go gently then. Show me.")
+    assert is_farewell("ok, I'll phone the practice nurse, thanks")
