@@ -12,7 +12,15 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.knowledge_access import Events, awaiting, intake_report, knowledge, safety_report, triage_level_of
+from actions.knowledge_access import (
+    Events,
+    awaiting,
+    bot_turns,
+    intake_report,
+    knowledge,
+    safety_report,
+    triage_level_of,
+)
 from bot.engine.cautions import personal_cautions
 from bot.engine.coaching import Step, next_pressure_step, target_band
 from bot.engine.screening import next_question
@@ -91,14 +99,6 @@ class ActionCoachMassage(Action):
                 awaiting("pressure")]
 
 
-def _last_response(tracker: Tracker) -> str | None:
-    """The reviewed response the bot said last (Rasa keeps its name in the bot event's metadata)."""
-    for event in reversed(tracker.events):
-        if event.get("event") == "bot":
-            return (event.get("metadata") or {}).get("utter_action")
-    return None
-
-
 class ActionPressureFeedback(Action):
     """One step of the pressure loop, from a button or the person's own words ("more like 6 now")."""
 
@@ -123,7 +123,8 @@ class ActionPressureFeedback(Action):
         step = next_pressure_step(reading, light=light)
         level = f"{step.level:g}" if step.level is not None else ""
         response = step.response
-        if response == "utter_pressure_more" and _last_response(tracker) == response:
+        said_before = [name for turn in bot_turns(tracker) for name in turn]
+        if response == "utter_pressure_more" and said_before[-1:] == [response]:
             response = "utter_pressure_more_again"  # "still nothin mate": not the same words twice
         dispatcher.utter_message(response=response, low=low, high=high, level=level)
         events: Events = [SlotSet("pressure_level", step.level)]

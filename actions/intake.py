@@ -15,7 +15,7 @@ from typing import Any, Dict
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.knowledge_access import Events, knowledge
+from actions.knowledge_access import Events, bot_turns, knowledge
 from bot.dialogue.state import AWAITING_SLOT
 
 INTAKE_SLOTS = ("pain_location", "pain_quality", "pain_intensity", "pain_duration", "pain_trigger")
@@ -23,23 +23,10 @@ _REPHRASE_BY_AWAITING = {"coach_offer": "utter_rephrase_coach_offer", "checkin_o
                          "pressure": "utter_pressure_ask"}
 
 
-def _bot_turns(tracker: Tracker) -> list[list[str]]:
-    """The responses the bot used after each user message, oldest first (names from metadata)."""
-    turns: list[list[str]] = []
-    for event in tracker.events:
-        if event.get("event") == "user":
-            turns.append([])
-        elif event.get("event") == "bot" and turns:
-            name = (event.get("metadata") or {}).get("utter_action")
-            if name:
-                turns[-1].append(str(name))
-    return turns
-
-
 def misunderstood_in_a_row(tracker: Tracker) -> int:
     """How many of the bot's latest turns, back to back, said it had not understood."""
     count = 0
-    for used in reversed(_bot_turns(tracker)[:-1]):
+    for used in reversed(bot_turns(tracker)[:-1]):
         if any(name.startswith(("utter_rephrase_", "utter_default", "utter_pressure_ask", "utter_stuck"))
                for name in used):
             count += 1
@@ -57,7 +44,7 @@ class _AskIntake(Action):
         return f"action_ask_{self.slot}"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
-        previous = _bot_turns(tracker)[-2] if len(_bot_turns(tracker)) > 1 else []
+        previous = bot_turns(tracker)[-2] if len(bot_turns(tracker)) > 1 else []
         again = f"utter_ask_{self.slot}" in previous or f"utter_ask_{self.slot}_again" in previous
         dispatcher.utter_message(response=f"utter_ask_{self.slot}_again" if again else f"utter_ask_{self.slot}")
         return []
@@ -90,7 +77,7 @@ class ActionRephrase(Action):
         return "action_rephrase"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
-        turns = _bot_turns(tracker)
+        turns = bot_turns(tracker)
         just_said_stuck = len(turns) > 1 and "utter_stuck" in turns[-2]
         if misunderstood_in_a_row(tracker) >= 1 and not just_said_stuck:
             dispatcher.utter_message(response="utter_stuck")

@@ -15,9 +15,23 @@ from bot.dialogue.state import AWAITING_SLOT, ConversationState, read_state
 from bot.engine.knowledge import knowledge
 from core.types import PainReport, TriageLevel
 
-__all__ = ["Events", "awaiting", "intake_report", "knowledge", "safety_report", "state_of", "triage_level_of"]
+__all__ = ["Events", "awaiting", "bot_turns", "intake_report", "knowledge", "safety_report", "state_of",
+           "triage_level_of"]
 
 Events = list[dict[str, Any]]
+
+
+def bot_turns(tracker: Any) -> list[list[str]]:
+    """The responses the bot used after each user message, oldest first (names from metadata)."""
+    turns: list[list[str]] = []
+    for event in tracker.events:
+        if event.get("event") == "user":
+            turns.append([])
+        elif event.get("event") == "bot" and turns:
+            name = (event.get("metadata") or {}).get("utter_action")
+            if name:
+                turns[-1].append(str(name))
+    return turns
 
 
 def state_of(tracker: Any) -> ConversationState:

@@ -113,6 +113,12 @@ class Situation:
         return next((str(e.get("value")) for e in self.entities if e.get("entity") == name), None)
 
     @property
+    def may_ask_aside(self) -> bool:
+        """Typed, and no safety question, age question or check-in is waiting for its answer: a question or
+        request said now is answered for itself."""
+        return self.typed and self.awaiting not in ("screening", "age") and self.active_loop != "checkin_form"
+
+    @property
     def sure(self) -> bool:
         return self.confidence >= SURE and self.intent not in (None, "nlu_fallback")
 
@@ -372,19 +378,16 @@ def decide(s: Situation) -> str | None:
         return "utter_thank"  # "no ta" after the goodbye: a short "you're welcome", not the goodbye again
     if s.typed and s.intent != "delete_data" and wants_deletion(s.text):
         return "action_delete_data"  # "can you get rid of all my details?" the classifier missed, in any state
-    if s.typed and wants_professional(s.text) and s.awaiting not in ("screening", "age") and (
-            s.active_loop != "checkin_form"):
+    if s.may_ask_aside and wants_professional(s.text):
         return "action_refer_professional"  # "tbh I'd rather a physio looked at it properly"
     if _asks_for_the_massage(s):
         return "action_coach_massage"  # "until the appointment I want to try the massage, yes", whatever was heard
     if s.typed and s.intent != "ask_trigger_point" and s.awaiting not in ("screening", "age") and (
             asks_what_a_trigger_point_is(s.text)):
         return "action_explain_trigger_point"  # "sorry, what actually is a trigger point?" read as something else
-    if s.typed and s.intent != "ask_caution" and s.awaiting not in ("screening", "age") and (
-            s.active_loop != "checkin_form") and s.triage != "emergency" and asks_if_massage_is_safe(s.text):
+    if s.may_ask_aside and s.intent != "ask_caution" and s.triage != "emergency" and asks_if_massage_is_safe(s.text):
         return "action_answer_caution"  # "I take clopidogrel since my stent, is massage alright?" heard as another ask
-    if s.typed and s.awaiting not in ("screening", "age") and s.active_loop != "checkin_form" and (
-            s.triage != "emergency") and asks_for_a_diagnosis(s.text) and not s.new_pain_place:
+    if s.may_ask_aside and s.triage != "emergency" and asks_for_a_diagnosis(s.text) and not s.new_pain_place:
         return "utter_no_diagnosis"  # "is it plantar fasciitis then?": said plainly, then the question pending
     if _only_greets(s):
         return "utter_greet"  # "HELLO DEAR MY GRANDSON SET THIS UP FOR ME": a hello, answered as one

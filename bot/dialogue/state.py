@@ -164,15 +164,16 @@ _OF_THE_PAIN = re.compile(r"\b(?:pain\w*|hurt\w*|sore\w*|ache\w*|aching|agony|it
 
 
 def _said_of_the_pain(mention: Mention, text: str) -> bool:
-    """Whether the sentence holding this time speaks of the pain ("it's been 3 weeks now, not 2")."""
-    low = text.lower()
-    at = low.find((mention.text or "").lower())
-    if at < 0:
+    """Whether the clause holding this time speaks of the pain ("it's been 3 weeks now, not 2"), or is
+    little more than the time itself ("no wait, 3 weeks")."""
+    said = (mention.text or "").lower()
+    if not said:
         return True
-    start = max(low.rfind(mark, 0, at) for mark in ".!?;\n,") + 1
-    ends = [i for i in (low.find(mark, at) for mark in ".!?;\n,") if i >= 0]
-    sentence = low[start:min(ends) if ends else len(low)].replace(low[at:at + len(mention.text or "")], " ")
-    return len(sentence.split()) <= 2 or bool(_OF_THE_PAIN.search(sentence))
+    clause = next((c for c in re.split(r"[.!?;,\n]", text.lower()) if said in c), None)
+    if clause is None:
+        return True
+    rest = clause.replace(said, " ")
+    return len(rest.split()) <= 2 or bool(_OF_THE_PAIN.search(rest))
 
 
 @dataclass

@@ -263,18 +263,15 @@ def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple
         day = _PART_DAY.get(match.group(1) or "start", 1)
         found.append((_days_since(_MONTH_SHORT.get(match.group(2), match.group(2)), today, day),
                       match.start(), match.end()))
-    # "since I got the new boots, end of October": an event, then its date after a comma
-    for match in re.finditer(rf"\bsince\b[^.!?;,]{{3,60}},\s*(?:around |about |in |at |from )?(?:the )?"
-                             rf"(?:({part})(?:-|\s+)(?:of\s+)?)?({names})\b", low):
-        day = _PART_DAY.get(match.group(1) or "start", 1)
-        found.append((_days_since(_MONTH_SHORT.get(match.group(2), match.group(2)), today, day),
-                      match.start(), match.end()))
-    # "from september", "from last monday": "since", as many say it
-    for match in re.finditer(rf"(?:^|[.,;!]\s*|\b(?:pain|hurts?|hurting|aching|sore)\s+)from\s+(?:the\s+)?"
-                             rf"(?:({part})(?:-|\s+)(?:of\s+)?)?({names})\b", low):
-        day = _PART_DAY.get(match.group(1) or "start", 1)
-        found.append((_days_since(_MONTH_SHORT.get(match.group(2), match.group(2)), today, day),
-                      match.start(), match.end()))
+    dated = rf"(?:({part})(?:-|\s+)(?:of\s+)?)?({names})\b"
+    # "since I got the new boots, end of October" (an event, then its date after a comma), and "from
+    # september", which many say for "since"
+    for lead in (r"\bsince\b[^.!?;,]{3,60},\s*(?:around |about |in |at |from )?(?:the )?",
+                 r"(?:^|[.,;!]\s*|\b(?:pain|hurts?|hurting|aching|sore)\s+)from\s+(?:the\s+)?"):
+        for match in re.finditer(lead + dated, low):
+            day = _PART_DAY.get(match.group(1) or "start", 1)
+            found.append((_days_since(_MONTH_SHORT.get(match.group(2), match.group(2)), today, day),
+                          match.start(), match.end()))
     for match in re.finditer(r"\bsince the (?:start|beginning) of (?:the|this) (month|year)\b", low):
         began = today.replace(day=1) if match.group(1) == "month" else date(today.year, 1, 1)
         found.append((float(max((today - began).days, 1)), match.start(), match.end()))

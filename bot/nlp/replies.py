@@ -504,12 +504,12 @@ def read_checkin_action(text: str) -> str | None:
 
 # --- closings and alternatives -------------------------------------------------------------------
 # Where people go for the help the bot advised.
-_HELP_PLACES = (r"999|111|911|112|000|gp|gp surgery|doctors?|doctor'?s|docs?|surgery|ambulance|nhs|clinic|physio|a e|"
-                r"a and e|hospital|er|urgent care|urgencias|walk-in|walk in|walk in (?:clinic|centre|center)|"
+_HELP_PLACES = (r"999|111|911|112|000|gp|doctors?|doctor'?s|docs?|surgery|ambulance|nhs|clinic|physio|a e|"
+                r"a and e|hospital|er|urgent care|urgencias|walk-in|walk in|"
                 r"minor injuries|casualty|emergency|the emergency room|out of hours|appointment|midwife|nurse|dentist|"
                 r"pharmacist|chemist|optician|111 online|oncologist|oncology (?:nurse|team|unit)|p(?:a)?ediatrician|"
                 r"specialist|consultant|(?:my|the|her|his) (?:care )?team|district nurse|practice nurse|"
-                r"health visitor|podiatrist|rheumatologist|out of hours (?:doctor|gp|service)")
+                r"health visitor|podiatrist|rheumatologist")
 _CLOSING = re.compile(
     r"^(?:no|nope|nah|nothing|that'?s all|that'?s it|that is all|that'?s everything|that is everything|"
     r"all good|all done|i'?m good|i'?m fine|im good|ta-ra|tara|ta ra|cheerio|laters|ttyl|gg|take care|all the best|"
@@ -588,7 +588,7 @@ _PAIN_NEWS = re.compile(r"\b(?:pain\w*|hurt\w*|ach\w*|sore\w*|numb\w*|tingl\w*|s
                         r"let'?s|lets|try|show|guide|yes|please|more|thing|question|what|how|why|can|could|want)\b|\d")
 
 
-def _says_nothing_new(clause: str) -> bool:
+def _is_small_talk(clause: str) -> bool:
     """Small talk after a goodbye ("shes asleep finally", "I shall manage", "good day to you")."""
     return len(clause.split()) <= 6 and not _PAIN_NEWS.search(clause)
 
@@ -604,7 +604,7 @@ def is_closing(text: str) -> bool:
         return False
     clauses = [c for c in (_words(part) for part in re.split(r"[.!;,\n]+", text)) if c]
     closing = [bool(_CLOSING.match(_ACKNOWLEDGEMENT.sub("", c.replace("shall ", "will ")) or c)) for c in clauses]
-    settled = [ok or bool(_ACKNOWLEDGING_ONLY.match(c)) or _says_nothing_new(c)
+    settled = [ok or bool(_ACKNOWLEDGING_ONLY.match(c)) or _is_small_talk(c)
                for ok, c in zip(closing, clauses, strict=True)]
     if any(closing) and all(settled):
         return True

@@ -242,9 +242,9 @@ def correct(text: str, vocabulary_words: Iterable[str] | Speller) -> Corrected:
         if "'" in token or "’" in token:
             continue
         suggestion = speller.suggest(token)
-        followed_by_body_word = text[match.end():match.end() + 1] == " " and _ME_AS_MY.match(text, match.end() + 1)
-        if token.lower() == "me" and followed_by_body_word:
-            suggestion = "my"
+        if token.lower() == "me" and text[match.end():match.end() + 1] == " " and \
+                _ME_AS_MY.match(text, match.end() + 1):
+            suggestion = "my"  # "on me feet": checked only for "me", every token passes here
         if suggestion is None:
             continue
         replacement = _match_case(token, suggestion)
