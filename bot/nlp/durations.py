@@ -266,9 +266,9 @@ def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple
     dated = rf"(?:({part})(?:-|\s+)(?:of\s+)?)?({names})\b"
     # "since I got the new boots, end of October" (an event, then its date after a comma), and "from
     # september", which many say for "since"
-    for lead in (r"\bsince\b[^.!?;,]{3,60},\s*(?:around |about |in |at |from )?(?:the )?",
-                 r"(?:^|[.,;!]\s*|\b(?:pain|hurts?|hurting|aching|sore)\s+)from\s+(?:the\s+)?"):
-        for match in re.finditer(lead + dated, low):
+    for opening in (r"\bsince\b[^.!?;,]{3,60},\s*(?:around |about |in |at |from )?(?:the )?",
+                    r"(?:^|[.,;!]\s*|\b(?:pain|hurts?|hurting|aching|sore)\s+)from\s+(?:the\s+)?"):
+        for match in re.finditer(opening + dated, low):
             day = _PART_DAY.get(match.group(1) or "start", 1)
             found.append((_days_since(_MONTH_SHORT.get(match.group(2), match.group(2)), today, day),
                           match.start(), match.end()))
