@@ -19,7 +19,7 @@ from typing import Any, Iterable
 from bot.dialogue.decide import COMMAND_INTENTS, QUESTION_INTENTS
 from bot.dialogue.patient import as_the_patient
 from bot.nlp.replies import Answer, read_yes_no
-from core.types import Mention, PainReport
+from core.types import BARE_JOINT_WORDS, Mention, PainReport
 
 __all__ = [
     "AGE_QUESTION",
@@ -42,7 +42,8 @@ NOT_INTAKE_AWAITING = frozenset({"pressure"})
 CHECKIN_LOOP = "checkin_form"
 _BARE_SCORE = re.compile(r"^\s*(?:(?:about|around|maybe|like|prob|probably|abt|bout)\s+)?\d{1,2}\s*[.!]?\s*$")
 _WORSE_CUE = re.compile(r"\b(?:worse|worst|bad|badly|flares?|flaring|aggravat\w*|more painful|hurts? more|agony|"
-                        r"agonising|stiff(?:er)?|kills?|peaks?)\b")
+                        r"agonising|stiff(?:er)?|kills?|peaks?|builds? up|by the end of|by (?:the )?(?:evening|night|"
+                        r"midnight|home ?time|bedtime))\b")
 _BARE_NUMBER = re.compile(r"^\s*(?:(?:a|an|about|around|maybe|like|prob|probably|abt)\s+)*(\d{1,3})\s*[.!]?\s*$")
 
 
@@ -63,7 +64,10 @@ class UserTurn:
 
     @property
     def answer(self) -> Answer | None:
-        """The yes/no reading of this message (None when it is neither)."""
+        """The yes/no reading of this message (None when it is neither). To a safety question, "not sure how
+        strong to be honest" is unsure of another question (how strong), not of this one: no answer yet."""
+        if self.asked and _UNSURE_OF_ANOTHER_QUESTION.search(self.text.lower()):
+            return None
         return read_yes_no(self.text, self.intent)
 
     @property
@@ -87,6 +91,12 @@ _SPREAD_FINDINGS = frozenset({"pain_spreading_arm_jaw", "radicular_pain"})
 _NERVE_JOLT = re.compile(r"zing|electric|zap|shock|shoot|tingl|buzz|fizz|pins and needles|nerve")
 _HEART_COMPANIONS = re.compile(r"sweat|clammy|sick|nause|vomit|breath|pressure|crush|squeez|"
                                r"tight(?:ness)? in (?:my|the) chest|chest (?:pain|tight)|faint|dizzy|grey|gray")
+
+
+_UNSURE_OF_ANOTHER_QUESTION = re.compile(
+    r"\b(?:not sure|unsure|no idea|dunno|don'?t know|hard to say)\b[^.?!]{0,12}\b"
+    r"(?:how (?:strong|bad|long|much|painful|severe)|what (?:it feels|number|score|to rate)|"
+    r"the (?:number|score|rating|scale)|(?:out )?of 10|on a scale)")
 
 
 def _pressed_nerve(mention: Mention, text: str = "") -> bool:
@@ -148,7 +158,8 @@ def _is_bare_intensity(mention: Mention, turn: UserTurn) -> bool:
 
 
 # "for two weeks", "since", "ago": words that make a time the pain's age, even in an answer about what makes it worse
-_ONSET_CUE = re.compile(r"\b(?:since|ago|started|began|for (?:about |around |roughly |over |nearly |almost )?"
+_ONSET_CUE = re.compile(r"\b(?:since|ago|started|began|for (?:about |around |roughly |over |nearly |almost |like |"
+                        r"maybe |probably |prob |just |at least |more than |a good )?"
                         r"(?:a|an|\d+|one|two|three|four|five|six|several|a few|a couple of|some) "
                         r"(?:day|week|month|year)s?)\b")
 
@@ -163,12 +174,29 @@ _OF_THE_PAIN = re.compile(r"\b(?:pain\w*|hurt\w*|sore\w*|ache\w*|aching|agony|it
                           r"since|had it|been)\b")
 
 
+# A new symptom a time can be said of instead of the pain: "since yesterday it's gone numb round my backside"
+_NEW_SYMPTOM = re.compile(r"\b(?:numb\w*|tingl\w*|pins and needles|weak\w*|swell\w*|swollen|bruis\w*|rash|fever\w*|"
+                          r"temperature|dizz\w*|faint\w*|blurr\w*|leak\w*|wet (?:myself|the bed)|accident|"
+                          r"can'?t feel|cannot feel|lost (?:the )?feeling|no feeling|"
+                          r"gone (?:dead|cold|blue|white|floppy)|dropping things|keep dropping|vomit\w*|sick)\b")
+_PAIN_WORD = re.compile(r"\b(?:pain\w*|hurt\w*|sore\w*|ache\w*|aching|achy|agony|stiff\w*|throb\w*|twing\w*|"
+                        r"niggl\w*)\b")
+
+
+def _of_a_new_symptom(said: str, text: str) -> bool:
+    """Whether the sentence holding this time speaks of a new symptom and not of the pain at all."""
+    sentence = next((s for s in re.split(r"[.!?;\n]", text.lower()) if said in s), "")
+    return bool(_NEW_SYMPTOM.search(sentence)) and not _PAIN_WORD.search(sentence)
+
+
 def _said_of_the_pain(mention: Mention, text: str) -> bool:
     """Whether the clause holding this time speaks of the pain ("it's been 3 weeks now, not 2"), or is
-    little more than the time itself ("no wait, 3 weeks")."""
+    little more than the time itself ("no wait, 3 weeks"); not when it dates a new symptom instead."""
     said = (mention.text or "").lower()
     if not said:
         return True
+    if _of_a_new_symptom(said, text):
+        return False
     clause = next((c for c in re.split(r"[.!?;,\n]", text.lower()) if said in c), None)
     if clause is None:
         return True
@@ -222,14 +250,14 @@ class ConversationState:
         Once the pain's age is known, a later time said of something else ("had a little accident
         yesterday", "since this morning his face looks droopy") does not replace it: only one said of
         the pain, or in answer to "how long?", does."""
-        messages = []
+        messages: list[list[Mention]] = []
         dated = False
         for turn in self.turns:
             mentions = self.intake_mentions(turn)
             if dated and turn.requested_slot != "pain_duration":
                 mentions = [m for m in mentions if m.kind != "duration" or _said_of_the_pain(m, turn.text)]
             dated = dated or any(m.kind == "duration" and m.present for m in mentions)
-            messages.append(mentions)
+            messages.append(_same_joint_corrected(mentions, messages))
         return PainReport.from_messages(messages)
 
     def _intake_answers(self) -> list[tuple[UserTurn, str, bool]]:
@@ -324,6 +352,24 @@ _NOT_ABOUT_THE_PAIN = frozenset({"checkin_manage", "give_email", "delete_data"})
 _ABOUT_THE_ADVICE = frozenset({"ask_why", "ask_trigger_point", "ask_how_massage", "ask_stretch"})
 _KINDS_FOR_SLOT = {"pain_location": {"region"}, "pain_quality": {"sensation"}, "pain_intensity": {"intensity"},
                    "pain_duration": {"duration"}, "pain_trigger": {"activity", "timing", "trigger_words"}}
+
+
+def _same_joint_corrected(mentions: list[Mention], earlier: list[list[Mention]]) -> list[Mention]:
+    """"Left knee, inner side" then "Apologies, it is the RIGHT knee": a correction that names the same joint
+    by its bare word changes the side, not the part said before (the inside of the right knee)."""
+    if not any(m.kind == "correction" and m.present for m in mentions):
+        return mentions
+    said = [m.value for message in earlier for m in message
+            if m.kind == "region" and m.present and (m.text or "").lower().strip() not in BARE_JOINT_WORDS]
+    fixed = []
+    for mention in mentions:
+        if mention.kind == "region" and mention.present and (mention.text or "").lower().strip() in BARE_JOINT_WORDS:
+            family = mention.value.split("_")[0]
+            part = next((region for region in reversed(said) if region.split("_")[0] == family), None)
+            if part:
+                mention = replace(mention, value=part)
+        fixed.append(mention)
+    return fixed
 
 
 def _event_kind(event: Any) -> str:

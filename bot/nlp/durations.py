@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Iterable
 
 from bot.nlp.numbers import KIN_WORDS, word_number
@@ -56,6 +56,8 @@ _MONTH_SHORT = {"jan": "january", "feb": "february", "apr": "april", "jun": "jun
                 "dec": "december", "mar": "march"}
 # Where in a month or season it began: "since the start of October", "since mid oct", "end of the summer".
 _PART_DAY = {"start": 1, "beginning": 1, "begin": 1, "early": 5, "mid": 15, "middle": 15, "late": 25, "end": 28}
+_PART_WEEKDAY = {"start": 0, "beginning": 0, "begin": 0, "early": 0, "mid": 2, "middle": 2, "late": 4, "end": 4}
+_PART_MONTH = {"start": 1, "beginning": 1, "begin": 1, "early": 2, "mid": 7, "middle": 7, "late": 10, "end": 12}
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _LENGTH_UNITS = "minute|min|hour|hr|day|night|week|wk|fortnight|month|year|yr"
 # Days of the year people date an onset by (month, day; approximate where the date moves).
@@ -153,6 +155,15 @@ _NUMERIC_DATE = r"(?P<nday>[0-3]?\d)[/.](?P<nmonth>[01]?\d)(?:[/.](?:20)?\d\d)?"
 # Clinical shorthand: "3/52" weeks, "2/7" days, "6/12" months (never after a word that makes it a date).
 _CLINICAL = re.compile(r"(?<![/.\d])(?<!since )(?<!on )(?<!from )(?<!the )\b(\d{1,2})/(52|7|12)\b(?![/.]\d)")
 _CLINICAL_DAYS = {"52": 7.0, "7": 1.0, "12": 30.0}
+# Lengths said without a count: their rough value and the range of days they can mean
+_UNCOUNTED = {"weeks": 21.0, "months": 90.0, "years": 730.0}
+_UNCOUNTED_RANGE = {"days": (2.0, 14.0), "weeks": (7.0, 70.0), "months": (28.0, 400.0), "years": (365.0, 36500.0),
+                    "ages": (60.0, 36500.0), "a long time": (60.0, 36500.0)}
+_UNCOUNTED_SAID = re.compile(r"(?:(?:it'?s\s+|its\s+)?been\s+|for\s+|many\s+|some\s+)*(days|weeks|months|years|ages|"
+                             r"a long time)(?:\s+now)?")
+# "it's been years now", "been months": not "been years since I last ran" (the time since something else)
+_BEEN_UNCOUNTED = re.compile(r"\bbeen\s+(?:many\s+|some\s+)?(weeks|months|years)\b(?!\s+(?:old|ago|since\s+(?:i|we|he|"
+                             r"she)\s+(?:last|saw|went|did|was|were|had|played|ran)\b))")
 _FIXED: tuple[tuple[str, str, float], ...] = (
     (r"\bfor (?:ages|years)\b|\bfor a long time\b", "length", 730.0),
     (r"\bsince (?:last|this|the) week(?:end)?\b", "since", 7.0),
@@ -180,7 +191,8 @@ _FILLER = _set("""i think maybe or so about around roughly probably honestly tbh
 started it it's its been like approx from hmm um erm well ok oh yeah guess say""")
 _RATE_AFTER = re.compile(r"^\s*(?:a|an|per|each|every)\s+(?:day|night|week|month|year|shift|session)\b|^\s*/\s*day")
 _FREQUENCY_BEFORE = re.compile(rf"(?:\b(?:times|twice|once|thrice|(?:{_LENGTH_UNITS})s?)|\d\s*x)\s+$")
-_COUNTED_BEFORE = re.compile(rf"(?:\b\d(?:[\d,.]*\d)?|\b{_NUM})\s+[a-z]+\s+$")
+# "10,000 steps a day", "250km a week", "12 hour shifts a week": a count of something, then how often
+_COUNTED_BEFORE = re.compile(rf"(?:\b\d(?:[\d,.]*\d)?\s*|\b{_NUM}\s+)[a-z]+(?:[\s-]+[a-z]+)?\s+$")
 # "12 hour shifts", "an 8 hour day", "a 2 week holiday": a count above one with a singular unit describes
 # the thing after it, not how long the pain has lasted.
 _ATTRIBUTIVE = re.compile(rf"^(?:\d+(?:\.\d+)?|{_NUM})\s*-?\s*(?:{_LENGTH_UNITS})(?!s)\b")
@@ -191,7 +203,7 @@ _LENGTH_LEAD = re.compile(r"\b(?:since|for|from|past|last)\s+(?:about\s+|around\
 # "been riding horses forty years", "been doing this job 20 years": the length of a habit in its clause
 _HISTORY_BEFORE = re.compile(
     r"\bbeen\s+(?!(?:hurting|aching|killing|bothering|playing\s+up|giving|getting|suffering|throbbing|burning|going|"
-    r"happening|coming|niggling|nagging|flaring|like)\b)[a-z]+ing\b[^.,;!?]{0,30}?(?:for\s+)?$")
+    r"happening|coming|niggling|nagging|flaring|like|paining|troubling|bugging|acting\s+up)\b)[a-z]+ing\b[^.,;!?]{0,30}?(?:for\s+)?$")
 # "my daughter 15 years", "my lad is 14 years": how old someone is, not how long it has hurt
 _KIN_BEFORE = re.compile(rf"\b(?:my|our)\s+{KIN_WORDS}\W{{1,3}}(?:is\s+|who is\s+|aged\s+)?$")
 _AGE_AFTER = re.compile(r"^\s*(?:old|of age|pregnant|into (?:my|the|her) pregnancy|gestation)\b")
@@ -210,6 +222,20 @@ _SESSION = re.compile(
     r"(?:the\s+)?last\s+(?:time|session|chat|check[- ]?in)\b|we\s+(?:last\s+)?(?:spoke|talked|chatted)"
 )
 _SCHEDULE = re.compile(r"\b(?:check[- ]?ins?|follow[- ]?ups?|reminders?|emails?|appointments?)\b")
+# The school or university year beginning (early September; universities later in the month): "since uni
+# started", "since term began", "since the kids went back to school", "since I started college"
+_SCHOOL = r"(?:(?P<{0}>uni|university|college|freshers?)|school|term|semester|(?:the\s+)?(?:school|academic)\s+year)"
+_KIDS = r"(?:the\s+|my\s+|our\s+)?(?:kids|children|boys|girls|son|daughter|twins|little\s+ones|lads?)"
+_TERM_BEGAN = re.compile(
+    rf"\bsince\s+(?:(?:the|my|our)\s+)?(?:new\s+|autumn\s+|fall\s+)?{_SCHOOL.format('uni')}\s+(?:started|began|"
+    r"begun|restarted|went\s+back|came\s+back|resumed|kicked\s+off|opened|reopened|(?:got\s+)?going)\b|"
+    rf"\bsince\s+(?:(?:i|we|he|she|they)\s+(?:started|began|went\s+back\s+to|got\s+back\s+to|returned\s+to|"
+    rf"started\s+back\s+at)|{_KIDS}\s+(?:went|got|go|started)\s+back\s+to|starting|going\s+back\s+to|"
+    rf"returning\s+to|(?:the\s+)?(?:start|beginning)\s+of)\s+(?:the\s+)?{_SCHOOL.format('uni_too')}|"
+    rf"\bsince\s+{_KIDS}\s+(?:went|got|go|started)\s+back\b")
+# Words that end what "since" names before a weekday ("since the op and monday", "since then, next monday")
+_NOT_BETWEEN_SINCE_AND_DAY = _set("""and but so because cos cause when whenever while which who though although or
+if now then than till until next before after this coming see seeing appointment""")
 _NEW_SUBJECT = _set("i i'm im it it's its i've ive i'd you he she they we there there's")
 _DETERMINERS = _set("the my a an that our his her their last")
 _SUBJECTS = _set("i we he she they it i've ive we've i'd")
@@ -254,6 +280,9 @@ def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple
             found.append((_days_since_day(month, day, today), lead.start(), end))
     for match in re.finditer(rf"\bsince (?:last )?({_WEEKDAYS})(?:'?s)?\b", low):  # "since saturdays game"
         found.append((_days_since_weekday(match.group(1), today), match.start(), match.end()))
+    for match in _TERM_BEGAN.finditer(low):  # "since uni started": the school or university year's start
+        month, day = (9, 20) if match.group("uni") or match.group("uni_too") else (9, 5)
+        found.append((_days_since_date(month, day, today), match.start(), match.end()))
     for match in re.finditer(rf"\bsince {hedge}(?:(?:{_MONTH_NAMES}) )?(?:the )?({_NAMED})\b", low):
         found.append((_days_since_named(match.group(1), today), match.start(), match.end()))
     names = (_MONTH_NAMES + "|christmas|xmas|new year(?:'s)?|easter|spring|summer|autumn|fall|winter")
@@ -272,10 +301,33 @@ def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple
             day = _PART_DAY.get(match.group(1) or "start", 1)
             found.append((_days_since(_MONTH_SHORT.get(match.group(2), match.group(2)), today, day),
                           match.start(), match.end()))
-    for match in re.finditer(r"\bsince the (?:start|beginning) of (?:the|this) (month|year)\b", low):
-        began = today.replace(day=1) if match.group(1) == "month" else date(today.year, 1, 1)
-        found.append((float(max((today - began).days, 1)), match.start(), match.end()))
+    # "since about the start of the month", "since the middle of this week", "since early this year"
+    for match in re.finditer(rf"\bsince {hedge}(?:the )?({part})(?:-|\s+)(?:of\s+)?(?:the |this )(week|month|year)\b",
+                             low):
+        found.append((_days_since_part(match.group(1), match.group(2), today), match.start(), match.end()))
+    # "since chest day wednesday", "since leg day on monday": the weekday of what is named in between (not a
+    # named day that ends in one, "since Remembrance Sunday", found above)
+    for match in re.finditer(rf"\bsince\s+((?:[a-z'-]+\s+){{1,3}}?)(?:on\s+|last\s+)?({_WEEKDAYS})\b", low):
+        if not set(match.group(1).split()) & _NOT_BETWEEN_SINCE_AND_DAY and not any(
+                start < match.end() and match.start() < end for _, start, end in found):
+            found.append((_days_since_weekday(match.group(2), today), match.start(), match.end()))
     return found
+
+
+def _days_since_part(part: str, unit: str, today: date) -> float:
+    """Days since a part of the current week, month or year ("the start of the month": the 1st; "the middle
+    of the week": Wednesday), or of the last one when that part is still ahead."""
+    if unit == "week":
+        began = today - timedelta(days=today.weekday()) + timedelta(days=_PART_WEEKDAY[part])
+        began = began if began <= today else began - timedelta(days=7)
+    elif unit == "month":
+        day = _PART_DAY[part]
+        began = today.replace(day=day) if day <= today.day else (today.replace(day=1) - timedelta(days=1)).replace(
+            day=min(day, 28))
+    else:
+        month = _PART_MONTH[part]
+        began = date(today.year if month <= today.month else today.year - 1, month, 1)
+    return float(max((today - began).days, 1))
 
 
 def _calendar_dates(low: str) -> list[_CalendarDate]:
@@ -458,8 +510,9 @@ def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
     # ... and in the plural, an uncounted few: "6/10. months. desk job" (weeks 3, months 3, years 2)
     alone = r"(?:^|[.,;!?]\s*)((?:for\s+|many\s+|some\s+)?(weeks|months|years)(?:\s+now)?)\s*(?=$|[.,;!?])"
     for match in re.finditer(alone, low):
-        found.append(("length", {"weeks": 21.0, "months": 90.0, "years": 730.0}[match.group(2)], match.start(1),
-                      match.end(1)))
+        found.append(("length", _UNCOUNTED[match.group(2)], match.start(1), match.end(1)))
+    # ... and after "been", wherever it stands: "it's been years now boyo", "been months"
+    found += [("length", _UNCOUNTED[m.group(1)], m.start(), m.end()) for m in _BEEN_UNCOUNTED.finditer(low)]
     found += [("length", int(m.group(1)) * _CLINICAL_DAYS[m.group(2)], m.start(), m.end())
               for m in _CLINICAL.finditer(low)]
     dates = _calendar_dates(low)
@@ -575,12 +628,29 @@ def find_duration(text: str, *, about_pain: bool = True, activities: Iterable[tu
         if _accepted(kind, days, low, start, end, about_pain=about_pain, activities=spans):
             accepted.append(Duration(days, text[start:end], start, end))
     if accepted:
-        # "stiff for an hour each morning, for 6 months now": hours describe an episode, days the pain's age
-        return next((d for d in accepted if d.days is not None and d.days >= 1), accepted[0])
+        return _refined(accepted)
     if events:
         start, end = events[0]
         return Duration(None, text[start:end], start, end)
     return None
+
+
+def _refined(accepted: list[Duration]) -> Duration:
+    """The pain's duration among the accepted times. "Stiff for an hour each morning, for 6 months now": hours
+    describe an episode, days the pain's age. "6. months. maybe since march": an uncounted length is a rough
+    guess that a precise one in its range, said with it, refines (not "for years, but worse since march")."""
+    first = next((d for d in accepted if d.days is not None and d.days >= 1), accepted[0])
+    scale = _uncounted_range(first.text)
+    if scale is None:
+        return first
+    return next((d for d in accepted if d.days is not None and _uncounted_range(d.text) is None
+                 and scale[0] <= d.days <= scale[1]), first)
+
+
+def _uncounted_range(said: str) -> tuple[float, float] | None:
+    """The days an uncounted length can mean ("months": one to about a year), None for a counted or dated one."""
+    match = _UNCOUNTED_SAID.fullmatch(said.lower().strip())
+    return _UNCOUNTED_RANGE[match.group(1)] if match else None
 
 
 def parse_duration_days(text: str, *, today: date | None = None) -> tuple[float, str] | None:

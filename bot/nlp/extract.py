@@ -61,6 +61,14 @@ _SIDE_LETTERS = {"r": "right", "l": "left", "lt": "left", "rt": "right"}
 # "the left side of my lower back": the side named before the place, further back than a side word
 _SIDE_OF_BEFORE = re.compile(r"\b(left|right)(?:[- ]hand)?\s+side\s+of\s+(?:my|the|his|her|your)?\s*(?:\w+\s+)?$")
 
+# "outer right thigh": a side said between a place's modifier and its noun; "thigh outer side": the part after it
+_INNER_SIDES = frozenset({"left", "right", "both"})
+_PLACE_MODIFIERS = frozenset({"outer", "inner", "outside", "inside", "front", "back", "upper", "lower", "low", "mid",
+                              "middle", "top", "bottom", "lateral", "medial"})
+_PARTS_AFTER = frozenset({"outer", "inner", "outside", "inside", "front", "lateral", "medial"})
+_PART_NOUNS = frozenset({"side", "part", "bit", "aspect", "edge"})
+
+
 def _spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Whether two token spans share a token, containment included.
 
@@ -130,12 +138,48 @@ class Analyser:
         """
         fixed = correct_typos(text, self.speller)
         doc = self.nlp(fixed.text)
-        doc.spans[SPANS_KEY] = self.phrases.spans(doc)
+        doc.spans[SPANS_KEY] = self.phrases.spans(doc) + self._reordered_places(doc)
         doc.user_data[TYPOS_KEY] = fixed
         doc.user_data[VAGUE_KEY] = self.lexicon.vague
         doc.user_data[PARTS_KEY] = self.lexicon.parts
         self._add_concepts(doc)
         return self.context(doc)
+
+    def _reordered_places(self, doc: Doc) -> list[Span]:
+        """Places said in another order than the vocabulary's phrase: a side inside the phrase ("outer
+        right thigh", "upper left arm") and the part word after the place ("thigh outer side", "right
+        knee, inner bit", "shoulder front"). Each is read as the phrase it rearranges ("outer thigh",
+        "inner knee", "front of the shoulder"), spanning all its words so the side inside counts."""
+        from spacy.tokens import Span
+
+        words = [token.lower_ for token in doc]
+        entries, longest = self.phrases.entries, max(self.phrases.lengths, default=0)
+
+        def region_of(key: tuple[str, ...]) -> str | None:
+            return next((span_id for label, span_id in entries.get(key, ()) if label == "REGION"), None)
+
+        found = []
+        for i, word in enumerate(words):
+            if word in _INNER_SIDES and i > 0 and words[i - 1] in _PLACE_MODIFIERS:
+                for end in range(min(len(words), i + longest), i + 1, -1):
+                    region = region_of((words[i - 1], *words[i + 1:end]))
+                    if region:
+                        found.append(Span(doc, i - 1, end, label="REGION", span_id=region))
+                        break
+            if word not in _PARTS_AFTER:
+                continue
+            at = i - 1 if i > 1 and words[i - 1] == "," else i
+            for start in range(max(0, at - longest), at):
+                place = tuple(words[start:at])
+                if region_of(place) is None or words[start] in _PLACE_MODIFIERS:
+                    continue
+                region = next((r for key in ((word, *place), (word, "of", "the", *place), (word, "of", *place))
+                               if (r := region_of(key))), None)
+                if region and region != region_of(place):
+                    end = i + 2 if i + 1 < len(words) and words[i + 1] in _PART_NOUNS else i + 1
+                    found.append(Span(doc, start, end, label="REGION", span_id=region))
+                    break
+        return found
 
     def _add_concepts(self, doc: Doc) -> None:
         """Concept spans and the findings composed of them join the phrase spans ConText will read."""
@@ -454,8 +498,35 @@ _ACHE_WORDS = frozenset({"toothache", "toothaches", "headache", "headaches", "mi
 # is often where it hurts)
 _ILLNESS_AFTER = re.compile(r"^\s*(?:cancer|tumou?r|screening|reconstruction|implants?|feeding)\b")
 # "I have pain in the back": the place itself, not where in one already named
+# a word that can name a place ("bottom", "top", "side") used for a part of the place just named
+_PART_WORDS = frozenset({"bottom", "top", "side", "base", "front", "back", "middle", "end", "tip"})
+_OF_IT = re.compile(r"\s+of (?:it|that|this|them|those)\b")
 _PAIN_IN_THE = re.compile(r"\b(?:pain|pains|ache|aches|aching|hurts?|hurting|sore|soreness|stiff|stiffness|problems?|"
                           r"trouble|twinges?|niggle)\s+(?:in|on|at|across)\s+the\s*$")
+
+
+# "hand" that is no hand: the verb ("when I hand over", "to hand in my notice"), and sayings ("on the other hand",
+# "second hand", "hands-on", "by hand", "give me a hand"). A possessive or a side before it keeps the hand.
+_HAND_VERB_BEFORE = re.compile(r"\b(?:i|we|you|they|he|she|to|will|'ll|ll|must|then|and|can|can't|cant|could|would|"
+                               r"should|usually|always|often|just|before|after|when|once)\s+$")
+_HAND_VERB_AFTER = re.compile(r"^[\s-]*(?:over|in|out|back|off|it|them|things|stuff|"
+                              r"the\s+(?:baton|reins|keys|patients?|ward|shift))\b")
+_HAND_SAYING_BEFORE = re.compile(r"(?:\bon\s+the\s+(?:other|one)|\bsecond|\bfirst|\bby|\bat|\bhand\s+in|\bupper|"
+                                 r"\b(?:give|gives|gave|giving|lend|lends|lent|lending|need|needs|needed|want|wanted|"
+                                 r"get|got|big)\s+(?:(?:me|you|him|her|us|them)\s+)?a)[\s-]*$")
+_HAND_SAYING_AFTER = re.compile(r"^(?:\s*-\s*(?:on|free|me|made|held|written|picked)\b|\s+(?:in\s+hand|down|free)\b)")
+_HAND_KEPT_BEFORE = re.compile(r"\b(?:my|the|his|her|your|their|our|both|left|right|each|either|one|sore|bad|painful|"
+                               r"stiff|swollen|dominant|writing|mouse)\s+$")
+
+
+def _is_a_hand(span: Span, doc: Doc) -> bool:
+    """False for "hand" in a saying or as a verb (see above)."""
+    before, after = doc.text[:span.start_char].lower(), doc.text[span.end_char:].lower()
+    if _HAND_SAYING_BEFORE.search(before) or _HAND_SAYING_AFTER.match(after):
+        return False
+    if span.text.lower() == "hand" and _HAND_VERB_AFTER.match(after) and not _HAND_KEPT_BEFORE.search(before):
+        return not _HAND_VERB_BEFORE.search(before)
+    return True
 
 
 def _is_region_here(span: Span, doc: Doc) -> bool:
@@ -466,6 +537,8 @@ def _is_region_here(span: Span, doc: Doc) -> bool:
         return False
     if _ILLNESS_AFTER.match(after):
         return False  # "I had breast cancer": an illness's name, not where it hurts
+    if span.text.lower() in {"hand", "hands"} and not _is_a_hand(span, doc):
+        return False
     if span.text.lower() != "back":
         return True
     if _BACK_OF_IT.match(after):
@@ -490,7 +563,24 @@ def _is_activity_here(span: Span, doc: Doc) -> bool:
         return False
     if span.id_ in {"sitting", "standing"} and _SCORE_AFTER.match(after):
         return False
+
     return not (_MASSAGE_DIG.match(span.text.lower()) and _MASSAGE_OBJECT.match(after))
+
+
+# Feeling words that are also doings: "catching the bus", "foot catching on the step", "squeeze the ball",
+# "squeezing my shoulder" (the massage).
+_DOING_OBJECT = re.compile(r"^\s+(?:the|a|an|my|your|his|her|their|it|them|him|up|on|onto|into|some|any|gently|harder|"
+                           r"lightly|firmly|softly|slowly)\b")
+_SQUEEZER_BEFORE = re.compile(r"(?:\b(?:i|you|we|to|be|been|should|can|could|will|would|just|then|and|keep|try|"
+                              r"please|i'm|im|am|you're|gently|firmly)|[.!?,])\s+$")
+
+
+def _is_a_doing(span: Span, doc: Doc) -> bool:
+    """True for a feeling word used as a doing with its object (see above)."""
+    word, after, before = span.text.lower(), doc.text[span.end_char:].lower(), doc.text[:span.start_char].lower()
+    if word in {"squeeze", "squeezes", "squeezing"}:  # "it squeezes my temples" is the feeling; "I squeeze it" is not
+        return bool(_DOING_OBJECT.match(after)) and (not before.strip() or bool(_SQUEEZER_BEFORE.search(before)))
+    return word in {"catching", "catchy"} and bool(_DOING_OBJECT.match(after))
 
 
 def _is_applied_pressure(span: Span, doc: Doc) -> bool:
@@ -517,8 +607,15 @@ def _kept_spans(doc: Doc) -> list[Span]:
             continue
         if span.label_ == "SENSATION" and span.id_ == "pressure" and _is_applied_pressure(span, doc):
             continue
+        if span.label_ == "SENSATION" and _is_a_doing(span, doc):
+            continue
         spans.append(span)
     return spans
+
+
+# A place set against the one meant: "more the kneecap than the thigh", "my calf rather than my shin"
+_NOT_THIS_PLACE = re.compile(r"(?:\bmore\b[^.!?;]*\bthan|\brather\s+than|\binstead\s+of|\bnot\s+so\s+much)\s+"
+                             r"(?:(?:in|on|at|round|around|near)\s+)?(?:(?:the|my)\s+)?$")
 
 
 def _span_mentions(doc: Doc, spans: list[Span], sided_regions: set[str]) -> list[Mention]:
@@ -534,11 +631,15 @@ def _span_mentions(doc: Doc, spans: list[Span], sided_regions: set[str]) -> list
             continue
         seen.add(key)
         negated, hypothetical, other = _context_flags(span)
+        if kind == "region" and _NOT_THIS_PLACE.search(doc.text[:span.start_char].lower()):
+            negated = True  # "more round the kneecap than the thigh": the thigh is where it is not
         side = _side_for(span, doc, region_tokens) if kind == "region" and span.id_ in sided_regions else None
         vague = kind == "region" and doc.user_data.get(VAGUE_KEY, {}).get(span.text.lower()) == span.id_
         if vague and span.text.lower() in doc.user_data.get(PARTS_KEY, ()) and span.start > 0 and \
                 doc[span.start - 1].lower_ == "the" and not _PAIN_IN_THE.search(doc[:span.start].text.lower()):
             continue  # "at the back", "the back bit": where in the place already named, not "my back"
+        if kind == "region" and span.text.lower() in _PART_WORDS and _OF_IT.match(doc.text[span.end_char:].lower()):
+            continue  # "me back is killing me, bottom of it on the left": the lower part of the back, not the bottom
         mentions.append(Mention(kind=kind, value=span.id_, text=span.text, side=side, negated=negated,
                                 hypothetical=hypothetical, other_person=other, vague=vague))
     return mentions
@@ -550,7 +651,15 @@ _CORRECTION = re.compile(r"\b(?:sorry|i meant|i mean|i ment|meant to say|no wait
                          r"pardon|not the (?:left|right|other)(?: one| side)?\b|"
                          r"(?:no|nope),? (?:it'?s|its|is|it is) (?:the|my)|"
                          r"(?:actually|rather),? (?:it'?s|its|it is|the|my|on the|more|not)|"
-                         r"not (?:the|my) \w+(?: \w+)?,? (?:it'?s|but|the|my)|more (?:my|the|like my))\b")
+                         r"not (?:the|my) \w+(?: \w+)?,? (?:it'?s|but|the|my)|more (?:my|the|like my)|"
+                         # "actually no its more round the kneecap", "Apologies, I have misled you", "wrong knee"
+                         r"(?:actually|rather),? (?:no|nah|nope)\b,? (?:it'?s|its|it is|the|my|more|not)|"
+                         r"misled|mislead|misspoke|mis-spoke|i was wrong|scratch that|let me correct|"
+                         r"(?:got|had|said|put) (?:it|that|them|those|the \w+) "
+                         r"(?:wrong|mixed up|muddled|the wrong way round)|"
+                         r"(?:the )?wrong (?:side|one|knee|leg|arm|shoulder|hip|foot|hand|elbow|wrist|ankle|"
+                         r"way round))\b")
+_SIDE_LETTER_ALONE = re.compile(r"^\s*(r|l|rt|lt)\s*(?:side|one|hand side)?\s*[.!]?\s*$")
 _SIDE_ALONE = re.compile(r"\b(?:the )?(other) (?:side|one|leg|knee|arm|shoulder|hand|foot|hip)\b|"
                          rf"\b({_SIDE_SPELLINGS})(?: (?:side|one|hand side))?\b|"
                          r"\b(both|two) (?:sides?|of them|of em|ones)\b")
@@ -581,9 +690,13 @@ def _without_discourse_rights(low: str) -> str:
 def _context_mentions(text: str, span_mentions: list[Mention]) -> list[Mention]:
     """A correction ("sorry, I meant my knee") and a side said on its own ("the other side, the left")."""
     low = _without_discourse_rights(text.lower())
+    low = re.sub(r"\bon the (?:other|one) hand\b", "on the saying", low)  # a saying, not "the other hand"
     mentions = []
     if _CORRECTION.search(low):
         mentions.append(Mention(kind="correction", value="correction", text=text[:40]))
+    letter = _SIDE_LETTER_ALONE.match(low)
+    if letter:  # "r" or "l" as the whole answer to "which side?"
+        return [*mentions, Mention(kind="side", value=_SIDE_LETTERS[letter.group(1)], text=letter.group(0).strip())]
     if not any(m.kind == "region" and m.present for m in span_mentions):
         match = _SIDE_ALONE.search(low)
         if match:
@@ -628,13 +741,15 @@ def _part_mentions(text: str, parts: Iterable[str], places: list[Mention]) -> li
 _TRIGGER_CUE = re.compile(
     r"\b(?:after|when|whenever|while|whilst|during|from|(?:worse|worst)(?=\s+(?:doing|by|with)\b)|"
     r"(?:worse|worst)\s+(?:on|in|at)(?=\s)|"
+    # "up at 3am every day kneading 40kg of dough": a doing-word after how often it is done
+    r"(?:every\s+(?:day|night|morning|shift)|all\s+(?:day|night|week)|each\s+day|daily|for\s+hours)(?=\s+[a-z]{3,}ing\b)|"
     # "worse plastering ceilings", "worse crawlin under sinks": a doing-word straight after "worse"
     r"(?:worse|worst)(?=\s+(?!(?:thing|things|nothing|something|everything|anything|feeling|morning|evening|spring|"
     r"ceiling|during|being|king|ring)\b)[a-z]{2,}(?:ing\b|in\b|in'))|"
     r"(?:hurts?|hurting|aches?|aching|sore|painful|kills(?:\s+me)?|twinges?)(?=\s+doing\b))"
     r"\s+(?:i\s+|i'm\s+|im\s+|i've\s+been\s+|i\s+am\s+)?"
     r"(?:do\s+(?:the\s+|a\s+|my\s+)?|doing\s+(?:the\s+|a\s+|my\s+)?)?"
-    r"(?P<what>[a-z0-9][a-z0-9'\-]*(?:\s+(?:[a-z][a-z'\-]*|\d+(?=\s+[a-z]))){0,7}?)"
+    r"(?P<what>[a-z0-9][a-z0-9'\-]*(?:\s+(?:[a-z][a-z'\-]*|\d+(?:kg|kgs|lb|lbs|kilos?)?(?=\s+[a-z]))){0,7}?)"
     r"(?=\s*(?:$|[^\w\s'\-]|\s(?:and|but|or|so|because|it|which|then|for|at|on|is|was|makes|i|where|when|with|in|"
     r"into|under|as|till|until|before|again|every|most|the\s+pain)\b))")
 _NOT_A_TRIGGER = re.compile(
@@ -643,7 +758,8 @@ _NOT_A_TRIGGER = re.compile(
     r"breakfast|waking|wake|i\s+wake|sleep|i\s+sleep|the\s+pain|pain|my\s+(?:mum|dad|wife|husband|doctor|gp|physio)|"
     r"(?:the|my|that|this)\s+(?:left|right|other)(?:\s+side)?|(?:both|either)\s+sides?|the\s+(?:end|start|evenings?|"
     r"mornings?|nights?)|(?:the\s+)?(?:winter|summer|cold|heat)|times|first|january|february|march|april|may|june|"
-    r"july|august|september|october|november|december|christmas|easter)"
+    r"july|august|september|october|november|december|christmas|easter|"
+    r"\d[\d,.]*$)"  # "my replacement from 2015": a year or a number alone says no cause
     r"(?![a-z])")  # whole words: "paint ceilings" is no "pain"
 
 
@@ -732,7 +848,31 @@ def extract_mentions(doc: Doc, sided_regions: Iterable[str], *, bare_intensity: 
         parts = []
     numbers = _number_mentions(doc.text, spans, bare_intensity=bare_intensity)
     found = _one_side_for_all(doc, found, set(sided_regions))
+    found, parts = _places_named_as_parts(doc.text, found, parts)  # after the sides: "arch of r foot" keeps the r
     return found + _context_mentions(doc.text, found) + parts + _trigger_words(doc.text, found + numbers) + numbers
+
+
+def _places_named_as_parts(text: str, found: list[Mention],
+                           parts: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """"my head pain at forehead and around eye": a part word that is itself a place named in the message is
+    that place, not a part of the vague one; and a vague place ("head") said with the precise places that
+    say where in it gives way to them, so the first one named stays the main one (the forehead)."""
+    low = text.lower()
+    precise = [m.text.lower() for m in found if m.kind == "region" and m.present and not m.vague and m.text]
+    named = [p for p in parts if any(re.search(rf"(?<![\w']){re.escape(p.text.lower())}(?![\w'])", t) for t in precise)]
+    if not named:
+        return found, parts
+
+    def at(said: str) -> list[int]:
+        return [match.start() for match in re.finditer(rf"(?<![\w']){re.escape(said.lower())}(?![\w'])", low)]
+
+    rest = [p for p in parts if p not in named]
+    if rest:  # "behind my eyes and at the back": the back still says where in the head
+        return found, rest
+    near = [start for part in named for start in at(part.text)]
+    kept = [m for m in found if not (m.kind == "region" and m.vague and m.present and any(
+        abs(start - where) <= _PART_REACH + len(m.text) for start in at(m.text) for where in near))]
+    return kept, rest
 
 
 def _one_side_for_all(doc: Doc, mentions: list[Mention], sided_regions: set[str]) -> list[Mention]:

@@ -45,22 +45,30 @@ _LEAD_IN = re.compile(
     r"number|is|it's|its|was|a|an|reaching|reaches|hits|gets to|goes to|goes up to|up to|ache|aches|aching|pain|"
     r"sore|hurts|tight|sharp|dull|burning|throbbing|achy|achey|achie|stiff|cramp|cramping|feeling|sorry|painful|"
     r"hurting|pinchy|burny|stingy|niggly|nagging|pulling|pressing|stabbing|shooting|tender|throbby|heavy|"
+    # "is strong 8", "pain lvl 6", "oh 7 when it grabs", "I meant 7"
+    r"strong|stronger|strenght|lvl|oh|ooh|ohh|hmm|hm|um|umm|erm|uh|meant|mean|ment|"
     r"of about|of around|of maybe|of roughly|still|now|currently|down to|back to|"
     # "a solid 6", "easily a 7", "a good 5": a score said with a word for how sure
     r"(?:a|an) (?:solid|good|strong|hard|firm|decent|steady|definite|clear|high|low|proper)|easily|at least|"
     r"at most)\s*$")
 # A number that starts its own clause: "sharp when I bend. 7", "oh sorry, 5".
 _CLAUSE_START = re.compile(r"(?:^|[.,;:!?(\n]|\band|\bbut|\bso)\s*$")
+_TIME_UNITS = "minute|min|hour|hr|day|night|week|wk|fortnight|month|year|yr"
 # What may follow a score: the end of the clause, or words that do not make it a count of something.
 _SCORE_TAIL = re.compile(
     r"^(?:\s*$|\s*[.,;:!?)]|\s*(?:/|-|–)?\s*ish\b|\s+(?:now|today|tonight|atm|rn|at|on|when|whenever|most|mostly|"
     r"maybe|or|to|i|i'd|id|and|but|by|tbh|probably|prob|sometimes|usually|max|tops|though|these|in|if|during|after|"
     r"while|really|honestly|dear|mate|lol|haha|x+|even|still|then|first|if|right|depending|worst|best|out|most|"
-    r"which|that|since|for|like|about|bout|abt|around)\b)")
+    r"which|that|since|for|like|about|bout|abt|around)\b|"
+    # "a 6 not a 3": the score kept over the one taken back
+    rf"\s*,?\s+not\s+(?:a\s+|an\s+)?{_NUM}\b|"
+    # "achy 4 2 weeks": a terse list, the score then how long
+    rf"\s+{_NUM}\s*(?:{_TIME_UNITS})(?:s\b|\b(?=\s*(?:$|[.,;:!?]|(?:ago|now|or)\b))))")
 _RANGE = re.compile(r"^\s*(?:-|–|to|or)\s*(\d{1,2})\b")
 # Someone else's number: "my son is 5", "she's 6".
 _OTHER_PERSON = re.compile(r"\b(?:son|daughter|kid|kids|child|baby|boy|girl|toddler|grandson|granddaughter|he|she|"
                            r"he's|she's|they're|dog)\s+(?:is|was|'s|are)?\s*(?:only\s+|nearly\s+|almost\s+)?$")
+_TAKEN_BACK = re.compile(r"\bnot\s+(?:a\s+|an\s+)?$")  # "not a 3, more like a 6": the 3 is no score
 _DIGITS = re.compile(r"(?<![\d.,:/£$€])(\d{1,2}(?:\.\d)?)(?![\d%]|[.,:]\d|(?!ish\b)[a-z])")  # "5ish" is a 5
 _WORD_SCORE = re.compile(r"\b(?:an?)\s+(zero|two|three|four|five|six|seven|eight|nine|ten)\b")
 _NUMBER_WORD = re.compile(r"\b(zero|two|three|four|five|six|seven|eight|nine|ten)\b")
@@ -72,6 +80,8 @@ def _score_at(low: str, start: int, end: int, *, word: bool) -> tuple[float, int
     if value is None or not 0 <= value <= 10:
         return None
     before, after = low[:start], low[end:]
+    if _TAKEN_BACK.search(before):
+        return None
     scale = _SCALE_AFTER.match(after)
     if scale:
         return value, end + scale.end()
@@ -108,12 +118,38 @@ def _stated_score(low: str) -> tuple[int, str] | None:
             found.append((not _SCALE_AFTER.match(low[match.end(1):]), match.start(1), *score))
     if not found:
         return None
+    moments = [item for item in found if _MOMENT_AFTER.match(low[item[3]:])]
+    if len({value for _, _, value, _ in moments}) > 1:  # "7 when it grabs, 2 after": the worst moment's
+        _, start, value, end = max(moments, key=lambda item: item[2])
+        return round(value), low[start:end].strip()
     _, start, value, end = min(found)
     return round(value), low[start:end].strip()
 
 
+# The moment a score is said of: "7 when it grabs, 2 after", "3 on a good day, 5 on a bad day"
+_MOMENT_AFTER = re.compile(
+    r"\s*(?:when|whenever|while|after|afterwards|before|during|at\s+(?:night|rest|worst|best|times|its\s+(?:worst|best))|"
+    r"on\s+(?:a\s+)?(?:good|bad|better|worse|quiet)\s+days?|in\s+the\s+(?:morning|evening|night)s?|first\s+thing|"
+    r"resting|moving|sitting|standing|walking|lying)\b")
+# The person's own conclusion after scores for different moments: "3 on a good day, 5 on a bad day? so 4?"
+_CONCLUSION = re.compile(
+    r"\b(?:so|call\s+it|let'?s\s+(?:say|call\s+it)|say|i'?d\s+say|i'?ll\s+say|go\s+with|overall|on\s+average|"
+    r"average|in\s+between)\s+(?:about\s+|maybe\s+|like\s+|around\s+|roughly\s+)?(?:a\s+|an\s+)?"
+    rf"{_NUM}(?=\s*(?:$|[.,;!?)]|(?:overall|then|maybe|i\s+guess|i\s+think|on\s+average|average)\b))")
+
+
+def _concluded_score(low: str) -> tuple[int, str] | None:
+    """The score the person settles on after giving others ("so 4?", "call it 4", "let's say 5")."""
+    for match in reversed(list(_CONCLUSION.finditer(low))):
+        value = word_number(match.group(1))
+        if value is not None and 0 <= value <= 10 and _stated_score(low[:match.start()]):
+            return round(value), match.group(0).strip()
+    return None
+
+
 # A score taken back: "4/10 - no wait, more like 6", "a 5, actually make that a 6"
-_SCORE_CORRECTION = re.compile(r"\b(?:no wait|wait no|actually|make (?:that|it)|scratch that|or rather|i mean|sorry)\b"
+_SCORE_CORRECTION = re.compile(r"\b(?:no wait|wait no|actually|make (?:that|it)|scratch that|or rather|i mean|sorry|"
+                               r"i meant|meant to (?:say|put|type)|i ment|typo)\b"
                                rf"(?=[^.!?]{{0,20}}\b(?:more like|like|a|an|about|maybe|nearer|closer to)?\s*{_NUM}\b)")
 
 
@@ -126,6 +162,9 @@ def parse_intensity(text: str, *, bare_number_ok: bool = False) -> tuple[int, st
     only when the bot has just asked for one (`bare_number_ok`).
     """
     low = text.lower().replace("\u2019", "'")
+    concluded = _concluded_score(low)
+    if concluded:
+        return concluded
     corrected = _SCORE_CORRECTION.search(low)
     if corrected:  # "4/10 - no wait, more like 6": the score said last, after the correction
         again = parse_intensity(low[corrected.end():], bare_number_ok=True)

@@ -47,10 +47,37 @@ _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "est")
 _SHORTHAND = {"bk": "back", "bck": "back", "shldr": "shoulder", "shldrs": "shoulders", "sholdr": "shoulder",
               "nite": "night", "nites": "nights", "tonite": "tonight", "nee": "knee", "nees": "knees",
               "tite": "tight", "tyte": "tight", "lik": "like"}
+# Everyday words of Scots, Northern English, Caribbean and West African English that no dictionary here holds:
+# words, not slips, so "gaun" (going) never becomes "gaunt" and "nutten" (nothing) never "nutted"
+_DIALECT = frozenset({
+    "gaun", "gaunny", "gonnae", "cannae", "canny", "dinnae", "wouldnae", "couldnae", "isnae", "wisnae", "aboot",
+    "oot", "hoose", "heid", "sair", "guid", "awfy", "wean", "bairn", "greetin", "ken", "och", "naw", "nae", "aye",
+    "wee", "yer", "youse", "ah'm", "haw", "nowt", "owt", "summat", "mardy", "mither", "lass", "lad", "ginnel",
+    "nutten", "nuttin", "nuff", "cyaan", "cyan", "dat", "dis", "deh", "dem", "wah", "mek", "likkle", "pickney",
+    "nah", "dey", "don", "abeg", "ehen", "wahala", "oya", "sha", "sef", "pikin", "oyinbo", "jare", "kuku",
+    "innit", "bruv", "mandem", "peng", "peak", "wagwan", "ting", "fam", "deffo", "proper", "reyt",
+})
 # "me back", "on me feet all day": "me" for "my" before a body word, as said in Ireland and much of Britain
 _ME_AS_MY = re.compile(r"(?:(?:left|right|lft|rite|bad|good|poor|sore|old) )?"
                        r"(?:back|neck|necks|feet|foot|legs?|knees?|shoulders?|arms?|head|hips?|hands?|wrists?|elbows?|ankles?|calf|calves|jaw|chest|side|bum|arse|thighs?|shins?|toes?|heels?|fingers?|"
                        r"thumbs?|ribs|belly|tummy|stomach|eyes?|ears?|teeth|groin|spine)\b")
+# Words people date an onset by, whose slips can be other (rare) words ("sumer" is Sumer, "eater"): read as the
+# time word where only a time word fits, after "since" or "last", or before "holidays" ("since sumer holidays").
+_CALENDAR_WORDS = ("summer", "winter", "spring", "autumn", "easter", "christmas", "holidays", "holiday")
+_CALENDAR_BEFORE = re.compile(r"\b(?:since|last|this|over|during|before|after|until|till|summer|winter|spring|"
+                              r"easter|christmas|school|(?:since|in|over|during|before|after|until|till|through|all)"
+                              r"\s+the)\s+$", re.IGNORECASE)
+_CALENDAR_AFTER = re.compile(r"\s+(?:holidays?|hols|break|term|half[- ]term|vacation)\b", re.IGNORECASE)
+
+
+def _calendar_slip(text: str, start: int, end: int) -> str | None:
+    """The time word a token slipped from ("sumer" -> "summer") when the words around it ask for a time."""
+    low = text[start:end].lower()
+    if len(low) < _SHORT_WORD or not (_CALENDAR_BEFORE.search(text, 0, start) or _CALENDAR_AFTER.match(text, end)):
+        return None
+    slips = [word for word in _CALENDAR_WORDS if word != low and _is_safe_short_slip(low, word)]
+    return slips[0] if len(slips) == 1 else None
+
 
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
@@ -154,7 +181,7 @@ class Speller:
 
         if low in _SHORTHAND and _SHORTHAND[low] in self.vocabulary:
             return _SHORTHAND[low]
-        if not low.isalpha() or low in self.known:
+        if not low.isalpha() or low in self.known or low in _DIALECT:  # _DIALECT read here: no rebuild needed
             return None
         if self.is_known(low):
             # "knoted" looks like knot + ed, but is a slip of "knotted": only a vocabulary word one slip away
@@ -245,6 +272,8 @@ def correct(text: str, vocabulary_words: Iterable[str] | Speller) -> Corrected:
         if token.lower() == "me" and text[match.end():match.end() + 1] == " " and \
                 _ME_AS_MY.match(text, match.end() + 1):
             suggestion = "my"  # "on me feet": checked only for "me", every token passes here
+        if suggestion is None and token.lower() not in _CALENDAR_WORDS:
+            suggestion = _calendar_slip(text, match.start(), match.end())
         if suggestion is None:
             continue
         replacement = _match_case(token, suggestion)
