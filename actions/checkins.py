@@ -14,7 +14,7 @@ from actions.knowledge_access import Events, awaiting, intake_report, triage_lev
 from bot.checkins.charts import trend_chart_svg
 from bot.checkins.plan import Outcome, escalation_reason, trend_text
 from bot.checkins.store import CheckinStore, utcnow
-from bot.nlp.replies import find_email, read_checkin_action, read_trend
+from bot.nlp.replies import find_email, is_closing, read_checkin_action, read_trend
 from core.settings import settings
 from core.types import TriageLevel
 
@@ -148,7 +148,12 @@ class ActionCheckinResume(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
         if store().open_checkin(tracker.sender_id) is None:
-            return []  # nothing waiting: a returning visitor just carries on
+            text = str(tracker.latest_message.get("text") or "")
+            if text.startswith("/"):
+                return []  # the widget's silent hello on return, with nothing waiting: it just carries on
+            # typed ("back again", "back to it. thx"): answered, never met with silence
+            dispatcher.utter_message(response="utter_goodbye" if is_closing(text) else "utter_welcome_back")
+            return []
         return [*_fresh_checkin(tracker), FollowupAction("checkin_form")]
 
 

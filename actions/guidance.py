@@ -136,6 +136,8 @@ class ActionExplainTriggerPoint(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
         explainer = knowledge().guidance.get("trigger_point_explainer") or {}
         dispatcher.utter_message(response="utter_trigger_point", explainer=str(explainer.get("text") or ""))
+        if tracker.get_slot("awaiting") in ("screening", "age"):
+            return [FollowupAction("action_screen")]  # asked amid the safety questions: the pending one again
         return []
 
 

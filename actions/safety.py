@@ -14,13 +14,16 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.knowledge_access import Events, awaiting, knowledge, state_of, triage_level_of
+from actions.knowledge_access import Events, awaiting, bot_turns, knowledge, state_of, triage_level_of
 from bot.dialogue.state import AGE_QUESTION, SCREENING_SLOT, ConversationState, stated_age
 from bot.engine.screening import AGE, concern_question, next_question
 from bot.nlp.replies import Answer
 from core.types import TriageLevel
 
 SUGGEST = "action_suggest_muscles"
+_REMINDER = {TriageLevel.URGENT: "utter_triage_reminder_urgent", TriageLevel.EMERGENCY: "utter_emergency_reminder"}
+_TRIAGE_ADVICE = frozenset({"utter_triage_emergency", "utter_triage_urgent", "utter_emergency_reminder",
+                            "utter_emergency_reminder_again", "utter_triage_reminder_urgent"})
 
 
 def _pending_question_id(tracker: Tracker) -> str | None:
@@ -46,7 +49,13 @@ class ActionScreen(Action):
         return "action_screen"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
-        if triage_level_of(tracker) >= TriageLevel.URGENT:
+        level = triage_level_of(tracker)
+        if level >= TriageLevel.URGENT:
+            # no questions after urgent advice; but a message never goes unanswered ("worse, and now the
+            # calf is swollen" after the advice): the advice again, unless it was given on this turn
+            said = (bot_turns(tracker) or [[]])[-1]
+            if not _TRIAGE_ADVICE & set(said):
+                dispatcher.utter_message(response=_REMINDER[level])
             return [SlotSet(SCREENING_SLOT, None), awaiting(None)]
         state = state_of(tracker)
         pending = _pending_question_id(tracker)

@@ -17,6 +17,7 @@ from typing import Any
 from bot.nlp.replies import (
     Answer,
     asks_for_a_diagnosis,
+    asks_if_a_bot,
     asks_if_massage_is_safe,
     asks_what_a_trigger_point_is,
     asks_why_these,
@@ -61,7 +62,12 @@ _STOPS_CHECKINS = re.compile(r"\bno need to keep|\bon the head\b|"
                              r"\bstop (?:the |these |my )?(?:check|messag|asking|texting)|"
                              r"\bno more (?:check|messag|asking)|\bunsubscribe\b|\bcancel (?:the |these |my )?check|"
                              r"\b(?:don'?t|do not|no longer) need (?:the |those |these |any |your |them )?(?:wee )?"
-                             r"(?:messages|check[- ]?ins|reminders)")
+                             r"(?:messages|check[- ]?ins|reminders)|"
+                             # "you don't need to keep checking on me", "no need to dey check on me again"
+                             r"\b(?:no|don'?t|dont|do not) need (?:for you )?to (?:keep |dey |be |go on )?"
+                             r"(?:check\w*|messag\w*|text\w*|remind\w*)|"
+                             r"\b(?:don'?t|dont|do not) (?:bother )?(?:check\w*|messag\w*|text\w*) "
+                             r"(?:on |in on |up on )?me")
 _CONFIRM_DELETE = re.compile(r"\b(?:confirm|delete|erase|wipe|remove|all of it|everything|the lot|forget)\b")
 _FINE_THANKS = re.compile(r"(?:good|great|perfect|lovely|brilliant|grand|fab|super|sound|ace|gg|thank you|"
                           r"thanks|ty|thx|ta|ok|okay|k|kk|cool|right|alright|fine|nice|noted|got it|👍|👌|"
@@ -133,7 +139,8 @@ class Situation:
         """
         if _rules_answer_it(self):
             return False
-        place = any(m.kind == "region" and m.present and m.value not in _TOOL_WORDS for m in self.mentions)
+        tools = _TOOL_WORDS if self.coached or self.coaching_open else frozenset()  # before coaching a thumb is a place
+        place = any(m.kind == "region" and m.present and m.value not in tools for m in self.mentions)
         feeling = any(m.kind in {"sensation", "intensity"} and m.present for m in self.mentions)
         if self.awaiting:  # later on, "thanks, my neck feels better" is not a new complaint
             return place and feeling
@@ -199,15 +206,25 @@ def _offer_answer(s: Situation) -> Answer | None:
     return read_offer_reply(s.text, s.intent)
 
 
+def _corrects_the_place(s: Situation) -> bool:
+    """"sorry I meant the left, no idea why I typed right": a correction of where it hurts, whose "no" is no refusal."""
+    if "?" in s.text or (s.sure and s.intent in QUESTION_INTENTS):
+        return False  # "Sorry, how can a muscle somewhere else cause a headache on the top of her head?" asks
+    kinds = {m.kind for m in s.mentions if m.present}
+    return "correction" in kinds and bool(kinds & {"side", "region"})
+
+
 def _coach_offer(s: Situation) -> str | None:
+    if _corrects_the_place(s):
+        return "action_suggest_muscles"  # the place changed: the suggestions (and the body map) follow it
     if wants_other_muscle(s.text):
         return "action_next_candidate"
     if asks_why_these(s.text) and s.intent != "ask_why":
         return "action_explain_why"  # "why those ones though? I'd have thought it was a neck thing"
+    if s.intent == "ask_stretch" or wants_stretch_instead(s.text):
+        return "action_stretch_only"  # "I'd rather not risk the massage, is there a gentle stretch instead?"
     if s.sure and (s.intent == "ask_caution" or ("?" in s.text and s.intent in _ASKED_FIRST)):
         return None  # "ok but is it safe if I'm pregnant?": the caution (or the question) before any massage
-    if s.intent == "ask_stretch" or wants_stretch_instead(s.text):
-        return "action_stretch_only"
     if _LATER.search(s.text.lower()) or _THANKS_ONLY.match(s.text.lower().strip()):
         return "action_offer_checkin"  # "ill try later", "ok thx": fine, no coaching now; offer to check in
     if is_farewell(s.text) and read_yes_no(s.text, None) is not Answer.NO:
@@ -247,7 +264,8 @@ def _talks_pressure(s: Situation) -> bool:
     return (reading.level is not None and reading.direction is not Pressure.UNCLEAR) or bool(_PRESSURE_CUES.search(low))
 
 
-_YES_SOMEWHERE = re.compile(r"\b(?:yes|yeah|yep|aye|sure|ok|okay|please|go on|go ahead|grand|great|lovely|perfect)\b")
+_YES_SOMEWHERE = re.compile(r"\b(?:yes|yeah|yep|aye|sure|ok|okay|please|go on|go ahead|grand|great|lovely|perfect|"
+                            r"(?:would be|sounds|that'?s) (?:good|handy|helpful|useful|nice)|why not|go for it)\b")
 
 
 def _checkin_offer(s: Situation) -> str | None:
@@ -385,16 +403,23 @@ def decide(s: Situation) -> str | None:
     if s.typed and s.intent != "ask_trigger_point" and s.awaiting not in ("screening", "age") and (
             asks_what_a_trigger_point_is(s.text)):
         return "action_explain_trigger_point"  # "sorry, what actually is a trigger point?" read as something else
-    if s.may_ask_aside and s.intent != "ask_caution" and s.triage != "emergency" and asks_if_massage_is_safe(s.text):
+    if s.may_ask_aside and s.intent != "ask_caution" and s.triage != "emergency" and asks_if_massage_is_safe(s.text) \
+            and not (s.awaiting == "coach_offer" and wants_stretch_instead(s.text)):
         return "action_answer_caution"  # "I take clopidogrel since my stent, is massage alright?" heard as another ask
     if s.may_ask_aside and s.triage != "emergency" and asks_for_a_diagnosis(s.text) and not s.new_pain_place:
         return "utter_no_diagnosis"  # "is it plantar fasciitis then?": said plainly, then the question pending
+    if s.may_ask_aside and asks_if_a_bot(s.text):
+        return "utter_bot_challenge"  # "you are real person or computer?" read as something else
     if _only_greets(s):
         return "utter_greet"  # "HELLO DEAR MY GRANDSON SET THIS UP FOR ME": a hello, answered as one
     if s.just_deleted and s.typed and _confirms_the_deletion(s):
         return "utter_deleted_already"
     if _asks_about_getting_checked(s):
         return f"utter_triage_reminder_{s.triage}"
+    if s.intent == "pressure_feedback" and s.typed and not (s.coached or s.coaching_open) and s.awaiting is None and (
+            s.active_loop in (None, "intake_form")):
+        # "thumb hurts" as a first message: nothing is being pressed yet, so it is a description (or unclear)
+        return "intake_form" if s.describes_pain else decide(replace(s, intent="nlu_fallback", confidence=0.0))
     if s.intent == "checkin_answer" and s.typed and not s.checkins_agreed and not s.active_loop:
         # "ok that's better, a 6" with no check-ins ever agreed is not a check-in: read it in context,
         # and never let the check-in rule start one
@@ -429,11 +454,16 @@ def decide(s: Situation) -> str | None:
         if not (command_in_pressure_loop or answers_checkin_offer or answers_a_question):
             return None
     if s.awaiting in ("screening", "age"):
+        if s.typed and s.intent != "ask_trigger_point" and asks_what_a_trigger_point_is(s.text) and (
+                read_yes_no(s.text, None) is None):
+            return "action_explain_trigger_point"  # "wait whats a trigger point": explained, then the question again
         if s.sure and s.intent in QUESTION_INTENTS and read_yes_no(s.text, s.intent) is None:
             return None
         return "action_screen"
     if s.concern_due and not is_closing(s.text) and s.triage not in ("urgent", "emergency"):
         return "action_screen"  # a worrying word gets its question, but not in a goodbye or after urgent advice
+    if s.active_loop == "checkin_form" and s.typed and _STOPS_CHECKINS.search(s.text.lower()):
+        return "action_checkin_manage"  # "it's completely gone, you don't need to keep checking on me"
     if s.active_loop == "checkin_form" and _puts_off_the_checkin(s):
         return "action_checkin_manage"  # "later, I'm driving, ask me another day": move it, don't quiz
     if s.active_loop:

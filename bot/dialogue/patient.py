@@ -15,13 +15,20 @@ __all__ = ["as_the_patient", "writes_for_someone_else"]
 
 _RELATIVE = (r"(?:mum|mom|mam|mother|dad|father|husband|wife|partner|nan|nana|nanna|gran|granny|grandma|grandmother|"
              r"grandad|granddad|grandpa|grandfather|aunt|auntie|uncle|son|daughter|boy|girl|child|kid|friend|"
-             r"neighbour|brother|sister|client|patient|lad|lass|teen|teenager|wee one|little one|"
+             r"neighbour|brother|sister|client|patient|lad|lass|teen|teenager|wee one|little one|toddler|"
              r"\d{1,2} ?(?:yo|y/o|yr old|year old))s?(?:'s)?")
 # "my dad", "I'm typing this for my mum": words that name the patient, not the writer's own pain
 _NAMING_THE_PATIENT = re.compile(
     rf"\bmy\s+(?:[\w-]+\s+){{0,3}}{_RELATIVE}\b|\b(?:i'?m|i am|im)\s+(?:writing|typing|asking|messaging|texting|"
     rf"here)\s+(?:this\s+)?(?:for|on behalf of|about)\b")
 _FIRST_PERSON = re.compile(r"\b(?:my|mine|i|i'm|im|i've|ive|i'd|me|myself)\b")
+# the writer's "I" as the one who acts or sees ("screams when I move her hip", "no fall that I saw", "I think"):
+# not a word of the writer's own pain
+_WRITER_ACTS = re.compile(r"\b(?:i|i'?ve|i have|i'?d|we)\s+"
+                          r"(?:(?:just|can|could|did|didn'?t|don'?t|tried to|have to|had to)\s+)?"
+                          r"(?:move|moved|moving|touch|touched|lift|lifted|pick|picked|carry|carried|change|changed|"
+                          r"saw|see|seen|noticed|notice|think|thought|guess|reckon|know|knew|checked|check|took|take|"
+                          r"gave|give|put|found|was told|asked|tried)\b|\bthat i (?:saw|know|noticed|could see)\b")
 
 
 def writes_for_someone_else(messages: Sequence[tuple[str, Sequence[Mention]]]) -> bool:
@@ -31,7 +38,7 @@ def writes_for_someone_else(messages: Sequence[tuple[str, Sequence[Mention]]]) -
         places = [m for m in mentions if m.kind == "region" and not m.negated and not m.hypothetical]
         if places:
             low = text.lower().replace("\u2019", "'")
-            own_words = _FIRST_PERSON.search(_NAMING_THE_PATIENT.sub(" ", low))
+            own_words = _FIRST_PERSON.search(_WRITER_ACTS.sub(" ", _NAMING_THE_PATIENT.sub(" ", low)))
             # ConText does not always reach the place ("my husband has had a stiff neck all week"): a
             # message that names the patient and has no word of the writer's own is about the patient
             named = places[0].other_person or _NAMING_THE_PATIENT.search(low) is not None

@@ -111,7 +111,7 @@ _LEADING_FILLER = re.compile(r"^(?:(?:tbh|well|um+|erm+|er|uh+|oh+|ah+|hmm+|hone
                              r"(?:that'?s|that is|how|you'?re|you are) (?:very |really |so )?(?:kind|nice|sweet)"
                              r"(?: of you)?(?: but)?)\b[\s,]*)+")
 # "ok", "right", "i see" before the real answer acknowledge the explanation: "ah ok, no, nothing like that".
-_ACKNOWLEDGEMENT = re.compile(r"^(?:(?:ok+|okay|okey|right|alright|all right|i see|got it|understood|fair enough|"
+_ACKNOWLEDGEMENT = re.compile(r"^(?:(?:ok+|okay|okey|k|kk|right|alright|all right|i see|got it|understood|fair enough|"
                               r"makes sense|oh+|ah+)\b[\s,]*)+")
 
 
@@ -172,10 +172,20 @@ _PUTS_OFF = re.compile(
     r"no thanks|no thank you)\b")
 
 
+_CHANGE_OF_MIND = re.compile(r"\b(?:on second thoughts?|second thoughts|changed? my mind|change of heart|in fact|"
+                             r"actually|scratch that|no wait|wait|or rather|thinking about it)\b")
+
+
 def read_offer_reply(text: str, intent: str | None = None) -> Answer | None:
     """Yes or no to an offer (coaching, check-ins): the opening words, else a later sentence or clause
     that opens with a clear yes or no ("Lovely. Yes please", "Oh that makes sense. Yes, let's try it").
-    Putting it off or doing without it, said anywhere, is a no: nothing starts unasked for."""
+    Putting it off or doing without it, said anywhere, is a no: nothing starts unasked for. A mind changed
+    in the message ("Non, I prefer not... hmm, in fact, yes, let us try it") is read by its last decision."""
+    turns = list(_CHANGE_OF_MIND.finditer(text.lower()))
+    if turns:
+        decided = read_offer_reply(text[turns[-1].end():], None)
+        if decided is not None:
+            return decided
     if "?" not in text and _PUTS_OFF.search(_words(text)):
         return Answer.NO
     first = read_yes_no(text, None)
@@ -201,7 +211,10 @@ _OTHER_MUSCLE = re.compile(
     r"any other (?:muscles?|ones?|options?|ideas?)|any others|other (?:muscles|options)|something other than|"
     r"(?:don'?t|dont|do not) think (?:that'?s|thats|that is|it'?s|its|it is) (?:it|the one|right|that one|this one|"
     r"that muscle|this muscle)|"
-    r"already (?:tried|done|rolled|foam rolled|massaged|stretched) (?:that|this|it))\b")
+    r"already (?:tried|done|rolled|foam rolled|massaged|stretched) (?:that|this|it)|"
+    r"not (?:those|these|them)(?: ones| muscles)?(?=\W|$)|"
+    r"(?:done|tried|rolled|foam rolled|massaged|stretched) (?:them|those|these)(?: ones| muscles)?(?: already| before)?"
+    r"(?=\W|$)|(?:tried|done) (?:all )?(?:of )?(?:them|those) already)\b")
 
 
 def wants_other_muscle(text: str) -> bool:
@@ -287,6 +300,20 @@ def asks_for_a_diagnosis(text: str) -> bool:
 _ABOUT_THE_BOT = re.compile(r"\b(?:bot|robot|human|person|real|ai|machine|computer|automated|program|chatbot)\b")
 
 
+_ASKS_IF_A_BOT = re.compile(
+    r"\b(?:are|r) (?:you|u|ya) (?:a |an )?(?:real|human|bot|robot|computer|machine|ai|chatbot|person|automated|"
+    r"program)\b|"
+    r"\b(?:real )?(?:person|human|people) or (?:a |an )?(?:computer|bot|robot|machine|ai|chatbot|program)\b|"
+    r"\b(?:computer|bot|robot|machine|ai|chatbot) or (?:a )?(?:real )?(?:person|human)\b|"
+    r"\b(?:is this|is that|am i (?:talking|chatting|speaking|typing) (?:to|with)) (?:a |an )?(?:real (?:person|human)|"
+    r"human|bot|robot|computer|machine|ai|chatbot|person)\b")
+
+
+def asks_if_a_bot(text: str) -> bool:
+    """"you are real person or computer?", "is this a bot": asked of the assistant, whatever the classifier heard."""
+    return bool(_ASKS_IF_A_BOT.search(_words(text)))
+
+
 def is_about_the_bot(text: str) -> bool:
     """Whether the words can be a question about the assistant itself; the classifier's "are you a bot?"
     for "Now we're talking, 6" or "will a hot water bottle help while I wait" is not."""
@@ -294,15 +321,21 @@ def is_about_the_bot(text: str) -> bool:
 
 
 # --- the pressure loop -------------------------------------------------------------------------
-_STOP_WORDS = re.compile(r"\b(?:stop|sharp|stabbing|stab|shooting|electric|zap|zapping|zing|tingl\w*|numb\w*|"
+_STOP_WORDS = re.compile(r"\b(?:stop|sharp|stabbing|stab|shooting|electric|zap\w*|zing\w*|sting|stings|stinging|"
+                         r"tingl\w*|numb\w*|"
                          r"pins and needles|burning|burns|pins|nerve|too painful|can'?t bear|unbearable|agony)\b")
 _LESS_WORDS = re.compile(
     r"\b(?:too much|too hard|too strong|too deep|too sore|too painful|a bit much|bit much|owe*|ouch+|ow+|yikes|"
     r"hurts? (?:too|a lot|loads)|lighter|softer|gentler|ease off|easing off|eased off|back off|backing off|"
-    r"less|wince|wincing|tensing|holding my breath|can'?t relax|very sore|really sore|too intense|overdoing)\b")
+    r"(?<!too )(?<!very )less|wince|wincing|tensing|holding my breath|can'?t relax|very sore|really sore|"
+    r"too intense|overdoing|"
+    r"(?:quite|very|really|pretty|rather|bit|a bit|so|super|well) intense|intense now|grimac\w*|flinch\w*|"
+    r"pulling (?:a )?faces?|making (?:a )?faces?|screw\w* (?:up )?(?:his|her|my) face|squirm\w*)\b")
 _MORE_WORDS = re.compile(
-    r"\b(?:barely|barley|hardly|scarcely|(?:can'?t|cant|cannot|don'?t|dont) (?:really |rly |quite |much )?feel|"
-    r"not feeling|feel nothing|nothing|nothin|nuthin|nowt|not a lot|feel (?:very |so |only )?little|"
+    r"\b(?:too less|very less|barely|barley|hardly|scarcely|"
+    r"(?:can'?t|cant|cannot|don'?t|dont) (?:really |rly |quite |much )?feel|"
+    r"not feeling|feel nothing|nothing|nothin|nuthin|nutten|nuttin|nowt|hee haw|zilch|nada|sod all|bugger all|"
+    r"(?:cyaan|canny|cannae|kyaan) (?:really )?feel|not a lot|feel (?:very |so |only )?little|"
     r"feel\w* it (?:only )?small|small small|"
     r"feel (?:almost |hardly )?anything|(?:very|so) little|"
     r"not much|not really|harder|deeper|firmer|more pressure|press more|push more|a bit more|little more|more|"
@@ -312,6 +345,7 @@ _MORE_WORDS = re.compile(
 _GOOD_WORDS = re.compile(
     r"(?:\b(?:good|right|perfect|spot on|that'?s it|thats it|nice|great|lovely|sweet spot|good hurt|strong ache|"
     r"relieving|relief|bearable|fine|ok|okay|yep|yes|yeah|about right|just right|feels right|in the band|better|"
+    r"guid|grand|champion|sound|mint|bang on|lush|correct|this one|that one|"
     r"hurts good|hurts so good|satisfying|working|release|releasing|(?:that'?s |thats )?the spot|right there|"
     r"the one|melting|melts|pleasant)\b|\U0001F44D|\U0001F44C|\u2705)")
 _DONE_WORDS = re.compile(
@@ -319,7 +353,8 @@ _DONE_WORDS = re.compile(
     r"melted|released|let go|it'?s gone|it went|softened|ninety seconds|90 seconds|held it|"
     r"leave it (?:there|for (?:now|today|tonight))|call it a day|stop (?:there|for (?:now|today)))\b")
 # "no tingle", "not sharp", "without any numbness", "tingling's gone": a stop sign denied or passed is none
-_STOP_SIGN = r"(?:stop|sharp|stabbing|shooting|electric|tingl\w*|numb\w*|pins and needles|burning|burns|pins|nerve)"
+_STOP_SIGN = (r"(?:stop|sharp|stabbing|shooting|electric|tingl\w*|numb\w*|pins and needles|burning|burns|pins|nerve|"
+              r"zing\w*|zap\w*|sting|stings|stinging)")
 _NEGATED_STOP = re.compile(rf"\b(?:no|not|nor|without|isn'?t|wasn'?t|never|no more)\s+(?:any\s+|at all\s+|really\s+)?"
                            rf"{_STOP_SIGN}\b|\b{_STOP_SIGN}(?:'s|\s+is|\s+has|\s+have|\s+went)?\s+"
                            rf"(?:gone|passed|stopped|eased|went|settled|disappeared|away|over)\b")
@@ -516,7 +551,8 @@ _CLOSING = re.compile(
     r"(?:all |that'?s |thats )?sorted|"
     r"(?:na|naw|nah|no)\W+(?:ur|you'?re|ye'?re|yer|you are) (?:alright|all right|ok|okay|grand|fine)|"
     r"have a (?:good|great|nice|lovely) (?:one|day|evening|night|weekend)|"
-    r"no thanks|no thank you|not now|not right now|bye|goodbye|cheers|ta|thanks|thank you|that'?ll do|"
+    r"no thanks|no thank you|not now|not right now|bye|goodbye|cheers|ta|thanks|thank you|thx|thnx|tnx|ty|thank u|"
+    r"that'?ll do|back to (?:it|work|the grind|the office|my shift|the desk)|"
     r"nothing else|nothin|nuthin|nowt|none|i'?m off|im off|i'?m done|done for now|see you|see ya|good night|night|"
     r"that'?s me|that will be all|that'?ll be all|will do|that was (?:all|it|everything)|that'?s the lot|thats the lot|"
     r"(?:i'?m |im )?(?:going|leaving|off|heading (?:off|there|in|out)|on my way)(?: now| right now| then)?$|"
@@ -613,7 +649,9 @@ def is_closing(text: str) -> bool:
     return (len(clauses) <= 1 and bool(_CLOSING.match(words))) or bool(_NO_FIRST.match(words) and _CLOSING.match(words))
 
 
-_STRETCH = re.compile(r"\b(?:stretch\w*|exercise\w*|without massag\w*|no massag\w*|not massag\w*|instead|"
+_STRETCH = re.compile(r"\b(?:stretch\w*|exercise\w*|"
+                      r"(?:without|no|not|skip|rather not (?:risk|do|have|try)) (?:the |any |a )?massag\w*|instead|"
+                      r"something (?:gentle|else|other|simple) (?:to do|i can do|i could do)|"
                       r"don'?t (?:want|like) (?:to )?massag\w*|rather not (?:massage|press))\b")
 
 

@@ -23,7 +23,7 @@ QUESTION_MOVES = frozenset({"ask_intake", "safety_question", "suggest_muscles", 
 # domain/*.yml is listed, so a new response cannot go unscored. None: part of a move made by another
 # response of the same turn, or not a move the scripts speak of (the body map, input hygiene).
 RESPONSE_MOVES: dict[str, str | None] = {
-    "utter_greet": "greet", "utter_goodbye": "goodbye", "utter_thank": "acknowledge",
+    "utter_greet": "greet", "utter_welcome_back": "greet", "utter_goodbye": "goodbye", "utter_thank": "acknowledge",
     "utter_no_problem": "acknowledge", "utter_anything_else": "anything_else", "utter_ask_what_else": "anything_else",
     "utter_bot_challenge": "bot_identity", "utter_out_of_scope": "out_of_scope",
     "utter_no_diagnosis": "out_of_scope", "utter_english_only": "english_only",

@@ -46,7 +46,8 @@ OWN_ACTIONS = frozenset({"action_coach_massage", "action_pressure_feedback", "ac
                          "action_explain_trigger_point", "action_refer_professional", "action_answer_caution",
                          "action_checkin_manage", "action_checkin_record", "action_delete_data",
                          "utter_triage_reminder_urgent", "utter_triage_reminder_see_doctor",
-                         "utter_deleted_already", "utter_no_diagnosis", "utter_greet", "utter_thank"})
+                         "utter_deleted_already", "utter_no_diagnosis", "utter_greet", "utter_thank",
+                         "utter_bot_challenge"})
 
 
 def _previous_action(tracker: DialogueStateTracker) -> str | None:
