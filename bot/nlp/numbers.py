@@ -36,7 +36,8 @@ def word_number(token: str) -> float | None:
 
 
 # A 0-10 score said in words people use: "4/10", "4 out of 10", "4 on 10", "7 from 10", "4 of 10".
-_SCALE_AFTER = re.compile(r"^\s*(?:/|out of|outta|outa|out o|oot o|of|on|from|over)\s*(?:10|ten)\b")
+_SCALE_AFTER = re.compile(r"^\s*(?:(?:/|out of|outta|outa|out o|oot o|of|on|from|over)\s*(?:10|ten)\b|"
+                          r"(?:score|points?|marks?)\b(?! (?:of|in|for)\b))")  # "5 score", "6 points"
 # Words right before a number that make it a score: "about a 5", "call it a 4", "I'd say 6", "it's a 7",
 # "strength I will say 6", "dull ache 5". Not "for", "since" or "at" (durations and clock times).
 _LEAD_IN = re.compile(

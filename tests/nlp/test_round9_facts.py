@@ -205,3 +205,11 @@ def test_a_corrected_score_replaces_the_earlier_one(
 def test_an_age_a_weight_or_a_count_is_no_score(text: str) -> None:
     assert score(text) is None, text
     assert text != "I'm 45 and my back hurts" or parse_age(text) == (45, "i'm 45")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("about one month. 5 score", 5), ("my knee hurts, 6 points out of ten", 6),
+    ("my neck hurts, 4 points of contact with the bar", None),
+])
+def test_a_number_named_a_score_or_points(text: str, expected: int | None) -> None:
+    assert score(text) == expected
