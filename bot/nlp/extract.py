@@ -267,6 +267,10 @@ def analyser_for(nlp: Language, folder: Path) -> Analyser:
     return Analyser(nlp, compiled)
 
 
+# What a childhood injury said as such ("when I was 12", "as a kid") no longer is; a childhood illness such as
+# cancer stays part of the history, so CHILDHOOD_INJURY denies only these
+_INJURY_IDS = frozenset({"dangerous_mechanism", "crush_injury", "blow_to_limb", "trauma", "whiplash", "minor_trauma",
+                         "head_injury", "neck_injury_event", "fall_verb", "blow", "major_injury", "injury"})
 _ANSWER_NO = frozenset({"no", "nope", "nah", "naw", "non", "nein"})
 
 
@@ -291,8 +295,8 @@ def _context_flags(span: Span) -> tuple[bool, bool, bool]:
         if category.startswith("NEGATED") and doc[start:end].text.lower() in _ANSWER_NO and end < len(doc) \
                 and doc[end].text in {",", "-", "!", "."} and start < span.start:
             continue  # "no, it's the right ankle": the "no" answers; it denies nothing that follows
-        if category.startswith("NEGATED"):
-            negated = True
+        if category.startswith("NEGATED") or (category == "CHILDHOOD_INJURY" and span.id_ in _INJURY_IDS):
+            negated = True  # "I broke that wrist falling off a pony when I was 12": not an injury now
         elif category == "HYPOTHETICAL":
             hypothetical = True
         # POSSIBLE_EXISTENCE ("probably", "possibly", "likely") is a hedge, not a doubt: "I should
@@ -759,6 +763,7 @@ _NOT_A_TRIGGER = re.compile(
     r"(?:the|my|that|this)\s+(?:left|right|other)(?:\s+side)?|(?:both|either)\s+sides?|the\s+(?:end|start|evenings?|"
     r"mornings?|nights?)|(?:the\s+)?(?:winter|summer|cold|heat)|times|first|january|february|march|april|may|june|"
     r"july|august|september|october|november|december|christmas|easter|"
+    r"(?:i\s+)?(?:was|were)\s+(?:\d+|a\s+(?:kid|child|baby|teenager)|little|young|younger)|"  # "when I was 12"
     r"\d[\d,.]*$)"  # "my replacement from 2015": a year or a number alone says no cause
     r"(?![a-z])")  # whole words: "paint ceilings" is no "pain"
 
