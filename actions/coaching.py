@@ -86,7 +86,7 @@ class ActionCoachMassage(Action):
         if blocking is not None:
             dispatcher.utter_message(response="utter_coach_no_massage_here", reason=blocking.text)
             return [awaiting(None), FollowupAction("action_stretch_only")]
-        light = bool(cautions) or bool(tracker.get_slot("light_pressure"))
+        light = any(c.asks_for_light_pressure for c in cautions) or bool(tracker.get_slot("light_pressure"))
         low, high = target_band(light)
         lines = [f"- **{c.title}:** {c.text}" for c in cautions] + [f"- {c['text']}" for c in card.cautions]
         dispatcher.utter_message(response="utter_coach_cautions", muscle=card.name.lower(), cautions="\n".join(lines))

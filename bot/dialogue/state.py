@@ -96,7 +96,7 @@ _HEART_COMPANIONS = re.compile(r"sweat|clammy|sick|nause|vomit|breath|pressure|c
 _UNSURE_OF_ANOTHER_QUESTION = re.compile(
     r"\b(?:not sure|unsure|no idea|dunno|don'?t know|hard to say)\b[^.?!]{0,12}\b"
     r"(?:how (?:strong|bad|long|much|painful|severe)|what (?:it feels|number|score|to rate)|"
-    r"the (?:number|score|rating|scale)|(?:out )?of 10|on a scale)")
+    r"the (?:number|score|rating|scale)|(?:out )?of 10|on a scale|(?:put|give|pick) (?:a )?(?:number|score))")
 
 
 def _pressed_nerve(mention: Mention, text: str = "") -> bool:

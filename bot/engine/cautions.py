@@ -30,6 +30,13 @@ class Caution:
     def blocks_massage(self) -> bool:
         return self.effect == "no_massage"
 
+    @property
+    def asks_for_light_pressure(self) -> bool:
+        """Blood thinners, weak bones, numb skin ("no deep pressure") or a doctor's word still to come ("ask first"):
+        the gentle band. A caution that only says where not to press (a fresh injury, broken skin) leaves the
+        band as it is for the places that may be pressed."""
+        return self.effect in ("no_deep_pressure", "ask_doctor_first")
+
 
 def _applies(doc: dict[str, Any], report: PainReport, groups: set[str]) -> bool:
     findings = set(doc.get("personal_findings") or ())

@@ -16,6 +16,7 @@ from bot.checkins.store import CheckinStore
 from bot.dialogue.decide import Situation, decide
 from bot.dialogue.patient import writes_for_someone_else
 from bot.dialogue.state import UserTurn
+from bot.engine.cautions import Caution
 from bot.nlp.extract import mentions_from_text
 from bot.nlp.replies import (
     Answer,
@@ -205,3 +206,9 @@ def test_kicking_a_ball_is_no_blow(knowledge: Any) -> None:
     assert not found & {"blow_to_limb", "minor_trauma"}
     kicked = {m.value for m in mentions_from_text("I got kicked in the shin at football", knowledge.sided_regions)}
     assert "blow_to_limb" in kicked
+
+
+@pytest.mark.parametrize(("effect", "light"), [("no_deep_pressure", True), ("ask_doctor_first", True),
+                                               ("avoid_area", False)])
+def test_only_cautions_about_pressure_make_the_band_gentle(effect: str, light: bool) -> None:
+    assert Caution(id="c", title="t", text="x", effect=effect).asks_for_light_pressure is light
