@@ -222,6 +222,10 @@ class ConversationState:
         nerve, a stop sign the coaching answers; said outside the loop it counts as any finding."""
         if turn.in_pressure_loop:
             return [m for m in turn.mentions if m.kind != "intensity" and not _pressed_nerve(m, turn.text)]
+        if turn.awaiting and turn.intent in _ABOUT_THE_ADVICE:
+            # "Why the calf? It's my foot that hurts": the calf is the suggestion's, not a place with its own
+            # safety questions; what is said of it ("and it's swollen") still counts
+            return [m for m in turn.mentions if m.kind != "region" and not str(m.value).endswith("_named")]
         return list(turn.mentions)
 
     def intake_mentions(self, turn: UserTurn) -> list[Mention]:

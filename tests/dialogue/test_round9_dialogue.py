@@ -15,7 +15,7 @@ from actions.safety import ActionScreen
 from bot.checkins.store import CheckinStore
 from bot.dialogue.decide import Situation, decide
 from bot.dialogue.patient import writes_for_someone_else
-from bot.dialogue.state import UserTurn
+from bot.dialogue.state import UserTurn, read_state
 from bot.engine.cautions import Caution
 from bot.nlp.extract import mentions_from_text
 from bot.nlp.replies import (
@@ -212,3 +212,18 @@ def test_kicking_a_ball_is_no_blow(knowledge: Any) -> None:
                                                ("avoid_area", False)])
 def test_only_cautions_about_pressure_make_the_band_gentle(effect: str, light: bool) -> None:
     assert Caution(id="c", title="t", text="x", effect=effect).asks_for_light_pressure is light
+
+
+def test_a_place_named_in_a_question_about_the_suggestions_gets_no_safety_questions(knowledge: Any) -> None:
+    def user(text: str, intent: str) -> dict[str, Any]:
+        mentions = mentions_from_text(text, knowledge.sided_regions, bare_intensity=True)
+        return {"event": "user", "text": text,
+                "parse_data": {"intent": {"name": intent}, "pain_mentions": [m.to_dict() for m in mentions]}}
+
+    events = [user("bottom of my left foot, the arch, worst first thing", "describe"),
+              {"event": "slot", "name": "awaiting", "value": "coach_offer"},
+              user("Why the calf? It's my foot that hurts.", "ask_why")]
+    regions = {region for region, _ in read_state(events).safety_report().regions}
+    assert "calf" not in regions
+    events[-1] = user("Why the calf? my calf is swollen and hot too", "ask_why")
+    assert "calf_swelling" in read_state(events).safety_report().findings
