@@ -671,6 +671,7 @@ _SIDE_ALONE = re.compile(r"\b(?:the )?(other) (?:side|one|leg|knee|arm|shoulder|
 
 # "right" that is no side: "right ok", "oh right", "feels right", "right in the dimple", "right, I'll ring"
 _NOT_A_SIDE_AFTER = (r"in|into|at|on|there|here|now|away|through|across|up|down|over|under|behind|after|before|next|"
+                     r"above|below|beneath|underneath|between|beside|by|near|inside|"
                      r"along|round|around|where|when|then|enough|ok|okay|so|thanks|thank|cheers|ta|i'll|ill|i|we|"
                      r"going|that's|thats|you|bye|lets|let's|will|got|gotcha|yeah|yes|no|sure|fine|brilliant|good")
 _NOT_A_SIDE = re.compile(
