@@ -22,8 +22,10 @@ from core.types import TriageLevel
 
 SUGGEST = "action_suggest_muscles"
 _REMINDER = {TriageLevel.URGENT: "utter_triage_reminder_urgent", TriageLevel.EMERGENCY: "utter_emergency_reminder"}
-_TRIAGE_ADVICE = frozenset({"utter_triage_emergency", "utter_triage_urgent", "utter_emergency_reminder",
-                            "utter_emergency_reminder_again", "utter_triage_reminder_urgent"})
+_REMINDER_AGAIN = {TriageLevel.URGENT: "utter_triage_reminder_urgent_again",
+                   TriageLevel.EMERGENCY: "utter_emergency_reminder_again"}
+_TRIAGE_ADVICE = frozenset({"utter_triage_emergency", "utter_triage_urgent", *_REMINDER.values(),
+                            *_REMINDER_AGAIN.values()})
 
 
 def _pending_question_id(tracker: Tracker) -> str | None:
@@ -53,9 +55,11 @@ class ActionScreen(Action):
         if level >= TriageLevel.URGENT:
             # no questions after urgent advice; but a message never goes unanswered ("worse, and now the
             # calf is swollen" after the advice): the advice again, unless it was given on this turn
-            said = (bot_turns(tracker) or [[]])[-1]
-            if not _TRIAGE_ADVICE & set(said):
-                dispatcher.utter_message(response=_REMINDER[level])
+            turns = bot_turns(tracker) or [[]]
+            if not _TRIAGE_ADVICE & set(turns[-1]):
+                before = turns[-2] if len(turns) > 1 else []
+                dispatcher.utter_message(response=_REMINDER_AGAIN[level] if _REMINDER[level] in before
+                                         else _REMINDER[level])
             return [SlotSet(SCREENING_SLOT, None), awaiting(None)]
         state = state_of(tracker)
         pending = _pending_question_id(tracker)

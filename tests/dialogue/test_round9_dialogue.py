@@ -168,8 +168,10 @@ def test_the_writer_acting_on_the_patient_still_writes_for_them(knowledge: Any) 
     assert not reading("I'm 28 weeks pregnant and my low back hurts when I've been lifting my toddler")
 
 
-def _screen_tracker(level: str, said_this_turn: list[str]) -> Tracker:
-    events: list[dict[str, Any]] = [{"event": "user", "text": "worse, and now it's swollen", "parse_data": {}}]
+def _screen_tracker(level: str, said_this_turn: list[str], said_before: tuple[str, ...] = ()) -> Tracker:
+    events: list[dict[str, Any]] = [{"event": "user", "text": "hmm, worse actually", "parse_data": {}}]
+    events += [{"event": "bot", "text": "", "metadata": {"utter_action": name}} for name in said_before]
+    events += [{"event": "user", "text": "worse, and now it's swollen", "parse_data": {}}]
     events += [{"event": "bot", "text": "", "metadata": {"utter_action": name}} for name in said_this_turn]
     return Tracker("t", {"triage_level": level}, {"intent": {"name": "describe"}}, events, False, None, {},
                    "action_listen")
@@ -182,6 +184,9 @@ def test_after_urgent_advice_a_message_is_never_met_with_silence() -> None:
     dispatcher = CollectingDispatcher()
     ActionScreen().run(dispatcher, _screen_tracker("urgent", ["utter_triage_urgent"]), {})
     assert dispatcher.messages == []  # said on this very turn: not twice
+    dispatcher = CollectingDispatcher()
+    ActionScreen().run(dispatcher, _screen_tracker("urgent", [], ("utter_triage_reminder_urgent",)), {})
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_triage_reminder_urgent_again"]
 
 
 def test_a_typed_hello_on_return_is_answered(tmp_path: Any) -> None:

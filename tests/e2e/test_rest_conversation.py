@@ -126,6 +126,15 @@ def test_emergency_during_coaching(servers: Servers) -> None:
     assert reply[0]["text"].startswith("This needs emergency care now")
 
 
+def test_after_urgent_advice_every_message_is_answered(servers: Servers) -> None:
+    sender = servers.new_sender()
+    servers.say(sender, "my right calf aches, about a 4, since I flew back from Sydney yesterday")
+    assert servers.slot(sender, "triage_level") == "urgent"
+    for message in ("nope, cheers", "Hmm, worse actually", "and now the calf is swollen and warm"):
+        assert texts(servers.say(sender, message)).strip(), f"no answer to {message!r}"
+    assert "utter_triage_reminder_urgent" in said_last(servers, sender)
+
+
 def test_flags_combine_across_turns_and_never_go_down(servers: Servers) -> None:
     sender = servers.new_sender()
     servers.say(sender, "my lower back has been really sore")
