@@ -432,7 +432,8 @@ def decide(s: Situation) -> str | None:
             read_yes_no(s.text, None) is not Answer.NO) and read_checkin_action(s.text) in ("pause", "resume"):
         return "action_checkin_manage"  # "I go to Spain for christmas, please no messages until I am back"
     if s.typed and not s.checkins_agreed and not s.active_loop and s.intent in _CHECKIN_COMMANDS and (
-            s.awaiting in (None, "anything_else", "checkin_offer")) and _CHECKIN_WORDS.search(s.text.lower()) and (
+            s.awaiting in (None, "anything_else", "checkin_offer", "pressure", "coach_offer")) and (
+            _CHECKIN_WORDS.search(s.text.lower())) and (
             read_yes_no(s.text, None) is Answer.NO or _REFUSAL.search(s.text.lower())):
         return "action_decline_checkins"  # "nah no check ins ty" with none planned: fine, none then
     if s.intent in _CHECKIN_COMMANDS and s.typed and not s.checkins_agreed and not s.active_loop and (

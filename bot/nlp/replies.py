@@ -168,6 +168,8 @@ _PUTS_OFF = re.compile(
     r"\b(?:no need (?:to|for)|(?:on|by) my own|by myself|skip|give (?:it|that) a miss|pass on|not now|not today|"
     r"not (?:right )?now|not yet|think about it|maybe later|another time|some other time|"
     r"(?:try|do) (?:it |that )?later|later on|leave it (?:for now|for today|there)|rather not|not for me|"
+    r"(?:just |i'?ll |ill |i will |gonna |going to )leave it|i'?ll pass|ill pass|(?:won'?t|not) bother|forget it|"
+    r"give it a rest|nah i'?m good|i'?m ok thanks|"
     r"don'?t (?:want|need) (?:to|it|that|the|a)|"
     r"no thanks|no thank you)\b")
 

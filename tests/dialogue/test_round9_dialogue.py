@@ -232,3 +232,13 @@ def test_a_place_named_in_a_question_about_the_suggestions_gets_no_safety_questi
     assert "calf" not in regions
     events[-1] = user("Why the calf? my calf is swollen and hot too", "ask_why")
     assert "calf_swelling" in read_state(events).safety_report().findings
+
+
+@pytest.mark.parametrize("text", ["ok cool ill just leave it then", "i'll pass thanks", "nah won't bother"])
+def test_leaving_the_massage_is_a_no_to_the_offer(text: str) -> None:
+    assert read_offer_reply(text) is Answer.NO
+
+
+def test_no_checkins_said_in_the_pressure_loop_declines_them() -> None:
+    assert decide(said("nah no check ins ty", "checkin_manage", awaiting="pressure", coached=True,
+                       coaching_open=True)) == "action_decline_checkins"
