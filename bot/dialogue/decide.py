@@ -54,6 +54,7 @@ _TOOL_WORDS = frozenset({"thumb", "fingers", "hand_back", "palm", "wrist_back", 
 
 
 _INTAKE_FACTS = frozenset({"region", "sensation", "intensity", "duration", "activity", "timing", "trigger_words"})
+_WHY_NOT = re.compile(r"\bwhy not\b|\bwhy the hell not\b|\bnot a bad idea\b")  # a yes with a "not" in it
 _REFUSAL = re.compile(r"\b(?:no|nah|nope|not|don'?t|dont|never|without)\b")
 _MASSAGE_PLEASE = re.compile(r"\b(?:show me|guide me|talk me through|do the|try the|go on with the)\b.*\bmassag|"
                              r"\bmassag\w*\b.*\b(?:please|then|after all|go on)\b")
@@ -68,6 +69,9 @@ _STOPS_CHECKINS = re.compile(r"\bno need to keep|\bon the head\b|"
                              r"(?:check\w*|messag\w*|text\w*|remind\w*)|"
                              r"\b(?:don'?t|dont|do not) (?:bother )?(?:check\w*|messag\w*|text\w*) "
                              r"(?:on |in on |up on )?me")
+# a deletion the classifier heard must say so in some word: deleting cannot be undone
+_DELETION_WORD = re.compile(r"\b(?:delet\w*|eras\w*|wipe\w*|forget|remov\w*|data|details|gone|scrub\w*|bin|purge|"
+                            r"get rid|history|records?)\b")
 _CONFIRM_DELETE = re.compile(r"\b(?:confirm|delete|erase|wipe|remove|all of it|everything|the lot|forget)\b")
 _FINE_THANKS = re.compile(r"(?:good|great|perfect|lovely|brilliant|grand|fab|super|sound|ace|gg|thank you|"
                           r"thanks|ty|thx|ta|ok|okay|k|kk|cool|right|alright|fine|nice|noted|got it|👍|👌|"
@@ -380,6 +384,8 @@ def _trusted(s: Situation) -> Situation:
     about the bot."""
     if s.intent == "bot_challenge" and s.typed and not is_about_the_bot(s.text):
         return replace(s, intent=None, confidence=0.0)
+    if s.intent == "delete_data" and s.typed and not (wants_deletion(s.text) or _DELETION_WORD.search(s.text.lower())):
+        return replace(s, intent=None, confidence=0.0)  # "nope, all clear" to a safety question deletes nothing
     if s.intent == "ask_professional" and s.typed and wants_other_muscle(s.text) and not wants_professional(s.text):
         return replace(s, intent=None, confidence=0.0)  # "I've already worked on those with my physio, that's not it"
     if s.intent in QUESTION_INTENTS and s.typed and "?" not in s.text and is_closing(s.text):
@@ -434,7 +440,8 @@ def decide(s: Situation) -> str | None:
     if s.typed and not s.checkins_agreed and not s.active_loop and s.intent in _CHECKIN_COMMANDS and (
             s.awaiting in (None, "anything_else", "checkin_offer", "pressure", "coach_offer")) and (
             _CHECKIN_WORDS.search(s.text.lower())) and (
-            read_yes_no(s.text, None) is Answer.NO or _REFUSAL.search(s.text.lower())):
+            read_yes_no(s.text, None) is Answer.NO or (
+                _REFUSAL.search(_WHY_NOT.sub(" ", s.text.lower())) and read_yes_no(s.text, None) is not Answer.YES)):
         return "action_decline_checkins"  # "nah no check ins ty" with none planned: fine, none then
     if s.intent in _CHECKIN_COMMANDS and s.typed and not s.checkins_agreed and not s.active_loop and (
             s.awaiting not in ("checkin_offer", "screening", "age")) and _CHECKIN_WORDS.search(s.text.lower()) and (

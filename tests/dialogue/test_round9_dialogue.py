@@ -242,3 +242,14 @@ def test_leaving_the_massage_is_a_no_to_the_offer(text: str) -> None:
 def test_no_checkins_said_in_the_pressure_loop_declines_them() -> None:
     assert decide(said("nah no check ins ty", "checkin_manage", awaiting="pressure", coached=True,
                        coaching_open=True)) == "action_decline_checkins"
+
+
+def test_a_yes_with_why_not_schedules_the_checkins() -> None:
+    assert decide(said("Yes, why not. Check on me.", "checkin_start", awaiting="checkin_offer", coached=True)) == \
+        "action_schedule_checkin"
+
+
+def test_a_delete_intent_without_a_word_of_deleting_deletes_nothing() -> None:
+    assert decide(said("nope, all clear", "delete_data", awaiting="screening")) == "action_screen"
+    # said in words, the command goes to the rules that delete, even in the middle of the safety questions
+    assert decide(said("please delete everything", "delete_data", awaiting="screening")) is None
