@@ -384,6 +384,9 @@ def _trusted(s: Situation) -> Situation:
     about the bot."""
     if s.intent == "bot_challenge" and s.typed and not is_about_the_bot(s.text):
         return replace(s, intent=None, confidence=0.0)
+    if s.intent in ("checkin_start", "session_resumed") and s.typed and is_closing(s.text) and (
+            not _CHECKIN_WORDS.search(s.text.lower())):
+        return replace(s, intent=None, confidence=0.0)  # "No, that's everything. Thanks a million" starts nothing
     if s.intent == "delete_data" and s.typed and not (wants_deletion(s.text) or _DELETION_WORD.search(s.text.lower())):
         return replace(s, intent=None, confidence=0.0)  # "nope, all clear" to a safety question deletes nothing
     if s.intent == "ask_professional" and s.typed and wants_other_muscle(s.text) and not wants_professional(s.text):

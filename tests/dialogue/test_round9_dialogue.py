@@ -253,3 +253,9 @@ def test_a_delete_intent_without_a_word_of_deleting_deletes_nothing() -> None:
     assert decide(said("nope, all clear", "delete_data", awaiting="screening")) == "action_screen"
     # said in words, the command goes to the rules that delete, even in the middle of the safety questions
     assert decide(said("please delete everything", "delete_data", awaiting="screening")) is None
+
+
+def test_a_closing_heard_as_a_return_or_a_checkin_request_closes() -> None:
+    for intent in ("checkin_start", "session_resumed"):
+        assert decide(said("No, that's everything. Thanks a million, you've been very helpful. Mind yourself!",
+                           intent, awaiting="anything_else", checkins_agreed=True)) == "utter_goodbye"
