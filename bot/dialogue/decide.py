@@ -384,6 +384,12 @@ def _trusted(s: Situation) -> Situation:
     about the bot."""
     if s.intent == "bot_challenge" and s.typed and not is_about_the_bot(s.text):
         return replace(s, intent=None, confidence=0.0)
+    if s.intent in _CHECKIN_COMMANDS and s.typed and not _CHECKIN_WORDS.search(s.text.lower()) and (
+            s.awaiting in ("coach_offer", "pressure", "screening", "age", "email")
+            or (s.active_loop == "checkin_form" and s.intent != "checkin_manage")):
+        # "any others? already been rolling those" to the coaching offer, "please, later, I am driving now"
+        # inside a check-in: an answer to what was asked, not a request to start a check-in
+        return replace(s, intent=None, confidence=0.0)
     if s.intent in ("checkin_start", "session_resumed") and s.typed and is_closing(s.text) and (
             not _CHECKIN_WORDS.search(s.text.lower())):
         return replace(s, intent=None, confidence=0.0)  # "No, that's everything. Thanks a million" starts nothing
@@ -403,8 +409,12 @@ def decide(s: Situation) -> str | None:
     s = _trusted(s)
     if s.typed and s.previous_action == "utter_goodbye" and is_closing(s.text) and not s.describes_pain:
         return "utter_thank"  # "no ta" after the goodbye: a short "you're welcome", not the goodbye again
-    if s.typed and s.intent != "delete_data" and wants_deletion(s.text):
-        return "action_delete_data"  # "can you get rid of all my details?" the classifier missed, in any state
+    if s.just_deleted and s.typed and _confirms_the_deletion(s):
+        return "utter_deleted_already"
+    if s.typed and (s.intent == "delete_data" or wants_deletion(s.text)):
+        # "can you get rid of all my details?" the classifier missed, in any state; and one it heard, said
+        # before any other reading of the turn ("nah no check ins. actually ... forget me") can take it
+        return "action_delete_data"
     if s.may_ask_aside and wants_professional(s.text):
         return "action_refer_professional"  # "tbh I'd rather a physio looked at it properly"
     if _asks_for_the_massage(s):
@@ -421,8 +431,6 @@ def decide(s: Situation) -> str | None:
         return "utter_bot_challenge"  # "you are real person or computer?" read as something else
     if _only_greets(s):
         return "utter_greet"  # "HELLO DEAR MY GRANDSON SET THIS UP FOR ME": a hello, answered as one
-    if s.just_deleted and s.typed and _confirms_the_deletion(s):
-        return "utter_deleted_already"
     if _asks_about_getting_checked(s):
         return f"utter_triage_reminder_{s.triage}"
     if s.intent == "pressure_feedback" and s.typed and not (s.coached or s.coaching_open) and s.awaiting is None and (

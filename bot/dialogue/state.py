@@ -18,7 +18,7 @@ from typing import Any, Iterable
 
 from bot.dialogue.decide import COMMAND_INTENTS, QUESTION_INTENTS
 from bot.dialogue.patient import as_the_patient
-from bot.nlp.replies import Answer, read_yes_no
+from bot.nlp.replies import Answer, asks_why_these, read_yes_no
 from core.types import BARE_JOINT_WORDS, Mention, PainReport
 
 __all__ = [
@@ -222,7 +222,7 @@ class ConversationState:
         nerve, a stop sign the coaching answers; said outside the loop it counts as any finding."""
         if turn.in_pressure_loop:
             return [m for m in turn.mentions if m.kind != "intensity" and not _pressed_nerve(m, turn.text)]
-        if turn.awaiting and turn.intent in _ABOUT_THE_ADVICE:
+        if _about_the_advice(turn):
             # "Why the calf? It's my foot that hurts": the calf is the suggestion's, not a place with its own
             # safety questions; what is said of it ("and it's swollen") still counts
             return [m for m in turn.mentions if m.kind != "region" and not str(m.value).endswith("_named")]
@@ -231,7 +231,7 @@ class ConversationState:
     def intake_mentions(self, turn: UserTurn) -> list[Mention]:
         """The mentions of one turn that describe the pain (its place, feeling, strength, ...)."""
         if turn.in_pressure_loop or turn.in_checkin or turn.intent in _NOT_ABOUT_THE_PAIN or (
-                turn.awaiting and turn.intent in _ABOUT_THE_ADVICE):
+                _about_the_advice(turn)):
             return [m for m in turn.mentions if m.kind not in INTAKE_KINDS]
         kept = []
         for mention in turn.mentions:
@@ -354,6 +354,11 @@ _NOT_ABOUT_THE_PAIN = frozenset({"checkin_manage", "give_email", "delete_data"})
 # So are questions about the advice once it is given ("why those? the first one is on my shoulder blade"):
 # the places they name are the muscles', not new places that hurt.
 _ABOUT_THE_ADVICE = frozenset({"ask_why", "ask_trigger_point", "ask_how_massage", "ask_stretch"})
+def _about_the_advice(turn: UserTurn) -> bool:
+    """A question about the suggestions once given, heard by the classifier or in the words ("why the calf?")."""
+    return bool(turn.awaiting) and (turn.intent in _ABOUT_THE_ADVICE or asks_why_these(turn.text))
+
+
 _KINDS_FOR_SLOT = {"pain_location": {"region"}, "pain_quality": {"sensation"}, "pain_intensity": {"intensity"},
                    "pain_duration": {"duration"}, "pain_trigger": {"activity", "timing", "trigger_words"}}
 

@@ -257,9 +257,15 @@ def asks_what_a_trigger_point_is(text: str) -> bool:
     return bool(_WHAT_TRIGGER_POINT.search(_words(text)))
 
 
+# "why the calf? its my foot", "why would my calf make my foot cramp?": why a place other than the painful one
+_WHY_THAT_PLACE = re.compile(r"\bwhy (?:the|my|that|this|a) [a-z]+(?: [a-z]+)?\s*\?|"
+                             r"\bwhy (?:would|does|do|can|could|should|is|are|will) (?:my|the|a|that|this) [a-z]+"
+                             r"(?: [a-z]+)? (?:make|makes|cause|causes|give|gives|affect|affects|hurt|send|sends|be)\b")
+
+
 def asks_why_these(text: str) -> bool:
     """ "Why those ones though? I'd have thought it was a neck thing": why these muscles, in the person's words."""
-    return bool(_WHY_THESE.search(_words(text)))
+    return bool(_WHY_THESE.search(_words(text)) or _WHY_THAT_PLACE.search(text.lower()))
 
 
 # "I take clopidogrel since my stent, is massage alright?", "Is massage ok for kids his age though?"

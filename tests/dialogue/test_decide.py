@@ -62,7 +62,8 @@ def test_safety_questions_are_always_answered_by_the_screening() -> None:
 
 
 def test_commands_win_and_forms_repair() -> None:
-    assert decide(said("please forget everything I told you", "delete_data", awaiting="pressure")) is None
+    assert decide(said("please forget everything I told you", "delete_data", awaiting="pressure")) == \
+        "action_delete_data"
     assert decide(said("qwerty", "nlu_fallback", 0.2, active_loop="intake_form", loop_rejected=True)) == \
         "action_rephrase"
     assert decide(said("why do you need that?", "ask_why", active_loop="intake_form", loop_rejected=True)) is None

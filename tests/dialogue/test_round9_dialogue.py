@@ -251,11 +251,28 @@ def test_a_yes_with_why_not_schedules_the_checkins() -> None:
 
 def test_a_delete_intent_without_a_word_of_deleting_deletes_nothing() -> None:
     assert decide(said("nope, all clear", "delete_data", awaiting="screening")) == "action_screen"
-    # said in words, the command goes to the rules that delete, even in the middle of the safety questions
-    assert decide(said("please delete everything", "delete_data", awaiting="screening")) is None
+    # said in words, it deletes, even in the middle of the safety questions or the check-in offer
+    assert decide(said("please delete everything", "delete_data", awaiting="screening")) == "action_delete_data"
+    assert decide(said("nah no check ins. actually I want you to forget me, delete whatever you saved", "delete_data",
+                       awaiting="checkin_offer", coached=True)) == "action_delete_data"
 
 
 def test_a_closing_heard_as_a_return_or_a_checkin_request_closes() -> None:
     for intent in ("checkin_start", "session_resumed"):
         assert decide(said("No, that's everything. Thanks a million, you've been very helpful. Mind yourself!",
                            intent, awaiting="anything_else", checkins_agreed=True)) == "utter_goodbye"
+
+
+@pytest.mark.parametrize("text", ["why the calf? its my foot", "fair enough. why would my calf make my foot cramp?"])
+def test_why_a_place_other_than_the_painful_one_asks_why(text: str) -> None:
+    assert decide(said(text, "describe", awaiting="coach_offer")) == "action_explain_why"
+
+
+def test_a_checkin_intent_answering_something_else_is_that_answer() -> None:
+    for intent in ("checkin_start", "session_resumed"):
+        assert decide(said("any others? already been rolling those", intent, awaiting="coach_offer")) == \
+            "action_next_candidate"
+        assert decide(said("ye lets do it", intent, awaiting="coach_offer")) == "action_coach_massage"
+    assert decide(said("please, later, I am driving now. ask me another day", "checkin_start",
+                       active_loop="checkin_form", requested_slot="checkin_trend", checkins_agreed=True)) == \
+        "action_checkin_manage"
