@@ -70,7 +70,7 @@ _STOPS_CHECKINS = re.compile(r"\bno need to keep|\bon the head\b|"
                              r"\b(?:don'?t|dont|do not) (?:bother )?(?:check\w*|messag\w*|text\w*) "
                              r"(?:on |in on |up on )?me")
 # a deletion the classifier heard must say so in some word: deleting cannot be undone
-_DELETION_WORD = re.compile(r"\b(?:delet\w*|eras\w*|wipe\w*|forget|remov\w*|data|details|gone|scrub\w*|bin|purge|"
+_DELETION_WORD = re.compile(r"\b(?:delet\w*|eras\w*|wipe\w*|forget|remov\w*|data|details|scrub\w*|bin|purge|"
                             r"get rid|history|records?)\b")
 _CONFIRM_DELETE = re.compile(r"\b(?:confirm|delete|erase|wipe|remove|all of it|everything|the lot|forget)\b")
 _FINE_THANKS = re.compile(r"(?:good|great|perfect|lovely|brilliant|grand|fab|super|sound|ace|gg|thank you|"
