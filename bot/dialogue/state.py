@@ -354,6 +354,8 @@ _NOT_ABOUT_THE_PAIN = frozenset({"checkin_manage", "give_email", "delete_data"})
 # So are questions about the advice once it is given ("why those? the first one is on my shoulder blade"):
 # the places they name are the muscles', not new places that hurt.
 _ABOUT_THE_ADVICE = frozenset({"ask_why", "ask_trigger_point", "ask_how_massage", "ask_stretch"})
+
+
 def _about_the_advice(turn: UserTurn) -> bool:
     """A question about the suggestions once given, heard by the classifier or in the words ("why the calf?")."""
     return bool(turn.awaiting) and (turn.intent in _ABOUT_THE_ADVICE or asks_why_these(turn.text))

@@ -501,10 +501,10 @@ _ACHE_WORDS = frozenset({"toothache", "toothaches", "headache", "headaches", "mi
 # "breast cancer", "bowel screening": an illness or a check named after a body part (not "knee surgery", which
 # is often where it hurts)
 _ILLNESS_AFTER = re.compile(r"^\s*(?:cancer|tumou?r|screening|reconstruction|implants?|feeding)\b")
-# "I have pain in the back": the place itself, not where in one already named
 # a word that can name a place ("bottom", "top", "side") used for a part of the place just named
 _PART_WORDS = frozenset({"bottom", "top", "side", "base", "front", "back", "middle", "end", "tip"})
 _OF_IT = re.compile(r"\s+of (?:it|that|this|them|those)\b")
+# "I have pain in the back": the place itself, not where in one already named
 _PAIN_IN_THE = re.compile(r"\b(?:pain|pains|ache|aches|aching|hurts?|hurting|sore|soreness|stiff|stiffness|problems?|"
                           r"trouble|twinges?|niggle)\s+(?:in|on|at|across)\s+the\s*$")
 
@@ -567,7 +567,6 @@ def _is_activity_here(span: Span, doc: Doc) -> bool:
         return False
     if span.id_ in {"sitting", "standing"} and _SCORE_AFTER.match(after):
         return False
-
     return not (_MASSAGE_DIG.match(span.text.lower()) and _MASSAGE_OBJECT.match(after))
 
 

@@ -329,9 +329,11 @@ def is_about_the_bot(text: str) -> bool:
 
 
 # --- the pressure loop -------------------------------------------------------------------------
-_STOP_WORDS = re.compile(r"\b(?:stop|sharp|stabbing|stab|shooting|electric|zap\w*|zing\w*|sting|stings|stinging|"
-                         r"tingl\w*|numb\w*|"
-                         r"pins and needles|burning|burns|pins|nerve|too painful|can'?t bear|unbearable|agony)\b")
+# The stop signs: sharp, burning, tingling, numb or electric pain means the spot or the pressure is wrong.
+# "no tingle", "tingling's gone" deny or pass one (_NEGATED_STOP); too much pain says so too (_STOP_WORDS).
+_STOP_SIGN = (r"(?:stop|sharp|stabbing|stab|shooting|electric|zap\w*|zing\w*|sting|stings|stinging|tingl\w*|numb\w*|"
+              r"pins and needles|burning|burns|pins|nerve)")
+_STOP_WORDS = re.compile(rf"\b(?:{_STOP_SIGN}|too painful|can'?t bear|unbearable|agony)\b")
 _LESS_WORDS = re.compile(
     r"\b(?:too much|too hard|too strong|too deep|too sore|too painful|a bit much|bit much|owe*|ouch+|ow+|yikes|"
     r"hurts? (?:too|a lot|loads)|lighter|softer|gentler|ease off|easing off|eased off|back off|backing off|"
@@ -361,8 +363,6 @@ _DONE_WORDS = re.compile(
     r"melted|released|let go|it'?s gone|it went|softened|ninety seconds|90 seconds|held it|"
     r"leave it (?:there|for (?:now|today|tonight))|call it a day|stop (?:there|for (?:now|today)))\b")
 # "no tingle", "not sharp", "without any numbness", "tingling's gone": a stop sign denied or passed is none
-_STOP_SIGN = (r"(?:stop|sharp|stabbing|shooting|electric|tingl\w*|numb\w*|pins and needles|burning|burns|pins|nerve|"
-              r"zing\w*|zap\w*|sting|stings|stinging)")
 _NEGATED_STOP = re.compile(rf"\b(?:no|not|nor|without|isn'?t|wasn'?t|never|no more)\s+(?:any\s+|at all\s+|really\s+)?"
                            rf"{_STOP_SIGN}\b|\b{_STOP_SIGN}(?:'s|\s+is|\s+has|\s+have|\s+went)?\s+"
                            rf"(?:gone|passed|stopped|eased|went|settled|disappeared|away|over)\b")

@@ -52,7 +52,7 @@ _SHORTHAND = {"bk": "back", "bck": "back", "shldr": "shoulder", "shldrs": "shoul
 _DIALECT = frozenset({
     "gaun", "gaunny", "gonnae", "cannae", "canny", "dinnae", "wouldnae", "couldnae", "isnae", "wisnae", "aboot",
     "oot", "hoose", "heid", "sair", "guid", "awfy", "wean", "bairn", "greetin", "ken", "och", "naw", "nae", "aye",
-    "wee", "yer", "youse", "ah'm", "haw", "nowt", "owt", "summat", "mardy", "mither", "lass", "lad", "ginnel",
+    "wee", "yer", "youse", "haw", "nowt", "owt", "summat", "mardy", "mither", "lass", "lad", "ginnel",
     "nutten", "nuttin", "nuff", "cyaan", "cyan", "dat", "dis", "deh", "dem", "wah", "mek", "likkle", "pickney",
     "nah", "dey", "don", "abeg", "ehen", "wahala", "oya", "sha", "sef", "pikin", "oyinbo", "jare", "kuku",
     "innit", "bruv", "mandem", "peng", "peak", "wagwan", "ting", "fam", "deffo", "proper", "reyt",
