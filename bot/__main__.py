@@ -48,7 +48,17 @@ def main(argv: list[str] | None = None) -> int:
     train.add_argument("--force", action="store_true")
     sub.add_parser("build-nlp", help="build the project's spaCy pipeline from the vocabulary")
     args = parser.parse_args(argv)
+    from kb.content import ContentError
 
+    try:
+        return _dispatch(args)
+    except ContentError as error:  # reviewed content with a mistake: say where, not a traceback
+        print(f"{error}\nFix the entries named above, then check them with `python -m kb check`.", file=sys.stderr)
+        return 2
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    """Run one subcommand."""
     if args.command == "assess":
         return _assess(args)
     if args.command == "run":

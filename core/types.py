@@ -320,6 +320,10 @@ class RedFlagRule:
         """Every finding the rule can use."""
         return frozenset(f for group in self.groups for f in group)
 
+    def message_for(self, emergency_number: str) -> str:
+        """The message with the clinic's emergency number: rules write `{emergency_number}`, never 999."""
+        return self.message.replace("{emergency_number}", emergency_number)
+
 
 @dataclass(frozen=True)
 class FiredFlag:

@@ -7,12 +7,16 @@ all of them in one pass; nothing is seeded while any problem remains.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
 from core.files import YAMLError, read_yaml
 from core.types import MuscleCard, MuscleProfile, RedFlagRule, SourceRef, TriageLevel
+
+# The emergency number belongs to the clinic's settings, never to a rule's message.
+_EMERGENCY_NUMBER_WRITTEN = re.compile(r"\b(?:999|911|112|000)\b")
 
 __all__ = [
     "CANONICAL_MUSCLES_FILE",
@@ -504,6 +508,9 @@ def _load_rule_file(v: _Validator, root: Path, path: Path) -> None:
                 v.add(rel, rid, "guideline", f"unknown guideline item '{item}'")
         if not doc.get("message"):
             v.add(rel, rid, "message", "a rule needs a message for the person")
+        elif _EMERGENCY_NUMBER_WRITTEN.search(str(doc["message"])):
+            v.add(rel, rid, "message", "write {emergency_number} for the clinic's emergency number "
+                                       "(BOT_EMERGENCY_NUMBER): 999 is wrong outside the UK")
         v.check_sources(rel, rid, "", doc)
         v.content.rule_docs[rid] = doc
         v.content.rules[rid] = RedFlagRule(

@@ -12,6 +12,7 @@ from typing import Any
 from bot.dialogue.patient import as_the_patient
 from bot.engine.knowledge import knowledge
 from bot.nlp.extract import MAX_CHARS, mentions_from_text
+from core.settings import settings
 from core.types import Candidate, TriageResult
 
 __all__ = ["assess", "format_text"]
@@ -27,7 +28,8 @@ def assess(text: str) -> dict[str, Any]:
     return {
         "triage_level": triage.level.slug,
         "red_flags": [
-            {"id": f.rule.id, "level": f.rule.level.slug, "title": f.rule.title, "message": f.rule.message,
+            {"id": f.rule.id, "level": f.rule.level.slug, "title": f.rule.title,
+             "message": f.rule.message_for(settings().emergency_number),
              "because": list(f.because), "sources": [s.label() for s in f.rule.sources]}
             for f in triage.flags
         ],

@@ -56,6 +56,15 @@ def test_every_rule_is_sourced_and_has_a_message() -> None:
         assert rule.sources and rule.message, rule.id
 
 
+def test_a_rule_message_says_the_clinics_emergency_number() -> None:
+    """A clinic in the US sets 911: no message may still tell the person to call 999."""
+    naming = [r for r in RULES if "{emergency_number}" in r.message]
+    assert naming
+    for rule in naming:
+        message = rule.message_for("911")
+        assert "911" in message and "{" not in message and "999" not in message, rule.id
+
+
 def test_nothing_flags_an_empty_report() -> None:
     assert assess_triage(PainReport(), RULES).level == TriageLevel.NONE
 

@@ -71,6 +71,18 @@ def test_unsourced_fact_is_reported(tmp_path: Path) -> None:
     assert any("sources" in p.field and p.entry == data["rules"][0]["id"] for p in error.value.problems)
 
 
+def test_an_emergency_number_written_into_a_rule_message_is_reported(tmp_path: Path) -> None:
+    """The number is the clinic's (911 in the US): the triage response says it, a rule must not."""
+    root = _copy_content(tmp_path)
+    path = root / "red_flags" / "back.yml"
+    data = yaml.safe_load(path.read_text())
+    data["rules"][0]["message"] += " Call 999 now."
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    with pytest.raises(ContentError) as error:
+        load_content(root)
+    assert any(p.field == "message" and p.entry == data["rules"][0]["id"] for p in error.value.problems)
+
+
 def test_duplicate_id_is_reported(tmp_path: Path) -> None:
     root = _copy_content(tmp_path)
     path = root / "muscles" / "shoulder_arm.yml"

@@ -36,14 +36,14 @@ _STOPS_THE_INTAKE = {TriageLevel.URGENT, TriageLevel.EMERGENCY}
 UNSURE_NOTE = "You weren't sure, so to be safe I'm treating that as a yes. "
 
 
-def triage_slot_values(result: TriageResult, unsure: bool = False) -> Dict[str, Any]:
+def triage_slot_values(result: TriageResult, number: str, unsure: bool = False) -> Dict[str, Any]:
     """Slot values that describe a triage result for responses and the tracker.
 
     When the flag rests on a "not sure" to a safety question, the reason says so (issue #13: the
     safer answer is taken, and the person is told why).
     """
     top = result.top
-    reason = top.rule.message if top else None
+    reason = top.rule.message_for(emergency_number(number)) if top else None
     if reason and unsure:
         reason = UNSURE_NOTE + reason
     return {
@@ -58,7 +58,7 @@ def triage_slot_events(result: TriageResult, current: TriageLevel, number: str, 
     """SlotSet events when the level rises; the level never goes down within a conversation."""
     events: List[Event] = []
     if result.level > current:
-        events += [SlotSet(name, value) for name, value in triage_slot_values(result, unsure).items()]
+        events += [SlotSet(name, value) for name, value in triage_slot_values(result, number, unsure).items()]
         events.append(SlotSet("emergency_number", emergency_number(number)))
     return events
 
