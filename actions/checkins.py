@@ -15,6 +15,7 @@ from bot.checkins.charts import trend_chart_svg
 from bot.checkins.plan import Outcome, escalation_reason, trend_text
 from bot.checkins.store import CheckinStore, utcnow
 from bot.nlp.replies import find_email, is_closing, read_checkin_action, read_trend
+from bot.nlp.when import requested_checkin_days
 from core.settings import settings
 from core.types import TriageLevel
 
@@ -69,7 +70,9 @@ class ActionScheduleCheckin(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
         times = store().schedule(tracker.sender_id, baseline_pain=intake_report(tracker).intensity)
-        dispatcher.utter_message(response="utter_checkins_scheduled", date=f"{times[0]:%A %d %B}")
+        asked_for = requested_checkin_days(_latest_text(tracker))  # "yes, but after the 15th of December?"
+        first = (store().reschedule(tracker.sender_id, max(asked_for, 1.0)) if asked_for else None) or times[0]
+        dispatcher.utter_message(response="utter_checkins_scheduled", date=f"{first:%A %d %B}")
         email = find_email(_latest_text(tracker))
         if email and store().set_email(tracker.sender_id, email):
             dispatcher.utter_message(response="utter_email_saved")
@@ -218,12 +221,12 @@ class ActionCheckinManage(Action):
         # "Move it to next week" or "stop these" during a check-in ends that check-in's questions too.
         ends_checkin: Events = [ActiveLoop(None), SlotSet("requested_slot", None)] \
             if action in ("stop", "pause", "reschedule") and tracker.active_loop.get("name") == "checkin_form" else []
-        self._answer(dispatcher, sender, action, entities)
+        self._answer(dispatcher, sender, action, entities, _latest_text(tracker))
         return ends_checkin
 
     @staticmethod
     def _answer(dispatcher: CollectingDispatcher, sender: str, action: str | None,
-                entities: List[Dict[str, Any]]) -> None:
+                entities: List[Dict[str, Any]], text: str) -> None:
         if action is None:
             dispatcher.utter_message(response="utter_checkin_manage_which")
         elif not store().has_schedule(sender) and action == "stop":
@@ -240,7 +243,8 @@ class ActionCheckinManage(Action):
             dispatcher.utter_message(response="utter_checkins_resumed")
         else:
             days = next((float(e["value"]) for e in entities
-                         if e.get("entity") == "duration" and _is_number(e.get("value"))), 7.0)
+                         if e.get("entity") == "duration" and _is_number(e.get("value"))), None)
+            days = days or requested_checkin_days(text) or 7.0  # "leave it till next Monday": that Monday
             moved = store().reschedule(sender, max(days, 1.0))
             if moved:
                 dispatcher.utter_message(response="utter_checkin_moved", date=f"{moved:%A %d %B}")

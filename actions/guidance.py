@@ -149,12 +149,14 @@ class ActionAnswerCaution(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
         cautions = personal_cautions(safety_report(tracker), knowledge().guidance, knowledge().groups_of)
+        # asked amid the safety questions: answered, then the pending question again
+        then: Events = [FollowupAction("action_screen")] if tracker.get_slot("awaiting") in ("screening", "age") else []
         if not cautions:
             dispatcher.utter_message(response="utter_caution_general")
-            return []
+            return then
         for caution in cautions:
             dispatcher.utter_message(response="utter_caution_answer", caution=caution.text)
-        return [SlotSet("light_pressure", True)]
+        return [SlotSet("light_pressure", True), *then]
 
 
 class ActionStretchOnly(Action):

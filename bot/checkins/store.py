@@ -188,15 +188,18 @@ class CheckinStore:
             return int(result.rowcount or 0)
 
     def reschedule(self, sender_id: str, days: float) -> datetime | None:
-        """Move the next planned check-in to `days` from now."""
+        """Move the next planned check-in to `days` from now, and the later ones with it, so a check-in
+        moved three weeks on is not overtaken by the weekly ones planned after it."""
         with self._session() as session, session.begin():
-            row = session.execute(select(ScheduleRow).where(
+            rows = list(session.execute(select(ScheduleRow).where(
                 ScheduleRow.sender_id == sender_id, ScheduleRow.status == "scheduled")
-                .order_by(ScheduleRow.due_at).limit(1)).scalar()
-            if row is None:
+                .order_by(ScheduleRow.due_at)).scalars())
+            if not rows:
                 return None
-            row.due_at = utcnow() + timedelta(days=days)
-            return _aware(row.due_at)
+            shift = utcnow() + timedelta(days=days) - _aware(rows[0].due_at)
+            for row in rows:
+                row.due_at = _aware(row.due_at) + shift
+            return _aware(rows[0].due_at)
 
     def delete_person(self, sender_id: str) -> None:
         """Remove schedules, outcomes, contact details and the messaging address (delete my data)."""

@@ -19,6 +19,7 @@ from bot.nlp.replies import (
     asks_for_a_diagnosis,
     asks_if_a_bot,
     asks_if_massage_is_safe,
+    asks_to_carry_on,
     asks_what_a_trigger_point_is,
     asks_why_these,
     delays_help,
@@ -36,6 +37,7 @@ from bot.nlp.replies import (
     wants_professional,
     wants_stretch_instead,
 )
+from bot.nlp.when import requested_checkin_days
 from core.types import Mention, Pressure
 
 __all__ = ["AWAITING", "COMMAND_INTENTS", "QUESTION_INTENTS", "Situation", "decide"]
@@ -174,8 +176,8 @@ def _puts_off_the_checkin(s: Situation) -> bool:
         return True  # "much better now, so there's no need to keep asking after me": said plainly, whatever else
     if _BAD_TIME.search(s.text.lower()):
         return True  # "sorry not a good time, can you ask me tomorrow instead?"
-    if read_trend(s.text) is not None or any(m.kind == "intensity" and m.present for m in s.mentions):
-        return False
+    if read_trend(s.text) is not None or any(m.kind in ("intensity", "finding") and m.present for m in s.mentions):
+        return False  # "Since Saturday my foot slaps down when I walk" tells something new, whatever day it names
     # not "stop": "no more pain" or "no thanks" answer the question; a real stop is a check-in command
     return read_checkin_action(s.text) in ("reschedule", "pause")
 
@@ -219,6 +221,8 @@ def _corrects_the_place(s: Situation) -> bool:
 
 
 def _coach_offer(s: Situation) -> str | None:
+    if s.previous_action == "action_refer_professional" and _THANKS_ONLY.match(s.text.lower().strip()):
+        return "utter_thank"  # "thank you 🙏" for the booking link: no answer to the offer still shown above it
     if _corrects_the_place(s):
         return "action_suggest_muscles"  # the place changed: the suggestions (and the body map) follow it
     if wants_other_muscle(s.text):
@@ -242,7 +246,8 @@ def _coach_offer(s: Situation) -> str | None:
         return None
     if s.intent == "describe" and not any(m.present and m.kind in _INTAKE_FACTS for m in s.mentions):
         return "action_rephrase"  # nothing new about the pain: ask again, don't repeat the suggestions
-    return "action_rephrase" if s.intent == "nlu_fallback" else None
+    # nothing is being pressed yet, so "pressure feedback" heard here is a reply the words did not make clear
+    return "action_rephrase" if s.intent in ("nlu_fallback", "pressure_feedback") and not s.coached else None
 
 
 def _pressure(s: Situation) -> str | None:
@@ -431,6 +436,11 @@ def decide(s: Situation) -> str | None:
         return "utter_bot_challenge"  # "you are real person or computer?" read as something else
     if _only_greets(s):
         return "utter_greet"  # "HELLO DEAR MY GRANDSON SET THIS UP FOR ME": a hello, answered as one
+    if s.typed and s.triage == "see_doctor" and not s.active_loop and asks_to_carry_on(s.text):
+        # gentle self-care goes on after a see-a-doctor message: "anything gentle I can do meanwhile?" is answered
+        if s.coached or s.coaching_open or s.awaiting in ("screening", "age", "pressure"):
+            return "action_answer_caution"
+        return "action_stretch_only" if s.awaiting == "coach_offer" else "intake_form"
     if _asks_about_getting_checked(s):
         return f"utter_triage_reminder_{s.triage}"
     if s.intent == "pressure_feedback" and s.typed and not (s.coached or s.coaching_open) and s.awaiting is None and (
@@ -442,6 +452,9 @@ def decide(s: Situation) -> str | None:
         # and never let the check-in rule start one
         return decide(replace(s, intent=None, confidence=0.0)) or (
             "utter_goodbye" if s.awaiting == "anything_else" else "action_rephrase")
+    if s.typed and s.checkins_agreed and s.awaiting in ("email", "anything_else") and "email" not in s.text.lower() \
+            and read_checkin_action(s.text) == "reschedule" and requested_checkin_days(s.text) is not None:
+        return "action_checkin_manage"  # "actually can you leave the first one till next Monday?"
     if s.typed and s.checkins_agreed and s.active_loop != "checkin_form" and _STOPS_CHECKINS.search(s.text.lower()):
         return "action_checkin_manage"  # "hiya, it's me again, can you knock the check-ins on the head"
     if s.typed and s.checkins_agreed and not s.active_loop and s.awaiting in (None, "anything_else") and (
@@ -476,6 +489,9 @@ def decide(s: Situation) -> str | None:
         if s.typed and s.intent != "ask_trigger_point" and asks_what_a_trigger_point_is(s.text) and (
                 read_yes_no(s.text, None) is None):
             return "action_explain_trigger_point"  # "wait whats a trigger point": explained, then the question again
+        if s.typed and s.intent != "ask_caution" and asks_if_massage_is_safe(s.text) and (
+                read_yes_no(s.text, None) is None):
+            return "action_answer_caution"  # "is it ok to still do the massage meanwhile?": answered, then the question
         if s.sure and s.intent in QUESTION_INTENTS and read_yes_no(s.text, s.intent) is None:
             return None
         return "action_screen"

@@ -75,6 +75,8 @@ def next_pressure_step(reading: PressureReading, *, light: bool = False) -> Pres
             return PressureStep(Step.LESS_LEVEL, level)
         if level < low:
             return PressureStep(Step.MORE_LEVEL, level)
+        if direction is Pressure.LESS:
+            return PressureStep(Step.LESS, level)  # "ok thats a 7 bit too much": at the top and wincing, ease off
         return PressureStep(Step.HOLD_LEVEL, level)
     if direction is Pressure.MORE:
         return PressureStep(Step.MORE_LIGHT if light else Step.MORE)

@@ -66,6 +66,11 @@ _COURTESIES = tuple((re.compile(rf"(?<![\w'])(?:{pattern})(?![\w'])"), english) 
     (r"nada m[áa]s|c'est tout|das ist alles|[ée] s[óo] isso|to wszystko|basta", "that's all"),
     (r"fair enuf|fair enough", "fair enough"), (r"bk", "back"), (r"sweet as", "ok"),
     (r"thx|thnx|thanx|tnx|thank u|thankyou|thanku|tq", "thanks"),
+    # text-speak that changes a reading: "y the cheek muscle tho" asks why, "still v little" is very little
+    (r"y(?= (?:the|those|these|that|this|is|are|do|does|would|should|my|not|u|you)\b)", "why"),
+    (r"v(?= (?:little|much|light|lightly|gentle|gently|soft|hard|strong|sore|tender|painful|good|nice|bad|tight)\b)",
+     "very"),
+    (r"rly|rlly", "really"),
 ))
 
 
@@ -126,12 +131,21 @@ _HEDGED_SCORE = re.compile(r"^(?:maybe|perhaps|possibly|probably)\s+(?:a\s+|an\s
                            r"(?!\s*(?:weeks?|days?|months?|years?|hours?|ago|times?))")
 
 
+# "no worries." or "ok no problem," before the answer is a courtesy, not a no ("ok no problem. yes, I want the
+# massage"); said alone or without a stop ("no problem with my bladder") it stays a no.
+_COURTESY_FIRST = re.compile(r"^\W*(?:(?:ok|okay|oh|ah)\W+)?(?:no (?:worries|problem|probs?|biggie)|not a problem)"
+                             r"\s*[.,!;:-]+\s*(?=\w)", re.IGNORECASE)
+
+
 def read_yes_no(text: str, intent: str | None = None) -> Answer | None:
     """Yes, no or unsure, from the opening words, else from the intent; None when it is neither.
 
     "Not sure" and hedges count as unsure even after a yes ("yes maybe") so the safety screening
     can treat them as the safer answer.
     """
+    courtesy = _COURTESY_FIRST.match(text)
+    if courtesy:
+        text = text[courtesy.end():]
     words = _LEADING_FILLER.sub("", _words(text)) or _words(text)
     if not words:
         return None
@@ -215,6 +229,8 @@ _OTHER_MUSCLE = re.compile(
     r"that muscle|this muscle)|"
     r"already (?:tried|done|rolled|foam rolled|massaged|stretched) (?:that|this|it)|"
     r"not (?:those|these|them)(?: ones| muscles)?(?=\W|$)|"
+    r"(?:that'?s|thats|it'?s|its|this is|that is) not (?:really|quite|exactly) (?:it|the one|that one|right)|"
+    r"(?:doesn'?t|does not|don'?t) (?:sound|feel|seem) (?:like )?(?:it|the one|that one|right to me)(?=\W|$)|"
     r"(?:done|tried|rolled|foam rolled|massaged|stretched) (?:them|those|these)(?: ones| muscles)?(?: already| before)?"
     r"(?=\W|$)|(?:tried|done) (?:all )?(?:of )?(?:them|those) already)\b")
 
@@ -260,7 +276,10 @@ def asks_what_a_trigger_point_is(text: str) -> bool:
 # "why the calf? its my foot", "why would my calf make my foot cramp?": why a place other than the painful one
 _WHY_THAT_PLACE = re.compile(r"\bwhy (?:the|my|that|this|a) [a-z]+(?: [a-z]+)?\s*\?|"
                              r"\bwhy (?:would|does|do|can|could|should|is|are|will) (?:my|the|a|that|this) [a-z]+"
-                             r"(?: [a-z]+)? (?:make|makes|cause|causes|give|gives|affect|affects|hurt|send|sends|be)\b")
+                             r"(?: [a-z]+)? (?:make|makes|cause|causes|give|gives|affect|affects|hurt|send|sends|be)\b|"
+                             # "wait so i rub my forearm not my fingers?": the place treated is not the one that hurts
+                             r"\b(?:rub|massage|press|work on|treat|roll)\b[^.!?]{0,30}"
+                             r"\b(?:not|instead of|rather than)\b[^.!?]{0,30}\?")
 
 
 def asks_why_these(text: str) -> bool:
@@ -285,6 +304,22 @@ def asks_if_massage_is_safe(text: str) -> bool:
     words = _words(text)
     asks = "?" in text or bool(re.match(r"(?:is|are|will|would|could|can|should|does|do)\b", words))
     return asks and bool(_SAFE_WORDS.search(words)) and bool(_MASSAGE_OR_CONDITION.search(words))
+
+
+# After "please see a doctor within days": may I do something myself until then? ("Is there anything gentle
+# I can do in the meantime?", "Shall I carry on pressing?", "is it ok to still do the massage meanwhile?")
+_CARRY_ON = re.compile(
+    r"\b(?:anything|something|what)\b[^.?!]{0,25}\b(?:gentle|i can do|can i do|to do|to try|i could do|i could try|"
+    r"i can try|that helps?)\b[^.?!]{0,30}(?:meantime|meanwhile|until|till|before (?:then|i see|the)|for now|\?)|"
+    r"\b(?:shall|should|can|could|may) i (?:still |just )?(?:carry on|keep (?:going|pressing|doing|at it)|continue|"
+    r"go on|do the|try the|use the|massage|press|stretch)\b[^.?!]{0,30}(?:\?|meantime|meanwhile|until|for now)|"
+    r"\bis it (?:ok|okay|alright|all right|fine|safe) to (?:still |keep |carry on |continue )?(?:do|doing|massage|"
+    r"press|pressing|stretch|carry on|keep)\b")
+
+
+def asks_to_carry_on(text: str) -> bool:
+    """A question whether to do something for the pain oneself meanwhile (not about going to the doctor)."""
+    return bool(_CARRY_ON.search(text.lower().replace("\u2019", "'")))
 
 
 # "is it plantar fasciitis then?", "do I have a slipped disc?", "what do you think it is?"
@@ -520,7 +555,8 @@ _CHECKIN_ACTIONS = (
                           r"continue (?:the )?check|keep checking|(?:can|could) (?:start|carry on|continue)|"
                           r"(?<!until )(?<!till )(?<!til )(?<!when )(?<!once )(?<!before )i'?m back|"
                           r"(?<!until )(?<!till )(?<!when )(?<!once )back now|back home)\b")),
-    ("pause", re.compile(r"\b(?:pause|hold off|on hold|put (?:them|it) on hold|take a break|break from|away on|"
+    ("pause", re.compile(r"\b(?:pause|hold off|on hold|put (?:them|it) on hold|"
+                         r"(?:take|make|have|need) a break|break from|away on|"
                          r"on holiday|holiday|for now|suspend|not for a while|while i'?m away|whilst i'?m away|"
                          r"(?:not|don'?t|do not) (?:bother|message|text) me|don'?t send|do not send|"
                          r"(?:until|till|til|untill) i (?:come|get) (?:back|home)|(?:until|till|til|untill) "

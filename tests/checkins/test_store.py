@@ -68,6 +68,14 @@ def test_stop_and_reschedule(engine: Engine) -> None:
     assert not store.has_schedule("p")
 
 
+def test_a_check_in_moved_weeks_on_keeps_the_later_ones_after_it(engine: Engine) -> None:
+    store = make_store(engine)
+    store.schedule("p", start=utcnow())
+    moved = store.reschedule("p", 21)
+    due = [checkin.due_at for checkin in store.due(now=utcnow() + timedelta(days=400))]
+    assert moved is not None and len(due) == 7 and due[0] == moved and all(later > moved for later in due[1:])
+
+
 def test_delete_person_removes_everything(engine: Engine) -> None:
     store = make_store(engine)
     store.schedule("p", baseline_pain=6)

@@ -110,7 +110,10 @@ class SafetyPolicy(ContentPolicy):
         events: List[Event] = triage_slot_events(result, current, number, unsure)
         if tracker.get_slot("emergency_number") is None and not events:
             events.append(SlotSet("emergency_number", number))  # for every response
-        if result.level > current:
+        newly_fired = _new_flag_at_the_same_level(result, current, tracker.get_slot("red_flags"))
+        if newly_fired is not None:  # "anything new?" - "my foot slaps down now", after urgent advice for a calf
+            events = [SlotSet(name, value) for name, value in triage_slot_values(newly_fired, number, unsure).items()]
+        if result.level > current or newly_fired is not None:
             optional: List[Event] = []
             if result.level in _STOPS_THE_INTAKE:
                 optional = [SlotSet(SCREENING_SLOT, None), SlotSet(AWAITING_SLOT, None)]
@@ -121,6 +124,20 @@ class SafetyPolicy(ContentPolicy):
         if current == TriageLevel.EMERGENCY and not _answered_as_usual_after_emergency(tracker):
             return self._predict(_next_reminder(tracker), domain, events=events)
         return self._prediction(self._default_predictions(domain), events=events)
+
+
+def _new_flag_at_the_same_level(result: TriageResult, current: TriageLevel, told: Any) -> TriageResult | None:
+    """A red flag the person was not told about yet, at the level the conversation already has: the same
+    advice again, with the new reason first. (A higher level is a rise; after an emergency every message
+    is answered with the emergency reminder anyway.)"""
+    if result.level != current or current not in (TriageLevel.SEE_DOCTOR, TriageLevel.URGENT):
+        return None
+    already = set(told or ())
+    fresh = [flag for flag in result.flags if flag.rule.level == current and flag.rule.id not in already]
+    if not fresh:
+        return None
+    rest = tuple(flag for flag in result.flags if flag is not fresh[0])
+    return TriageResult(result.level, (fresh[0], *rest))
 
 
 def _answered_as_usual_after_emergency(tracker: DialogueStateTracker) -> bool:

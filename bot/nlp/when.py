@@ -1,0 +1,87 @@
+"""When a person wants the next check-in: "after the 15th of December", "till next Monday", "in 3 weeks".
+
+Durations (bot/nlp/durations.py) look back at how long a pain has lasted; this looks forward, so a
+request to move or start the check-ins later lands on the day asked for instead of a week from now.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from bot.nlp.durations import calendar_today
+
+__all__ = ["requested_checkin_days"]
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "couple of": 2,
+                 "a couple of": 2, "few": 3, "a few": 3}
+_UNIT_DAYS = {"day": 1, "week": 7, "wk": 7, "month": 30}
+
+_MONTH = r"(?P<month>" + "|".join(m[:3] + r"[a-z]*" for m in _MONTHS) + r")"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_CALENDAR = (re.compile(rf"\b(?P<after>after|past|from)?\s*(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b"),
+             re.compile(rf"\b(?P<after>after|past|from)?\s*{_MONTH}\s+(?:the\s+)?{_DAY}\b"))
+_ORDINAL_ONLY = re.compile(r"\b(?P<after>after|past|from)?\s*the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b")
+_WEEKDAY = re.compile(r"\b(?P<name>" + "|".join(_WEEKDAYS) + r")\b")
+_SPAN = re.compile(r"\b(?:in|for|after|another|away|gone|back in)\s+(?P<count>\d{1,2}|a couple of|couple of|a few|few|"
+                   r"an?|one|two|three|four|five|six)\s+(?P<unit>days?|weeks?|wks?|months?)\b")
+_NEXT_WEEK = re.compile(r"\bnext (?:week|wk)\b|\bin a week\b")
+_TOMORROW = re.compile(r"\btomorrow\b|\btmrw\b|\btmr\b")
+
+
+def requested_checkin_days(text: str, today: date | None = None) -> float | None:
+    """Days from today until the check-in the person asks for, or None when no day is named.
+
+    The first day named is the request ("leave the first one till next Monday? we're away till Sunday");
+    "after the 15th" means the day after it.
+    """
+    low = text.lower().replace("\u2019", "'")
+    today = today or calendar_today()
+    found: list[tuple[int, float]] = []
+    for match in (m for pattern in _CALENDAR for m in pattern.finditer(low)):
+        month = next(i for i, name in enumerate(_MONTHS, 1) if match.group("month").startswith(name[:3]))
+        days = _days_until_date(today, month, int(match.group("day")), bool(match.group("after")))
+        if days is not None:
+            found.append((match.start(), days))
+    if not found:
+        for match in _ORDINAL_ONLY.finditer(low):
+            days = _days_until_day_of_month(today, int(match.group("day")), bool(match.group("after")))
+            if days is not None:
+                found.append((match.start(), days))
+    for match in _WEEKDAY.finditer(low):
+        ahead = (_WEEKDAYS.index(match.group("name")) - today.weekday()) % 7 or 7
+        found.append((match.start(), float(ahead)))
+    for match in _SPAN.finditer(low):
+        count = match.group("count")
+        number = int(count) if count.isdigit() else _NUMBER_WORDS[count]
+        found.append((match.start(), float(number * _UNIT_DAYS[match.group("unit").rstrip("s")])))
+    for pattern, days in ((_NEXT_WEEK, 7.0), (_TOMORROW, 1.0)):
+        found += [(match.start(), days) for match in pattern.finditer(low)]
+    return min(found)[1] if found else None
+
+
+def _days_until_date(today: date, month: int, day: int, after: bool) -> float | None:
+    for year in (today.year, today.year + 1):
+        try:
+            wanted = date(year, month, day) + timedelta(days=1 if after else 0)
+        except ValueError:
+            return None
+        if wanted > today:
+            return float((wanted - today).days)
+    return None
+
+
+def _days_until_day_of_month(today: date, day: int, after: bool) -> float | None:
+    month, year = today.month, today.year
+    for _ in range(2):
+        try:
+            wanted = date(year, month, day) + timedelta(days=1 if after else 0)
+        except ValueError:
+            return None
+        if wanted > today:
+            return float((wanted - today).days)
+        month, year = (1, year + 1) if month == 12 else (month + 1, year)
+    return None
