@@ -158,7 +158,7 @@ class Situation:
         where the tool was moved to ("moved a bit up the arm, a good 6")."""
         places = [m for m in self.mentions if m.kind == "region" and m.present and m.value not in _TOOL_WORDS]
         feeling = any(m.kind in {"sensation", "intensity"} and m.present for m in self.mentions)
-        if self.coaching_open and _MOVED_THE_TOOL.search(self.text.lower()):
+        if self.coaching_open and (_MOVED_THE_TOOL.search(self.text.lower()) or _SENT_THERE.search(self.text.lower())):
             return False
         return bool(places) and feeling
 
@@ -166,6 +166,11 @@ class Situation:
 _MOVED_THE_TOOL = re.compile(r"\b(?:moved?|moving|shifted|shift(?:ing)?|slid|sliding|rolled|rolling|went|gone|"
                              r"tried) (?:(?:it|the ball|my thumb|a bit|a little|a touch|slightly)\s+){0,3}"
                              r"(?:up|down|along|higher|lower|over|across|further|closer|in|out)\b")
+# while pressing, where the feeling travels is the referral the coaching looks for, not a new pain:
+# "more like a five now and it kind of spreads to my top teeth", "it sends it up into my temple"
+_SENT_THERE = re.compile(r"\b(?:spread(?:s|ing)?|sends? (?:it|the pain)?|send(?:ing)? (?:it|the pain)|radiat\w*|"
+                         r"shoot(?:s|ing)?|travel(?:s|ling)?|goes|going|went|feel (?:it|that) (?:in|going|up|down))"
+                         r"\s+(?:\w+\s+){0,2}(?:to|into|in|up|down|through)\b")
 _BAD_TIME = re.compile(r"\b(?:not a good time|bad time|busy (?:right )?now|ask me (?:again )?(?:tomorrow|later|another|"
                        r"next)|can'?t (?:talk|chat|do this) (?:now|right now)|another time|some other time)\b")
 
@@ -414,6 +419,9 @@ def decide(s: Situation) -> str | None:
     s = _trusted(s)
     if s.typed and s.previous_action == "utter_goodbye" and is_closing(s.text) and not s.describes_pain:
         return "utter_thank"  # "no ta" after the goodbye: a short "you're welcome", not the goodbye again
+    if s.typed and s.previous_action == "utter_goodbye" and s.awaiting and _GREETING.match(s.text) and (
+            not s.describes_pain):
+        return "action_checkin_resume"  # "hello it's me again": the goodbye closed what was asked before it
     if s.just_deleted and s.typed and _confirms_the_deletion(s):
         return "utter_deleted_already"
     if s.typed and (s.intent == "delete_data" or wants_deletion(s.text)):

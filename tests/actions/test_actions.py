@@ -9,6 +9,7 @@ from typing import Any, Iterator
 
 import pytest
 from rasa_sdk import Tracker
+from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.checkins import ActionCheckinManage, ActionOfferCheckin, ActionScheduleCheckin, use_store
@@ -98,9 +99,10 @@ def test_no_coaching_offer_after_a_red_flag(knowledge) -> None:  # type: ignore[
     events = [user_event("my lower back aches", "describe", knowledge),
               slot("candidate_muscles", ["quadratus_lumborum"])]
     dispatcher = CollectingDispatcher()
-    ActionSuggestMuscles().run(dispatcher, tracker(events, {"triage_level": "see_doctor"}), {})
+    result = ActionSuggestMuscles().run(dispatcher, tracker(events, {"triage_level": "see_doctor"}), {})
     assert "utter_offer_coaching" not in responses(dispatcher)
     assert "utter_suggest_see_doctor_first" in responses(dispatcher)
+    assert FollowupAction("action_offer_checkin") in result  # a question follows, never a dead end
 
 
 def test_coaching_coaches_the_muscle_that_was_offered(knowledge) -> None:  # type: ignore[no-untyped-def]

@@ -178,3 +178,26 @@ def test_a_new_flag_at_the_same_level_is_told() -> None:
     assert _new_flag_at_the_same_level(result, TriageLevel.NONE, []) is None  # a rise is told as a rise
     emergency = TriageResult(TriageLevel.EMERGENCY, (_flag("stroke", TriageLevel.EMERGENCY),))
     assert _new_flag_at_the_same_level(emergency, TriageLevel.EMERGENCY, []) is None  # the reminder covers it
+
+
+# --- where the pressing sends the feeling; a hello after a goodbye ---------------------------------------
+
+@pytest.mark.parametrize("text", ["OK went lighter and it's more like a five now and it kind of spreads to my top teeth",
+                                  "ahh 6, and that sends it up into my temple", "ok 5, I feel it going down my arm"])
+def test_where_the_pressing_sends_the_feeling_is_no_new_pain(text: str, knowledge: Any) -> None:
+    situation = heard(text, knowledge, awaiting="anything_else", coaching_open=True, coached=True)
+    assert not situation.new_pain_place
+    assert decide(situation) == "action_pressure_feedback"
+
+
+def test_a_new_pain_said_while_coaching_is_still_one(knowledge: Any) -> None:
+    assert heard("now my knee hurts too, a sharp 6", knowledge, awaiting="anything_else", coaching_open=True,
+                 coached=True).new_pain_place
+
+
+def test_a_hello_after_the_goodbye_starts_afresh() -> None:
+    back = said("hello it's me again the neck lady", "session_resumed", 0.4, awaiting="pressure",
+                previous_action="utter_goodbye", coached=True, coaching_open=True)
+    assert decide(back) == "action_checkin_resume"
+    assert decide(said("ow 8", "pressure_feedback", awaiting="pressure", coached=True,
+                       previous_action="utter_goodbye")) == "action_pressure_feedback"
