@@ -182,8 +182,9 @@ def test_a_new_flag_at_the_same_level_is_told() -> None:
 
 # --- where the pressing sends the feeling; a hello after a goodbye ---------------------------------------
 
-@pytest.mark.parametrize("text", ["OK went lighter and it's more like a five now and it kind of spreads to my top teeth",
-                                  "ahh 6, and that sends it up into my temple", "ok 5, I feel it going down my arm"])
+@pytest.mark.parametrize("text", [
+    "OK went lighter and it's more like a five now and it kind of spreads to my top teeth",
+    "ahh 6, and that sends it up into my temple", "ok 5, I feel it going down my arm"])
 def test_where_the_pressing_sends_the_feeling_is_no_new_pain(text: str, knowledge: Any) -> None:
     situation = heard(text, knowledge, awaiting="anything_else", coaching_open=True, coached=True)
     assert not situation.new_pain_place
