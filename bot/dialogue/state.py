@@ -40,7 +40,8 @@ INTAKE_KINDS = frozenset({"region", "sensation", "activity", "timing", "trigger_
 # States in which what the person says is about the self-massage or a check-in, not about the pain's intake.
 NOT_INTAKE_AWAITING = frozenset({"pressure"})
 CHECKIN_LOOP = "checkin_form"
-_BARE_SCORE = re.compile(r"^\s*(?:(?:about|around|maybe|like|prob|probably|abt|bout)\s+)?\d{1,2}\s*[.!]?\s*$")
+_BARE_SCORE = re.compile(r"^\s*(?:(?:about|around|maybe|like|prob|probably|abt|bout|dunno|idk|not sure|no idea|hmm|um)"
+                         r"[\s,]+)?\d{1,2}\s*[.!?]?\s*$")  # "dunno 6?" to "how long?" is no score either
 _WORSE_CUE = re.compile(r"\b(?:worse|worst|bad|badly|flares?|flaring|aggravat\w*|more painful|hurts? more|agony|"
                         r"agonising|stiff(?:er)?|kills?|peaks?|builds? up|by the end of|by (?:the )?(?:evening|night|"
                         r"midnight|home ?time|bedtime))\b")

@@ -22,7 +22,11 @@ _UNIT_DAYS = {"minute": 1 / 1440, "min": 1 / 1440, "hour": 1 / 24, "hr": 1 / 24,
               "night": 1.0, "week": 7.0, "wk": 7.0, "fortnight": 14.0, "month": 30.0,
               "year": 365.0, "yr": 365.0}
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|wed|thurs|fri|sat|sun"
+# Weekdays as people shorten them ("since gym thurs") or voice-to-text writes them down ("on Chews day")
+_WEEKDAY_SAID = {"chews day": "tuesday", "choose day": "tuesday", "tue": "tuesday", "tues": "tuesday",
+                 "weds": "wednesday", "thu": "thursday", "thur": "thursday", "thurs": "thursday"}
+_WEEKDAYS = "|".join(sorted({*_WEEKDAY_NAMES, *_WEEKDAY_SAID, "mon", "wed", "fri", "sat", "sun"}, key=len,
+                            reverse=True))
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,8 @@ def _slips_of(word: str) -> set[str]:
     return (dropped | swapped) - {word}
 
 
+# "yesterday" as people shorten it in a text ("since yday") or mistype it ("yesteday")
+_YESTERDAY = "|".join(sorted({"yesterday", "yday", "y'day", "yest", *_slips_of("yesterday")}, key=len, reverse=True))
 # Long month names as they are mistyped, read as the month everywhere a month is ("since Septmber").
 _MONTH_SHORT.update({slip: month for month in _MONTHS if len(month) >= 6 for slip in _slips_of(month)})
 # Feasts whose date moves from year to year (month, day per year; approximate where calendars differ), so
@@ -172,8 +178,8 @@ _FIXED: tuple[tuple[str, str, float], ...] = (
     (r"\blast month\b", "past", 30.0),
     (r"\bsince last year\b", "since", 365.0),
     (r"\blast year\b", "past", 365.0),
-    (r"\bsince yesterday\b", "since", 1.0),
-    (r"\byesterday\b|\blast night\b", "past", 1.0),
+    (rf"\bsince (?:{_YESTERDAY})\b", "since", 1.0),
+    (rf"\b(?:{_YESTERDAY})\b|\blast night\b", "past", 1.0),
     (r"\bthe other day\b", "past", 3.0),
     (r"\bsince (?:this morning|today|tonight|this afternoon|lunch(?:time)?|(?:i|we) woke(?: up)?|waking(?: up)?)\b",
      "since", 0.3),
@@ -189,10 +195,13 @@ _ONSET_WORDS = re.compile(
 )
 _FILLER = _set("""i think maybe or so about around roughly probably honestly tbh now really just only since
 started it it's its been like approx from hmm um erm well ok oh yeah guess say""")
-_RATE_AFTER = re.compile(r"^\s*(?:a|an|per|each|every)\s+(?:day|night|week|month|year|shift|session)\b|^\s*/\s*day")
+# "8 hours a day", "5 days in the week" (as some say it in a second language)
+_RATE_AFTER = re.compile(r"^\s*(?:a|an|per|each|every|in\s+(?:the|a))\s+(?:day|night|week|month|year|shift|session)\b|"
+                         r"^\s*/\s*day")
 _FREQUENCY_BEFORE = re.compile(rf"(?:\b(?:times|twice|once|thrice|(?:{_LENGTH_UNITS})s?)|\d\s*x)\s+$")
-# "10,000 steps a day", "250km a week", "12 hour shifts a week": a count of something, then how often
-_COUNTED_BEFORE = re.compile(rf"(?:\b\d(?:[\d,.]*\d)?\s*|\b{_NUM}\s+)[a-z]+(?:[\s-]+[a-z]+)?\s+$")
+# "10,000 steps a day", "250km a week", "12.5-hour shifts a week", "2 packs of gum a day": a count of something,
+# then how often
+_COUNTED_BEFORE = re.compile(rf"(?:\b\d(?:[\d,.]*\d)?\s*-?\s*|\b{_NUM}\s+)[a-z]+(?:[\s-]+(?:of\s+)?[a-z]+)?\s+$")
 # "12 hour shifts", "an 8 hour day", "a 2 week holiday": a count above one with a singular unit describes
 # the thing after it, not how long the pain has lasted.
 _ATTRIBUTIVE = re.compile(rf"^(?:\d+(?:\.\d+)?|{_NUM})\s*-?\s*(?:{_LENGTH_UNITS})(?!s)\b")
@@ -200,13 +209,39 @@ _LENGTH_ENDS = re.compile(r"\s*(?:$|[.,;!?)]|(?:now|ago|or so|already|and|but|si
                           r"more or less|roughly|or more|at least|i guess|tops|max)\b)")
 # "since 3 week", "for 2 month": a length said without its plural by someone writing in a second language
 _LENGTH_LEAD = re.compile(r"\b(?:since|for|from|past|last)\s+(?:about\s+|around\s+|almost\s+|nearly\s+)?$")
+# Doing-words that say what the pain does (or how it goes on), not something else the person did
+_PAIN_DOINGS = (r"hurting|aching|killing|bothering|playing\s+up|giving|getting|suffering|throbbing|burning|going|"
+                r"happening|coming|niggling|nagging|flaring|like|paining|troubling|bugging|acting\s+up|limping|hobbling")
 # "been riding horses forty years", "been doing this job 20 years": the length of a habit in its clause
-_HISTORY_BEFORE = re.compile(
-    r"\bbeen\s+(?!(?:hurting|aching|killing|bothering|playing\s+up|giving|getting|suffering|throbbing|burning|going|"
-    r"happening|coming|niggling|nagging|flaring|like|paining|troubling|bugging|acting\s+up)\b)[a-z]+ing\b[^.,;!?]{0,30}?(?:for\s+)?$")
+_HISTORY_BEFORE = re.compile(rf"\bbeen\s+(?!(?:{_PAIN_DOINGS})\b)[a-z]+ing\b[^.,;!?]{{0,30}}?(?:for\s+)?$")
+# A length said of the person's life, not of the pain: a role held ("I've been a picker at the depot for 6 years",
+# "I'm a nurse for 20 years"), a state of life ("widowed 4 years", "retired 10 years")...
+_LIFE_BEFORE = re.compile(
+    r"\b(?:(?:(?:i'?ve|i have|he'?s|she'?s|he has|she has|we'?ve|they'?ve)\s+been|i'?m|i am|he is|she is|"
+    r"(?:i|he|she|we|they)\s+(?:work|works|worked|working)\s+as)\s+an?\s+"
+    r"(?!(?:bit|lot|little|few|couple|nightmare|pain|problem|struggle|real|long|good|bad|week|month|year)\b)[a-z'-]+"
+    r"(?:\s+(?!(?:and|but|so|my|it|its|it's|with|this|since|for)\b)[a-z'-]+){0,5}(?:\s+(?:for|since))?|"
+    r"widowed|married|divorced|separated|retired|qualified|sober)\s+"
+    r"(?:for\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|well\s+over\s+)?$")
+# ... the place or trade of a working life, counted in years ("22 years on the tools", "11 years in this job",
+# "40 years down the pit", "30 years as a plasterer"; not "for 3 weeks as a result of")
+_LIFE_AFTER = re.compile(r"^\s*(?:now\s+)?(?:(?:in|on|at|down|with)\s+(?:the|this|that|my|our)\s+(?:job|trade|tools|"
+                         r"pit|mines?|industry|army|navy|forces?|police|business|company|firm|role|profession|"
+                         r"railways?)\b|as\s+an?\s+)")
+# ... or how old the person is, as many languages say it ("I have 34 years, I work ...")
+_AGE_BEFORE = re.compile(r"\bi\s+have\s+$")
+# "34 years of teaching", "back from 3 weeks visiting my son", "about 6 hours, digging": how long something else
+# was done (not "achy 4 2 weeks painting ceilings", a terse list; after a comma only on the scale of an activity:
+# "sore for 3 weeks, lifting makes it worse" is the pain's)
+_DOING_AFTER = re.compile(rf"^\s+(of\s+)?(?!(?:{_PAIN_DOINGS}|running|straight|during|nothing|something|"
+                          r"morning|evening)\b)[a-z]{2,}ing\b")
+_DOING_LEAD = re.compile(r"\b(?:from|spent|spend|spending|did|done|doing|took|take)\s+"
+                         r"(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|a\s+good\s+)?$")
+_DOING_AFTER_COMMA = re.compile(rf"^\s*,\s*(?!(?:{_PAIN_DOINGS}|during|nothing|something|morning|evening)\b)"
+                                r"[a-z]{2,}ing\b")
 # "my daughter 15 years", "my lad is 14 years": how old someone is, not how long it has hurt
 _KIN_BEFORE = re.compile(rf"\b(?:my|our)\s+{KIN_WORDS}\W{{1,3}}(?:is\s+|who is\s+|aged\s+)?$")
-_AGE_AFTER = re.compile(r"^\s*(?:old|of age|pregnant|into (?:my|the|her) pregnancy|gestation)\b")
+_AGE_AFTER = re.compile(r"^\s*(?:old|young|of age|pregnant|into (?:my|the|her) pregnancy|gestation)\b")
 _COMPARISON_BEFORE = re.compile(r"\b(?:than|compared (?:to|with)|as)\s+$")
 _ACTIVITY_GAP = re.compile(
     r"^\s*(?:for\s+)?(?:(?:more|longer|less)\s+than\s+|over\s+|about\s+|around\s+|at\s+least\s+|up\s+to\s+|"
@@ -249,7 +284,10 @@ retirement then""")
 
 # A past illness or treatment dated in the same breath ("had breast cancer five years ago")
 _ANOTHER_EVENT = re.compile(r"\b(?:cancer|stroke|heart attack|chemo\w*|radiotherapy|diagnosed|tumou?r|leuka?emia|"
-                            r"lymphoma|mastectomy)\b[^.!?;]*$")
+                            r"lymphoma|mastectomy|"
+                            # an everyday illness had for a while: "a stinking cold for 3 weeks"
+                            r"cold|flu|cough|covid|virus|bug|infection|temperature|fever|sinusitis|tonsillitis|"
+                            r"bronchitis|pneumonia|shingles)\b[^.!?;]*$")
 _WEIGHT_BEFORE = re.compile(r"\b(?:lost|losing|dropped|weight|stone|kilos?|pounds|lbs)\b[^.!?;,]*$")
 _PAIN_IN = re.compile(r"\b(?:pain\w*|hurt\w*|sore\w*|ache\w*|aching|achy|started|began|came on|niggl\w*|twing\w*|"
                       r"stiff\w*)\b")
@@ -307,7 +345,13 @@ def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple
         found.append((_days_since_part(match.group(1), match.group(2), today), match.start(), match.end()))
     # "since chest day wednesday", "since leg day on monday": the weekday of what is named in between (not a
     # named day that ends in one, "since Remembrance Sunday", found above)
-    for match in re.finditer(rf"\bsince\s+((?:[a-z'-]+\s+){{1,3}}?)(?:on\s+|last\s+)?({_WEEKDAYS})\b", low):
+    # ... and the weekday that closes what "since" names: "since i got off the plane sat" (not "since i sat
+    # down" or "since the sun came out": a verb or a noun, by the word before it)
+    for match in re.finditer(rf"\bsince\s+((?:[a-z'-]+\s+){{1,3}}?|(?:[a-z'-]+\s+){{4,6}}?(?=(?:{_WEEKDAYS})"
+                             rf"\s*(?:$|[.,;!?\n]|(?:and|but|so)\b)))(?:on\s+|last\s+)?({_WEEKDAYS})\b", low):
+        before_day = match.group(1).split()[-1]
+        if before_day in _SUBJECTS or before_day in _DETERMINERS - {"last"}:
+            continue
         if not set(match.group(1).split()) & _NOT_BETWEEN_SINCE_AND_DAY and not any(
                 start < match.end() and match.start() < end for _, start, end in found):
             found.append((_days_since_weekday(match.group(2), today), match.start(), match.end()))
@@ -374,8 +418,16 @@ def _days_since_day(month: int | None, day: int, today: date) -> float:
 
 def _days_since_weekday(name: str, today: date) -> float:
     """Days back to the last such weekday (a week when it is today: "since monday" said on a Monday)."""
+    name = _WEEKDAY_SAID.get(name, name)
     weekday = next(i for i, day in enumerate(_WEEKDAY_NAMES) if day.startswith(name[:3]))
     return float((today.weekday() - weekday) % 7 or 7)
+
+
+def _days_since_last_weekend(today: date) -> float:
+    """"Last weekend": the weekend just gone, but the one before it when that one has only just ended (on a
+    Sunday or a Monday "last weekend" is not the one still being talked of as "the weekend")."""
+    days = _days_since_weekday("saturday", today)
+    return days + 7 if days <= 2 else days
 
 
 def _days_since_date(month: int, day: int, today: date) -> float:
@@ -519,13 +571,16 @@ def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
     found += [("since", days, start, end) for days, start, end in _since_date(low, today, dates)]
     found += [("past", _days_since_weekday(m.group(1), today), m.start(), m.end())
               for m in re.finditer(rf"(?<!since )\blast ({_WEEKDAYS})\b", low)]
-    # "on saturday" dates an onset ("since my run on saturday") but alone may be ahead ("see you on monday")
+    # "on saturday" dates an onset ("since my run on saturday") but alone may be ahead ("see you on monday");
+    # so do "I spent all of Saturday digging" and "spent sunday in the garden"
     found += [("dating", _days_since_weekday(m.group(1), today), m.start(), m.end())
-              for m in re.finditer(rf"\bon ({_WEEKDAYS})\b", low)]
+              for m in re.finditer(rf"\b(?:on|all(?:\s+day)?(?:\s+of)?|spent)\s+({_WEEKDAYS})\b", low)]
     # "hiking on the weekend", "since the weekend", "over the weekend": the last Saturday before today
     found += [("since" if m.group(0).startswith("since") else "dating", _days_since_weekday("saturday", today),
                m.start(), m.end())
-              for m in re.finditer(r"\b(?:since|on|at|over|during|last)\s+(?:the\s+)?weekend\b(?!s)", low)]
+              for m in re.finditer(r"\b(?:since|on|at|over|during)\s+(?:the\s+)?weekend\b(?!s)", low)]
+    found += [("since" if m.group(0).startswith("since") else "past", _days_since_last_weekend(today), m.start(),
+               m.end()) for m in re.finditer(r"\b(?:since\s+)?last\s+weekend\b", low)]
     found += [("dating", days, start, end) for days, start, end in _dating(low, today, dates)]
     for pattern, kind, days in _FIXED:
         found += [(kind, days, m.start(), m.end()) for m in re.finditer(pattern, low)]
@@ -536,6 +591,9 @@ def _accepted(kind: str, days: float, low: str, start: int, end: int, *, about_p
               activities: Iterable[tuple[int, int]]) -> bool:
     """Whether this time expression says how long the pain has lasted (see the kinds above)."""
     before, after = low[:start], low[end:]
+    if kind in ("length", "ago") and _ANOTHER_EVENT.search(before[-60:]) and not _PAIN_IN.search(
+            _sentence_around(low, start, end)):
+        return False  # "I had breast cancer five years ago", "a stinking cold for 3 weeks": another illness's
     if kind == "length":
         head = low[start:end]
         attributive = _ATTRIBUTIVE.match(head)
@@ -544,8 +602,15 @@ def _accepted(kind: str, days: float, low: str, start: int, end: int, *, about_p
             return False  # "12 hour shifts", but not "is 2 month" or "since 3 week" (a length, no plural)
         if _HISTORY_BEFORE.search(before):
             return False  # "been riding horses forty years": how long they have done it, not the pain
-        if _AGE_AFTER.match(after) or _gestation(low, before, head) or _KIN_BEFORE.search(before):
-            return False  # "80 years old", "29 weeks pregnant": an age, not how long it has hurt
+        if _AGE_AFTER.match(after) or _gestation(low, before, head) or _KIN_BEFORE.search(before) or (
+                _AGE_BEFORE.search(before) and re.search(r"(?:year|yr)s?$", head)
+                and re.match(r"\s*(?:$|[,.;!]|and\b)", after)):
+            return False  # "80 years old", "29 weeks pregnant", "I have 34 years": an age, not how long it has hurt
+        if _LIFE_BEFORE.search(before) or (_LIFE_AFTER.match(after) and re.search(r"(?:year|yr)s?$", head)):
+            return False  # "widowed 4 years", "22 years on the tools": the person's life, not the pain
+        doing = _DOING_AFTER.match(after)
+        if (doing and (doing.group(1) or _DOING_LEAD.search(before))) or (days < 1 and _DOING_AFTER_COMMA.match(after)):
+            return False  # "back from 3 weeks visiting my son": how long something else was done
         if _RATE_AFTER.search(after) or _FREQUENCY_BEFORE.search(before) or (
                 low[start:end].startswith(("a ", "an ")) and _COUNTED_BEFORE.search(before)):
             return False  # "10 hours a day", "twice a week", "10,000 steps a day": how often, not how long
@@ -558,9 +623,6 @@ def _accepted(kind: str, days: float, low: str, start: int, end: int, *, about_p
         return not any((a_end <= start and _ACTIVITY_GAP.match(low[a_end:start]))
                        or (a_start >= end and re.fullmatch(r"\s+of\s+(?:the\s+|my\s+)?", low[end:a_start]))
                        for a_start, a_end in activities)
-    if kind in ("length", "ago") and _ANOTHER_EVENT.search(before[-60:]) and not _PAIN_IN.search(
-            _sentence_around(low, start, end)):
-        return False  # "I had breast cancer five years ago": the illness's date, not the pain's
     if kind == "since" and _WEIGHT_BEFORE.search(before):
         return False  # "lost nearly a stone since September": since when the weight went, not the pain
     if kind == "past":
@@ -614,36 +676,95 @@ def find_duration(text: str, *, about_pain: bool = True, activities: Iterable[tu
     today = today or calendar_today()
     spans = list(activities)
     events = _event_clauses(low)
-    accepted: list[Duration] = []
+    accepted: list[tuple[int, Duration]] = []  # with how plainly each is said of the pain
     for kind, days, start, end in _candidates(low, today):
         event = next(((s, e) for s, e in events if s <= start and end <= e), None)
         if event and kind != "length" and event[0] < start:  # "since my car accident last year": the whole
             return Duration(days, text[event[0]:event[1]], *event)  # onset, dated by its own words
         if event and event[0] < start:
             continue
+        said = Duration(days, text[start:end], start, end)
         if kind == "dating" and any(e_end <= start and _same_sentence(low, e_end, start) for _, e_end in events):
             # "since I got her, which was mid october": the event's own date, said after it
-            accepted.append(Duration(days, text[start:end], start, end))
-            continue
-        if _accepted(kind, days, low, start, end, about_pain=about_pain, activities=spans):
-            accepted.append(Duration(days, text[start:end], start, end))
+            accepted.append((_said_of_pain(low, start, end), said))
+        elif _accepted(kind, days, low, start, end, about_pain=about_pain, activities=spans):
+            accepted.append((_said_of_pain(low, start, end), said))
+        elif kind == "dating" and about_pain and _dates_what_the_pain_followed(low, start, end):
+            accepted.append((max(_said_of_pain(low, start, end), 1), said))
     if accepted:
-        return _refined(accepted)
+        # "22 years on the tools. ... a burning ache since about Easter": the time said of the pain wins over the
+        # times said of the person's life, another illness or another event
+        plainest = max(rank for rank, _ in accepted)
+        return _refined([said for rank, said in accepted if rank == plainest], [said for _, said in accepted])
     if events:
         start, end = events[0]
         return Duration(None, text[start:end], start, end)
     return None
 
 
-def _refined(accepted: list[Duration]) -> Duration:
+# Words that make a time the pain's: the pain, how it feels, its onset ("had it", "started", "felt my back go")
+_PAIN_SAID = re.compile(
+    r"\b(?:pain\w*|hurt\w*|sore\w*|ache\w*|aching|achy|agony|stiff\w*|niggl\w*|twing\w*|tight\w*|burning|throbb\w*|"
+    r"sharp|tender|cramp\w*|killing|bothering|playing up|giving me|flared|flaring|start|started|began|came on|comes on|"
+    r"come on|had it|had this|ever since|since then|on and off)\b|"
+    r"\bfelt\s+(?:my|it|something|a)\b[^.,;!?]{0,20}\b(?:go|went|give|gave|pop|popped|click|clicked|twinge|pull|"
+    r"tweak|snap|tear|twang)\b")
+# Words that leave a clause "only the time": "it's been about a week", "for the last 2 months", "From 1 month."
+_TIME_WORDS = _FILLER | _set("for the last past now ago over nearly almost just under more less or so at least a an "
+                             "good few already")
+_CLAUSE_MARK = re.compile(r"[.!?;,\n()](?!\d)")  # not "12.5-hour" or "20,000"
+_SENTENCE_MARK = re.compile(r"[!?;\n]|\.(?!\d)")
+
+
+def _around(low: str, start: int, end: int, marks: re.Pattern[str]) -> str:
+    """The words either side of a time, out to the nearest marks, without the time itself."""
+    left = max((mark.end() for mark in marks.finditer(low, 0, start)), default=0)
+    right = next((mark.start() for mark in marks.finditer(low, end)), len(low))
+    return low[left:start] + " " + low[end:right]
+
+
+def _said_of_pain(low: str, start: int, end: int) -> int:
+    """How plainly a time is said of the pain: 2 when its clause speaks of the pain, or is only the time in a
+    sentence that does ("pain between shoulder blades, 6/10, about a month"), or its sentence is only the time
+    ("Three months now."); 1 when its sentence speaks of the pain; 0 when neither ("plasterer 30 yrs, 55.")."""
+    clause, sentence = _around(low, start, end, _CLAUSE_MARK), _around(low, start, end, _SENTENCE_MARK)
+
+    def only_the_time(words: str) -> bool:
+        return all(word in _TIME_WORDS for word in re.findall(r"[a-z0-9']+", words))
+
+    of_pain = bool(_PAIN_SAID.search(sentence))
+    if _PAIN_SAID.search(clause) or (of_pain and only_the_time(clause)) or only_the_time(sentence):
+        return 2
+    return 1 if of_pain else 0
+
+
+# "ever since", "and now": the pain has gone on since what was said before; a past verb says it happened
+_EVER_SINCE = re.compile(r"\b(?:ever since|since then|and now|now)\b")
+_PAST_DONE = re.compile(r"\b(?:was|were|did|had|went|spent|got|ran|rode|swam|[a-z]{3,}ed)\b")
+_CHANGED = re.compile(r"\b(?:better|easier|eased|worse|improv\w*)\b")
+
+
+def _dates_what_the_pain_followed(low: str, start: int, end: int) -> bool:
+    """A day on which something was done that the pain has lasted since: "did a sportive on the 22nd ... ever since",
+    "first session on Saturday was hill repeats ... and now both my calves are killing me" (not "see you on
+    Monday", which is ahead, nor "had physio on Monday and now it's easier", a change in a pain already there)."""
+    since = _EVER_SINCE.search(low, end)
+    if not since or not _PAST_DONE.search(_sentence_around(low, start, end)):
+        return False
+    around = _around(low, since.start(), since.end(), _CLAUSE_MARK)
+    return not _CHANGED.search(around)
+
+
+def _refined(accepted: list[Duration], alongside: list[Duration]) -> Duration:
     """The pain's duration among the accepted times. "Stiff for an hour each morning, for 6 months now": hours
     describe an episode, days the pain's age. "6. months. maybe since march": an uncounted length is a rough
-    guess that a precise one in its range, said with it, refines (not "for years, but worse since march")."""
+    guess that a precise one in its range, said with it (`alongside`: wherever in the message), refines (not
+    "for years, but worse since march")."""
     first = next((d for d in accepted if d.days is not None and d.days >= 1), accepted[0])
     scale = _uncounted_range(first.text)
     if scale is None:
         return first
-    return next((d for d in accepted if d.days is not None and _uncounted_range(d.text) is None
+    return next((d for d in alongside if d.days is not None and _uncounted_range(d.text) is None
                  and scale[0] <= d.days <= scale[1]), first)
 
 

@@ -49,18 +49,26 @@ _LEAD_IN = re.compile(
     # "is strong 8", "pain lvl 6", "oh 7 when it grabs", "I meant 7"
     r"strong|stronger|strenght|lvl|oh|ooh|ohh|hmm|hm|um|umm|erm|uh|meant|mean|ment|"
     r"of about|of around|of maybe|of roughly|still|now|currently|down to|back to|"
+    # "dunno 6?", "not sure, 5?": a score said with doubt is still the score
+    r"dunno|donno|idk|not sure|no idea|unsure|"
     # "a solid 6", "easily a 7", "a good 5": a score said with a word for how sure
     r"(?:a|an) (?:solid|good|strong|hard|firm|decent|steady|definite|clear|high|low|proper)|easily|at least|"
     r"at most)\s*$")
 # A number that starts its own clause: "sharp when I bend. 7", "oh sorry, 5".
 _CLAUSE_START = re.compile(r"(?:^|[.,;:!?(\n]|\band|\bbut|\bso)\s*$")
 _TIME_UNITS = "minute|min|hour|hr|day|night|week|wk|fortnight|month|year|yr"
+# Words that open the next clause of a run-on message, so a number before them ends its own: "prob a 5 had it
+# about a week", "like 6 worse bending over", "about a six it's sort of stiff", "like 4 been abt 3 wks"
+_NEXT_CLAUSE = r"worse|better|had|been|it|it's|its|hurts|hurting"
+# ... but "around 5 it gets worse", "by 6 it's killing me": a time of day, unless an article makes it a score
+_CLOCK_BEFORE = re.compile(r"\b(?:about|abt|bout|around|roughly|approx|by|at|after|till|until|from)\s+$")
+_CLOCK_NEXT_CLAUSE = re.compile(r"^\s+(?:it|it's|its|had|been)\b")
 # What may follow a score: the end of the clause, or words that do not make it a count of something.
 _SCORE_TAIL = re.compile(
     r"^(?:\s*$|\s*[.,;:!?)]|\s*(?:/|-|–)?\s*ish\b|\s+(?:now|today|tonight|atm|rn|at|on|when|whenever|most|mostly|"
     r"maybe|or|to|i|i'd|id|and|but|by|tbh|probably|prob|sometimes|usually|max|tops|though|these|in|if|during|after|"
-    r"while|really|honestly|dear|mate|lol|haha|x+|even|still|then|first|if|right|depending|worst|best|out|most|"
-    r"which|that|since|for|like|about|bout|abt|around)\b|"
+    r"while|really|honestly|dear|mate|lol|haha|x+(?!\s*\d)|even|still|then|first|if|right|depending|worst|best|"
+    rf"out|most|which|that|since|for|like|about|bout|abt|around|{_NEXT_CLAUSE})\b|"
     # "a 6 not a 3": the score kept over the one taken back
     rf"\s*,?\s+not\s+(?:a\s+|an\s+)?{_NUM}\b|"
     # "achy 4 2 weeks": a terse list, the score then how long
@@ -73,6 +81,15 @@ _TAKEN_BACK = re.compile(r"\bnot\s+(?:a\s+|an\s+)?$")  # "not a 3, more like a 6
 _DIGITS = re.compile(r"(?<![\d.,:/£$€])(\d{1,2}(?:\.\d)?)(?![\d%]|[.,:]\d|(?!ish\b)[a-z])")  # "5ish" is a 5
 _WORD_SCORE = re.compile(r"\b(?:an?)\s+(zero|two|three|four|five|six|seven|eight|nine|ten)\b")
 _NUMBER_WORD = re.compile(r"\b(zero|two|three|four|five|six|seven|eight|nine|ten)\b")
+# A number word as voice-to-text writes it down, after a hedge and an article: "about a for" (four), "like an ate"
+_HEARD_AS = {"for": 4, "fore": 4, "ate": 8}
+_HEARD_SCORE = re.compile(r"\b(?:about|around|roughly|like|maybe|prob|probably|say|it's|its|is|was)\s+an?\s+"
+                          rf"({'|'.join(_HEARD_AS)})\b")
+# When a score is said of: usually ("I normally get headaches, 3 or 4 out of 10") or now ("today ... 10/10"). The
+# last of these said before a score in its sentence gives its time; a score for now wins over a usual one.
+_USUALLY = re.compile(r"\b(?:usually|normally|typically|generally|ordinarily|most days|most of the time|as a rule|"
+                      r"tend to|used to)\b")
+_NOW = re.compile(r"\b(?:today|now|tonight|this morning|this time|at the moment|currently|at present|different)\b")
 
 
 def _score_at(low: str, start: int, end: int, *, word: bool) -> tuple[float, int] | None:
@@ -88,7 +105,7 @@ def _score_at(low: str, start: int, end: int, *, word: bool) -> tuple[float, int
         return value, end + scale.end()
     if word:  # "a four": the article already makes it a score; "two weeks" never got here
         return (value, end) if _SCORE_TAIL.match(after) else None
-    if _OTHER_PERSON.search(before):
+    if _OTHER_PERSON.search(before) or (_CLOCK_BEFORE.search(before) and _CLOCK_NEXT_CLAUSE.match(after)):
         return None
     alone = not before.strip() and not after.strip(" .!?")  # just "7": a score only when one was asked for
     if alone or not (_LEAD_IN.search(before) or _CLAUSE_START.search(before)):
@@ -117,14 +134,27 @@ def _stated_score(low: str) -> tuple[int, str] | None:
         score = _score_at(low, match.start(1), match.end(1), word=False)
         if score and not any(start == match.start(1) for _, start, _, _ in found):
             found.append((not _SCALE_AFTER.match(low[match.end(1):]), match.start(1), *score))
+    for match in _HEARD_SCORE.finditer(low):  # "about a for worse when I sprint"
+        if _SCORE_TAIL.match(low[match.end(1):]):
+            found.append((True, match.start(1), float(_HEARD_AS[match.group(1)]), match.end(1)))
     if not found:
         return None
+    now = [item for item in found if not _said_of_usually(low, item[1])]
+    found = now or found  # "usually 3 or 4 out of 10 ... today ... 10/10": today's
     moments = [item for item in found if _MOMENT_AFTER.match(low[item[3]:])]
     if len({value for _, _, value, _ in moments}) > 1:  # "7 when it grabs, 2 after": the worst moment's
         _, start, value, end = max(moments, key=lambda item: item[2])
         return round(value), low[start:end].strip()
     _, start, value, end = min(found)
     return round(value), low[start:end].strip()
+
+
+def _said_of_usually(low: str, at: int) -> bool:
+    """Whether the score at `at` is said of how the pain usually is, by the last word for a time said before it
+    in its sentence ("I normally get headaches, 3 or 4 out of 10", not "usually a 3, today it's 7")."""
+    sentence = low[max(low.rfind(mark, 0, at) for mark in ".!?;\n") + 1:at]
+    usual = [m.end() for m in _USUALLY.finditer(sentence)]
+    return bool(usual) and not any(m.start() >= usual[-1] for m in _NOW.finditer(sentence))
 
 
 # The moment a score is said of: "7 when it grabs, 2 after", "3 on a good day, 5 on a bad day"
@@ -204,7 +234,9 @@ def parse_age(text: str) -> tuple[int, str] | None:
     """The person's stated age ("I'm 74", "74 years old", "aged 74", "58, male", "in my seventies")."""
     low = text.lower()
     patterns = [
-        r"\b(\d{1,3})\s*(?:years?|yrs?|y/?o)\s*old\b",
+        r"\b(\d{1,3})\s*(?:years?|yrs?|y/?o)\s*(?:old|young)\b",  # "80 years young"
+        # "I have 34 years": an age as many languages say it, ending its clause (not "I have 3 years of pain")
+        r"\bi\s+have\s+(\d{2,3})\s+(?:years?|yrs?)(?=\s*(?:$|[,.;!]|and\b|old\b))",
         r"\b(\d{1,3})\s*(?:yo|y/o|yrs? old)\b",
         r"\baged?\s*(\d{1,3})\b",
         r"\b(?:i'?m|i am|im)\s+(?:now\s+|nearly\s+|almost\s+)?(\d{1,3})\b(?!\s*(?:/|out of|%|kg|lbs?|cm|weeks?|days?|"
