@@ -142,6 +142,8 @@ class PainReport:
     highest_intensity: int | None = None  # the highest score said: what the red-flag rules read
     duration_days: float | None = None
     age: int | None = None
+    # the places of the latest message that named any: a side said on its own later is theirs
+    latest_places: set[str] = field(default_factory=set, repr=False, compare=False)
 
     def add(self, mention: Mention) -> None:
         """Fold one mention in; negated or hypothetical ones are remembered but never count.
@@ -200,6 +202,9 @@ class PainReport:
             self.regions.clear()
         for mention in mentions:
             self.add(mention)
+        named = {m.value for m in mentions if m.kind == "region" and m.present}
+        if named:
+            self.latest_places = named
         if kept_side and not any(m.side or m.kind == "side" for m in mentions if m.present):
             # "Actually it's more the knee cap itself, not the thigh": the place moved, the side did not
             self.regions = [(region, side or kept_side) for region, side in self.regions]
@@ -218,14 +223,18 @@ class PainReport:
         return False
 
     def _set_side(self, side: str) -> None:
-        """A side said on its own ("the left one", "the other side") applies to the latest place."""
+        """A side said on its own ("the left one", "the other side") applies to the latest place, and to the places
+        described with it that had the same side: "top of my right shoulder up by my neck" then "sorry, the other
+        side" moves both to the left, the shoulder first."""
         if not self.regions:
             return
-        region, current = self.regions[-1]
+        last = len(self.regions) - 1
+        current = self.regions[last][1]
         if side == "other":
             side = {"left": "right", "right": "left"}.get(current or "", current or "")
         if side in {"left", "right", "both"}:
-            self.regions[-1] = (region, side)
+            self.regions = [(region, side) if index == last or (region in self.latest_places and said == current)
+                            else (region, said) for index, (region, said) in enumerate(self.regions)]
 
     def _add_region(self, region: str, side: str | None) -> None:
         """One entry per region and side; a sided mention refines an earlier unsided one."""

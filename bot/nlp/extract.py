@@ -8,6 +8,7 @@ component and `python -m bot assess` both call `extract_mentions`, so they never
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from dataclasses import replace
@@ -67,6 +68,8 @@ _PLACE_MODIFIERS = frozenset({"outer", "inner", "outside", "inside", "front", "b
                               "middle", "top", "bottom", "lateral", "medial"})
 _PARTS_AFTER = frozenset({"outer", "inner", "outside", "inside", "front", "lateral", "medial"})
 _PART_NOUNS = frozenset({"side", "part", "bit", "aspect", "edge"})
+# "his", "her", "their": a carer naming the patient's body where the vocabulary says "my"
+_OTHER_POSSESSIVES = frozenset({"his", "her", "their", "your"})
 
 
 def _spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -138,7 +141,7 @@ class Analyser:
         """
         fixed = correct_typos(text, self.speller)
         doc = self.nlp(fixed.text)
-        doc.spans[SPANS_KEY] = self.phrases.spans(doc) + self._reordered_places(doc)
+        doc.spans[SPANS_KEY] = self.phrases.spans(doc) + self._reordered_places(doc) + self._places_said_for_others(doc)
         doc.user_data[TYPOS_KEY] = fixed
         doc.user_data[VAGUE_KEY] = self.lexicon.vague
         doc.user_data[PARTS_KEY] = self.lexicon.parts
@@ -179,6 +182,27 @@ class Analyser:
                     end = i + 2 if i + 1 < len(words) and words[i + 1] in _PART_NOUNS else i + 1
                     found.append(Span(doc, start, end, label="REGION", span_id=region))
                     break
+        return found
+
+    def _places_said_for_others(self, doc: Doc) -> list[Span]:
+        """A carer's words for the patient's body ("top of his left shoulder", "between her shoulder blades",
+        "back of their knee") read as the vocabulary's phrases, which are written with "my" and "the": without
+        this only the bare words match ("shoulder" with "top" and "side" as loose parts, "shoulder blades")."""
+        from spacy.tokens import Span
+
+        words = [token.lower_ for token in doc]
+        if not _OTHER_POSSESSIVES.intersection(words):
+            return []
+        mine = ["my" if word in _OTHER_POSSESSIVES else word for word in words]
+        found = []
+        for start in range(len(words)):
+            for length in self.phrases.lengths:
+                end = start + length
+                if end > len(words) or not _OTHER_POSSESSIVES.intersection(words[start:end]):
+                    continue
+                labels = self.phrases.entries.get(tuple(mine[start:end]), ())
+                found += [Span(doc, start, end, label=label, span_id=span_id) for label, span_id in labels
+                          if label == "REGION"]
         return found
 
     def _add_concepts(self, doc: Doc) -> None:
@@ -271,6 +295,10 @@ def analyser_for(nlp: Language, folder: Path) -> Analyser:
 # cancer stays part of the history, so CHILDHOOD_INJURY denies only these
 _INJURY_IDS = frozenset({"dangerous_mechanism", "crush_injury", "blow_to_limb", "trauma", "whiplash", "minor_trauma",
                          "head_injury", "neck_injury_event", "fall_verb", "blow", "major_injury", "injury"})
+# Weakness the person puts down to pain ("my grip feels weak because it hurts to squeeze", "can't lift it, it hurts too
+# much") is the pain holding the muscle back, not a nerve losing its power: PAIN_EXPLAINED denies only these. A numb
+# limb, or a leg that cannot bear weight (a fracture sign whatever stops it), stays what it is.
+_WEAKNESS_IDS = frozenset({"arm_weakness", "limb_weakness", "leg_weakness", "muscle_weakness", "one_arm_power_lost"})
 _ANSWER_NO = frozenset({"no", "nope", "nah", "naw", "non", "nein"})
 
 
@@ -297,6 +325,8 @@ def _context_flags(span: Span) -> tuple[bool, bool, bool]:
             continue  # "no, it's the right ankle": the "no" answers; it denies nothing that follows
         if category.startswith("NEGATED") or (category == "CHILDHOOD_INJURY" and span.id_ in _INJURY_IDS):
             negated = True  # "I broke that wrist falling off a pony when I was 12": not an injury now
+        elif category == "PAIN_EXPLAINED" and span.id_ in _WEAKNESS_IDS:
+            negated = True  # "my grip is weak because it hurts": pain, not a weakness of the nerve
         elif category == "HYPOTHETICAL":
             hypothetical = True
         # POSSIBLE_EXISTENCE ("probably", "possibly", "likely") is a hedge, not a doubt: "I should
@@ -334,11 +364,11 @@ def _side_in_next_sentence(span: Span, doc: Doc, region_tokens: AbstractSet[int]
         following = doc[end].sent
         if len(following) > _SHORT_SENTENCE or any(token.i in region_tokens for token in following):
             return None
-        match = _SIDE_PHRASE.search(following.text.lower())
+        match = _SIDE_PHRASE.search(_text_of(doc, following.start, following.end))
         if match:
             return _side_of(match)
         sides = [_SIDE_WORDS[token.lower_] for token in following
-                 if _SIDE_WORDS.get(token.lower_) in {"left", "right"}]  # "rite", "lft" too
+                 if _SIDE_WORDS.get(token.lower_) in {"left", "right"} and not _is_foreign(token)]  # "rite", "lft" too
         if len(sides) == 1:
             return sides[0]
         end = following.end
@@ -359,14 +389,26 @@ def _side_in_sentence_before(span: Span, doc: Doc, region_tokens: AbstractSet[in
     before = doc[span.sent.start - 1].sent
     if len(before) > _SHORT_SENTENCE or any(token.i in region_tokens for token in before):
         return None
-    sides = _sides_named(_without_discourse_rights(before.text.lower()))
+    sides = _sides_named(_without_discourse_rights(_text_of(doc, before.start, before.end)))
     return sides.pop() if len(sides) == 1 else None
+
+
+def _text_of(doc: Doc, start: int, end: int) -> str:
+    """The lower-cased text of tokens [start, end), its side words that are not the pain's blanked."""
+    return _without_foreign_sides(doc[start:end].text.lower(), _foreign(doc), doc[start].idx) if start < end else ""
+
+
+def _is_foreign(token: Token) -> bool:
+    """A side word said of something other than the pain ("on my right hip", "than the left one")."""
+    return any(start <= token.idx < end for start, end in _foreign(token.doc))
 
 
 def _side_for(span: Span, doc: Doc, region_tokens: AbstractSet[int] = frozenset()) -> str | None:
     """Side words inside the phrase ("back of my right knee"), right before a region ("right
-    temple"), shortly after ("neck, left side") or in a short sentence of their own ("Neck. Left side.")."""
-    chatter = _discourse_rights(doc.text.lower())
+    temple"), shortly after ("neck, left side") or in a short sentence of their own ("Neck. Left side."). A side word
+    said with another place named for something else is not this one's, but a place's own side word always is."""
+    own = set(_side_words_of(span, doc))
+    chatter = _discourse_rights(doc.text.lower()) + [side for side in _foreign(doc) if side not in own]
 
     def said_as_side(token: Token) -> bool:
         return not any(start <= token.idx < end for start, end in chatter)
@@ -381,10 +423,10 @@ def _side_for(span: Span, doc: Doc, region_tokens: AbstractSet[int] = frozenset(
             return _SIDE_WORDS[token.lower_]
     if span.start > span.sent.start and doc[span.start - 1].lower_ in _SIDE_LETTERS:
         return _SIDE_LETTERS[doc[span.start - 1].lower_]
-    before = _SIDE_OF_BEFORE.search(doc[span.sent.start: span.start].text.lower())
+    before = _SIDE_OF_BEFORE.search(_text_of(doc, span.sent.start, span.start))
     if before:
         return before.group(1)
-    after = _without_discourse_rights(doc[span.end: min(span.end + 6, span.sent.end)].text.lower())
+    after = _without_discourse_rights(_text_of(doc, span.end, min(span.end + 6, span.sent.end)))
     match = _SIDE_PHRASE.search(after)
     if match:
         return _side_of(match)
@@ -394,9 +436,9 @@ def _side_for(span: Span, doc: Doc, region_tokens: AbstractSet[int] = frozenset(
             return token.lower_  # "my shoulder right", "in the shoulder, the right, in the back part"
     next_place = next((i for i in range(span.end, span.sent.end) if i in region_tokens), None)
     if next_place is None:  # "between the shoulder blades for a few days, left side mostly"
-        rest = _SIDE_PHRASE.findall(doc[span.end: span.sent.end].text.lower())
+        rest = _SIDE_PHRASE.findall(_text_of(doc, span.end, span.sent.end))
         if len(rest) == 1:
-            return _side_of(_SIDE_PHRASE.search(doc[span.end: span.sent.end].text.lower()))
+            return _side_of(_SIDE_PHRASE.search(_text_of(doc, span.end, span.sent.end)))
         return _side_in_next_sentence(span, doc, region_tokens) or _side_in_sentence_before(span, doc, region_tokens)
     return None
 
@@ -616,15 +658,223 @@ def _kept_spans(doc: Doc) -> list[Span]:
     return spans
 
 
-# A place set against the one meant: "more the kneecap than the thigh", "my calf rather than my shin"
-_NOT_THIS_PLACE = re.compile(r"(?:\bmore\b[^.!?;]*\bthan|\brather\s+than|\binstead\s+of|\bnot\s+so\s+much)\s+"
-                             r"(?:(?:in|on|at|round|around|near)\s+)?(?:(?:the|my)\s+)?$")
+# A place set against the one meant: "more the kneecap than the thigh", "my calf rather than my shin", and the place
+# compared with: "more big than right leg", "swollen compared to my left calf"
+_NOT_THIS_PLACE = re.compile(r"(?:\bmore\b[^.!?;]*\bthan|\brather\s+than|\binstead\s+of|\bnot\s+so\s+much|"
+                             r"\b(?:\w+er|worse|less)\s+than|\bcompared\s+(?:to|with)|\bversus|\bvs\.?)\s+"
+                             r"(?:(?:in|on|at|round|around|near)\s+)?(?:(?:the|my)\s+)?(?:(?:left|right|other)\s+)?$")
+
+
+# ---------------------------------------------------------------- places named for something else
+# A body part can be named as where something else is, not where it hurts: the seat of a child or a load ("carrying
+# the baby on my hip", "she goes on my right hip"), the hand that holds something ("my right hand holds the phone"),
+# where a fall landed ("landed on his bottom"), a joint mended long ago that is fine now ("had my left hip replaced,
+# no trouble since"), the place of the usual pain when today's is elsewhere ("I normally get headaches across my
+# forehead ... today ... the back of my head"), and another person's ("my wife has the same in her left shoulder").
+# None is where this pain is (a fall's landing place stays, after it, for the safety rules), and a side word said with
+# one is that place's side, not the pain's.
+FOREIGN_SIDES_KEY = "foreign_sides"  # doc.user_data key: character spans of side words that are not the pain's
+_THEIRS, _NOT_HERE, _SECONDARY = "theirs", "not_here", "secondary"  # how a place named for something else counts
+SECONDARY_KEY = "secondary_places"  # doc.user_data key: the mentions of places where a fall landed
+_POSSESSIVE = r"(?:my|his|her|their|your|the|one|that|this)"
+_SIDE_BEFORE_PLACE = r"(?:(?:left|right|other|lft|rite|rt)\s+)?"
+_NOT_AN_OBJECT = r"(?!(?:pain|pains|ache|aches|hurts?|sore|and|but|when|now|since|then|is|was|has|have|had|gone|been|" \
+                 r"feels?|felt|got|goes)\b)"
+# what a child or a load sits on: after carrying something, or with the child or the bag as the one sitting there
+_SEAT_BEFORE = re.compile(
+    r"(?:\b(?:carry|carries|carrying|carried|hold|holds|holding|held|balanc(?:e|es|ed|ing)|perch(?:es|ed|ing)?|"
+    r"prop(?:s|ped|ping)?|hoist(?:s|ed|ing)?|lug(?:s|ged|ging)?|hitch(?:es|ed|ing)?|bounc(?:e|es|ed|ing))\s+"
+    rf"(?:{_NOT_AN_OBJECT}[\w'-]+\s+){{1,4}}"
+    r"|\b(?:she|he|they|baby|toddler|child|kid|son|daughter|bag|rucksack|backpack|handbag|satchel)\s+(?:\w+\s+)?"
+    r"(?:goes|go|went|sits|sit|sat|rides|ride|rode|perches|perched|stays|sleeps|slept|lies|lay|hangs|hung)\s+)"
+    rf"(?:on|onto|upon|over|across|against)\s+{_POSSESSIVE}\s+{_SIDE_BEFORE_PLACE}$")
+# the hand something is held in or rests on ("hold the phone in my right hand", "rest my chin on my hand"), or a hand
+# holding it ("my right hand holds the phone"); not when holding is what hurts ("I can't hold a cup in my right hand")
+_HOLDER_BEFORE = re.compile(
+    r"(?<!\bmy )(?<!\bthe )(?<!\ba )(?<!\bhis )(?<!\bher )(?<!\bweak )"  # "my grip has gone weak": a noun
+    r"\b(?:hold|holds|holding|held|grip|grips|gripping|gripped|clutch(?:es|ed|ing)?|carry|carries|carrying|carried|"
+    r"rest|rests|resting|rested|lean|leans|leaning|leant|leaned)\s+"
+    rf"(?:{_NOT_AN_OBJECT}[\w'-]+\s+){{0,3}}(?:in|with|on|against)\s+{_POSSESSIVE}\s+{_SIDE_BEFORE_PLACE}$")
+_HOLDER_AFTER = re.compile(r"^\s+(?:holds|held|grips|gripped|clutches|clutched|carries|carried|takes|took)\s+"
+                           r"(?:the|a|an|my|his|her|all)\b")
+_HOLDING_HURTS = re.compile(r"\b(?:can'?t|cannot|can not|couldn'?t|unable to|struggl\w* to|hard to|hurts? to|"
+                            r"painful to|difficult to|when|whenever|if|while)\s+(?:i\s+)?$")
+# where a fall landed
+_LANDING_BEFORE = re.compile(
+    r"\b(?:land|lands|landed|landing|fell|fall|falls|falling|fallen|slipped|slip|tripped|trip|thrown|dropped|"
+    rf"came down|went down|come down)\b(?:\s+{_NOT_AN_OBJECT}[\w'-]+){{0,5}}?\s+(?:on|onto|upon|on to|against|"
+    rf"into|down on)\s+{_POSSESSIVE}\s+{_SIDE_BEFORE_PLACE}$")
+# a joint replaced, operated on or broken ("had my left hip replaced", "broke that arm", "surgery on my shoulder")...
+_REPAIRED_AFTER = re.compile(r"^\s+(?:(?:was|were|has been|had been|got|being)\s+)?(?:replaced|replacement|done|"
+                             r"operated|op|operation|surgery|pinned|plated|fused|reconstructed|rebuilt|repaired|"
+                             r"scoped|resurfaced|broken|fractured|broke)\b")
+_REPAIRED_BEFORE = re.compile(rf"\b(?:broke|broken|fractured|dislocated|snapped|shattered|busted|injured|(?:surgery|"
+                              rf"operation|op|operated|replacement|keyhole|arthroscopy)\s+(?:on|to|of|in)|new)\s+"
+                              rf"(?:{_POSSESSIVE}\s+)?{_SIDE_BEFORE_PLACE}$")
+# ... said to be fine now in the same sentence ("no trouble since", "it's been perfect", "never bothered me since")
+_WELL_SINCE = re.compile(
+    r"\b(?:no|not any|not a|never any|never a|without any)\s+(?:\w+\s+)?(?:trouble|troubles|problems?|issues?|bother|"
+    r"pain|complaints?)\b|\bnever\s+(?:\w+\s+)?(?:bothered|troubled|given|caused|hurt|ached)\b|"
+    r"\b(?:hasn'?t|haven'?t|has not|have not)\s+(?:\w+\s+)?(?:bothered|troubled|hurt|ached|given)\b|"
+    r"\b(?:been|is|are|healed|works?|working|feels?)\s+(?:\w+\s+)?(?:fine|great|good|perfect|"
+    r"marvell?ous|brilliant|excellent|fantastic|wonderful|grand|spot on|no bother|a success|a dream)\b|"
+    r"\bgood as new\b|\b(?:fine|ok|okay|good) (?:since|now|ever since)\b")
+# the usual pain, when the message sets today's against it ("I normally get ... Today is different")
+_USUALLY = re.compile(r"\b(?:normally|usually|typically|generally|often|regularly|occasionally|sometimes|used to|"
+                      r"tend to|prone to|from time to time|every so often|now and (?:then|again)|"
+                      r"(?:once|twice|\d+ times|a few times|a couple of times) (?:a|per|every) "
+                      r"(?:day|week|fortnight|month|year))\b")
+_TODAY_INSTEAD = re.compile(r"\b(?:today|tonight|this (?:time|morning|afternoon|evening|week|one)|right now|different|"
+                            r"unlike|instead|but now|now it'?s)\b")
+_SEGMENT_ENDS = re.compile(r"[.!?;\n]+|\b(?:but|however|though|whereas|although|except)\b")
+_ALSO = re.compile(r"\b(?:also|too|as well|both)\b")
+_CLAUSE_ENDS = re.compile(r"[.!?;,\n]+|\b(?:and|but|so|however|though|whereas|although|except)\b")
+_PAIN_SAID = re.compile(r"\b(?:pain\w*|hurt\w*|sore\w*|ache\w*|aching|achy|agony|killing|stiff\w*|tight\w*|throb\w*)\b")
+# "fatter than my left one", "swollen compared to the other one": the side compared with, not the pain's
+_COMPARED_SIDE = re.compile(r"\b(?:than|compared (?:to|with)|comparing (?:it )?(?:to|with)|versus|vs\.?|unlike|"
+                            r"as (?:\w+ )?as)\s+(?:(?:the|my|his|her|your|their)\s+)?(left|right|lft|rite|rt|other)\b")
+_PLACE_SIDE_WORDS = frozenset({"left", "right", "both", "other", "lft", "rite", "rt"})
+_POSSESSIVE_WORDS = frozenset({"my", "his", "her", "their", "your", "the", "that", "this", "one"})
+
+
+def _said_of_it(span: Span, doc: Doc, regions: list[Span]) -> bool:
+    """A pain word after the place in its sentence, before the next place: "on my hip, which is sore now"."""
+    following = [r.start_char for r in regions if r.start > span.start]
+    end = min([span.sent.end_char, *following])  # only for a seat: rarely read
+    return bool(_PAIN_SAID.search(doc.text[span.end_char:end].lower()))
+
+
+def _possessive_of(span: Span, doc: Doc) -> str | None:
+    """Whose place it is said to be: "my", "his", "her" inside the phrase or right before it, past side words."""
+    inside = next((t.lower_ for t in span if t.lower_ in {"my", "his", "her", "their", "your"}), None)
+    if inside:
+        return inside
+    index = span.start - 1
+    while index >= 0 and doc[index].lower_ in _PLACE_SIDE_WORDS:
+        index -= 1
+    return doc[index].lower_ if index >= 0 and doc[index].lower_ in {"my", "his", "her", "their", "your"} else None
+
+
+def _side_words_of(span: Span, doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the side words said with a place: inside it, or right before it ("on my right hip")."""
+    tokens = [t for t in span if t.lower_ in _PLACE_SIDE_WORDS]
+    index = span.start - 1
+    while index >= 0 and doc[index].lower_ in _PLACE_SIDE_WORDS | _POSSESSIVE_WORDS:
+        if doc[index].lower_ in _PLACE_SIDE_WORDS:
+            tokens.append(doc[index])
+        index -= 1
+    return [(t.idx, t.idx + len(t.text)) for t in tokens]
+
+
+def _is_mended(span: Span, before: str, sentence: str) -> bool:
+    """A joint replaced, operated on or broken, and said in the same sentence to be fine now."""
+    after = span.doc.text[span.end_char:].lower()
+    return bool(_REPAIRED_AFTER.match(after) or _REPAIRED_BEFORE.search(before)) and bool(_WELL_SINCE.search(sentence))
+
+
+def _is_a_holder(span: Span, before: str) -> bool:
+    """The hand something is held in or that holds it, unless holding is what hurts ("I can't hold a cup in ...")."""
+    after = span.doc.text[span.end_char:].lower()
+    holding = _HOLDER_BEFORE.search(before)
+    return bool(_HOLDER_AFTER.match(after)) or (holding is not None and not _HOLDING_HURTS.search(
+        before[:holding.start()]))
+
+
+def _segments(text: str, ends: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The pieces of the text between the `ends` (sentence ends, "but", ...), as character spans."""
+    cuts = [0, *(m.end() for m in ends.finditer(text)), len(text)]
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def _places_of_something_else(doc: Doc, regions: list[Span]) -> dict[tuple[int, int, str], str]:
+    """The places named for something else (see above), each with how it counts: _THEIRS (another person's), _NOT_HERE
+    (no place of this pain) or _SECONDARY (where a fall landed: said after the place that hurts, and still a place
+    for the safety rules, a fracture or a head injury). The hand that holds, where a fall landed and the usual place
+    give way only to another place named in the message; said alone they may well be where it hurts ("I fell on my
+    hip, it's sore")."""
+    def key(span: Span) -> tuple[int, int, str]:
+        return span.start, span.end, span.id_
+
+    def part(span: Span) -> str:
+        return span.id_.split("_")[0]  # "hip" for hip_side and hip_front
+
+    said = [r for r in regions if not any(_context_flags(r)[:2])]  # someone else's still counts, for a carer
+    low = doc.text.lower()
+    clauses, segments = _segments(low, _CLAUSE_ENDS), _segments(low, _SEGMENT_ENDS)
+    found: dict[tuple[int, int, str], str] = {}
+
+    # what names a place for something else is said in its sentence, before it
+    sentences = {key(r): (low[sent.start_char:r.start_char], low[sent.start_char:sent.end_char])
+                 for r in said for sent in (r.sent,)}
+
+    def clause_of(span: Span, pieces: list[tuple[int, int]]) -> str:
+        return next((low[a:b] for a, b in pieces if a <= span.start_char < b), "")
+
+    def elsewhere(span: Span, *, hurting: bool = False, instead: bool = False) -> bool:
+        """Another body part is named (`hurting`: in a clause that says it hurts, not "my foot looks turned out";
+        `instead`: not said as one more place, "today my shoulder is sore too")."""
+        return any(part(r) != part(span) and key(r) not in found and (
+            not hurting or _PAIN_SAID.search(clause_of(r, clauses))) and (
+            not instead or not (_USUALLY.search(clause_of(r, segments)) or _ALSO.search(clause_of(r, segments))))
+            for r in said)
+
+    for span in said:
+        # "carrying the baby on my hip has made my hip sore": the seat is the place when it is named again as hurting
+        again = any(part(r) == part(span) and key(r) != key(span) for r in said)
+        before, sentence = sentences[key(span)]
+        if (_SEAT_BEFORE.search(before) and not again and not _said_of_it(span, doc, regions)) \
+                or _is_mended(span, before, sentence):
+            found[key(span)] = _NOT_HERE
+    for span in said:
+        if key(span) in found or not elsewhere(span, hurting=True):
+            continue
+        if _is_a_holder(span, sentences[key(span)][0]):
+            found[key(span)] = _NOT_HERE
+        elif _LANDING_BEFORE.search(sentences[key(span)][0]):
+            found[key(span)] = _SECONDARY
+    if _TODAY_INSTEAD.search(low):
+        for span in said:
+            usual = clause_of(span, segments)
+            if key(span) not in found and _USUALLY.search(usual) and not _TODAY_INSTEAD.search(usual) \
+                    and elsewhere(span, instead=True):
+                found[key(span)] = _NOT_HERE
+    if any(_possessive_of(r, doc) == "my" for r in said if key(r) not in found):
+        for span in said:
+            if key(span) not in found and _possessive_of(span, doc) in {"his", "her", "their"}:
+                found[key(span)] = _THEIRS
+    return found
+
+
+def _foreign_sides(doc: Doc, aside: Iterable[Span]) -> list[tuple[int, int]]:
+    """Character spans of the side words that are not the pain's: those said with a place named for something else,
+    and the side compared with ("fatter than my left one")."""
+    compared = [match.span(1) for match in _COMPARED_SIDE.finditer(doc.text.lower())]
+    return compared + [side for span in aside for side in _side_words_of(span, doc)]
+
+
+def _foreign(doc: Doc) -> list[tuple[int, int]]:
+    """The side words of the doc that are not the pain's (set by `_span_mentions`)."""
+    return list(doc.user_data.get(FOREIGN_SIDES_KEY, ()))
+
+
+def _without_foreign_sides(low: str, foreign: Iterable[tuple[int, int]], start: int = 0) -> str:
+    """`low` (the doc's text from character `start` on) with the side words that are not the pain's blanked."""
+    for a, b in foreign:
+        a, b = max(a - start, 0), min(b - start, len(low))
+        if a < b:
+            low = low[:a] + " " * (b - a) + low[b:]
+    return low
 
 
 def _span_mentions(doc: Doc, spans: list[Span], sided_regions: set[str]) -> list[Mention]:
-    mentions = []
+    mentions: list[Mention] = []
     seen: set[tuple[str, str, int]] = set()
-    region_tokens = {index for span in spans if span.label_ == "REGION" for index in range(span.start, span.end)}
+    regions = [span for span in spans if span.label_ == "REGION"]
+    aside = _places_of_something_else(doc, regions)
+    doc.user_data[FOREIGN_SIDES_KEY] = _foreign_sides(doc, [r for r in regions if (r.start, r.end, r.id_) in aside])
+    region_tokens = {index for span in regions if (span.start, span.end, span.id_) not in aside
+                     for index in range(span.start, span.end)}
+    secondary: list[Mention] = []
     for span in spans:
         kind = _KIND_BY_LABEL.get(span.label_)
         if kind is None:
@@ -636,6 +886,9 @@ def _span_mentions(doc: Doc, spans: list[Span], sided_regions: set[str]) -> list
         negated, hypothetical, other = _context_flags(span)
         if kind == "region" and _NOT_THIS_PLACE.search(doc.text[:span.start_char].lower()):
             negated = True  # "more round the kneecap than the thigh": the thigh is where it is not
+        named_for = aside.get((span.start, span.end, span.id_)) if kind == "region" else None
+        other = other or named_for == _THEIRS
+        negated = negated or named_for == _NOT_HERE
         side = _side_for(span, doc, region_tokens) if kind == "region" and span.id_ in sided_regions else None
         vague = kind == "region" and doc.user_data.get(VAGUE_KEY, {}).get(span.text.lower()) == span.id_
         if vague and span.text.lower() in doc.user_data.get(PARTS_KEY, ()) and span.start > 0 and \
@@ -643,9 +896,11 @@ def _span_mentions(doc: Doc, spans: list[Span], sided_regions: set[str]) -> list
             continue  # "at the back", "the back bit": where in the place already named, not "my back"
         if kind == "region" and span.text.lower() in _PART_WORDS and _OF_IT.match(doc.text[span.end_char:].lower()):
             continue  # "me back is killing me, bottom of it on the left": the lower part of the back, not the bottom
-        mentions.append(Mention(kind=kind, value=span.id_, text=span.text, side=side, negated=negated,
-                                hypothetical=hypothetical, other_person=other, vague=vague))
-    return mentions
+        mention = Mention(kind=kind, value=span.id_, text=span.text, side=side, negated=negated,
+                          hypothetical=hypothetical, other_person=other, vague=vague)
+        (secondary if named_for == _SECONDARY else mentions).append(mention)
+    doc.user_data[SECONDARY_KEY] = frozenset(secondary)
+    return mentions + secondary  # where a fall landed comes after the place that hurts
 
 
 # "actually" and "rather" correct only when a place follows ("actually it's the left", "rather my neck"); "Actually,
@@ -677,7 +932,8 @@ _NOT_A_SIDE = re.compile(
     rf"\b(?:all|al|oh|ah|ok|okay|feels|feel|feeling|felt|that's|thats|that|is that|yeah|yes|sounds|quite|just|"
     rf"not|doing|done|get|got|spot|exactly|bang|smack|sleeping|sleep|slept|walking|walk|sitting|sat|standing|"
     rf"eating|working|going|gone|went|been|looks|look|looked|seem|seems|seemed|did|do|put|set|treated|heard)\s+right\b|"
-    rf"(?<!\bthe )\bright\W{{0,2}}\s+(?:{_NOT_A_SIDE_AFTER})\b|^\s*right\s*[,.!]\s+(?=\S+\s+\S+)|\balright\b")
+    rf"(?<!\bthe )\bright\W{{0,2}}\s+(?:{_NOT_A_SIDE_AFTER})\b|^\s*right\s*[,.!]\s+(?=\S+\s+\S+)|\balright\b|"
+    r"(?<!\bthe )(?<!\bmy )(?<!\bor )\bright\s*\?")  # "it's just muscular, right?": a question tag
 
 
 def _discourse_rights(low: str) -> list[tuple[int, int]]:
@@ -691,9 +947,11 @@ def _without_discourse_rights(low: str) -> str:
     return low
 
 
-def _context_mentions(text: str, span_mentions: list[Mention]) -> list[Mention]:
-    """A correction ("sorry, I meant my knee") and a side said on its own ("the other side, the left")."""
-    low = _without_discourse_rights(text.lower())
+def _context_mentions(text: str, span_mentions: list[Mention],
+                      foreign: Iterable[tuple[int, int]] = ()) -> list[Mention]:
+    """A correction ("sorry, I meant my knee") and a side said on its own ("the other side, the left"); not a side
+    said of something else (`foreign`: "she goes on my right hip", "fatter than my left one")."""
+    low = _without_foreign_sides(_without_discourse_rights(text.lower()), foreign)
     low = re.sub(r"\bon the (?:other|one) hand\b", "on the saying", low)  # a saying, not "the other hand"
     mentions = []
     if _CORRECTION.search(low):
@@ -851,10 +1109,26 @@ def extract_mentions(doc: Doc, sided_regions: Iterable[str], *, bare_intensity: 
     parts = _part_mentions(doc.text, doc.user_data.get(PARTS_KEY, ()), refinable if places else [])
     if places and not refinable:
         parts = []
+    parts = _centre_beside_a_level(parts)
     numbers = _number_mentions(doc.text, spans, bare_intensity=bare_intensity)
     found = _one_side_for_all(doc, found, set(sided_regions))
     found, parts = _places_named_as_parts(doc.text, found, parts)  # after the sides: "arch of r foot" keeps the r
-    return found + _context_mentions(doc.text, found) + parts + _trigger_words(doc.text, found + numbers) + numbers
+    said = _context_mentions(doc.text, found, _foreign(doc))
+    return found + said + parts + _trigger_words(doc.text, found + numbers) + numbers
+
+
+# Words that say how far across a place ("in the middle") and how high in it ("low down", "top")
+_CENTRE_PARTS = frozenset({"middle", "mid", "centre", "center", "central"})
+_LEVEL_PARTS = frozenset({"low", "lower", "low down", "down low", "lower down", "bottom", "down", "belt", "upper",
+                          "top", "high", "higher", "up"})
+
+
+def _centre_beside_a_level(parts: list[Mention]) -> list[Mention]:
+    """"back pain low down middle", "low down in the middle of my back": a centre word said with how high says where
+    across (on the spine, not to one side); the level says which part, so the middle of the back is not meant."""
+    if any(part.value in _LEVEL_PARTS for part in parts):
+        return [part for part in parts if part.value not in _CENTRE_PARTS]
+    return parts
 
 
 def _places_named_as_parts(text: str, found: list[Mention],
@@ -887,7 +1161,7 @@ def _one_side_for_all(doc: Doc, mentions: list[Mention], sided_regions: set[str]
     sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
 
     def side_said(start: int, end: int) -> str | None:
-        low = _without_discourse_rights(text[start:end])
+        low = _without_foreign_sides(_without_discourse_rights(text[start:end]), _foreign(doc), start)
         said = {word for word in ("left", "right") if re.search(rf"\b{word}\b", low)}
         if re.search(r"\bboth (?:sides?|of them)\b|\bon both\b", low):
             said.add("both")
@@ -900,7 +1174,8 @@ def _one_side_for_all(doc: Doc, mentions: list[Mention], sided_regions: set[str]
     # "bicep pain l arm front": the side found for one place ("l arm") is the side of its sentence too
     sided_in: dict[tuple[int, int] | None, set[str]] = {}
     for mention in mentions:
-        if mention.kind == "region" and mention.side and mention.present:
+        if mention.kind == "region" and mention.side and mention.present and \
+                mention not in doc.user_data.get(SECONDARY_KEY, ()):  # "fell onto my right shoulder": not the neck's
             sided_in.setdefault(sentence_of(mention), set()).add(mention.side)
 
     kept = []
