@@ -71,8 +71,9 @@ class ActionScheduleCheckin(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
         times = store().schedule(tracker.sender_id, baseline_pain=intake_report(tracker).intensity)
         asked_for = requested_checkin_days(_latest_text(tracker))  # "yes, but after the 15th of December?"
-        first = (store().reschedule(tracker.sender_id, max(asked_for, 1.0)) if asked_for else None) or times[0]
-        dispatcher.utter_message(response="utter_checkins_scheduled", date=f"{first:%A %d %B}")
+        moved = store().reschedule(tracker.sender_id, max(asked_for, 1.0)) if asked_for else None
+        dispatcher.utter_message(response="utter_checkins_scheduled_as_asked" if moved else "utter_checkins_scheduled",
+                                 date=f"{moved or times[0]:%A %d %B}")
         email = find_email(_latest_text(tracker))
         if email and store().set_email(tracker.sender_id, email):
             dispatcher.utter_message(response="utter_email_saved")

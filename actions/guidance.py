@@ -54,9 +54,8 @@ def offer_coaching(dispatcher: CollectingDispatcher, tracker: Tracker, candidate
         dispatcher.utter_message(response="utter_suggest_no_coaching")
         return [awaiting(None)]
     if level == TriageLevel.SEE_DOCTOR:
-        # no massage offer to answer, so the next question is whether to check in (a "yes" always has a home)
         dispatcher.utter_message(response="utter_suggest_see_doctor_first")
-        return [awaiting(None), FollowupAction("action_offer_checkin")]
+        return [awaiting(None)]
     cards = [knowledge().muscle_card(c.muscle.id) for c in candidates[:SHOWN]]
     chosen = next((card for card in cards if card and card.self_massage), None)
     if chosen is None:

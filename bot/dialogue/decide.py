@@ -407,6 +407,8 @@ def _trusted(s: Situation) -> Situation:
         return replace(s, intent=None, confidence=0.0)  # "nope, all clear" to a safety question deletes nothing
     if s.intent == "ask_professional" and s.typed and wants_other_muscle(s.text) and not wants_professional(s.text):
         return replace(s, intent=None, confidence=0.0)  # "I've already worked on those with my physio, that's not it"
+    if s.intent == "ask_caution" and s.typed and "?" not in s.text and not asks_if_massage_is_safe(s.text):
+        return replace(s, intent=None, confidence=0.0)  # "ok no problem. yes, I want the massage" asks nothing
     if s.intent in QUESTION_INTENTS and s.typed and "?" not in s.text and is_closing(s.text):
         return replace(s, intent=None, confidence=0.0)  # "fine. off to minor injuries then" asks nothing
     if s.intent == "non_english" and (is_closing(s.text) or read_yes_no(s.text, None) is not None):
@@ -420,8 +422,14 @@ def decide(s: Situation) -> str | None:
     if s.typed and s.previous_action == "utter_goodbye" and is_closing(s.text) and not s.describes_pain:
         return "utter_thank"  # "no ta" after the goodbye: a short "you're welcome", not the goodbye again
     if s.typed and s.previous_action == "utter_goodbye" and s.awaiting and _GREETING.match(s.text) and (
-            not s.describes_pain):
+            not s.describes_pain) and not _CHECKIN_WORDS.search(s.text.lower()):
         return "action_checkin_resume"  # "hello it's me again": the goodbye closed what was asked before it
+    if s.typed and s.awaiting == "email" and find_email(s.text):
+        return "action_save_email"  # "Please send the reminders to me: anne@example.org", whatever was heard
+    if s.typed and s.triage == "see_doctor" and s.awaiting is None and not s.active_loop and (
+            s.previous_action == "action_suggest_muscles") and read_yes_no(s.text, None) is Answer.YES and (
+            len(s.text.split()) <= 4):
+        return "action_offer_checkin"  # "sure" after the suggestions and the advice to be checked: nothing to start
     if s.just_deleted and s.typed and _confirms_the_deletion(s):
         return "utter_deleted_already"
     if s.typed and (s.intent == "delete_data" or wants_deletion(s.text)):

@@ -202,3 +202,34 @@ def test_a_hello_after_the_goodbye_starts_afresh() -> None:
     assert decide(back) == "action_checkin_resume"
     assert decide(said("ow 8", "pressure_feedback", awaiting="pressure", coached=True,
                        previous_action="utter_goodbye")) == "action_pressure_feedback"
+
+
+def test_a_yes_after_see_a_doctor_suggestions_is_answered_with_the_check_in_offer() -> None:
+    after = {"triage": "see_doctor", "previous_action": "action_suggest_muscles"}
+    assert decide(said("sure", "affirm", **after)) == "action_offer_checkin"
+    assert decide(said("ok ill book the gp. thx", "affirm", **after)) == "utter_goodbye"
+
+
+def test_an_email_while_the_email_is_asked_is_saved_whatever_was_heard() -> None:
+    text = "Please send the reminders to me: anne.price@example.org"
+    assert decide(said(text, "checkin_manage", awaiting="email", checkins_agreed=True)) == "action_save_email"
+
+
+def test_a_massage_wanted_is_no_caution_question() -> None:
+    assert decide(said("ok no problem. yes, I want the massage", "ask_caution", awaiting="coach_offer")) == \
+        "action_coach_massage"
+    assert decide(said("is it safe with my warfarin?", "ask_caution", awaiting="coach_offer")) is None  # the rule
+
+
+def test_a_pause_asked_with_a_hello_after_the_goodbye_is_the_pause() -> None:
+    back = said("hey im off to a conference this wk can u pause the checkins", "checkin_manage", 0.9,
+                awaiting="anything_else", previous_action="utter_goodbye", checkins_agreed=True)
+    assert decide(back) != "action_checkin_resume"
+
+
+@pytest.mark.parametrize("text", ["ok gonna go get it looked at today thx", "gonna get it seen to",
+                                  "I'm going to get it checked"])
+def test_going_to_get_it_looked_at_closes(text: str) -> None:
+    from bot.nlp.replies import is_closing
+
+    assert is_closing(text)

@@ -22,7 +22,7 @@ QUESTION_MOVES = frozenset({"ask_intake", "safety_question", "suggest_muscles", 
 # Every domain response (by name) and the move it makes; tests/tools check that each response in
 # domain/*.yml is listed, so a new response cannot go unscored. None: part of a move made by another
 # response of the same turn, or not a move the scripts speak of (the body map, input hygiene).
-RESPONSE_MOVES: dict[str, str | None] = {
+RESPONSE_MOVES: dict[str, str | tuple[str, ...] | None] = {
     "utter_greet": "greet", "utter_welcome_back": "greet", "utter_goodbye": "goodbye", "utter_thank": "acknowledge",
     "utter_no_problem": "acknowledge", "utter_anything_else": "anything_else", "utter_ask_what_else": "anything_else",
     "utter_bot_challenge": "bot_identity", "utter_out_of_scope": "out_of_scope",
@@ -62,7 +62,10 @@ RESPONSE_MOVES: dict[str, str | None] = {
     "utter_checkin_escalate": "refer_professional",
     "utter_checkin_keep_going": None, "utter_checkins_paused": "checkins_paused",
     "utter_checkins_resumed": "checkins_resumed", "utter_checkins_stopped": "checkins_stopped",
-    "utter_checkin_moved": "checkin_moved", "utter_checkins_none_planned": "checkins_managed_none",
+    "utter_checkin_moved": "checkin_moved",
+    # planned and moved in one: "yes, but can the first one be after the 15th?"
+    "utter_checkins_scheduled_as_asked": ("checkins_scheduled", "checkin_moved"),
+    "utter_checkins_none_planned": "checkins_managed_none",
     "utter_checkin_manage_which": "clarify", "utter_deleted": "deleted", "utter_deleted_already": "deleted",
     "utter_input_empty": None, "utter_input_long": None, "utter_input_failed": None, "utter_input_rate_limited": None,
     # the messaging channels' own sentences (sent by the channel, never by the dialogue)
@@ -204,8 +207,8 @@ def observe(events: list[dict[str, Any]], start: int) -> Observation:
                 continue
             move = RESPONSE_MOVES[name] if name in RESPONSE_MOVES else next(
                 (m for prefix, m in RESPONSE_PREFIX_MOVES if name.startswith(prefix)), None)
-            if move:
-                seen.add(move)
+            for one in (move,) if isinstance(move, str) else move or ():
+                seen.add(one)
         if action in ACTION_MOVES:
             seen.add(ACTION_MOVES[action])
         named = any(_response_name(e) for e in produced if e.get("event") == "bot")
