@@ -92,6 +92,10 @@ _USUALLY = re.compile(r"\b(?:usually|normally|typically|generally|ordinarily|mos
 _NOW = re.compile(r"\b(?:today|now|tonight|this morning|this time|at the moment|currently|at present|different)\b")
 
 
+_AN_AGE_BEFORE = re.compile(r"\b(?:since|when|ever since|from when|till|until|as|back when|before) "
+                            r"(?:i|he|she|we|they|you|u|my \w+|our \w+)\s+(?:was|were|am|is|turned)\s+(?:about\s+)?$")
+
+
 def _score_at(low: str, start: int, end: int, *, word: bool) -> tuple[float, int] | None:
     """The score a number at [start, end) states, with where its words end; None for a count or a time."""
     value = word_number(low[start:end])
@@ -107,6 +111,8 @@ def _score_at(low: str, start: int, end: int, *, word: bool) -> tuple[float, int
         return (value, end) if _SCORE_TAIL.match(after) else None
     if _OTHER_PERSON.search(before) or (_CLOCK_BEFORE.search(before) and _CLOCK_NEXT_CLAUSE.match(after)):
         return None
+    if _AN_AGE_BEFORE.search(before):
+        return None  # "bruised easily since I was 10", "when he was 6": an age, not a score
     alone = not before.strip() and not after.strip(" .!?")  # just "7": a score only when one was asked for
     if alone or not (_LEAD_IN.search(before) or _CLAUSE_START.search(before)):
         return None
@@ -239,8 +245,8 @@ def parse_age(text: str) -> tuple[int, str] | None:
         r"\bi\s+have\s+(\d{2,3})\s+(?:years?|yrs?)(?=\s*(?:$|[,.;!]|and\b|old\b))",
         r"\b(\d{1,3})\s*(?:yo|y/o|yrs? old)\b",
         r"\baged?\s*(\d{1,3})\b",
-        r"\b(?:i'?m|i am|im)\s+(?:now\s+|nearly\s+|almost\s+)?(\d{1,3})\b(?!\s*(?:/|out of|%|kg|lbs?|cm|weeks?|days?|"
-        r"months?|minutes?|hours?|stone|st\b|weeks? pregnant))",
+        r"\b(?:i'?m|i am|im)\s+(?:now\s+|nearly\s+|almost\s+)?(\d{1,3})\b(?!\s*(?:/|out of|%|kg|lbs?|cm|weeks?|wks?|"
+        r"days?|months?|mths?|minutes?|mins?|hours?|hrs?|stone|st\b|weeks? pregnant))",
         r"^\s*(\d{2})\s*(?:,|m\b|f\b|male\b|female\b|yr\b)",  # "58, diabetic, back pain since ..."
         r"\b(?:as an?|being an?)\s+(\d{2})\s*(?:year|yr)",
         r"\b(\d{2,3})\s+(?:at\s+|on\s+|as of\s+)?(?:my\s+)?last\s+birthday\b",  # "pensioner, 73 last birthday"

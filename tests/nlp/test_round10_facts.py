@@ -333,3 +333,16 @@ def test_a_doubtful_number_to_how_long_is_no_score(
     assert "pain_intensity" not in slots
     slots = slots_after(["neck. right side, stiff", ("pain_intensity", "dunno 6?")], knowledge, monkeypatch)
     assert slots["pain_intensity"] == "6"
+
+
+@pytest.mark.parametrize("text", ["im 14 wks pregnant", "I'm 30 weeks", "im 5 mths pp"])
+def test_weeks_of_pregnancy_are_no_age(text: str) -> None:
+    assert parse_age(text) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I have bruised easily since I was 10", None), ("when he was 6 he broke it, now its a 5", 5),
+    ("it was 10 at its worst", 10), ("since I was 10 my back aches, about a 4", 4),
+])
+def test_an_age_said_with_since_or_when_is_no_score(text: str, expected: int | None) -> None:
+    assert score(text) == expected
