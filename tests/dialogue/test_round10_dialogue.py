@@ -233,3 +233,19 @@ def test_going_to_get_it_looked_at_closes(text: str) -> None:
     from bot.nlp.replies import is_closing
 
     assert is_closing(text)
+
+
+@pytest.mark.parametrize("text", ["nah im alright just want a stretch for it",
+                                  "im fine honestly, just tell me a stretch", "nah i dont need an ambulance"])
+def test_self_care_instead_of_the_help_advised_hears_the_advice_again(text: str) -> None:
+    from bot.nlp.replies import delays_help
+
+    assert delays_help(text)
+    assert decide(said(text, "deny", triage="urgent")) == "utter_triage_reminder_urgent"
+
+
+@pytest.mark.parametrize("text", ["ok ringing 999 now", "thanks, bye", "just want to say thanks"])
+def test_going_for_help_or_thanks_is_no_delay(text: str) -> None:
+    from bot.nlp.replies import delays_help
+
+    assert not delays_help(text)
