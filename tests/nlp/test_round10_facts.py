@@ -8,40 +8,10 @@ from typing import Any
 
 import pytest
 
-from bot.dialogue.facts import intake_slots
-from bot.dialogue.state import MENTIONS_KEY, read_state, stated_age
+from bot.dialogue.state import stated_age
 from bot.nlp.durations import find_duration, parse_duration_days
-from bot.nlp.extract import mentions_from_text
-from bot.nlp.numbers import parse_age, parse_intensity
-
-TODAY = date(2026, 11, 30)  # a Monday
-
-
-def days(text: str) -> float | None:
-    found = parse_duration_days(text, today=TODAY)
-    return found[0] if found else None
-
-
-def score(text: str) -> int | None:
-    found = parse_intensity(text)
-    return found[0] if found else None
-
-
-def slots_after(messages: list[str | tuple[str, str]], knowledge: Any,
-                monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    """The intake slots after these messages, read by the real pipeline as the bot reads them; a message given
-    as (slot, text) answers the intake question for that slot."""
-    monkeypatch.setenv("BOT_TODAY", TODAY.isoformat())
-    events: list[dict[str, Any]] = []
-    for message in messages:
-        slot, text = message if isinstance(message, tuple) else (None, message)
-        events += [{"event": "active_loop", "name": "intake_form" if slot else None},
-                   {"event": "slot", "name": "requested_slot", "value": slot}]
-        events.append({"event": "user", "text": text, "parse_data": {"intent": {"name": "describe"}, MENTIONS_KEY: [
-            m.to_dict() for m in mentions_from_text(text, knowledge.sided_regions, bare_intensity=True)]}})
-    state = read_state(events)
-    return intake_slots(state.intake_report().refine(knowledge.vague_parts))
-
+from bot.nlp.numbers import parse_age
+from tests.support.reading import TODAY, days, score, slots_after
 
 # --- Durations: a number said of the person's life, another illness or another event is not the pain's ------
 

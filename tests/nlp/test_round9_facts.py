@@ -3,39 +3,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pytest
 
-from bot.dialogue.facts import intake_slots
-from bot.dialogue.state import MENTIONS_KEY, read_state
-from bot.nlp.durations import parse_duration_days
-from bot.nlp.extract import mentions_from_text
-from bot.nlp.numbers import parse_age, parse_intensity
-
-TODAY = date(2026, 11, 30)  # a Monday
-
-
-def days(text: str) -> float | None:
-    found = parse_duration_days(text, today=TODAY)
-    return found[0] if found else None
-
-
-def score(text: str) -> int | None:
-    found = parse_intensity(text)
-    return found[0] if found else None
-
-
-def slots_after(messages: list[str], knowledge: Any, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    """The intake slots after these messages, read by the real pipeline as the bot reads them."""
-    monkeypatch.setenv("BOT_TODAY", TODAY.isoformat())
-    events = [{"event": "user", "text": text, "parse_data": {"intent": {"name": "describe"}, MENTIONS_KEY: [
-        m.to_dict() for m in mentions_from_text(text, knowledge.sided_regions, bare_intensity=True)]}}
-        for text in messages]
-    state = read_state(events)
-    return intake_slots(state.intake_report().refine(knowledge.vague_parts))
-
+from bot.nlp.numbers import parse_age
+from tests.support.reading import days, score, slots_after
 
 # --- Durations ---------------------------------------------------------------------------------------------
 
