@@ -545,6 +545,8 @@ def decide(s: Situation) -> str | None:
         return "intake_form"
     if _finished(s):
         return "utter_goodbye"
+    if s.triage == "urgent" and s.typed and s.intent in (None, "nlu_fallback"):
+        return "action_screen"  # "Hmm, worse actually" after urgent advice: the advice again, never "sorry?"
     if s.intent == "nlu_fallback" or (s.intent == "ask_meaning"):
         return "action_rephrase"
     return None

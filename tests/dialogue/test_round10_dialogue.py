@@ -249,3 +249,8 @@ def test_going_for_help_or_thanks_is_no_delay(text: str) -> None:
     from bot.nlp.replies import delays_help
 
     assert not delays_help(text)
+
+
+def test_an_unclear_message_after_urgent_advice_hears_the_advice_again() -> None:
+    assert decide(said("Hmm, worse actually", "nlu_fallback", 0.3, triage="urgent")) == "action_screen"
+    assert decide(said("Hmm, worse actually", "nlu_fallback", 0.3)) == "action_rephrase"

@@ -130,9 +130,13 @@ def test_after_urgent_advice_every_message_is_answered(servers: Servers) -> None
     sender = servers.new_sender()
     servers.say(sender, "my right calf aches, about a 4, since I flew back from Sydney yesterday")
     assert servers.slot(sender, "triage_level") == "urgent"
-    for message in ("nope, cheers", "Hmm, worse actually", "and now the calf is swollen and warm"):
+    for message in ("nope, cheers", "Hmm, worse actually"):
         assert texts(servers.say(sender, message)).strip(), f"no answer to {message!r}"
     assert "utter_triage_reminder_urgent" in said_last(servers, sender)
+    # a new red flag at the same level is told with its own reason, not met with the general reminder
+    reply = servers.say(sender, "and now the calf is swollen and warm")
+    assert "utter_triage_urgent" in said_last(servers, sender)
+    assert "swollen" in texts(reply).lower()
 
 
 def test_flags_combine_across_turns_and_never_go_down(servers: Servers) -> None:
