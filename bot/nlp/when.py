@@ -64,24 +64,23 @@ def requested_checkin_days(text: str, today: date | None = None) -> float | None
 
 
 def _days_until_date(today: date, month: int, day: int, after: bool) -> float | None:
-    for year in (today.year, today.year + 1):
-        try:
-            wanted = date(year, month, day) + timedelta(days=1 if after else 0)
-        except ValueError:
-            return None
-        if wanted > today:
-            return float((wanted - today).days)
-    return None
+    """The next such date, this year or next."""
+    return _days_until(today, [(today.year, month), (today.year + 1, month)], day, after)
 
 
 def _days_until_day_of_month(today: date, day: int, after: bool) -> float | None:
-    month, year = today.month, today.year
-    for _ in range(2):
+    """The next such day of a month, this month or next ("after the 5th")."""
+    following = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+    return _days_until(today, [(today.year, today.month), following], day, after)
+
+
+def _days_until(today: date, months: list[tuple[int, int]], day: int, after: bool) -> float | None:
+    """Days to the first of these (year, month)s' `day` still ahead (the day after it, `after`)."""
+    for year, month in months:
         try:
             wanted = date(year, month, day) + timedelta(days=1 if after else 0)
         except ValueError:
             return None
         if wanted > today:
             return float((wanted - today).days)
-        month, year = (1, year + 1) if month == 12 else (month + 1, year)
     return None
