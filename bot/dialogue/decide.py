@@ -424,8 +424,6 @@ def decide(s: Situation) -> str | None:
     if s.typed and s.previous_action == "utter_goodbye" and s.awaiting and _GREETING.match(s.text) and (
             not s.describes_pain) and not _CHECKIN_WORDS.search(s.text.lower()):
         return "action_checkin_resume"  # "hello it's me again": the goodbye closed what was asked before it
-    if s.typed and s.awaiting == "email" and find_email(s.text):
-        return "action_save_email"  # "Please send the reminders to me: anne@example.org", whatever was heard
     if s.typed and s.triage == "see_doctor" and s.awaiting is None and not s.active_loop and (
             s.previous_action == "action_suggest_muscles") and read_yes_no(s.text, None) is Answer.YES and (
             len(s.text.split()) <= 4):
@@ -499,7 +497,9 @@ def decide(s: Situation) -> str | None:
         # "No, nothing like that, my heart is fine, I had a check-up in spring" answers the safety question
         answers_a_question = (s.awaiting in ("screening", "age") and s.intent in _CHECKIN_COMMANDS
                               and not _CHECKIN_WORDS.search(s.text.lower()))
-        if not (command_in_pressure_loop or answers_checkin_offer or answers_a_question):
+        # "Please send the reminders to me: anne@example.org" while the email is asked gives it, whatever was heard
+        gives_the_email = s.awaiting == "email" and bool(find_email(s.text))
+        if not (command_in_pressure_loop or answers_checkin_offer or answers_a_question or gives_the_email):
             return None
     if s.awaiting in ("screening", "age"):
         if s.typed and s.intent != "ask_trigger_point" and asks_what_a_trigger_point_is(s.text) and (

@@ -107,12 +107,15 @@ class SafetyPolicy(ContentPolicy):
         number = settings().emergency_number
         top = result.top
         unsure = bool(top and set(top.because) & state.unsure_findings())
-        events: List[Event] = triage_slot_events(result, current, number, unsure)
-        if tracker.get_slot("emergency_number") is None and not events:
-            events.append(SlotSet("emergency_number", number))  # for every response
+        # "anything new?" - "my foot slaps down now", after urgent advice for a calf: told again, with its reason
         newly_fired = _new_flag_at_the_same_level(result, current, tracker.get_slot("red_flags"))
-        if newly_fired is not None:  # "anything new?" - "my foot slaps down now", after urgent advice for a calf
-            events = [SlotSet(name, value) for name, value in triage_slot_values(newly_fired, number, unsure).items()]
+        if newly_fired is not None:
+            events: List[Event] = [SlotSet(name, value)
+                                   for name, value in triage_slot_values(newly_fired, number, unsure).items()]
+        else:
+            events = triage_slot_events(result, current, number, unsure)
+            if tracker.get_slot("emergency_number") is None and not events:
+                events.append(SlotSet("emergency_number", number))  # for every response
         if result.level > current or newly_fired is not None:
             optional: List[Event] = []
             if result.level in _STOPS_THE_INTAKE:
