@@ -218,6 +218,8 @@ class ActionCheckinManage(Action):
         entities = tracker.latest_message.get("entities") or []
         action = next((str(e.get("value")) for e in entities if e.get("entity") == "checkin_action"), None)
         action = action or read_checkin_action(_latest_text(tracker))
+        if action == "pause" and requested_checkin_days(_latest_text(tracker)) is not None:
+            action = "reschedule"  # "put these on hold, back on the 17th": the next one on the day they are back
         sender = tracker.sender_id
         # "Move it to next week" or "stop these" during a check-in ends that check-in's questions too.
         ends_checkin: Events = [ActiveLoop(None), SlotSet("requested_slot", None)] \

@@ -35,8 +35,8 @@ def misunderstood_in_a_row(tracker: Tracker) -> int:
     return count
 
 
-class _AskIntake(Action):
-    """Ask for one intake fact; worded differently when the same question was just asked."""
+class AskOnceInTheseWords(Action):
+    """Ask for one fact of a form; worded differently when the same question was just asked."""
 
     slot = ""
 
@@ -50,24 +50,30 @@ class _AskIntake(Action):
         return []
 
 
-class ActionAskPainLocation(_AskIntake):
+class ActionAskPainLocation(AskOnceInTheseWords):
     slot = "pain_location"
 
 
-class ActionAskPainQuality(_AskIntake):
+class ActionAskPainQuality(AskOnceInTheseWords):
     slot = "pain_quality"
 
 
-class ActionAskPainIntensity(_AskIntake):
+class ActionAskPainIntensity(AskOnceInTheseWords):
     slot = "pain_intensity"
 
 
-class ActionAskPainDuration(_AskIntake):
+class ActionAskPainDuration(AskOnceInTheseWords):
     slot = "pain_duration"
 
 
-class ActionAskPainTrigger(_AskIntake):
+class ActionAskPainTrigger(AskOnceInTheseWords):
     slot = "pain_trigger"
+
+
+class ActionAskCheckinTrend(AskOnceInTheseWords):
+    """The check-in's first question; asked again after a score or a story, without "Hello again"."""
+
+    slot = "checkin_trend"
 
 
 class ActionRephrase(Action):

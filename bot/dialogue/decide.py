@@ -27,6 +27,7 @@ from bot.nlp.replies import (
     is_about_the_bot,
     is_closing,
     is_farewell,
+    only_acknowledges,
     read_checkin_action,
     read_offer_reply,
     read_pressure,
@@ -82,7 +83,8 @@ _THANKS_ONLY = re.compile(r"^(?:(?:ok|okay|k|cool|great|nice|right|sound|ah|oh)\
                           r"cheers|thank u|tnx)\W*$")
 _ASKED_FIRST = frozenset({"ask_trigger_point", "ask_why", "ask_caution"})
 _LATER = re.compile(r"\b(?:maybe later|later maybe|try (?:it |that |this )?later|(?:do|give) it a go later|"
-                    r"later on|another time|tomorrow|tonight|when (?:he'?s|she'?s|i'?m|i get|the baby)|after work)\b")
+                    r"later on|another time|tomorrow|tonight|when (?:he'?s|she'?s|i'?m|i get|the baby)|after work|"
+                    r"sleep on it|think (?:about it|it over)|have a think|come back (?:to it|later|if|when|another))\b")
 _GETTING_CHECKED = re.compile(
     r"\?|\b(?:wait|tomorrow|next week|monday|bother|fuss|waste|really need|worried|worry|serious|a ?& ?e|a and e|"
     r"gp|doctor|surgery|minor injuries|walk-?in|111|urgent care|hospital|instead|meantime|meanwhile|in the mean ?time|"
@@ -283,8 +285,8 @@ _YES_SOMEWHERE = re.compile(r"\b(?:yes|yeah|yep|aye|sure|ok|okay|please|go on|go
 
 
 def _checkin_offer(s: Situation) -> str | None:
-    if s.intent == "ask_how_massage" or _MASSAGE_PLEASE.search(s.text.lower()):
-        return "action_coach_massage"  # "actually go on, show me the massage": changed their mind
+    if (s.intent == "ask_how_massage" or _MASSAGE_PLEASE.search(s.text.lower())) and not _LATER.search(s.text.lower()):
+        return "action_coach_massage"  # "actually go on, show me the massage": changed their mind (but not "tomorrow")
     if s.coached and _talks_pressure(s):
         return "action_pressure_feedback"  # still pressing after the hold: answer that, the offer stands
     if find_email(s.text):
@@ -405,6 +407,10 @@ def _trusted(s: Situation) -> Situation:
         return replace(s, intent=None, confidence=0.0)  # "No, that's everything. Thanks a million" starts nothing
     if s.intent == "delete_data" and s.typed and not (wants_deletion(s.text) or _DELETION_WORD.search(s.text.lower())):
         return replace(s, intent=None, confidence=0.0)  # "nope, all clear" to a safety question deletes nothing
+    if s.intent == "ask_professional" and s.typed and s.awaiting in ("checkin_offer", "coach_offer") and (
+            not wants_professional(s.text)) and read_offer_reply(s.text, None) is not None:
+        # "Not just now, thank you, I've got enough appointments to keep track of": an answer to the offer
+        return replace(s, intent=None, confidence=0.0)
     if s.intent == "ask_professional" and s.typed and wants_other_muscle(s.text) and not wants_professional(s.text):
         return replace(s, intent=None, confidence=0.0)  # "I've already worked on those with my physio, that's not it"
     if s.intent == "ask_caution" and s.typed and "?" not in s.text and not asks_if_massage_is_safe(s.text):
@@ -466,7 +472,7 @@ def decide(s: Situation) -> str | None:
         # and never let the check-in rule start one
         return decide(replace(s, intent=None, confidence=0.0)) or (
             "utter_goodbye" if s.awaiting == "anything_else" else "action_rephrase")
-    if s.typed and s.checkins_agreed and s.awaiting in ("email", "anything_else") and "email" not in s.text.lower() \
+    if s.typed and s.checkins_agreed and s.awaiting in ("email", "anything_else") and not find_email(s.text) \
             and read_checkin_action(s.text) == "reschedule" and requested_checkin_days(s.text) is not None:
         return "action_checkin_manage"  # "actually can you leave the first one till next Monday?"
     if s.typed and s.checkins_agreed and s.active_loop != "checkin_form" and _STOPS_CHECKINS.search(s.text.lower()):
@@ -479,7 +485,8 @@ def decide(s: Situation) -> str | None:
             s.awaiting in (None, "anything_else", "checkin_offer", "pressure", "coach_offer")) and (
             _CHECKIN_WORDS.search(s.text.lower())) and (
             read_yes_no(s.text, None) is Answer.NO or (
-                _REFUSAL.search(_WHY_NOT.sub(" ", s.text.lower())) and read_yes_no(s.text, None) is not Answer.YES)):
+                _REFUSAL.search(_WHY_NOT.sub(" ", s.text.lower())) and read_yes_no(s.text, None) is not Answer.YES
+                and read_offer_reply(s.text, None) is not Answer.YES)):
         return "action_decline_checkins"  # "nah no check ins ty" with none planned: fine, none then
     if s.intent in _CHECKIN_COMMANDS and s.typed and not s.checkins_agreed and not s.active_loop and (
             s.awaiting not in ("checkin_offer", "screening", "age")) and _CHECKIN_WORDS.search(s.text.lower()) and (
@@ -487,6 +494,11 @@ def decide(s: Situation) -> str | None:
         # "would you check in on me?", "yes, check-ins would be good", "could you check on me in a few days?"
         # before any were agreed ask for them: schedule, don't quiz or offer to change what does not exist
         return "action_schedule_checkin"
+    if s.active_loop == "checkin_form" and s.typed and _STOPS_CHECKINS.search(s.text.lower()):
+        return "action_checkin_manage"  # "it's completely gone, you don't need to keep checking on me",
+        # and "please stop these messages, saw a physio" whatever intent the physio made the classifier hear
+    if s.active_loop == "checkin_form" and _puts_off_the_checkin(s):
+        return "action_checkin_manage"  # "later, I'm driving, ask me another day": move it, don't quiz
     if s.intent in COMMAND_INTENTS and s.sure:
         command_in_pressure_loop = (s.awaiting == "pressure" and s.intent == "checkin_manage"
                                     and "check" not in s.text.lower())
@@ -513,10 +525,6 @@ def decide(s: Situation) -> str | None:
         return "action_screen"
     if s.concern_due and not is_closing(s.text) and s.triage not in ("urgent", "emergency"):
         return "action_screen"  # a worrying word gets its question, but not in a goodbye or after urgent advice
-    if s.active_loop == "checkin_form" and s.typed and _STOPS_CHECKINS.search(s.text.lower()):
-        return "action_checkin_manage"  # "it's completely gone, you don't need to keep checking on me"
-    if s.active_loop == "checkin_form" and _puts_off_the_checkin(s):
-        return "action_checkin_manage"  # "later, I'm driving, ask me another day": move it, don't quiz
     if s.active_loop:
         if s.loop_rejected:
             if is_farewell(s.text):
@@ -545,6 +553,13 @@ def decide(s: Situation) -> str | None:
         return "intake_form"
     if _finished(s):
         return "utter_goodbye"
+    if s.typed and not s.awaiting and not s.active_loop and only_acknowledges(s.text):
+        # "ok", "👍", "🙏" with nothing asked: acknowledged; after urgent or emergency advice, the advice again
+        after_flag = {"emergency": "utter_emergency_reminder", "urgent": "utter_triage_reminder_urgent"}
+        if s.triage in after_flag:
+            return after_flag[s.triage]
+        plain = s.previous_action == "utter_goodbye" or not re.search(r"[a-z]", s.text.lower())
+        return "utter_thank" if plain else "utter_goodbye"
     if s.triage == "urgent" and s.typed and s.intent in (None, "nlu_fallback"):
         return "action_screen"  # "Hmm, worse actually" after urgent advice: the advice again, never "sorry?"
     if s.intent == "nlu_fallback" or (s.intent == "ask_meaning"):

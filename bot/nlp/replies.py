@@ -13,6 +13,7 @@ from enum import Enum
 from typing import Iterable
 
 from bot.nlp.numbers import word_number
+from bot.nlp.when import requested_checkin_days
 from core.types import Pressure, PressureReading
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "is_about_the_bot",
     "is_closing",
     "is_farewell",
+    "only_acknowledges",
     "read_checkin_action",
     "read_helped",
     "read_offer_reply",
@@ -68,9 +70,14 @@ _COURTESIES = tuple((re.compile(rf"(?<![\w'])(?:{pattern})(?![\w'])"), english) 
     (r"thx|thnx|thanx|tnx|thank u|thankyou|thanku|tq", "thanks"),
     # text-speak that changes a reading: "y the cheek muscle tho" asks why, "still v little" is very little
     (r"y(?= (?:the|those|these|that|this|is|are|do|does|would|should|my|not|u|you)\b)", "why"),
+    (r"y(?=(?: [a-z']+){1,4}\s*\?)", "why"),  # "y forearm?", "y my hip tho?"
     (r"v(?= (?:little|much|light|lightly|gentle|gently|soft|hard|strong|sore|tender|painful|good|nice|bad|tight)\b)",
      "very"),
     (r"rly|rlly", "really"),
+    # check-in answers typed fast: "bit btr", "ye it helpd", "nah nothin new", "a lil wrse"
+    (r"btr|bttr|betr|beter|betta|bettr|bettah", "better"), (r"wrse|worsr|wrs|worser", "worse"),
+    (r"helpd|hlpd|helpt|hepled|helpded", "helped"), (r"nothin|nuthin|nuffin|nothink|nuttin|nutten", "nothing"),
+    (r"abit|a lil|a little bit", "a bit"),
 ))
 
 
@@ -166,8 +173,9 @@ def read_yes_no(text: str, intent: str | None = None) -> Answer | None:
 
 # An offer taken up in words other than a first "yes": "Lovely. Yes please, let's try the first one",
 # "very well, I'll give it a go", "let's do the first one".
-_NOT_LATER = r"(?![\w ]{0,12}\b(?:later|another|tomorrow|tonight|after|when|in a bit))"  # "I'll try later": not now
-_TAKES_IT_UP = re.compile(rf"^(?:yes|yeah|yep|yup|ok|okay|sure|go on|please|very well|let'?s|lets|"
+_NOT_LATER = r"(?![\w ]{0,25}\b(?:later|another|tomorrow|tonight|after|when|in a bit))"  # "I'll try later": not now
+_TAKES_IT_UP = re.compile(rf"^(?:(?:fine|alright|all right|right|ok|okay|go on)\s+(?:then\s+)?(?=let'?s|lets|i'?ll))?"
+                          rf"(?:yes|yeah|yep|yup|ok|okay|sure|go on|please|very well|let'?s|lets|"
                           rf"i'?ll (?:try|give|have){_NOT_LATER}|i will (?:try|give|have){_NOT_LATER}|show me|guide me|"
                           rf"talk me through|happy to|i'?d love|"
                           rf"that (?:sounds|would be) (?:good|great|lovely|helpful))\b")
@@ -182,7 +190,8 @@ _PUTS_OFF = re.compile(
     r"\b(?:no need (?:to|for)|(?:on|by) my own|by myself|skip|give (?:it|that) a miss|pass on|not now|not today|"
     r"not (?:right )?now|not yet|think about it|maybe later|another time|some other time|"
     r"(?:try|do) (?:it |that )?later|later on|leave it (?:for now|for today|there)|rather not|not for me|"
-    r"(?:just |i'?ll |ill |i will |gonna |going to )leave it|i'?ll pass|ill pass|(?:won'?t|not) bother|forget it|"
+    r"(?:just |i'?ll |ill |i will |gonna |going to )leave it|(?:i'?ll|ill) pass(?! (?:them|it|these|those|that) on)|"
+    r"(?:won'?t|not) bother|forget it|"
     r"give it a rest|nah i'?m good|i'?m ok thanks|"
     r"don'?t (?:want|need) (?:to|it|that|the|a)|"
     r"no thanks|no thank you)\b")
@@ -205,6 +214,12 @@ def read_offer_reply(text: str, intent: str | None = None) -> Answer | None:
     if "?" not in text and _PUTS_OFF.search(_words(text)):
         return Answer.NO
     first = read_yes_no(text, None)
+    if first is Answer.UNSURE and "?" not in text:
+        # "I'm not sure about the check-ins... oh go on then, why not": decided after the doubt
+        for clause in re.split(r"[.!,;:\n]+", text)[1:]:
+            words = _LEADING_FILLER.sub("", _words(clause))
+            if _PLAIN_NO.match(words) or _TAKES_IT_UP.match(words):
+                return Answer.NO if _PLAIN_NO.match(words) else Answer.YES
     if first is not None:
         return first
     if "?" not in text:  # "Why those? None of them are in my head": still the question, whatever follows
@@ -225,8 +240,10 @@ _OTHER_MUSCLE = re.compile(
     r"(?:that'?s|thats|it'?s|its|this is|that is) not (?:it|the one|that one|the right one|where it is)|"
     r"what else(?= could| might| have you| is there|\s*$)|(?:another|a different|the next|next) (?:one|muscle)|"
     r"any other (?:muscles?|ones?|options?|ideas?)|any others|other (?:muscles|options)|something other than|"
-    r"(?:don'?t|dont|do not) think (?:that'?s|thats|that is|it'?s|its|it is) (?:it|the one|right|that one|this one|"
-    r"that muscle|this muscle)|"
+    r"(?:don'?t|dont|do not) think (?:that'?s|thats|that is|it'?s|its|it is|that one'?s|that one is|this one'?s|"
+    r"this one is|that muscle'?s|that muscle is) (?:it|the one|right|that one|this one|that muscle|this muscle)|"
+    r"(?:could|might|can|would) it (?:not )?be (?:something|anything|another|a different|some other) ?"
+    r"(?:else|one|muscle)?|"
     r"already (?:tried|done|rolled|foam rolled|massaged|stretched) (?:that|this|it)|"
     r"not (?:those|these|them)(?: ones| muscles)?(?=\W|$)|"
     r"(?:that'?s|thats|it'?s|its|this is|that is) not (?:really|quite|exactly) (?:it|the one|that one|right)|"
@@ -274,7 +291,7 @@ def asks_what_a_trigger_point_is(text: str) -> bool:
 
 
 # "why the calf? its my foot", "why would my calf make my foot cramp?": why a place other than the painful one
-_WHY_THAT_PLACE = re.compile(r"\bwhy (?:the|my|that|this|a) [a-z]+(?: [a-z]+)?\s*\?|"
+_WHY_THAT_PLACE = re.compile(r"\bwhy (?:(?:the|my|that|this|a) )?(?!not\b)[a-z]+(?: [a-z]+)?\s*\?|"
                              r"\bwhy (?:would|does|do|can|could|should|is|are|will) (?:my|the|a|that|this) [a-z]+"
                              r"(?: [a-z]+)? (?:make|makes|cause|causes|give|gives|affect|affects|hurt|send|sends|be)\b|"
                              # "wait so i rub my forearm not my fingers?": the place treated is not the one that hurts
@@ -284,7 +301,8 @@ _WHY_THAT_PLACE = re.compile(r"\bwhy (?:the|my|that|this|a) [a-z]+(?: [a-z]+)?\s
 
 def asks_why_these(text: str) -> bool:
     """ "Why those ones though? I'd have thought it was a neck thing": why these muscles, in the person's words."""
-    return bool(_WHY_THESE.search(_words(text)) or _WHY_THAT_PLACE.search(text.lower()))
+    low = re.sub(r"(?<![\w'])y(?=(?: [a-z']+){1,4}\s*\?)", "why", text.lower())  # "y forearm?"
+    return bool(_WHY_THESE.search(_words(text)) or _WHY_THAT_PLACE.search(low))
 
 
 # "I take clopidogrel since my stent, is massage alright?", "Is massage ok for kids his age though?"
@@ -551,7 +569,9 @@ _CHECKIN_ACTIONS = (
                         r"knock (?:the |them |it )?(?:check[- ]?ins? )?on the head|no need to keep|"
                         r"(?:can|could) stop (?:now|them|asking|checking)|no more (?:check|messages|asking))\b")),
     ("resume", re.compile(r"\b(?:resume|restart|start again|start (?:them|the check)|turn (?:them|it) back on|"
-                          r"switch (?:them|it) back on|back on|carry on (?:with|checking)|unpause|"
+                          r"switch (?:them|it) back on|"
+                          r"back on(?! (?:the |on )?\d| the \d| (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)|"
+                          r"carry on (?:with|checking)|unpause|"
                           r"continue (?:the )?check|keep checking|(?:can|could) (?:start|carry on|continue)|"
                           r"(?<!until )(?<!till )(?<!til )(?<!when )(?<!once )(?<!before )i'?m back|"
                           r"(?<!until )(?<!till )(?<!when )(?<!once )back now|back home)\b")),
@@ -578,7 +598,12 @@ def read_checkin_action(text: str) -> str | None:
     for action, pattern in _CHECKIN_ACTIONS:
         if pattern.search(words):
             return action
+    if _ANOTHER_DAY.search(words) and requested_checkin_days(text) is not None:
+        return "reschedule"  # "can u do it mon 14th instead", "make it the 10th"
     return None
+
+
+_ANOTHER_DAY = re.compile(r"\b(?:instead|rather|make it|do it|make the first|have it|prefer)\b")
 
 
 # --- closings and alternatives -------------------------------------------------------------------
@@ -600,7 +625,8 @@ _CLOSING = re.compile(
     r"nothing else|nothin|nuthin|nowt|none|i'?m off|im off|i'?m done|done for now|see you|see ya|good night|night|"
     r"that'?s me|that will be all|that'?ll be all|will do|that was (?:all|it|everything)|that'?s the lot|thats the lot|"
     r"(?:i'?m |im )?(?:going|leaving|off|heading (?:off|there|in|out)|on my way)(?: now| right now| then)?$|"
-    r"i'?ll (?:ring|call|phone|book|contact|go|see (?:the|a|my|them|you|ya|someone|somebody)|try|do)|"
+    r"i'?ll (?:ring|call|phone|book|contact|go|see (?:the|a|my|them|you|ya|someone|somebody)|try|do|"
+    r"(?:speak|talk|have a word|check) (?:to|with)|ask (?:the|my|her|his|them))|"
     # going to get the help the bot advised: "ok ringing 111 now", "calling 999", "booking the gp"
     # going to get the help advised, in a few words of one's own: "ok po I will go to the walk in clinic now"
     r"(?:[\w']+\W+){0,5}?(?:ringing|calling|phoning|booking|calling up|ring|call|phone|book|get|getting|go|going|"
@@ -678,6 +704,20 @@ def _is_small_talk(clause: str) -> bool:
     return len(clause.split()) <= 6 and not _PAIN_NEWS.search(clause)
 
 
+def only_acknowledges(text: str) -> bool:
+    """ "ok", "right you are", "👍", "🙏": an acknowledgement and nothing else, no answer to any question."""
+    if "?" in text:
+        return False
+    if not re.search(r"[a-z0-9]", text.lower()):
+        return bool(text.strip())
+    words = _words(text)
+    return bool(_ACKNOWLEDGING_ONLY.match(words)) and not re.search(r"\b(?:yes|yeah|yep|sure)\b", words)
+
+
+# "she's waking up gtg x": a goodbye at the end of a few words of small talk
+_BYE_AT_THE_END = re.compile(r"\b(?:bye|goodbye|cheers|thanks)(?: x+)?$")
+
+
 def is_closing(text: str) -> bool:
     """"nothing else, ta", "cheers, I'm off", "Very well, I shall ring the surgery. Thank you dear": the person
     is finished for now. Every part of the message must close or acknowledge: "ciao, I got this pain..." starts."""
@@ -693,6 +733,8 @@ def is_closing(text: str) -> bool:
                for ok, c in zip(closing, clauses, strict=True)]
     if any(closing) and all(settled):
         return True
+    if (tail := _BYE_AT_THE_END.search(words)) and _is_small_talk(words[:tail.start()]):
+        return True
     # a "no" may come with a reason ("no, my legs are fine"); anything else must close in every part:
     # "ciao, I got this pain..." greets, "ok thanks, let's try" takes an offer up
     return (len(clauses) <= 1 and bool(_CLOSING.match(words))) or bool(_NO_FIRST.match(words) and _CLOSING.match(words))
@@ -701,7 +743,11 @@ def is_closing(text: str) -> bool:
 _STRETCH = re.compile(r"\b(?:stretch\w*|exercise\w*|"
                       r"(?:without|no|not|skip|rather not (?:risk|do|have|try)) (?:the |any |a )?massag\w*|instead|"
                       r"something (?:gentle|else|other|simple) (?:to do|i can do|i could do)|"
-                      r"don'?t (?:want|like) (?:to )?massag\w*|rather not (?:massage|press))\b")
+                      r"don'?t (?:want|like) (?:to )?massag\w*|rather not (?:massage|press)|"
+                      # "idk if i want to press on it, what else can i do"
+                      r"(?:what|anything) else (?:can|could|should) i do|(?:other|rather) than (?:massag\w*|press\w*)|"
+                      r"(?:don'?t|not sure (?:if )?i|idk if i|dunno if i) (?:really )?(?:want|wanna|fancy) (?:to )?"
+                      r"(?:press|massag\w*|dig|push))\b")
 
 
 # "can I use a foam roller instead of my hands?" asks about a tool, not for something other than massage

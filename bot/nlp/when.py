@@ -26,6 +26,12 @@ _CALENDAR = (re.compile(rf"\b(?P<after>after|past|from)?\s*(?:the\s+)?{_DAY}\s+(
              re.compile(rf"\b(?P<after>after|past|from)?\s*{_MONTH}\s+(?:the\s+)?{_DAY}\b"))
 _ORDINAL_ONLY = re.compile(r"\b(?P<after>after|past|from)?\s*the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b")
 _WEEKDAY = re.compile(r"\b(?P<name>" + "|".join(_WEEKDAYS) + r")\b")
+# "mon 14th", "Thursday the 10th": the day of the month says the date, the weekday only describes it
+_WEEKDAY_WORD = r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*"
+_WEEKDAY_AND_DAY = re.compile(rf"\b(?P<after>after|past|from)?\s*{_WEEKDAY_WORD}\.?\s+(?:the\s+)?{_DAY}"
+                              r"(?!\s*(?:am|pm|:))\b")
+# the day someone is back ("away Thursday for two weeks, back on the 17th"): when to check in again
+_RETURN_BEFORE = re.compile(r"\b(?:back|return\w*|home|until|till|til|untill)(?:\s+(?:on|from|by))?(?:\s+next)?$")
 _SPAN = re.compile(r"\b(?:in|for|after|another|away|gone|back in)\s+(?P<count>\d{1,2}|a couple of|couple of|a few|few|"
                    r"an?|one|two|three|four|five|six)\s+(?P<unit>days?|weeks?|wks?|months?)\b")
 _NEXT_WEEK = re.compile(r"\bnext (?:week|wk)\b|\bin a week\b")
@@ -46,12 +52,18 @@ def requested_checkin_days(text: str, today: date | None = None) -> float | None
         days = _days_until_date(today, month, int(match.group("day")), bool(match.group("after")))
         if days is not None:
             found.append((match.start(), days))
+    for match in _WEEKDAY_AND_DAY.finditer(low):
+        days = _days_until_day_of_month(today, int(match.group("day")), bool(match.group("after")))
+        if days is not None:
+            found.append((match.start(), days))
     if not found:
         for match in _ORDINAL_ONLY.finditer(low):
             days = _days_until_day_of_month(today, int(match.group("day")), bool(match.group("after")))
             if days is not None:
                 found.append((match.start(), days))
     for match in _WEEKDAY.finditer(low):
+        if any(start <= match.start() < start + 12 for start, _ in found):
+            continue  # the weekday of "Thursday the 10th", already read with its date
         ahead = (_WEEKDAYS.index(match.group("name")) - today.weekday()) % 7 or 7
         found.append((match.start(), float(ahead)))
     for match in _SPAN.finditer(low):
@@ -60,7 +72,10 @@ def requested_checkin_days(text: str, today: date | None = None) -> float | None
         found.append((match.start(), float(number * _UNIT_DAYS[match.group("unit").rstrip("s")])))
     for pattern, days in ((_NEXT_WEEK, 7.0), (_TOMORROW, 1.0)):
         found += [(match.start(), days) for match in pattern.finditer(low)]
-    return min(found)[1] if found else None
+    if not found:
+        return None
+    back = [(start, days) for start, days in found if _RETURN_BEFORE.search(low[:start].rstrip())]
+    return min(back or found)[1]
 
 
 def _days_until_date(today: date, month: int, day: int, after: bool) -> float | None:

@@ -1,0 +1,174 @@
+"""Dialogue classes found by blind conversation set 16 (round 11): check-in answers and requests in text-speak
+or inside a check-in, acknowledgements with nothing asked, answers decided after a doubt. Each with wordings of
+our own and what must stay as it was."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.dialogue.decide import Situation, decide
+from bot.nlp.replies import (
+    Answer,
+    asks_why_these,
+    is_closing,
+    only_acknowledges,
+    read_checkin_action,
+    read_helped,
+    read_offer_reply,
+    read_trend,
+    says_nothing_new,
+    wants_other_muscle,
+    wants_stretch_instead,
+)
+from bot.nlp.when import requested_checkin_days
+
+MONDAY = date(2026, 11, 30)
+
+
+def said(text: str, intent: str = "describe", confidence: float = 0.9, **state: object) -> Situation:
+    return Situation(text=text, intent=intent, confidence=confidence, **state)  # type: ignore[arg-type]
+
+
+# --- check-in answers typed fast ---------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "trend"), [("bit btr", "better"), ("loads betta ta", "better"),
+                                              ("a lil wrse tbh", "worse"), ("bit beter i think", "better")])
+def test_the_trend_in_text_speak(text: str, trend: str) -> None:
+    assert read_trend(text) == trend
+
+
+@pytest.mark.parametrize("text", ["ye it helpd", "the ball thing hlpd a bit"])
+def test_helped_in_text_speak(text: str) -> None:
+    assert read_helped(text) is Answer.YES
+
+
+@pytest.mark.parametrize("text", ["nah nothin new", "nuthin new mate", "no nothink new"])
+def test_nothing_new_in_text_speak(text: str) -> None:
+    assert says_nothing_new(text)
+
+
+# --- managing the check-ins inside one ------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["pls stop these messages, my physio has it in hand now",
+                                  "You can stop them now thanks, the GP has referred me"])
+def test_a_stop_inside_a_check_in_wins_over_what_else_the_classifier_heard(text: str) -> None:
+    assert decide(said(text, "ask_professional", 0.95, active_loop="checkin_form", checkins_agreed=True)) == \
+        "action_checkin_manage"
+
+
+@pytest.mark.parametrize(("text", "days"), [("could u do it tues 8th instead", 8.0),
+                                            ("make it Friday the 11th please", 11.0),
+                                            ("away from wednesday, home on the 20th", 20.0),
+                                            ("pause till the 15th, we leave on saturday", 15.0)])
+def test_the_day_asked_for_with_its_weekday_or_a_return(text: str, days: float) -> None:
+    assert requested_checkin_days(text, MONDAY) == days
+
+
+def test_a_weekday_alone_is_still_read() -> None:
+    assert requested_checkin_days("next monday please", MONDAY) == 7.0
+    assert requested_checkin_days("saturday at 10am", MONDAY) == 5.0
+
+
+@pytest.mark.parametrize(("text", "action"), [
+    ("could u do it tues 8th instead, im on earlies", "reschedule"),
+    ("can you put them on hold? off to my sister's, back on the 19th", "pause"),
+    ("turn them back on please", "resume"),
+])
+def test_check_in_requests(text: str, action: str) -> None:
+    assert read_checkin_action(text) == action
+
+
+def test_a_move_asked_inside_a_check_in_is_done() -> None:
+    assert decide(said("can u do it wed 9th instead im working", "nlu_fallback", 0.3, active_loop="checkin_form",
+                       checkins_agreed=True)) == "action_checkin_manage"
+
+
+def test_no_email_but_another_day_moves_the_first_check_in() -> None:
+    assert decide(said("No email thanks. Could you make the first one Friday the 11th instead?", "deny",
+                       awaiting="email", checkins_agreed=True)) == "action_checkin_manage"
+
+
+# --- answers decided after a doubt, and answers that are no answer --------------------------------------
+def test_a_yes_after_a_doubt() -> None:
+    assert read_offer_reply("Not sure I need them... ah go on then, why not.") is Answer.YES
+    assert decide(said("Hmm, not sure about check-ins... oh go on then.", "checkin_manage",
+                       awaiting="checkin_offer", coached=True)) == "action_schedule_checkin"
+
+
+def test_passing_the_messages_on_is_no_refusal() -> None:
+    assert decide(said("Yes please, she'd like them. I'll pass them on to her.", "checkin_manage",
+                       awaiting="checkin_offer", coached=True)) == "action_schedule_checkin"
+    assert read_offer_reply("no thanks, I'll pass") is Answer.NO
+
+
+def test_a_no_to_the_offer_heard_as_asking_for_a_professional_declines() -> None:
+    assert decide(said("Not right now thanks, I've enough appointments as it is.", "ask_professional",
+                       awaiting="checkin_offer", coached=True)) == "action_decline_checkins"
+    assert decide(said("I'd rather see a physio about it", "ask_professional", awaiting="checkin_offer",
+                       coached=True)) == "action_refer_professional"  # a real request
+
+
+def test_massage_tomorrow_is_no_massage_now() -> None:
+    assert decide(said("Thanks, that's clear. I'll leave it for today and try the massage tomorrow.",
+                       awaiting="checkin_offer", coached=False)) == "action_decline_checkins"
+    assert read_offer_reply("I'll try the massage tomorrow when I have time") is not Answer.YES
+
+
+def test_thinking_it_over_at_the_coaching_offer_is_no_coaching() -> None:
+    assert decide(said("I'll sleep on it and come back to it, thanks.", "deny",
+                       awaiting="coach_offer")) == "action_offer_checkin"
+
+
+@pytest.mark.parametrize("text", ["Fine let's do the first one", "alright then let's try it"])
+def test_taking_up_the_offer_after_a_word_of_assent(text: str) -> None:
+    assert decide(said(text, "ask_why", awaiting="coach_offer")) == "action_coach_massage"
+
+
+@pytest.mark.parametrize("text", ["I don't think that one's it. Might it be another muscle?",
+                                  "could it be something else?"])
+def test_not_that_one_in_other_words(text: str) -> None:
+    assert wants_other_muscle(text)
+
+
+@pytest.mark.parametrize("text", ["y calf? it's my heel", "y my neck tho?"])
+def test_why_that_place_in_text_speak(text: str) -> None:
+    assert asks_why_these(text)
+    assert decide(said(text, "affirm", awaiting="coach_offer")) == "action_explain_why"
+
+
+def test_a_bare_y_still_says_yes() -> None:
+    assert decide(said("y", "affirm", awaiting="coach_offer")) == "action_coach_massage"
+    assert not asks_why_these("why not?")
+
+
+@pytest.mark.parametrize("text", ["dunno if i wanna press on it, anything else i can do?",
+                                  "what else could I do other than massaging it"])
+def test_something_other_than_pressing(text: str) -> None:
+    assert wants_stretch_instead(text)
+
+
+# --- acknowledgements and goodbyes ----------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["👍", "🙏🙏", "ok", "right"])
+def test_an_acknowledgement_with_nothing_asked(text: str) -> None:
+    assert only_acknowledges(text)
+    assert decide(said(text, "affirm")) in ("utter_thank", "utter_goodbye")
+
+
+@pytest.mark.parametrize("text", ["ok?", "yes", "👍 but it hurts", "my neck"])
+def test_no_acknowledgement_only(text: str) -> None:
+    assert not only_acknowledges(text)
+
+
+def test_an_acknowledgement_after_urgent_advice_hears_it_again() -> None:
+    assert decide(said("ok", "affirm", triage="urgent")) == "utter_triage_reminder_urgent"
+    assert decide(said("👍", "affirm", triage="emergency")) == "utter_emergency_reminder"
+
+
+@pytest.mark.parametrize("text", ["Thanks. I'll have a word with the practice nurse instead.",
+                                  "kids up gotta go x", "he's calling me, bye"])
+def test_leaving_in_other_words(text: str) -> None:
+    assert is_closing(text)
+
+
+def test_small_talk_with_pain_news_is_no_goodbye() -> None:
+    assert not is_closing("my knee is worse bye")
