@@ -16,6 +16,7 @@ from typing import Any
 
 from bot.nlp.replies import (
     Answer,
+    asks_about_medicines,
     asks_for_a_diagnosis,
     asks_if_a_bot,
     asks_if_massage_is_safe,
@@ -450,6 +451,8 @@ def decide(s: Situation) -> str | None:
     if s.may_ask_aside and s.intent != "ask_caution" and s.triage != "emergency" and asks_if_massage_is_safe(s.text) \
             and not (s.awaiting == "coach_offer" and wants_stretch_instead(s.text)):
         return "action_answer_caution"  # "I take clopidogrel since my stent, is massage alright?" heard as another ask
+    if s.may_ask_aside and asks_about_medicines(s.text) and not s.new_pain_place:
+        return "utter_medicines"  # "should I take my tablets in the morning or the evening?": the pharmacist's
     if s.may_ask_aside and s.triage != "emergency" and asks_for_a_diagnosis(s.text) and not s.new_pain_place:
         return "utter_no_diagnosis"  # "is it plantar fasciitis then?": said plainly, then the question pending
     if s.may_ask_aside and asks_if_a_bot(s.text):

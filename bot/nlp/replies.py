@@ -18,6 +18,7 @@ from core.types import Pressure, PressureReading
 
 __all__ = [
     "Answer",
+    "asks_about_medicines",
     "asks_for_a_diagnosis",
     "asks_if_massage_is_safe",
     "asks_what_a_trigger_point_is",
@@ -356,6 +357,24 @@ _DIAGNOSIS_QUESTION = re.compile(
 def asks_for_a_diagnosis(text: str) -> bool:
     """A question what the condition is: the bot says plainly that it does not diagnose."""
     return "?" in text and bool(_DIAGNOSIS_QUESTION.search(_words(text)))
+
+
+# "should I take my blood pressure tablets in the morning or the evening?", "how many ibuprofen can I take?"
+_MEDICINE = (r"tablets?|pills?|meds|medicines?|medication|painkillers?|pain killers?|ibuprofen|paracetamol|"
+             r"co-?codamol|codeine|naproxen|aspirin|inhaler|antibiotics?|prescription|dose|dosage|insulin|statins?")
+_MEDICINE_QUESTION = re.compile(
+    rf"\b(?:should|shall|can|could|do|must|when|how (?:much|many|often)|what time|which|is it ok to|"
+    rf"is it alright to|safe to) (?:i |he |she |we )?(?:\w+ ){{0,4}}(?:take|have|use|stop|start|double|up|increase|"
+    rf"reduce|swap|switch|mix)\b[^.!?]{{0,40}}\b(?:{_MEDICINE})\b|"
+    rf"\b(?:{_MEDICINE})\b[^.!?]{{0,30}}\b(?:in the morning or|morning or (?:the )?(?:evening|night)|before or after|"
+    rf"with or without (?:food|a meal)|how (?:much|many|often))|"
+    rf"\bhow (?:much|many) (?:{_MEDICINE})\b")
+
+
+def asks_about_medicines(text: str) -> bool:
+    """A question about taking medicines: not the bot's to answer (a pharmacist or the GP is); a question
+    whether massage is safe with a medicine (a blood thinner) is asks_if_massage_is_safe, asked first."""
+    return "?" in text and bool(_MEDICINE_QUESTION.search(_words(text))) and not asks_if_massage_is_safe(text)
 
 
 _ABOUT_THE_BOT = re.compile(r"\b(?:bot|robot|human|person|real|ai|machine|computer|automated|program|chatbot)\b")

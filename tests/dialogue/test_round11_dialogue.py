@@ -11,6 +11,7 @@ import pytest
 from bot.dialogue.decide import Situation, decide
 from bot.nlp.replies import (
     Answer,
+    asks_about_medicines,
     asks_why_these,
     is_closing,
     only_acknowledges,
@@ -172,3 +173,18 @@ def test_leaving_in_other_words(text: str) -> None:
 
 def test_small_talk_with_pain_news_is_no_goodbye() -> None:
     assert not is_closing("my knee is worse bye")
+
+
+# --- questions about medicines ------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["Quick one: should I take my water tablets before or after breakfast?",
+                                  "how much paracetamol can she have in a day?",
+                                  "can I take co-codamol as well?"])
+def test_a_medicine_question_goes_to_the_pharmacist(text: str) -> None:
+    assert asks_about_medicines(text)
+    assert decide(said(text, "nlu_fallback", 0.3, awaiting="coach_offer")) == "utter_medicines"
+
+
+@pytest.mark.parametrize("text", ["I'm on apixaban, can I still do the massage?", "been taking ibuprofen, helps a bit",
+                                  "I take tablets for my blood pressure."])
+def test_no_medicine_question(text: str) -> None:
+    assert not asks_about_medicines(text)

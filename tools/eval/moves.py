@@ -25,7 +25,7 @@ QUESTION_MOVES = frozenset({"ask_intake", "safety_question", "suggest_muscles", 
 RESPONSE_MOVES: dict[str, str | tuple[str, ...] | None] = {
     "utter_greet": "greet", "utter_welcome_back": "greet", "utter_goodbye": "goodbye", "utter_thank": "acknowledge",
     "utter_no_problem": "acknowledge", "utter_anything_else": "anything_else", "utter_ask_what_else": "anything_else",
-    "utter_bot_challenge": "bot_identity", "utter_out_of_scope": "out_of_scope",
+    "utter_bot_challenge": "bot_identity", "utter_out_of_scope": "out_of_scope", "utter_medicines": "out_of_scope",
     "utter_no_diagnosis": "out_of_scope", "utter_english_only": "english_only",
     "utter_default": "fallback", "utter_stuck": "fallback",
     "utter_triage_emergency": "emergency", "utter_triage_urgent": "urgent", "utter_triage_see_doctor": "see_doctor",
