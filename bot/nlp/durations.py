@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable
 
-from bot.nlp.numbers import KIN_WORDS, word_number
+from bot.nlp.numbers import KIN_WORDS, parse_intensity, word_number
 from bot.nlp.numbers import NUMBER_PATTERN as _NUM
 
 __all__ = ["Duration", "find_duration", "parse_duration_days"]
 
 _UNIT_DAYS = {"minute": 1 / 1440, "min": 1 / 1440, "hour": 1 / 24, "hr": 1 / 24, "day": 1.0,
-              "night": 1.0, "week": 7.0, "wk": 7.0, "fortnight": 14.0, "month": 30.0,
-              "year": 365.0, "yr": 365.0}
+              "night": 1.0, "week": 7.0, "wk": 7.0, "fortnight": 14.0, "month": 30.0, "mth": 30.0, "mnth": 30.0,
+              "mo": 30.0, "year": 365.0, "yr": 365.0}
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Weekdays as people shorten them ("since gym thurs") or voice-to-text writes them down ("on Chews day")
 _WEEKDAY_SAID = {"chews day": "tuesday", "choose day": "tuesday", "tue": "tuesday", "tues": "tuesday",
@@ -63,7 +63,8 @@ _PART_DAY = {"start": 1, "beginning": 1, "begin": 1, "early": 5, "mid": 15, "mid
 _PART_WEEKDAY = {"start": 0, "beginning": 0, "begin": 0, "early": 0, "mid": 2, "middle": 2, "late": 4, "end": 4}
 _PART_MONTH = {"start": 1, "beginning": 1, "begin": 1, "early": 2, "mid": 7, "middle": 7, "late": 10, "end": 12}
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
-_LENGTH_UNITS = "minute|min|hour|hr|day|night|week|wk|fortnight|month|year|yr"
+# "2 mths", "4 mo ago": months as texts shorten them ("mo" only after a count: "hang on a mo" is no month)
+_LENGTH_UNITS = "minute|min|hour|hr|day|night|week|wk|fortnight|month|mnth|mth|mo|year|yr"
 # Days of the year people date an onset by (month, day; approximate where the date moves).
 _NAMED_DAYS = {
     "bonfire night": (11, 5), "guy fawkes": (11, 5), "fireworks night": (11, 5), "halloween": (10, 31),
@@ -136,6 +137,9 @@ _MOVABLE_NAMES = {"eid": ("eid al-fitr", "eid al-adha"), "eid ul fitr": ("eid al
 _MOVABLE_NAMES.update({name: (name,) for name in _MOVABLE_DAYS})
 # Alternations built once (the month list holds every slip): months in full, shortened or mistyped; named days.
 _MONTH_NAMES = "|".join(_MONTHS) + "|" + "|".join(_MONTH_SHORT)
+# A weekday said with the date it names ("on Saturday 17 October", "Sat the 3rd"): the date says when
+_DAY_OF_DATE = rf"(?:(?:{_WEEKDAYS})\.?,?\s+)?"
+_DATE_FOLLOWS = re.compile(rf"\.?,?\s+(?:the\s+)?[0-3]?\d(?:(?:st|nd|rd|th)\b|\s+(?:of\s+)?(?:{_MONTH_NAMES})\b|/\d)")
 _NAMED = "|".join(re.escape(n) for n in sorted(set(_NAMED_DAYS) | set(_MOVABLE_NAMES), key=len, reverse=True))
 
 
@@ -163,12 +167,15 @@ _CLINICAL = re.compile(r"(?<![/.\d])(?<!since )(?<!on )(?<!from )(?<!the )\b(\d{
 _CLINICAL_DAYS = {"52": 7.0, "7": 1.0, "12": 30.0}
 # Lengths said without a count: their rough value and the range of days they can mean
 _UNCOUNTED = {"weeks": 21.0, "months": 90.0, "years": 730.0}
+# ... as texts shorten them: "tight band, 4, wks"
+_UNCOUNTED_SHORT = {"wks": "weeks", "mths": "months", "mnths": "months", "mos": "months", "yrs": "years"}
+_UNCOUNTED_WORDS = "weeks|months|years|" + "|".join(_UNCOUNTED_SHORT)
 _UNCOUNTED_RANGE = {"days": (2.0, 14.0), "weeks": (7.0, 70.0), "months": (28.0, 400.0), "years": (365.0, 36500.0),
                     "ages": (60.0, 36500.0), "a long time": (60.0, 36500.0)}
 _UNCOUNTED_SAID = re.compile(r"(?:(?:it'?s\s+|its\s+)?been\s+|for\s+|many\s+|some\s+)*(days|weeks|months|years|ages|"
-                             r"a long time)(?:\s+now)?")
+                             rf"a long time|{_UNCOUNTED_WORDS})(?:\s+now)?")
 # "it's been years now", "been months": not "been years since I last ran" (the time since something else)
-_BEEN_UNCOUNTED = re.compile(r"\bbeen\s+(?:many\s+|some\s+)?(weeks|months|years)\b(?!\s+(?:old|ago|since\s+(?:i|we|he|"
+_BEEN_UNCOUNTED = re.compile(rf"\bbeen\s+(?:many\s+|some\s+)?({_UNCOUNTED_WORDS})\b(?!\s+(?:old|ago|since\s+(?:i|we|he|"
                              r"she)\s+(?:last|saw|went|did|was|were|had|played|ran)\b))")
 _FIXED: tuple[tuple[str, str, float], ...] = (
     (r"\bfor (?:ages|years)\b|\bfor a long time\b", "length", 730.0),
@@ -201,7 +208,11 @@ _RATE_AFTER = re.compile(r"^\s*(?:a|an|per|each|every|in\s+(?:the|a))\s+(?:day|n
 _FREQUENCY_BEFORE = re.compile(rf"(?:\b(?:times|twice|once|thrice|(?:{_LENGTH_UNITS})s?)|\d\s*x)\s+$")
 # "10,000 steps a day", "250km a week", "12.5-hour shifts a week", "2 packs of gum a day": a count of something,
 # then how often
-_COUNTED_BEFORE = re.compile(rf"(?:\b\d(?:[\d,.]*\d)?\s*-?\s*|\b{_NUM}\s+)[a-z]+(?:[\s-]+(?:of\s+)?[a-z]+)?\s+$")
+# (not "dull 4 about a month", "7/10 for a week": a score, then how long, with a hedge or a preposition between)
+_COUNTED_BEFORE = re.compile(rf"(?:\b\d(?:[\d,.]*\d)?\s*-?\s*|\b{_NUM}\s+)(?!(?:about|abt|bout|around|roughly|approx|"
+                             r"maybe|like|nearly|almost|over|just|for|since|now|and|but|then|been|its|it's|probably|"
+                             r"prob|only|under|at|least|or|so|well|going|getting|on)\b)"
+                             r"[a-z]+(?:[\s-]+(?:of\s+)?[a-z]+)?\s+$")
 # "12 hour shifts", "an 8 hour day", "a 2 week holiday": a count above one with a singular unit describes
 # the thing after it, not how long the pain has lasted.
 _ATTRIBUTIVE = re.compile(rf"^(?:\d+(?:\.\d+)?|{_NUM})\s*-?\s*(?:{_LENGTH_UNITS})(?!s)\b")
@@ -213,7 +224,10 @@ _LENGTH_LEAD = re.compile(r"\b(?:since|for|from|past|last)\s+(?:about\s+|around\
 _PAIN_DOINGS = (r"hurting|aching|killing|bothering|playing\s+up|giving|getting|suffering|throbbing|burning|going|"
                 r"happening|coming|niggling|nagging|flaring|like|paining|troubling|bugging|acting\s+up|limping|hobbling")
 # "been riding horses forty years", "been doing this job 20 years": the length of a habit in its clause
-_HISTORY_BEFORE = re.compile(rf"\bbeen\s+(?!(?:{_PAIN_DOINGS})\b)[a-z]+ing\b[^.,;!?]{{0,30}}?(?:for\s+)?$")
+# ... and "been at it 30 yrs", "been in the trade 20 years", "been with the firm 11 years": at a job, not hurting
+_HISTORY_BEFORE = re.compile(rf"\bbeen\s+(?:(?!(?:{_PAIN_DOINGS})\b)[a-z]+ing\b|at\s+(?:it|this|that)\b|"
+                             r"(?:at|in|on|with|doing)\s+(?:the|this|that|my|our)\s+(?:job|trade|game|work|business|"
+                             r"company|firm|industry|tools|role|post|line\s+of\s+work)\b)[^.,;!?]{0,30}?(?:for\s+)?$")
 # A length said of the person's life, not of the pain: a role held ("I've been a picker at the depot for 6 years",
 # "I'm a nurse for 20 years"), a state of life ("widowed 4 years", "retired 10 years")...
 _LIFE_BEFORE = re.compile(
@@ -286,11 +300,19 @@ retirement then""")
 _ANOTHER_EVENT = re.compile(r"\b(?:cancer|stroke|heart attack|chemo\w*|radiotherapy|diagnosed|tumou?r|leuka?emia|"
                             r"lymphoma|mastectomy|"
                             # an everyday illness had for a while: "a stinking cold for 3 weeks"
-                            r"cold|flu|cough|covid|virus|bug|infection|temperature|fever|sinusitis|tonsillitis|"
-                            r"bronchitis|pneumonia|shingles)\b[^.!?;]*$")
+                            r"cold|flu|cough|covid|virus|bug|infection|temperature|temp|fever|sinusitis|tonsillitis|"
+                            r"bronchitis|pneumonia|shingles)\b(?:[^.!?;]|\.\d)*$")
 _WEIGHT_BEFORE = re.compile(r"\b(?:lost|losing|dropped|weight|stone|kilos?|pounds|lbs)\b[^.!?;,]*$")
-_PAIN_IN = re.compile(r"\b(?:pain\w*|hurt\w*|sore\w*|ache\w*|aching|achy|started|began|came on|niggl\w*|twing\w*|"
+_PAIN_IN = re.compile(r"\b(?:pain\w*|hurt\w*|sore\w*|\w*ache\w*|migraine\w*|aching|achy|started|began|came on|"
+                      r"niggl\w*|twing\w*|"
                       r"stiff\w*)\b")
+
+
+def _of_another_illness(low: str, start: int, end: int) -> bool:
+    """A time said of another illness in a sentence that says nothing of the pain: "a stinking cold for 3 weeks",
+    "shivery with a temperature of 38.9 since last night", "I had a nasty flu at the start of November"."""
+    return bool(_ANOTHER_EVENT.search(low[max(start - 60, 0):start])) and not _PAIN_IN.search(
+        _sentence_around(low, start, end))
 
 
 def _whole_answer(low: str, start: int, end: int) -> bool:
@@ -300,9 +322,13 @@ def _whole_answer(low: str, start: int, end: int) -> bool:
 
 
 def _sentence_around(low: str, start: int, end: int) -> str:
-    left = max(low.rfind(mark, 0, start) for mark in ".!?;\n")
-    rights = [i for i in (low.find(mark, end) for mark in ".!?;\n") if i >= 0]
-    return low[left + 1: min(rights) if rights else len(low)]
+    """The sentence holding [start, end) (a decimal point, "38.9", ends none)."""
+    left = max((mark.end() for mark in _SENTENCE_END.finditer(low, 0, start)), default=0)
+    right = next((mark.start() for mark in _SENTENCE_END.finditer(low, end)), len(low))
+    return low[left:right]
+
+
+_SENTENCE_END = re.compile(r"[!?;\n]|\.(?!\d)")
 
 
 _CalendarDate = tuple[int | None, int, int, int]  # month (None: the last such day), day, start, end
@@ -313,10 +339,12 @@ def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple
     found = []
     hedge = r"(?:(?:about|around|roughly|approximately|like|maybe|probably|just after|just before)\s+)?"
     for month, day, start, end in dates:  # first: "since nov 3rd" is more than "since nov"
-        lead = re.search(rf"\bsince\s+{hedge}(?:the\s+)?$", low[:start])
+        lead = re.search(rf"\bsince\s+{hedge}{_DAY_OF_DATE}(?:the\s+)?$", low[:start])
         if lead:
             found.append((_days_since_day(month, day, today), lead.start(), end))
     for match in re.finditer(rf"\bsince (?:last )?({_WEEKDAYS})(?:'?s)?\b", low):  # "since saturdays game"
+        if _DATE_FOLLOWS.match(low, match.end()):
+            continue  # "since Saturday 17 October": the date, found above
         found.append((_days_since_weekday(match.group(1), today), match.start(), match.end()))
     for match in _TERM_BEGAN.finditer(low):  # "since uni started": the school or university year's start
         month, day = (9, 20) if match.group("uni") or match.group("uni_too") else (9, 5)
@@ -355,6 +383,24 @@ def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple
         if not set(match.group(1).split()) & _NOT_BETWEEN_SINCE_AND_DAY and not any(
                 start < match.end() and match.start() < end for _, start, end in found):
             found.append((_days_since_weekday(match.group(2), today), match.start(), match.end()))
+    return found
+
+
+# Words before a weekday word that make it no day: "after a day in the sun", "after too much sun", "after I sat"
+_NOT_BEFORE_A_DAY = _set("""in on at of to by much too some hot the a an this that all every each next till until
+under bright strong midday""")
+
+
+def _after_event_on_a_weekday(low: str, today: date) -> list[tuple[str, float, int, int]]:
+    """The weekday that closes what "after" names, as texts shorten it: "calf tight after my long run sun",
+    "knee's sore after footy sat, like a 4" (the weekday alone; the event before it dates the pain)."""
+    found = []
+    for match in re.finditer(rf"\bafter\s+((?:[a-z'-]+\s+){{1,4}}?)({_WEEKDAYS})\b(?=\s*(?:$|[^\w\s']|(?:and|but|so|"
+                             rf"like|it|its|it's|now|i|im|i'm|morning|night|afternoon|evening)\b))", low):
+        words = match.group(1).split()
+        if words[-1] in _SUBJECTS | _DETERMINERS | _NOT_BEFORE_A_DAY or set(words) & _NOT_BETWEEN_SINCE_AND_DAY:
+            continue
+        found.append(("dating", _days_since_weekday(match.group(2), today), match.start(2), match.end(2)))
     return found
 
 
@@ -456,8 +502,11 @@ def _dating(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple[flo
     for match in re.finditer(rf"\(\s*(?:in\s+)?({_MONTH_NAMES})\.?\s*\)", low):
         name = _MONTH_SHORT.get(match.group(1), match.group(1))
         found.append((_days_since(name, today), match.start(), match.end()))
+    # ... and a date, on a weekday or not, or opening the brackets after the event: "at my niece's wedding (3rd
+    # of October, beautiful day)"
     for month, day, start, end in dates:
-        lead = re.search(r"\b(?:on|from|around|about|after|before|by|was|were|be)\s+(?:the\s+)?$", low[:start])
+        lead = re.search(rf"(?:\b(?:on|from|around|about|after|before|by|was|were|be)\s+|\(\s*(?:on\s+)?)"
+                         rf"{_DAY_OF_DATE}(?:the\s+)?$", low[:start])
         if lead and not re.search(r"\bsince\s+(?:about\s+|around\s+)?$", low[:start]):
             found.append((_days_since_day(month, day, today), lead.start(), end))
     return found
@@ -540,6 +589,8 @@ def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
         low,
     ):
         head = match.group(0)
+        if match.group(2) == "mo" and re.match(r"an?\s*mos?\b", head):
+            continue  # "hang on a mo", "my amo": a moment or a word, not a month
         amount = word_number(head[: head.rfind(match.group(2))].strip()) or 1.0
         days = amount * _UNIT_DAYS[match.group(2)] * (1.5 if " and a half" in head else 1.0)
         found.append(("ago" if head.endswith(" ago") else "length", days, match.start(), match.end()))
@@ -560,21 +611,23 @@ def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
                              r"\s*(?=$|[.,;!?])", low):
         found.append(("length", _UNIT_DAYS[match.group(2)], match.start(1), match.end(1)))
     # ... and in the plural, an uncounted few: "6/10. months. desk job" (weeks 3, months 3, years 2)
-    alone = r"(?:^|[.,;!?]\s*)((?:for\s+|many\s+|some\s+)?(weeks|months|years)(?:\s+now)?)\s*(?=$|[.,;!?])"
+    alone = rf"(?:^|[.,;!?]\s*)((?:for\s+|many\s+|some\s+)?({_UNCOUNTED_WORDS})(?:\s+now)?)\s*(?=$|[.,;!?])"
     for match in re.finditer(alone, low):
-        found.append(("length", _UNCOUNTED[match.group(2)], match.start(1), match.end(1)))
+        found.append(("length", _uncounted(match.group(2)), match.start(1), match.end(1)))
     # ... and after "been", wherever it stands: "it's been years now boyo", "been months"
-    found += [("length", _UNCOUNTED[m.group(1)], m.start(), m.end()) for m in _BEEN_UNCOUNTED.finditer(low)]
+    found += [("length", _uncounted(m.group(1)), m.start(), m.end()) for m in _BEEN_UNCOUNTED.finditer(low)]
     found += [("length", int(m.group(1)) * _CLINICAL_DAYS[m.group(2)], m.start(), m.end())
               for m in _CLINICAL.finditer(low)]
     dates = _calendar_dates(low)
     found += [("since", days, start, end) for days, start, end in _since_date(low, today, dates)]
     found += [("past", _days_since_weekday(m.group(1), today), m.start(), m.end())
-              for m in re.finditer(rf"(?<!since )\blast ({_WEEKDAYS})\b", low)]
+              for m in re.finditer(rf"(?<!since )\blast ({_WEEKDAYS})\b", low) if not _DATE_FOLLOWS.match(low, m.end())]
     # "on saturday" dates an onset ("since my run on saturday") but alone may be ahead ("see you on monday");
     # so do "I spent all of Saturday digging" and "spent sunday in the garden"
     found += [("dating", _days_since_weekday(m.group(1), today), m.start(), m.end())
-              for m in re.finditer(rf"\b(?:on|all(?:\s+day)?(?:\s+of)?|spent)\s+({_WEEKDAYS})\b", low)]
+              for m in re.finditer(rf"\b(?:on|all(?:\s+day)?(?:\s+of)?|spent)\s+({_WEEKDAYS})\b", low)
+              if not _DATE_FOLLOWS.match(low, m.end())]
+    found += _after_event_on_a_weekday(low, today)
     # "hiking on the weekend", "since the weekend", "over the weekend": the last Saturday before today
     found += [("since" if m.group(0).startswith("since") else "dating", _days_since_weekday("saturday", today),
                m.start(), m.end())
@@ -591,8 +644,7 @@ def _accepted(kind: str, days: float, low: str, start: int, end: int, *, about_p
               activities: Iterable[tuple[int, int]]) -> bool:
     """Whether this time expression says how long the pain has lasted (see the kinds above)."""
     before, after = low[:start], low[end:]
-    if kind in ("length", "ago") and _ANOTHER_EVENT.search(before[-60:]) and not _PAIN_IN.search(
-            _sentence_around(low, start, end)):
+    if _of_another_illness(low, start, end):
         return False  # "I had breast cancer five years ago", "a stinking cold for 3 weeks": another illness's
     if kind == "length":
         head = low[start:end]
@@ -616,6 +668,10 @@ def _accepted(kind: str, days: float, low: str, start: int, end: int, *, about_p
             return False  # "10 hours a day", "twice a week", "10,000 steps a day": how often, not how long
         if any(a_start < end and start < a_end for a_start, a_end in activities):
             return False  # inside an activity phrase ("sitting all day")
+        if days < 1 and not _said_of_pain(low, start, end) and not re.search(
+                r"\b(?:worse|worst|better|bad|getting|going on|on and off)\b", _sentence_around(low, start, end)) \
+                and not _ONSET_WORDS.search(_sentence_around(low, start, end)):
+            return False  # "headset on 8 hrs", "9 hours each way", "won't miss it for ten minutes": not the pain's
         # "drive for more than an hour", "sitting for a long time", "two hours of typing": the activity's length.
         # Only on an activity's scale (under a day, "ages"): "sore from typing for three weeks" is the pain's.
         if days >= 1 and not re.match(r"for (?:ages|a long time)", low[start:end]):
@@ -678,6 +734,8 @@ def find_duration(text: str, *, about_pain: bool = True, activities: Iterable[tu
     events = _event_clauses(low)
     accepted: list[tuple[int, Duration]] = []  # with how plainly each is said of the pain
     for kind, days, start, end in _candidates(low, today):
+        if _of_another_illness(low, start, end):
+            continue  # "had a nasty flu at the start of November ... and now": the flu's date, not the pain's
         event = next(((s, e) for s, e in events if s <= start and end <= e), None)
         if event and kind != "length" and event[0] < start:  # "since my car accident last year": the whole
             return Duration(days, text[event[0]:event[1]], *event)  # onset, dated by its own words
@@ -696,6 +754,7 @@ def find_duration(text: str, *, about_pain: bool = True, activities: Iterable[tu
         # times said of the person's life, another illness or another event
         plainest = max(rank for rank, _ in accepted)
         return _refined([said for rank, said in accepted if rank == plainest], [said for _, said in accepted])
+    events = [(start, end) for start, end in events if not _of_another_illness(low, start, end)]
     if events:
         start, end = events[0]
         return Duration(None, text[start:end], start, end)
@@ -704,7 +763,8 @@ def find_duration(text: str, *, about_pain: bool = True, activities: Iterable[tu
 
 # Words that make a time the pain's: the pain, how it feels, its onset ("had it", "started", "felt my back go")
 _PAIN_SAID = re.compile(
-    r"\b(?:pain\w*|hurt\w*|sore\w*|ache\w*|aching|achy|agony|stiff\w*|niggl\w*|twing\w*|tight\w*|burning|throbb\w*|"
+    r"\b(?:pain\w*|hurt\w*|sore\w*|\w*ache\w*|migraine\w*|aching|achy|agony|stiff\w*|niggl\w*|twing\w*|tight\w*|"
+    r"burning|throbb\w*|"
     r"sharp|tender|cramp\w*|killing|bothering|playing up|giving me|flared|flaring|start|started|began|came on|comes on|"
     r"come on|had it|had this|ever since|since then|on and off)\b|"
     r"\bfelt\s+(?:my|it|something|a)\b[^.,;!?]{0,20}\b(?:go|went|give|gave|pop|popped|click|clicked|twinge|pull|"
@@ -732,7 +792,8 @@ def _said_of_pain(low: str, start: int, end: int) -> int:
     def only_the_time(words: str) -> bool:
         return all(word in _TIME_WORDS for word in re.findall(r"[a-z0-9']+", words))
 
-    of_pain = bool(_PAIN_SAID.search(sentence))
+    # a score says the sentence is about the pain: "About a 4, been about 2 weeks."
+    of_pain = bool(_PAIN_SAID.search(sentence)) or parse_intensity(sentence) is not None
     if _PAIN_SAID.search(clause) or (of_pain and only_the_time(clause)) or only_the_time(sentence):
         return 2
     return 1 if of_pain else 0
@@ -771,7 +832,12 @@ def _refined(accepted: list[Duration], alongside: list[Duration]) -> Duration:
 def _uncounted_range(said: str) -> tuple[float, float] | None:
     """The days an uncounted length can mean ("months": one to about a year), None for a counted or dated one."""
     match = _UNCOUNTED_SAID.fullmatch(said.lower().strip())
-    return _UNCOUNTED_RANGE[match.group(1)] if match else None
+    return _UNCOUNTED_RANGE[_UNCOUNTED_SHORT.get(match.group(1), match.group(1))] if match else None
+
+
+def _uncounted(unit: str) -> float:
+    """The rough days of a length said without a count ("weeks", "mths")."""
+    return _UNCOUNTED[_UNCOUNTED_SHORT.get(unit, unit)]
 
 
 def parse_duration_days(text: str, *, today: date | None = None) -> tuple[float, str] | None:

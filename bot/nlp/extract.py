@@ -49,16 +49,25 @@ logger = logging.getLogger(__name__)
 _DROPPED_DEFAULT_CUES = frozenset({"if"})
 _CONTEXT_RULES_FILE = Path(__file__).with_name("context_rules.json")
 _SIDE_WORDS = {"left": "left", "right": "right", "lft": "left", "rt": "right", "rite": "right", "rght": "right",
-               "rigth": "right", "both": "both", "either": "both"}
+               "rigth": "right", "rhs": "right", "lhs": "left", "both": "both", "either": "both"}
 _SHORT_SENTENCE = 6  # tokens: "Left side.", "It's on the right."
 _SIDE_SPELLINGS = "|".join(word for word, side in _SIDE_WORDS.items() if side != "both" and len(word) > 2)
 _SIDE_PHRASE = re.compile(
     rf"\b(?:on|in|down|mainly|mostly|more|especially|esp|just|only)\s+(?:on\s+)?(?:the|my)\s+({_SIDE_SPELLINGS})\b|"
     rf"\b({_SIDE_SPELLINGS}|r|l|rt|lt)[- ]?(?:hand\s+)?side\b|"
-    r"\b(?:both|the two|two|each) sides?\b|\bon both\b|\bboth of (?:them|em|'em)\b"
+    r"\b(?:both|the two|two|each) sides?\b|\bon both\b|\bboth of (?:them|em|'em)\b|"
+    # "my hip on the r", "pain in the lt.": a side letter after "on the", where the sentence or the clause ends
+    r"\b(?:on|in|down)\s+(?:the|my)\s+(r|l|rt|lt)\b(?=\s*(?:$|[,.;:!)]))"
 )
 # "R forearm", "l arm front": a single letter for the side, right before the place
 _SIDE_LETTERS = {"r": "right", "l": "left", "lt": "left", "rt": "right"}
+# "outer elbow R,", "top of foot L", "hip (L)": a side letter right after the place, set off by punctuation or the
+# sentence's end (not "my knees r sore", where the r is "are")
+_SET_OFF = frozenset({",", ".", ";", ":", "!", ")", "-", "/", "+", "&"})
+# "L-knee", "R/knee": a side letter joined to the place
+_LETTER_JOINERS = frozenset({"-", "/"})
+# "my write knee": a dictated "right" spelt as its sound, after a possessive
+_SIDE_SOUNDS = frozenset({"write", "wright"})
 # "the left side of my lower back": the side named before the place, further back than a side word
 _SIDE_OF_BEFORE = re.compile(r"\b(left|right)(?:[- ]hand)?\s+side\s+of\s+(?:my|the|his|her|your)?\s*(?:\w+\s+)?$")
 
@@ -166,7 +175,8 @@ class Analyser:
             if word in _INNER_SIDES and i > 0 and words[i - 1] in _PLACE_MODIFIERS:
                 for end in range(min(len(words), i + longest), i + 1, -1):
                     region = region_of((words[i - 1], *words[i + 1:end]))
-                    if region:
+                    if region and not any(region_of(tuple(words[start:stop])) for start in range(i + 1, end)
+                                          for stop in range(end + 1, min(len(words), start + longest) + 1)):
                         found.append(Span(doc, i - 1, end, label="REGION", span_id=region))
                         break
             if word not in _PARTS_AFTER:
@@ -408,10 +418,17 @@ def _side_for(span: Span, doc: Doc, region_tokens: AbstractSet[int] = frozenset(
     temple"), shortly after ("neck, left side") or in a short sentence of their own ("Neck. Left side."). A side word
     said with another place named for something else is not this one's, but a place's own side word always is."""
     own = set(_side_words_of(span, doc))
-    chatter = _discourse_rights(doc.text.lower()) + [side for side in _foreign(doc) if side not in own]
+    not_its_own = [side for side in _foreign(doc) if side not in own]
+    chatter = _discourse_rights(doc.text.lower()) + not_its_own
 
     def said_as_side(token: Token) -> bool:
         return not any(start <= token.idx < end for start, end in chatter)
+
+    def set_off(token: Token) -> bool:
+        """"front of his upper arm, right, after rowing": a side word between commas after the place is its side,
+        whatever words follow (not a "right after")."""
+        closed = token.i + 1 >= len(doc) or doc[token.i + 1].text in {",", ";", ")", ".", "!"}
+        return closed and token.i > span.end and not any(start <= token.idx < end for start, end in not_its_own)
 
     for token in span:
         if token.lower_ in {"left", "right"} and said_as_side(token):
@@ -423,6 +440,15 @@ def _side_for(span: Span, doc: Doc, region_tokens: AbstractSet[int] = frozenset(
             return _SIDE_WORDS[token.lower_]
     if span.start > span.sent.start and doc[span.start - 1].lower_ in _SIDE_LETTERS:
         return _SIDE_LETTERS[doc[span.start - 1].lower_]
+    if span.start > span.sent.start + 1 and doc[span.start - 1].text in _LETTER_JOINERS and \
+            doc[span.start - 2].lower_ in _SIDE_LETTERS:
+        return _SIDE_LETTERS[doc[span.start - 2].lower_]  # "L-knee", "R/knee"
+    if span.start > span.sent.start + 1 and doc[span.start - 1].lower_ in _SIDE_SOUNDS and \
+            doc[span.start - 2].lower_ in {"my", "his", "her", "their", "your", "the"}:
+        return "right"  # "my write knee"
+    letter = _side_letter_after(span, doc)
+    if letter:
+        return letter
     before = _SIDE_OF_BEFORE.search(_text_of(doc, span.sent.start, span.start))
     if before:
         return before.group(1)
@@ -431,9 +457,9 @@ def _side_for(span: Span, doc: Doc, region_tokens: AbstractSet[int] = frozenset(
     if match:
         return _side_of(match)
     for token in doc[span.end: min(span.end + 3, span.sent.end)]:
-        if token.lower_ in {"left", "right"} and said_as_side(token) and all(
+        if token.lower_ in {"left", "right", "rhs", "lhs"} and (said_as_side(token) or set_off(token)) and all(
                 t.is_punct or t.lower_ == "the" for t in doc[span.end: token.i]):
-            return token.lower_  # "my shoulder right", "in the shoulder, the right, in the back part"
+            return _SIDE_WORDS[token.lower_]  # "my shoulder right", "in the shoulder, the right, in the back part"
     next_place = next((i for i in range(span.end, span.sent.end) if i in region_tokens), None)
     if next_place is None:  # "between the shoulder blades for a few days, left side mostly"
         rest = _SIDE_PHRASE.findall(_text_of(doc, span.end, span.sent.end))
@@ -443,10 +469,22 @@ def _side_for(span: Span, doc: Doc, region_tokens: AbstractSet[int] = frozenset(
     return None
 
 
+def _side_letter_after(span: Span, doc: Doc) -> str | None:
+    """"outer elbow R, burning", "top of foot L", "wrist (rt)": a side letter right after the place, set off."""
+    i = span.end + 1 if span.end < span.sent.end and doc[span.end].text == "(" else span.end
+    if i >= span.sent.end or _is_foreign(doc[i]):
+        return None
+    letter, stop = doc[i].lower_, doc[i].lower_.endswith(".")  # "knee L." is one token
+    if letter.rstrip(".") not in _SIDE_LETTERS or (
+            not stop and i + 1 < span.sent.end and doc[i + 1].text not in _SET_OFF):
+        return None
+    return _SIDE_LETTERS[letter.rstrip(".")]
+
+
 def _side_of(match: re.Match[str] | None) -> str | None:
     if match is None:
         return None
-    said = match.group(1) or match.group(2)
+    said = next((group for group in match.groups() if group), None)
     return (_SIDE_WORDS.get(said) or _SIDE_LETTERS.get(said, said)) if said else "both"
 
 
@@ -675,6 +713,9 @@ _NOT_THIS_PLACE = re.compile(r"(?:\bmore\b[^.!?;]*\bthan|\brather\s+than|\binste
 # one is that place's side, not the pain's.
 FOREIGN_SIDES_KEY = "foreign_sides"  # doc.user_data key: character spans of side words that are not the pain's
 _THEIRS, _NOT_HERE, _SECONDARY = "theirs", "not_here", "secondary"  # how a place named for something else counts
+# where an operation was: no place of this pain, but its side often is the pain's ("had my left hip replaced on the
+# 9th and the outside of my thigh aches on that side")
+_OPERATED = "operated"
 SECONDARY_KEY = "secondary_places"  # doc.user_data key: the mentions of places where a fall landed
 _POSSESSIVE = r"(?:my|his|her|their|your|the|one|that|this)"
 _SIDE_BEFORE_PLACE = r"(?:(?:left|right|other|lft|rite|rt)\s+)?"
@@ -711,6 +752,13 @@ _REPAIRED_AFTER = re.compile(r"^\s+(?:(?:was|were|has been|had been|got|being)\s
 _REPAIRED_BEFORE = re.compile(rf"\b(?:broke|broken|fractured|dislocated|snapped|shattered|busted|injured|(?:surgery|"
                               rf"operation|op|operated|replacement|keyhole|arthroscopy)\s+(?:on|to|of|in)|new)\s+"
                               rf"(?:{_POSSESSIVE}\s+)?{_SIDE_BEFORE_PLACE}$")
+# where an operation was, said in passing ("it was 9 before my knee operation"): no place of the pain when another
+# place is said to hurt and the operated one is not ("had my hip done in 2019, now my knee aches" keeps the knee)
+_OPERATED_AFTER = re.compile(r"^\s+(?:(?:was|were|has been|had been|got|being)\s+)?(?:replaced|replacement|"
+                             r"operation|op|surgery|scope|scoped|arthroscopy|reconstruction|reconstructed|pinned|plated|"
+                             r"fused|resurfaced|rebuilt)\b")
+_OPERATED_BEFORE = re.compile(rf"\b(?:(?:surgery|operation|op|operated|replacement|keyhole|arthroscopy)\s+"
+                              rf"(?:on|to|of|in)|new)\s+(?:{_POSSESSIVE}\s+)?{_SIDE_BEFORE_PLACE}$")
 # ... said to be fine now in the same sentence ("no trouble since", "it's been perfect", "never bothered me since")
 _WELL_SINCE = re.compile(
     r"\b(?:no|not any|not a|never any|never a|without any)\s+(?:\w+\s+)?(?:trouble|troubles|problems?|issues?|bother|"
@@ -772,6 +820,17 @@ def _is_mended(span: Span, before: str, sentence: str) -> bool:
     return bool(_REPAIRED_AFTER.match(after) or _REPAIRED_BEFORE.search(before)) and bool(_WELL_SINCE.search(sentence))
 
 
+def _is_operated(span: Span, before: str) -> bool:
+    """Where an operation was ("before my knee operation", "since the surgery on my hip"), said in passing."""
+    after = span.doc.text[span.end_char:].lower()
+    return bool(_OPERATED_AFTER.match(after) or _OPERATED_BEFORE.search(before))
+
+
+def _inside_a_doing(span: Span, doings: list[Span]) -> bool:
+    """A body word that is part of a doing's phrase ("clenching my teeth", "on my feet all day", "crossing my legs")."""
+    return any(d.start <= span.start and span.end <= d.end and len(d) > len(span) for d in doings)
+
+
 def _is_a_holder(span: Span, before: str) -> bool:
     """The hand something is held in or that holds it, unless holding is what hurts ("I can't hold a cup in ...")."""
     after = span.doc.text[span.end_char:].lower()
@@ -786,7 +845,8 @@ def _segments(text: str, ends: re.Pattern[str]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
-def _places_of_something_else(doc: Doc, regions: list[Span]) -> dict[tuple[int, int, str], str]:
+def _places_of_something_else(doc: Doc, regions: list[Span],
+                              doings: Iterable[Span] = ()) -> dict[tuple[int, int, str], str]:
     """The places named for something else (see above), each with how it counts: _THEIRS (another person's), _NOT_HERE
     (no place of this pain) or _SECONDARY (where a fall landed: said after the place that hurts, and still a place
     for the safety rules, a fracture or a head injury). The hand that holds, where a fall landed and the usual place
@@ -825,6 +885,7 @@ def _places_of_something_else(doc: Doc, regions: list[Span]) -> dict[tuple[int, 
         if (_SEAT_BEFORE.search(before) and not again and not _said_of_it(span, doc, regions)) \
                 or _is_mended(span, before, sentence):
             found[key(span)] = _NOT_HERE
+    doings = list(doings)
     for span in said:
         if key(span) in found or not elsewhere(span, hurting=True):
             continue
@@ -832,6 +893,10 @@ def _places_of_something_else(doc: Doc, regions: list[Span]) -> dict[tuple[int, 
             found[key(span)] = _NOT_HERE
         elif _LANDING_BEFORE.search(sentences[key(span)][0]):
             found[key(span)] = _SECONDARY
+        elif not _PAIN_SAID.search(clause_of(span, clauses)) and _is_operated(span, sentences[key(span)][0]):
+            found[key(span)] = _OPERATED
+        elif not _PAIN_SAID.search(clause_of(span, clauses)) and _inside_a_doing(span, doings):
+            found[key(span)] = _NOT_HERE
     if _TODAY_INSTEAD.search(low):
         for span in said:
             usual = clause_of(span, segments)
@@ -870,8 +935,9 @@ def _span_mentions(doc: Doc, spans: list[Span], sided_regions: set[str]) -> list
     mentions: list[Mention] = []
     seen: set[tuple[str, str, int]] = set()
     regions = [span for span in spans if span.label_ == "REGION"]
-    aside = _places_of_something_else(doc, regions)
-    doc.user_data[FOREIGN_SIDES_KEY] = _foreign_sides(doc, [r for r in regions if (r.start, r.end, r.id_) in aside])
+    aside = _places_of_something_else(doc, regions, [span for span in spans if span.label_ == "ACTIVITY"])
+    doc.user_data[FOREIGN_SIDES_KEY] = _foreign_sides(doc, [r for r in regions if aside.get((r.start, r.end, r.id_))
+                                                            not in {None, _OPERATED}])
     region_tokens = {index for span in regions if (span.start, span.end, span.id_) not in aside
                      for index in range(span.start, span.end)}
     secondary: list[Mention] = []
@@ -888,7 +954,7 @@ def _span_mentions(doc: Doc, spans: list[Span], sided_regions: set[str]) -> list
             negated = True  # "more round the kneecap than the thigh": the thigh is where it is not
         named_for = aside.get((span.start, span.end, span.id_)) if kind == "region" else None
         other = other or named_for == _THEIRS
-        negated = negated or named_for == _NOT_HERE
+        negated = negated or named_for in {_NOT_HERE, _OPERATED}
         side = _side_for(span, doc, region_tokens) if kind == "region" and span.id_ in sided_regions else None
         vague = kind == "region" and doc.user_data.get(VAGUE_KEY, {}).get(span.text.lower()) == span.id_
         if vague and span.text.lower() in doc.user_data.get(PARTS_KEY, ()) and span.start > 0 and \
@@ -1008,15 +1074,21 @@ _TRIGGER_CUE = re.compile(
     # "worse plastering ceilings", "worse crawlin under sinks": a doing-word straight after "worse"
     r"(?:worse|worst)(?=\s+(?!(?:thing|things|nothing|something|everything|anything|feeling|morning|evening|spring|"
     r"ceiling|during|being|king|ring)\b)[a-z]{2,}(?:ing\b|in\b|in'))|"
-    r"(?:hurts?|hurting|aches?|aching|sore|painful|kills(?:\s+me)?|twinges?)(?=\s+doing\b))"
+    r"(?:hurts?|hurting|aches?|aching|sore|painful|kills(?:\s+me)?|twinges?)(?=\s+doing\b)|"
+    # "achy 6, 2 wks, since plastering a ceiling": the doing the pain began with (not "since getting up")
+    r"(?:ever\s+)?since(?=\s+(?!(?:getting|waking|being|having|starting|moving|coming|going|doing|morning|evening|"
+    r"nothing|something|then|spring|wedding|thanksgiving|lambing|christening|building|ceiling|boxing|pudding)\b)"
+    r"[a-z]{3,}ing\s+(?!(?:season|day|time|week|weekend|lol|haha|and|or|but|so|started|began|finished|ended|now|"
+    r"is|was|it|its|it's|i|i'm|im)\b)[a-z]))"
     r"\s+(?:i\s+|i'm\s+|im\s+|i've\s+been\s+|i\s+am\s+)?"
     r"(?:do\s+(?:the\s+|a\s+|my\s+)?|doing\s+(?:the\s+|a\s+|my\s+)?)?"
-    r"(?P<what>[a-z0-9][a-z0-9'\-]*(?:\s+(?:[a-z][a-z'\-]*|\d+(?:kg|kgs|lb|lbs|kilos?)?(?=\s+[a-z]))){0,7}?)"
+    r"(?P<what>[a-z0-9][a-z0-9'\-]*(?:\s+(?:[a-z][a-z'\-]*|\d+(?:-?[a-z]+)?(?=\s+[a-z]))){0,7}?)"
     r"(?=\s*(?:$|[^\w\s'\-]|\s(?:and|but|or|so|because|it|which|then|for|at|on|is|was|makes|i|where|when|with|in|"
     r"into|under|as|till|until|before|again|every|most|the\s+pain)\b))")
 _NOT_A_TRIGGER = re.compile(
     r"^(?:a\s+while|a\s+bit|that|this|then|it|them|that|a\s+few|the\s+(?:morning|evening|night|day|weekend)|"
-    r"(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|ages)$|last|yesterday|today|now|lunch|dinner|"
+    r"(?:\w+\s+)?(?:\d+\s*-?)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|mths?|years?|yrs?|ages)$|"
+    r"last|yesterday|today|now|lunch|dinner|"
     r"breakfast|waking|wake|i\s+wake|sleep|i\s+sleep|the\s+pain|pain|my\s+(?:mum|dad|wife|husband|doctor|gp|physio)|"
     r"(?:the|my|that|this)\s+(?:left|right|other)(?:\s+side)?|(?:both|either)\s+sides?|the\s+(?:end|start|evenings?|"
     r"mornings?|nights?)|(?:the\s+)?(?:winter|summer|cold|heat)|times|first|january|february|march|april|may|june|"
@@ -1030,6 +1102,50 @@ _NOT_A_TRIGGER = re.compile(
 _NOT_A_LIST_TRIGGER = re.compile(r"\b(?:left|right|both|side|sides|one|thanks|thank|please|pls|cheers|ta|lol|x+|"
                                  r"help|hi|hello|sorry|maybe|ish|mostly|only|now|ago|days?|weeks?|months?|years?|"
                                  r"no|not|none|nothing|yes|ok|okay|pain|ache|sore|hurts?)\b")
+
+
+# Doing-words that say what the pain does, or when, not what brings it on: "3 weeks getting worse", ", shooting down
+# my leg", "6/10 throbbing"
+_NOT_A_DOING = (r"aching|burning|throbbing|stabbing|shooting|tingling|pulsing|pounding|pinching|nagging|niggling|"
+                r"gnawing|cramping|radiating|spreading|going|getting|coming|keeping|waking|stopping|making|killing|"
+                r"hurting|bothering|playing|flaring|easing|improving|worsening|lingering|lasting|continuing|"
+                r"increasing|starting|swelling|clicking|popping|locking|catching|giving|buckling|grinding|"
+                r"tightening|stinging|feeling|morning|evening|nothing|something|anything|everything|ceiling|during|"
+                r"wedding|pudding|spring|string|waiting|seeing|thinking|wondering|hoping|asking|wanting|needing|"
+                r"being|having|including|according|travelling|traveling|moving|spasming|seizing")
+_DOING_ITEM = re.compile(rf"(?!(?:{_NOT_A_DOING})\b)[a-z]{{3,}}(?:ing|in')(?:\s+[a-z][a-z'\-]*){{0,5}}")
+# "stiff neck rt side 5 wks turning to reverse the car, dull, 4": a doing said straight after a number (how strong
+# or how long), to the end of its clause
+_DOING_AFTER_A_NUMBER = re.compile(
+    r"(?:\b\d+(?:\s*/\s*10|\s+out\s+of\s+10)?|\b(?:wks?|weeks?|days?|months?|mths?|mos?|yrs?|years?|hrs?|hours?))"
+    r"\s+(?P<what>[a-z]{3,}(?:ing|in')(?:\s+[a-z][a-z'\-]*){0,5})(?=\s*(?:$|[,.;!?]))")
+# "Nothing in particular makes it worse, it's just there": what makes it worse, said to be nothing, kept as said
+_NOTHING_MAKES_IT_WORSE = re.compile(
+    r"\b((?:nothing|not\s+anything)\s*(?:in\s+particular|specific(?:ally)?|special|really|much|"
+    r"that\s+i\s+(?:know|can\s+think)\s+of|i\s+can\s+(?:think\s+of|pin\s*point))?)\s+(?:\w+\s+){0,2}?"
+    r"(?:makes?|make|brings?|sets?|triggers?)\s+(?:it|the\s+pain|this)\s+(?:any\s+|much\s+)?(?:worse|on|off)\b|"
+    r"\b(no\s+(?:particular|specific|obvious)\s+(?:trigger|cause|reason))\b")
+
+
+def _doing_after_the_facts(text: str, found: list[Mention]) -> list[Mention]:
+    """A doing with no cue, said where a terse message puts its facts: right after how strong or how long ("5 wks
+    turning to reverse the car, dull, 4"), or as the last item after the place ("outside of my shoulder n top of arm,
+    rollering ceilings")."""
+    if not {m.kind for m in found if m.present} & {"region", "sensation"}:
+        return []
+    low = text.lower()
+    said = " ".join(m.text.lower() for m in found if m.text and m.kind != "duration")
+    for match in _DOING_AFTER_A_NUMBER.finditer(low):
+        what = match.group("what")
+        if _DOING_ITEM.fullmatch(what) and what.split()[0] not in said and not (
+                what == "running" and re.search(r"(?:days?|weeks?|wks?)\s+$", low[:match.start("what")])):
+            return [Mention(kind="trigger_words", value=what, text=match.group(0))]
+    items = [item.strip() for item in re.split(r"[,.;!?]", low) if item.strip()]
+    last = re.sub(r"\s+(?:all\s+(?:day|night|week|the\s+time)|lol|haha|x+)$", "", items[-1]) if items else ""
+    if len(items) >= 2 and _DOING_ITEM.fullmatch(last) and not _NOT_A_LIST_TRIGGER.search(last) and not any(
+            word in said for word in last.split() if len(word) > 3):
+        return [Mention(kind="trigger_words", value=last, text=items[-1])]
+    return []
 
 
 def _trigger_words(text: str, found: list[Mention]) -> list[Mention]:
@@ -1047,7 +1163,11 @@ def _trigger_words(text: str, found: list[Mention]) -> list[Mention]:
             or low[:match.start()].rstrip().endswith(("worse", "worst"))
         if len(what) >= 4 and not _NOT_A_TRIGGER.match(what) and (about_pain or said_as_aggravation):
             return [Mention(kind="trigger_words", value=what, text=match.group(0))]
-    return _last_item_of_a_list(text, found)
+    nothing = _NOTHING_MAKES_IT_WORSE.search(low)
+    if nothing:
+        return [Mention(kind="trigger_words", value=re.sub(r"\s+", " ", nothing.group(1) or nothing.group(2)),
+                        text=nothing.group(0))]
+    return _last_item_of_a_list(text, found) or _doing_after_the_facts(text, found)
 
 
 def _last_item_of_a_list(text: str, found: list[Mention]) -> list[Mention]:
@@ -1102,7 +1222,7 @@ def _number_mentions(text: str, spans: list[Span], *, bare_intensity: bool) -> l
 def extract_mentions(doc: Doc, sided_regions: Iterable[str], *, bare_intensity: bool = False) -> list[Mention]:
     """Every mention in an analysed doc, spans first then numbers, in reading order."""
     spans = _kept_spans(doc)
-    found = _span_mentions(doc, spans, set(sided_regions))
+    found = _cheek_of_the_bottom(_span_mentions(doc, spans, set(sided_regions)))
     places = [m for m in found if m.kind == "region" and m.present]
     # parts are read next to a vaguely named place ("shoulder") or a bare joint ("knee, the inside bit")
     refinable = [m for m in places if m.vague or (m.text or "").lower().strip() in BARE_JOINT_WORDS]
@@ -1115,6 +1235,31 @@ def extract_mentions(doc: Doc, sided_regions: Iterable[str], *, bare_intensity: 
     found, parts = _places_named_as_parts(doc.text, found, parts)  # after the sides: "arch of r foot" keeps the r
     said = _context_mentions(doc.text, found, _foreign(doc))
     return found + said + parts + _trigger_words(doc.text, found + numbers) + numbers
+
+
+# "left cheek going down the back of my thigh", "right cheek when I sit": a bare "cheek" said with a place next to
+# the buttock (the low back, the hip, the thigh, the leg as a whole), or with sitting on it, and nothing else is the
+# buttock's cheek, not the face's ("my cheek and knee hurt" stays as said)
+_CHEEK_WORDS = frozenset({"cheek", "cheeks"})
+_BESIDE_THE_BUTTOCK = frozenset({"low_back", "sacroiliac", "sacrum", "tailbone", "groin", "hip_side", "hip_front",
+                                 "buttock", "thigh_front", "thigh_back", "thigh_outer", "thigh_inner"})
+_SAT_ON = frozenset({"sitting", "driving", "cycling"})
+_FACE_DOINGS = frozenset({"chewing", "teeth_grinding", "talking", "cold"})
+
+
+def _cheek_of_the_bottom(found: list[Mention]) -> list[Mention]:
+    """A bare "cheek" said with the lower body and nothing of the head or face is the buttock (see above)."""
+    places = [m for m in found if m.kind == "region" and m.present]
+    cheeks = [m for m in places if m.value == "cheek" and (m.text or "").lower() in _CHEEK_WORDS]
+    if not cheeks:
+        return found
+    # the leg as a whole ("down my leg") is read as the calf: it counts as next to the buttock, a named calf does not
+    others = {"thigh_back" if m.vague and m.value == "calf" else m.value for m in places if m not in cheeks}
+    doings = {m.value for m in found if m.kind == "activity" and m.present}
+    below = others & _BESIDE_THE_BUTTOCK or doings & _SAT_ON
+    if not below or others - _BESIDE_THE_BUTTOCK or doings & _FACE_DOINGS:
+        return found
+    return [replace(m, value="buttock") if m in cheeks else m for m in found]
 
 
 # Words that say how far across a place ("in the middle") and how high in it ("low down", "top")

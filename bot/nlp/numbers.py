@@ -56,7 +56,7 @@ _LEAD_IN = re.compile(
     r"at most)\s*$")
 # A number that starts its own clause: "sharp when I bend. 7", "oh sorry, 5".
 _CLAUSE_START = re.compile(r"(?:^|[.,;:!?(\n]|\band|\bbut|\bso)\s*$")
-_TIME_UNITS = "minute|min|hour|hr|day|night|week|wk|fortnight|month|year|yr"
+_TIME_UNITS = "minute|min|hour|hr|day|night|week|wk|fortnight|month|mnth|mth|mo|year|yr"
 # Words that open the next clause of a run-on message, so a number before them ends its own: "prob a 5 had it
 # about a week", "like 6 worse bending over", "about a six it's sort of stiff", "like 4 been abt 3 wks"
 _NEXT_CLAUSE = r"worse|better|had|been|it|it's|its|hurts|hurting"
@@ -69,6 +69,9 @@ _SCORE_TAIL = re.compile(
     r"maybe|or|to|i|i'd|id|and|but|by|tbh|probably|prob|sometimes|usually|max|tops|though|these|in|if|during|after|"
     r"while|really|honestly|dear|mate|lol|haha|x+(?!\s*\d)|even|still|then|first|if|right|depending|worst|best|"
     rf"out|most|which|that|since|for|like|about|bout|abt|around|{_NEXT_CLAUSE})\b|"
+    # "sore 6 roughly 3 weeks", "tight 6 a few weeks": the score, then how long with a hedge
+    r"\s+(?:roughly|approx|approximately|nearly|almost|over|past|(?:the\s+)?(?:last|past)|a\s+few|"
+    rf"a\s+couple(?:\s+of)?)\s+(?:{_NUM}\s*)?(?:a\s+|an\s+)?(?:{_TIME_UNITS})s?\b|"
     # "a 6 not a 3": the score kept over the one taken back
     rf"\s*,?\s+not\s+(?:a\s+|an\s+)?{_NUM}\b|"
     # "achy 4 2 weeks": a terse list, the score then how long
