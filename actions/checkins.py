@@ -15,7 +15,7 @@ from bot.checkins.charts import trend_chart_svg
 from bot.checkins.plan import Outcome, escalation_reason, trend_text
 from bot.checkins.store import CheckinStore, utcnow
 from bot.nlp.replies import find_email, is_closing, read_checkin_action, read_trend
-from bot.nlp.when import requested_checkin_days
+from bot.nlp.when import requested_checkin_days, return_day_days
 from core.settings import settings
 from core.types import TriageLevel
 
@@ -218,7 +218,7 @@ class ActionCheckinManage(Action):
         entities = tracker.latest_message.get("entities") or []
         action = next((str(e.get("value")) for e in entities if e.get("entity") == "checkin_action"), None)
         action = action or read_checkin_action(_latest_text(tracker))
-        if action == "pause" and requested_checkin_days(_latest_text(tracker)) is not None:
+        if action == "pause" and return_day_days(_latest_text(tracker)) is not None:
             action = "reschedule"  # "put these on hold, back on the 17th": the next one on the day they are back
         sender = tracker.sender_id
         # "Move it to next week" or "stop these" during a check-in ends that check-in's questions too.

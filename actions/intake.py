@@ -70,6 +70,20 @@ class ActionAskPainTrigger(AskOnceInTheseWords):
     slot = "pain_trigger"
 
 
+class ActionAskCheckinPain(AskOnceInTheseWords):
+    slot = "checkin_pain"
+
+
+class ActionAskCheckinHelped(AskOnceInTheseWords):
+    slot = "checkin_helped"
+
+
+class ActionAskCheckinNews(AskOnceInTheseWords):
+    """The check-in's last question; asked again when the answer was to the one before it."""
+
+    slot = "checkin_news"
+
+
 class ActionAskCheckinTrend(AskOnceInTheseWords):
     """The check-in's first question; asked again after a score or a story, without "Hello again"."""
 

@@ -84,7 +84,7 @@ class ActionScreen(Action):
     @staticmethod
     def _repeat(dispatcher: CollectingDispatcher, pending: str) -> Events:
         if pending == AGE:
-            dispatcher.utter_message(response="utter_ask_age")
+            dispatcher.utter_message(response="utter_ask_age_again")  # not the same sentence twice in a row
             return []
         question = knowledge().question(pending)
         if question is not None:

@@ -374,8 +374,8 @@ def _asks_for_the_massage(s: Situation) -> bool:
     """Asking to be coached through the massage after the suggestions, in words the classifier missed."""
     if not s.typed or s.active_loop or s.awaiting not in (None, "anything_else", "coach_offer") or s.coached:
         return False
-    if s.triage not in (None, "none") or "?" in s.text or s.describes_pain:
-        return False
+    if s.triage not in (None, "none") or "?" in s.text or s.describes_pain or _LATER.search(s.text.lower()):
+        return False  # "I'll try the massage tomorrow" asks for nothing now
     low = s.text.lower()
     return bool(_WANTS_THE_MASSAGE.search(low)) and not wants_professional(s.text) and \
         read_yes_no(s.text, None) is not Answer.NO and not re.search(r"\b(?:don'?t|not|no|rather not|never)\b", low)
@@ -424,8 +424,18 @@ def _trusted(s: Situation) -> Situation:
 
 
 def decide(s: Situation) -> str | None:
-    """The next action for an answer in context, or None to let the rules and forms decide."""
-    s = _trusted(s)
+    """The next action for an answer in context, or None to let the rules and forms decide.
+
+    When the words cannot mean the intent the classifier heard ("is it my calf?" heard as a deletion), the
+    rules must not act on that intent: with nothing else to do in context, the message is met as unclear."""
+    trusted = _trusted(s)
+    action = _decide(trusted)
+    if action is None and trusted.intent != s.intent and not trusted.active_loop:  # a form reads its answer itself
+        return "intake_form" if trusted.describes_pain and not trusted.awaiting else "action_rephrase"
+    return action
+
+
+def _decide(s: Situation) -> str | None:
     if s.typed and s.previous_action == "utter_goodbye" and is_closing(s.text) and not s.describes_pain:
         return "utter_thank"  # "no ta" after the goodbye: a short "you're welcome", not the goodbye again
     if s.typed and s.previous_action == "utter_goodbye" and s.awaiting and _GREETING.match(s.text) and (
@@ -526,7 +536,8 @@ def decide(s: Situation) -> str | None:
         if s.sure and s.intent in QUESTION_INTENTS and read_yes_no(s.text, s.intent) is None:
             return None
         return "action_screen"
-    if s.concern_due and not is_closing(s.text) and s.triage not in ("urgent", "emergency"):
+    sent_there = s.coaching_open and bool(_SENT_THERE.search(s.text.lower()))  # the referral the pressing looks for
+    if s.concern_due and not is_closing(s.text) and s.triage not in ("urgent", "emergency") and not sent_there:
         return "action_screen"  # a worrying word gets its question, but not in a goodbye or after urgent advice
     if s.active_loop:
         if s.loop_rejected:
@@ -554,6 +565,10 @@ def decide(s: Situation) -> str | None:
             return action
     if s.describes_pain:
         return "intake_form"
+    if _finished(s) and s.triage == "emergency":
+        # "ok I'll ring 999 now", "my son's driving me in": the one thing to say is to go now
+        return "utter_emergency_reminder_again" if s.previous_action == "utter_emergency_reminder" else \
+            "utter_emergency_reminder"
     if _finished(s):
         return "utter_goodbye"
     if s.typed and not s.awaiting and not s.active_loop and only_acknowledges(s.text):

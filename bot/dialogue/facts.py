@@ -7,6 +7,7 @@ the intake does not ask it again. Check-in answers come only from the latest che
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable, Mapping
 
 from bot.dialogue.state import ConversationState
@@ -48,6 +49,8 @@ def checkin_slots(state: ConversationState) -> dict[str, Any]:
         if trend and "checkin_trend" not in values:
             values["checkin_trend"] = trend
         score = next((m.value for m in turn.mentions if m.kind == "intensity" and m.present), None)
+        if score is None and trend and turn.requested_slot in ("checkin_trend", "checkin_pain"):
+            score = _number_with_the_trend(turn.text)  # "bit better 4", "worse, 7 today"
         if score is not None and turn.requested_slot in ("checkin_pain", "checkin_trend", None):
             values.setdefault("checkin_pain", score)
         answer = turn.answer
@@ -59,9 +62,24 @@ def checkin_slots(state: ConversationState) -> dict[str, Any]:
             helped = answer
         if helped is not None:
             values.setdefault("checkin_helped", {Answer.YES: "yes", Answer.NO: "no"}.get(helped, UNKNOWN))
+        news = [m for m in turn.mentions if m.present and m.kind in ("finding", "region", "sensation")]
+        if turn.requested_slot == "checkin_news" and helped is not None and not news and not says_nothing_new(turn.text):
+            continue  # "Yes, I think the stretching did help" to "anything new?" answers the question before it
         if turn.requested_slot == "checkin_news":
             values.setdefault("checkin_news", "none" if answer in (Answer.NO, Answer.UNSURE) or
                               "nothing" in turn.text.lower() else turn.text[:300])
         elif says_nothing_new(turn.text):
             values.setdefault("checkin_news", "none")
     return values
+
+
+_ONE_NUMBER = re.compile(r"^\D*?(?<![\d.])(\d{1,2})(?:\s*/\s*10)?(?![\d.:a-z])(?!\s*(?:hours?|hrs?|days?|weeks?|"
+                         r"wks?|times|x)\b)\D*$", re.IGNORECASE)
+
+
+def _number_with_the_trend(text: str) -> str | None:
+    """The one number in a short check-in answer that also says better/same/worse: how strong it is now."""
+    match = _ONE_NUMBER.match(text.strip())
+    if not match or len(text.split()) > 8 or int(match.group(1)) > 10:
+        return None
+    return match.group(1)

@@ -39,6 +39,8 @@ INTAKE_KINDS = frozenset({"region", "sensation", "activity", "timing", "trigger_
                           "age", "side", "correction"})
 # States in which what the person says is about the self-massage or a check-in, not about the pain's intake.
 NOT_INTAKE_AWAITING = frozenset({"pressure"})
+# questions asked once the intake is done: a bare number said to them is no new strength of the pain
+_AFTER_THE_INTAKE = frozenset({"coach_offer", "checkin_offer", "email", "anything_else"})
 CHECKIN_LOOP = "checkin_form"
 _BARE_SCORE = re.compile(r"^\s*(?:(?:about|around|maybe|like|prob|probably|abt|bout|dunno|idk|not sure|no idea|hmm|um)"
                          r"[\s,]+)?\d{1,2}\s*[.!?]?\s*$")  # "dunno 6?" to "how long?" is no score either
@@ -238,6 +240,9 @@ class ConversationState:
         for mention in turn.mentions:
             if mention.kind == "intensity" and turn.coached:
                 continue  # "ok that's better, a 6" after easing off is a pressure level, not the pain's strength
+            if mention.kind == "intensity" and turn.awaiting in _AFTER_THE_INTAKE and not any(
+                    m.kind in ("region", "sensation") and m.present for m in turn.mentions):
+                continue  # "ow too much like 8" to the coaching offer: how pressing feels, not the pain's strength
             if _is_bare_intensity(mention, turn) and turn.requested_slot in ("pain_duration", "pain_trigger"):
                 continue
             if _activity_length(mention, turn):

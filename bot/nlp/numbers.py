@@ -213,7 +213,8 @@ def parse_intensity(text: str, *, bare_number_ok: bool = False) -> tuple[int, st
     if bare_number_ok:
         match = re.fullmatch(rf"\s*(?:a\s+|an\s+)?{_NUM}\s*[.!]?\s*", low) or re.match(
             rf"\s*(?:(?:abt|about|around|maybe|like|prob|probably)\s+)?(?:a\s+|an\s+)?{_NUM}"
-            rf"(?:\s+(?:or|to|-)\s+{_NUM})?(?=\s*(?:$|[,.!?]|\s+(?:maybe|tbh|i think|probably|i guess|honestly)\b))",
+            rf"(?:\s+(?:or|to|-)\s+{_NUM}|\s+(?=\d{{1,2}}\s*$)\d{{1,2}})?"  # "7 8": a range typed without its dash
+            rf"(?=\s*(?:$|[,.!?]|\s+(?:maybe|tbh|i think|probably|i guess|honestly)\b))",
             low)
         if match:
             value = word_number(match.group(1))

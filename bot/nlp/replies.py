@@ -175,7 +175,8 @@ def read_yes_no(text: str, intent: str | None = None) -> Answer | None:
 # An offer taken up in words other than a first "yes": "Lovely. Yes please, let's try the first one",
 # "very well, I'll give it a go", "let's do the first one".
 _NOT_LATER = r"(?![\w ]{0,25}\b(?:later|another|tomorrow|tonight|after|when|in a bit))"  # "I'll try later": not now
-_TAKES_IT_UP = re.compile(rf"^(?:(?:fine|alright|all right|right|ok|okay|go on)\s+(?:then\s+)?(?=let'?s|lets|i'?ll))?"
+_TAKES_IT_UP = re.compile(rf"^(?:(?:fine|alright|all right|right|ok|okay|go on|fair enough|fair enuf|makes sense|"
+                          rf"i see|got it)\s+(?:then\s+)?(?=let'?s|lets|i'?ll|go on|go ahead|yes|ok|sure|show me))?"
                           rf"(?:yes|yeah|yep|yup|ok|okay|sure|go on|please|very well|let'?s|lets|"
                           rf"i'?ll (?:try|give|have){_NOT_LATER}|i will (?:try|give|have){_NOT_LATER}|show me|guide me|"
                           rf"talk me through|happy to|i'?d love|"
@@ -293,6 +294,9 @@ def asks_what_a_trigger_point_is(text: str) -> bool:
 
 # "why the calf? its my foot", "why would my calf make my foot cramp?": why a place other than the painful one
 _WHY_THAT_PLACE = re.compile(r"\bwhy (?:(?:the|my|that|this|a) )?(?!not\b)[a-z]+(?: [a-z]+)?\s*\?|"
+                             # "is it my calf? my mate said it could be": whether another place is the cause
+                             r"\b(?:is it|could it be|might it be|can it be) (?:my|the|from my|from the) [a-z]+"
+                             r"(?: muscles?)?\s*\?|"
                              r"\bwhy (?:would|does|do|can|could|should|is|are|will) (?:my|the|a|that|this) [a-z]+"
                              r"(?: [a-z]+)? (?:make|makes|cause|causes|give|gives|affect|affects|hurt|send|sends|be)\b|"
                              # "wait so i rub my forearm not my fingers?": the place treated is not the one that hurts

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from bot.nlp.durations import calendar_today
 
-__all__ = ["requested_checkin_days"]
+__all__ = ["requested_checkin_days", "return_day_days"]
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -41,11 +41,24 @@ _TOMORROW = re.compile(r"\btomorrow\b|\btmrw\b|\btmr\b")
 def requested_checkin_days(text: str, today: date | None = None) -> float | None:
     """Days from today until the check-in the person asks for, or None when no day is named.
 
-    The first day named is the request ("leave the first one till next Monday? we're away till Sunday");
-    "after the 15th" means the day after it.
+    The first day named is the request ("leave the first one till next Monday? we're away till Sunday"),
+    unless another is the day they are back ("we fly Thursday, back on the 17th"); "after the 15th" means
+    the day after it.
     """
+    found, back = _days_named(text, today or calendar_today())
+    return min(back or found)[1] if found else None
+
+
+def return_day_days(text: str, today: date | None = None) -> float | None:
+    """Days until the day the person says they are back ("pause them, home on the 12th"), or None: a pause
+    "until I tell you" or "for my operation on Wednesday" names no day to come back to."""
+    _found, back = _days_named(text, today or calendar_today())
+    return min(back)[1] if back else None
+
+
+def _days_named(text: str, today: date) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
+    """Every day named (where in the text, days from today), and those said as the day of return."""
     low = text.lower().replace("\u2019", "'")
-    today = today or calendar_today()
     found: list[tuple[int, float]] = []
     for match in (m for pattern in _CALENDAR for m in pattern.finditer(low)):
         month = next(i for i, name in enumerate(_MONTHS, 1) if match.group("month").startswith(name[:3]))
@@ -72,10 +85,7 @@ def requested_checkin_days(text: str, today: date | None = None) -> float | None
         found.append((match.start(), float(number * _UNIT_DAYS[match.group("unit").rstrip("s")])))
     for pattern, days in ((_NEXT_WEEK, 7.0), (_TOMORROW, 1.0)):
         found += [(match.start(), days) for match in pattern.finditer(low)]
-    if not found:
-        return None
-    back = [(start, days) for start, days in found if _RETURN_BEFORE.search(low[:start].rstrip())]
-    return min(back or found)[1]
+    return found, [(start, days) for start, days in found if _RETURN_BEFORE.search(low[:start].rstrip())]
 
 
 def _days_until_date(today: date, month: int, day: int, after: bool) -> float | None:

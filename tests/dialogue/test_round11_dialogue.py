@@ -188,3 +188,86 @@ def test_a_medicine_question_goes_to_the_pharmacist(text: str) -> None:
                                   "I take tablets for my blood pressure."])
 def test_no_medicine_question(text: str) -> None:
     assert not asks_about_medicines(text)
+
+
+# --- a number said after the intake -------------------------------------------------------------------------
+def _score_after(messages: list[tuple[str | None, str]]) -> str | None:
+    from bot.dialogue.facts import intake_slots
+    from bot.dialogue.state import MENTIONS_KEY, read_state
+    from bot.engine.knowledge import knowledge
+    from bot.nlp.extract import mentions_from_text
+
+    events: list[dict[str, object]] = []
+    for awaiting, text in messages:
+        events.append({"event": "slot", "name": "awaiting", "value": awaiting})
+        events.append({"event": "user", "text": text, "parse_data": {"intent": {"name": "describe"}, MENTIONS_KEY: [
+            m.to_dict() for m in mentions_from_text(text, knowledge().sided_regions, bare_intensity=True)]}})
+    return intake_slots(read_state(events).intake_report()).get("pain_intensity")
+
+
+def test_a_pressure_number_at_the_coaching_offer_keeps_the_pains_score() -> None:
+    assert _score_after([(None, "left calf, tight, about a 4, two weeks, after running"),
+                         ("coach_offer", "ooh that's an 8, too much")]) == "4"
+
+
+def test_a_new_description_after_the_suggestions_still_counts() -> None:
+    assert _score_after([(None, "left calf, tight, about a 4, two weeks, after running"),
+                         ("anything_else", "my right knee aches too, about a 6")]) == "6"
+
+
+# --- an intent the words cannot mean is never acted on ----------------------------------------------------
+def test_a_question_heard_as_a_deletion_deletes_nothing() -> None:
+    action = decide(said("is it my shin? my sister said it might be my shin", "delete_data", 0.52,
+                         awaiting="coach_offer"))
+    assert action not in (None, "action_delete_data")
+    assert decide(said("is it my shin?", "delete_data", 0.52, awaiting="coach_offer")) == "action_explain_why"
+
+
+def test_a_distrusted_intent_with_nothing_else_to_do_is_met_as_unclear() -> None:
+    assert decide(said("the blue one on the left", "delete_data", 0.5)) == "action_rephrase"
+    assert decide(said("wipe everything you have on me", "delete_data", 0.9)) == "action_delete_data"
+
+
+def test_leaving_for_help_after_an_emergency_hears_go_now() -> None:
+    assert decide(said("ok, my daughter is ringing 999 now", "goodbye", triage="emergency")) == \
+        "utter_emergency_reminder"
+    assert decide(said("thanks, calling them now", "thank", triage="emergency",
+                       previous_action="utter_emergency_reminder")) == "utter_emergency_reminder_again"
+    assert decide(said("thanks, calling the gp now", "thank", triage="see_doctor")) == "utter_goodbye"
+
+
+def test_a_pause_until_told_stays_a_pause() -> None:
+    from bot.nlp.when import return_day_days
+
+    assert return_day_days("pause them till I tell you, I have my operation on Friday", MONDAY) is None
+    assert return_day_days("put them on hold, we're back on the 19th", MONDAY) == 19.0
+    assert return_day_days("off for 2 weeks, pause til im back", MONDAY) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [("7 8", 7), ("about 5 6", 5)])
+def test_a_range_typed_without_its_dash(text: str, expected: int) -> None:
+    from bot.nlp.numbers import parse_intensity
+
+    found = parse_intensity(text, bare_number_ok=True)
+    assert found is not None and found[0] == expected
+
+
+def test_fair_enough_then_a_yes() -> None:
+    assert decide(said("fair enough, go on", "affirm", awaiting="coach_offer")) == "action_coach_massage"
+    assert decide(said("fair enough go on then", "affirm", awaiting="coach_offer")) == "action_coach_massage"
+
+
+def test_where_the_pressing_sends_the_feeling_asks_no_safety_question() -> None:
+    text = "easier now, a 6, and it kind of spreads up into my ear, not unpleasant"
+    assert decide(said(text, "pressure_feedback", awaiting="pressure", coaching_open=True, coached=True,
+                       concern_due=True)) == "action_pressure_feedback"
+    assert decide(said("my arm has gone numb and heavy", "describe", awaiting="pressure", coaching_open=True,
+                       coached=True, concern_due=True)) == "action_screen"
+
+
+@pytest.mark.parametrize(("text", "expected"), [("bit better 4", "4"), ("worse, 7 today", "7"), ("same", None),
+                                                ("better since the 3rd", None), ("better 12 hours a day", None)])
+def test_a_number_with_the_trend_is_the_pain_now(text: str, expected: str | None) -> None:
+    from bot.dialogue.facts import _number_with_the_trend
+
+    assert _number_with_the_trend(text) == expected
