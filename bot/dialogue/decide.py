@@ -30,10 +30,12 @@ from bot.nlp.replies import (
     is_farewell,
     only_acknowledges,
     read_checkin_action,
+    read_helped,
     read_offer_reply,
     read_pressure,
     read_trend,
     read_yes_no,
+    says_where_pressing_sends_it,
     wants_deletion,
     wants_other_muscle,
     wants_professional,
@@ -156,12 +158,17 @@ class Situation:
         return place or feeling
 
     @property
+    def pressing(self) -> bool:
+        """A muscle is being pressed, or was just held and the check-in offer came after it."""
+        return self.coaching_open or (self.coached and self.awaiting == "checkin_offer")
+
+    @property
     def new_pain_place(self) -> bool:
         """A place that is not the massaging hand, said together with how it hurts; while coaching, not
         where the tool was moved to ("moved a bit up the arm, a good 6")."""
         places = [m for m in self.mentions if m.kind == "region" and m.present and m.value not in _TOOL_WORDS]
         feeling = any(m.kind in {"sensation", "intensity"} and m.present for m in self.mentions)
-        if self.coaching_open and (_MOVED_THE_TOOL.search(self.text.lower()) or _SENT_THERE.search(self.text.lower())):
+        if self.pressing and (_MOVED_THE_TOOL.search(self.text.lower()) or says_where_pressing_sends_it(self.text)):
             return False
         return bool(places) and feeling
 
@@ -169,11 +176,6 @@ class Situation:
 _MOVED_THE_TOOL = re.compile(r"\b(?:moved?|moving|shifted|shift(?:ing)?|slid|sliding|rolled|rolling|went|gone|"
                              r"tried) (?:(?:it|the ball|my thumb|a bit|a little|a touch|slightly)\s+){0,3}"
                              r"(?:up|down|along|higher|lower|over|across|further|closer|in|out)\b")
-# while pressing, where the feeling travels is the referral the coaching looks for, not a new pain:
-# "more like a five now and it kind of spreads to my top teeth", "it sends it up into my temple"
-_SENT_THERE = re.compile(r"\b(?:spread(?:s|ing)?|sends? (?:it|the pain)?|send(?:ing)? (?:it|the pain)|radiat\w*|"
-                         r"shoot(?:s|ing)?|travel(?:s|ling)?|goes|going|went|feel (?:it|that) (?:in|going|up|down))"
-                         r"\s+(?:\w+\s+){0,2}(?:to|into|in|up|down|through)\b")
 _BAD_TIME = re.compile(r"\b(?:not a good time|bad time|busy (?:right )?now|ask me (?:again )?(?:tomorrow|later|another|"
                        r"next)|can'?t (?:talk|chat|do this) (?:now|right now)|another time|some other time)\b")
 
@@ -536,13 +538,17 @@ def _decide(s: Situation) -> str | None:
         if s.sure and s.intent in QUESTION_INTENTS and read_yes_no(s.text, s.intent) is None:
             return None
         return "action_screen"
-    sent_there = s.coaching_open and bool(_SENT_THERE.search(s.text.lower()))  # the referral the pressing looks for
+    sent_there = s.pressing and says_where_pressing_sends_it(s.text)  # the referral the pressing looks for
     if s.concern_due and not is_closing(s.text) and s.triage not in ("urgent", "emergency") and not sent_there:
         return "action_screen"  # a worrying word gets its question, but not in a goodbye or after urgent advice
     if s.active_loop:
         if s.loop_rejected:
             if is_farewell(s.text):
                 return "utter_goodbye"  # "nope thats all, thx!!" to a form's question: they are leaving
+            if s.active_loop == "checkin_form" and s.requested_slot and s.typed and (
+                    read_helped(s.text) is not None or read_trend(s.text) is not None):
+                # "Yes, I think the stretching did help" to "anything new?": noted, and the question again
+                return f"action_ask_{s.requested_slot}"
             if s.sure and s.intent in QUESTION_INTENTS:
                 return None
             # an answer to another question ("worse after a 12-hour shift" to "how long?") is kept by the

@@ -18,7 +18,7 @@ from typing import Any, Iterable
 
 from bot.dialogue.decide import COMMAND_INTENTS, QUESTION_INTENTS
 from bot.dialogue.patient import as_the_patient
-from bot.nlp.replies import Answer, asks_why_these, read_yes_no
+from bot.nlp.replies import Answer, asks_why_these, read_yes_no, says_where_pressing_sends_it
 from core.types import BARE_JOINT_WORDS, Mention, PainReport
 
 __all__ = [
@@ -75,7 +75,9 @@ class UserTurn:
 
     @property
     def in_pressure_loop(self) -> bool:
-        return self.awaiting in NOT_INTAKE_AWAITING
+        # just after the hold, "lighter now, a 5, it spreads up to my temple" still tells how the pressing feels
+        return self.awaiting in NOT_INTAKE_AWAITING or (
+            self.awaiting == "checkin_offer" and self.coached and says_where_pressing_sends_it(self.text))
 
     @property
     def in_checkin(self) -> bool:

@@ -36,6 +36,7 @@ __all__ = [
     "read_trend",
     "read_yes_no",
     "says_nothing_new",
+    "says_where_pressing_sends_it",
     "wants_other_muscle",
     "wants_professional",
     "wants_stretch_instead",
@@ -319,13 +320,15 @@ _MASSAGE_OR_CONDITION = re.compile(
     r"\b(?:massag\w*|press\w*|rub\w*|pregnan\w*|blood thinners?|thinners|warfarin|clopidogrel|"
     r"apixaban|rivaroxaban|edoxaban|dabigatran|aspirin|anticoagul\w*|diabet\w*|osteopor\w*|cancer|chemo\w*|stent|"
     r"pacemaker|varicose|kids?|child|children|teens?|teenagers?|(?:his|her|my) age|steroids?|bruise\w*|"
-    r"arthritis|arthritic|artery|nerve)\b")
+    r"arthritis|arthritic|artery|nerve|(?:yrs?|years?) old|elderly|breastfeed\w*|nursing)\b")
 
 
 def asks_if_massage_is_safe(text: str) -> bool:
     """A question whether self-massage is safe for this person, in any words: answered with the caution."""
     words = _words(text)
-    asks = "?" in text or bool(re.match(r"(?:is|are|will|would|could|can|should|does|do)\b", words))
+    # a question in any clause: "I take warfarin for my heart, is massage safe"
+    asks = "?" in text or bool(re.search(r"(?:^|[,.;:!]\s*|\b(?:but|and|so)\s+)(?:is|are|will|would|could|can|should|"
+                                         r"does|do)\b", text.lower()))
     return asks and bool(_SAFE_WORDS.search(words)) and bool(_MASSAGE_OR_CONDITION.search(words))
 
 
@@ -725,6 +728,18 @@ _PAIN_NEWS = re.compile(r"\b(?:pain\w*|hurt\w*|ach\w*|sore\w*|numb\w*|tingl\w*|s
 def _is_small_talk(clause: str) -> bool:
     """Small talk after a goodbye ("shes asleep finally", "I shall manage", "good day to you")."""
     return len(clause.split()) <= 6 and not _PAIN_NEWS.search(clause)
+
+
+# while pressing, where the feeling travels is the referral the coaching looks for, not a new pain:
+# "more like a five now and it kind of spreads to my top teeth", "it sends it up into my temple"
+_SENT_THERE = re.compile(r"\b(?:spread(?:s|ing)?|sends? (?:it|the pain)?|send(?:ing)? (?:it|the pain)|radiat\w*|"
+                         r"shoot(?:s|ing)?|travel(?:s|ling)?|goes|going|went|feel (?:it|that) (?:in|going|up|down))"
+                         r"\s+(?:\w+\s+){0,2}(?:to|into|in|up|down|through)\b")
+
+
+def says_where_pressing_sends_it(text: str) -> bool:
+    """ "a 5, and it's spreading up towards my temple": the referral the pressing looks for, no new pain."""
+    return bool(_SENT_THERE.search(text.lower()))
 
 
 def only_acknowledges(text: str) -> bool:

@@ -271,3 +271,28 @@ def test_a_number_with_the_trend_is_the_pain_now(text: str, expected: str | None
     from bot.dialogue.facts import _number_with_the_trend
 
     assert _number_with_the_trend(text) == expected
+
+
+def test_where_the_pressing_sends_the_feeling_just_after_the_hold_is_pressure_talk() -> None:
+    text = "lighter now, a 5, and it spreads up towards my ear, nice"
+    assert decide(said(text, "checkin_answer", awaiting="checkin_offer", coached=True)) == "action_pressure_feedback"
+
+
+@pytest.mark.parametrize("text", ["I'm on apixaban since my stroke, is pressing ok",
+                                  "is it ok for a 14 yr old to do this", "she's 90, would massage be alright"])
+def test_a_caution_question_in_a_later_clause_or_about_age(text: str) -> None:
+    from bot.nlp.replies import asks_if_massage_is_safe
+
+    assert asks_if_massage_is_safe(text)
+
+
+def test_a_statement_about_a_medicine_asks_nothing() -> None:
+    from bot.nlp.replies import asks_if_massage_is_safe
+
+    assert not asks_if_massage_is_safe("I take warfarin and my INR is fine")
+
+
+def test_an_answer_to_the_check_in_question_before_is_noted_and_the_question_asked_again() -> None:
+    assert decide(said("Yes, the stretch helped I think", "ask_stretch", 0.9, active_loop="checkin_form",
+                       requested_slot="checkin_news", loop_rejected=True, checkins_agreed=True)) == \
+        "action_ask_checkin_news"
