@@ -193,6 +193,7 @@ def _puts_off_the_checkin(s: Situation) -> bool:
 
 
 # words that put a pause or a resume in words about the check-ins, not "that's all for now"
+_PAUSE_WORD = re.compile(r"\b(?:pause|hold off|on hold|put (?:them|it|these) off)")
 _ABOUT_BEING_AWAY = re.compile(r"\bcheck|\bmessag|\btext|\bremind|\baway\b|\bholiday|\buntil\b|\btill?\b|\bback\b|"
                                r"\btravel|\bon ice\b|\bon hold\b|\bpause|\bresume")
 # words about being checked in on; not a medical "check-up" or "checked by the GP"
@@ -487,9 +488,12 @@ def _decide(s: Situation) -> str | None:
         # and never let the check-in rule start one
         return decide(replace(s, intent=None, confidence=0.0)) or (
             "utter_goodbye" if s.awaiting == "anything_else" else "action_rephrase")
-    if s.typed and s.checkins_agreed and s.awaiting in ("email", "anything_else") and not find_email(s.text) \
-            and read_checkin_action(s.text) == "reschedule" and requested_checkin_days(s.text) is not None:
-        return "action_checkin_manage"  # "actually can you leave the first one till next Monday?"
+    if s.typed and s.checkins_agreed and s.awaiting in ("email", "anything_else") and not find_email(s.text) and (
+            (read_checkin_action(s.text) == "reschedule" and requested_checkin_days(s.text) is not None)
+            or (read_checkin_action(s.text) == "pause" and _PAUSE_WORD.search(s.text.lower()))
+            or _STOPS_CHECKINS.search(s.text.lower())):
+        # "actually can you leave the first one till next Monday?", "can you pause them until I tell you?"
+        return "action_checkin_manage"
     if s.typed and s.checkins_agreed and s.active_loop != "checkin_form" and _STOPS_CHECKINS.search(s.text.lower()):
         return "action_checkin_manage"  # "hiya, it's me again, can you knock the check-ins on the head"
     if s.typed and s.checkins_agreed and not s.active_loop and s.awaiting in (None, "anything_else") and (

@@ -296,3 +296,9 @@ def test_an_answer_to_the_check_in_question_before_is_noted_and_the_question_ask
     assert decide(said("Yes, the stretch helped I think", "ask_stretch", 0.9, active_loop="checkin_form",
                        requested_slot="checkin_news", loop_rejected=True, checkins_agreed=True)) == \
         "action_ask_checkin_news"
+
+
+def test_a_pause_asked_while_the_email_is_asked_is_done() -> None:
+    text = "Oh wait, I'm in hospital next week. Can you pause them until I let you know?"
+    assert decide(said(text, "checkin_manage", awaiting="email", checkins_agreed=True)) == "action_checkin_manage"
+    assert decide(said("no email thanks", "deny", awaiting="email", checkins_agreed=True)) == "action_no_email"
