@@ -7,7 +7,7 @@ can be unit-tested and reused by the CLI, the action server and the dialogue pol
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum, IntEnum
 from typing import Any, Iterable
 
@@ -82,6 +82,7 @@ class Mention:
     hypothetical: bool = False
     other_person: bool = False
     vague: bool = False  # a region named only by its area ("headache", "my back"): where exactly is not known
+    sided: bool = True  # a region that has a left and a right (not the tailbone or the crown of the head)
 
     @property
     def present(self) -> bool:
@@ -92,7 +93,7 @@ class Mention:
         """JSON-safe form (stored with each message in the tracker's parse data)."""
         return {"kind": self.kind, "value": self.value, "text": self.text, "side": self.side,
                 "negated": self.negated, "hypothetical": self.hypothetical, "other_person": self.other_person,
-                "vague": self.vague}
+                "vague": self.vague, "sided": self.sided}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Mention:
@@ -100,7 +101,7 @@ class Mention:
         return cls(kind=str(data.get("kind", "")), value=str(data.get("value", "")), text=str(data.get("text", "")),
                    side=data.get("side"), negated=bool(data.get("negated")),
                    hypothetical=bool(data.get("hypothetical")), other_person=bool(data.get("other_person")),
-                   vague=bool(data.get("vague")))
+                   vague=bool(data.get("vague")), sided=bool(data.get("sided", True)))
 
 
 def _is_number(text: str) -> bool:
@@ -144,6 +145,8 @@ class PainReport:
     age: int | None = None
     # the places of the latest message that named any: a side said on its own later is theirs
     latest_places: set[str] = field(default_factory=set, repr=False, compare=False)
+    # a side said before any place ("it hurts on the right"): the side of the next place named without one
+    pending_side: str | None = field(default=None, repr=False, compare=False)
 
     def add(self, mention: Mention) -> None:
         """Fold one mention in; negated or hypothetical ones are remembered but never count.
@@ -162,8 +165,13 @@ class PainReport:
                 self.vague_regions.add(mention.value)
             elif not mention.vague:
                 self.vague_regions.discard(mention.value)
+            side = mention.side
+            if side is None and mention.sided and self.pending_side:
+                side = self.pending_side  # "it hurts on the right" then "the front of my knee"
+                mention = replace(mention, side=side)
+            self.pending_side = None
             if not self._refines_a_bare_joint(mention):
-                self._add_region(mention.value, mention.side)
+                self._add_region(mention.value, side)
             if (mention.text or "").lower().strip() in BARE_JOINT_WORDS and mention.value in self.region_ids:
                 self.generic_regions.add(mention.value)
         elif mention.kind == "sensation" and mention.value not in self.sensations:
@@ -227,6 +235,8 @@ class PainReport:
         described with it that had the same side: "top of my right shoulder up by my neck" then "sorry, the other
         side" moves both to the left, the shoulder first."""
         if not self.regions:
+            if side in {"left", "right", "both"}:
+                self.pending_side = side  # for the next place named without a side
             return
         last = len(self.regions) - 1
         current = self.regions[last][1]

@@ -37,7 +37,8 @@ def intake_slots(report: PainReport, unknown: Iterable[str] = (),
     if report.duration_days is not None:
         values["pain_duration"] = f"{report.duration_days:g}"
     if report.activities or report.timings or report.trigger_words:
-        values["pain_trigger"] = (report.activities or report.timings or report.trigger_words)[0]
+        # a doing named, then one in the person's words ("after a 12hr shift"), then a time of day ("mornings")
+        values["pain_trigger"] = (report.activities or report.trigger_words or report.timings)[0]
     return values
 
 
@@ -63,7 +64,8 @@ def checkin_slots(state: ConversationState) -> dict[str, Any]:
         if helped is not None:
             values.setdefault("checkin_helped", {Answer.YES: "yes", Answer.NO: "no"}.get(helped, UNKNOWN))
         news = [m for m in turn.mentions if m.present and m.kind in ("finding", "region", "sensation")]
-        if turn.requested_slot == "checkin_news" and helped is not None and not news and not says_nothing_new(turn.text):
+        if turn.requested_slot == "checkin_news" and helped is not None and not news and (
+                not says_nothing_new(turn.text)):
             continue  # "Yes, I think the stretching did help" to "anything new?" answers the question before it
         if turn.requested_slot == "checkin_news":
             values.setdefault("checkin_news", "none" if answer in (Answer.NO, Answer.UNSURE) or

@@ -232,6 +232,7 @@ _HISTORY_BEFORE = re.compile(rf"\bbeen\s+(?:(?!(?:{_PAIN_DOINGS})\b)[a-z]+ing\b|
 # "I'm a nurse for 20 years"), a state of life ("widowed 4 years", "retired 10 years")...
 _LIFE_BEFORE = re.compile(
     r"\b(?:(?:(?:i'?ve|i have|he'?s|she'?s|he has|she has|we'?ve|they'?ve)\s+been|i'?m|i am|he is|she is|"
+    r"(?:i|he|she|we|they)\s+(?:was|were|used\s+to\s+be)|"
     r"(?:i|he|she|we|they)\s+(?:work|works|worked|working)\s+as)\s+an?\s+"
     r"(?!(?:bit|lot|little|few|couple|nightmare|pain|problem|struggle|real|long|good|bad|week|month|year)\b)[a-z'-]+"
     r"(?:\s+(?!(?:and|but|so|my|it|its|it's|with|this|since|for)\b)[a-z'-]+){0,5}(?:\s+(?:for|since))?|"
@@ -356,6 +357,10 @@ def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple
     for match in re.finditer(rf"\bsince {hedge}(?:(?:the )?({part})(?:-|\s+)(?:of\s+)?)?(?!the fall\b)"
                              rf"(?:last |the )?({names})\b", low):
         day = _PART_DAY.get(match.group(1) or "start", 1)
+        within = _month_in_the_season(low, match.end(), match.group(2))
+        if within:  # "since the summer, I think. August, maybe": the month says when in the summer
+            found.append((_days_since(within[0], today, within[1]), match.start(), within[2]))
+            continue
         found.append((_days_since(_MONTH_SHORT.get(match.group(2), match.group(2)), today, day),
                       match.start(), match.end()))
     dated = rf"(?:({part})(?:-|\s+)(?:of\s+)?)?({names})\b"
@@ -389,6 +394,27 @@ def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple
 # Words before a weekday word that make it no day: "after a day in the sun", "after too much sun", "after I sat"
 _NOT_BEFORE_A_DAY = _set("""in on at of to by much too some hot the a an this that all every each next till until
 under bright strong midday""")
+
+
+_SEASON_MONTHS = {"spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11), "fall": (9, 10, 11),
+                  "winter": (12, 1, 2)}
+# "since the summer, maybe August", "since the summer I think. August, maybe.", "since spring - april or so"
+_MONTH_AFTER_A_SEASON = re.compile(
+    r"[\s,.;:!?()-]*(?:(?:i\s+think|i'd\s+say|id\s+say|i\s+guess|maybe|probably|prob|perhaps|possibly|around|about|"
+    r"roughly|like|more\s+like|say|well|so|or|actually|early|in)[\s,.;:!?()-]+)*"
+    rf"(?:the\s+)?(?:(start|beginning|early|mid|middle|late|end)(?:-|\s+)(?:of\s+)?)?({_MONTH_NAMES})\b(?!\s*\d)")
+
+
+def _month_in_the_season(low: str, at: int, season: str) -> tuple[str, int, int] | None:
+    """A month named right after "since <season>" that falls in that season: (the month, its day, where it ends)."""
+    months = _SEASON_MONTHS.get(season)
+    match = _MONTH_AFTER_A_SEASON.match(low, at) if months else None
+    if match is None or months is None:
+        return None
+    name = _MONTH_SHORT.get(match.group(2), match.group(2))
+    if _MONTHS.index(name) + 1 not in months:
+        return None
+    return name, _PART_DAY.get(match.group(1) or "start", 1), match.end()
 
 
 def _after_event_on_a_weekday(low: str, today: date) -> list[tuple[str, float, int, int]]:

@@ -20,7 +20,7 @@ from bot.nlp.build import SPANS_KEY, pipeline_path, pipeline_patterns
 from bot.nlp.compiled import Compiled, Lexicon, compile_lexicon, default_lexicon, load_compiled, save_compiled
 from bot.nlp.concepts import clause_ids, compose
 from bot.nlp.durations import find_duration
-from bot.nlp.numbers import parse_age, parse_intensity, parse_someone_elses_age
+from bot.nlp.numbers import KIN_WORDS, parse_age, parse_intensity, parse_someone_elses_age
 from bot.nlp.typos import Corrected
 from bot.nlp.typos import correct as correct_typos
 from core.types import BARE_JOINT_WORDS, Mention
@@ -569,6 +569,42 @@ _REACH_PERSON = re.compile(r"^\s+(?:me|you|us|them|him|her)\b")
 _WE_TALKED_BEFORE = re.compile(r"\b(?:we|we're|we've|we'd)\s+(?:were\s+|was\s+|have\s+|had\s+)?$")
 _SCHEDULE_OBJECT = re.compile(r"^\s+(?:(?:my|the|our|this|that|your|next)\s+)*(?:check[- ]?ins?|follow[- ]?ups?|"
                               r"reminders?|appointments?|sessions?|emails?|it|them)\b")
+# Activity words that, next to these words, name something else: a day ("since boxing day", "sports day", "fri n
+# sat", "after footy sat"), a letter written for someone ("writing for my dad", "I'm writing on behalf of my mum"), a
+# thing of the garden ("painting the garden fence"), an illness ("had a bad cold", "a cold sore"), running out or
+# feeling run down, and this chat ("one of these computer programmes")
+_A_DAY_AFTER = re.compile(r"^\s+day\b")
+_WEEKDAY_WORDS = r"(?:mon|monday|tue|tues|tuesday|wed|weds|wednesday|thu|thur|thurs|thursday|fri|friday|sun|sunday)"
+_SATURDAY_BEFORE = re.compile(rf"(?:\b(?:on|last|this|next|every|since|from|till|until|by|before)|"
+                              rf"\b{_WEEKDAY_WORDS}\s*(?:n|and|&|or|,|/|-|to|till|thru|through)?)\s*$")
+_SATURDAY_AFTER = re.compile(rf"^\s*(?:(?:n|and|&|or|/|-|,)\s*{_WEEKDAY_WORDS}\b|(?:night|nite|morning|morn|"
+                             r"afternoon|arvo|eve|evening|am|pm|just\s+gone)\b|\d|[,.;!?)]|$)")
+_SITTER_BEFORE = re.compile(r"\b(?:i|i've|ive|i'd|id|you|he|she|we|they|who|been|have|has|had|just|was|were|being|"
+                            r"get|got|is|are|am|it|that|when|whenever|while|whilst|if|once|stay|stayed|staying|keep|"
+                            r"kept|long|too)\s*$")
+_WRITTEN_FOR = re.compile(
+    r"^\s+(?:(?:this|in|to\s+you)\s+)?(?:for|on\s+behalf\s+of|about|as)\s+(?:(?:my|our|his|her|their)\s+(?:\w+\s+)?"
+    rf"(?:{KIN_WORDS}|friend|neighbour|neighbor|patient|client|relative|carer|family|mate|brother|sister|niece|"
+    r"nephew|cousin)\b|(?:a|an)\s+(?:friend|neighbour|neighbor|relative|family\s+member|patient|client)\b|"
+    r"someone|somebody)|"
+    r"^\s+(?:to\s+(?:you|ask|say|tell|let|see|check|find|get|enquire|inquire)|in\s+(?:to|on)|back)\b")
+_GARDEN_THINGS_AFTER = re.compile(r"^\s+(?:fence|fences|fencing|gate|wall|walls|shed|chair|chairs|furniture|"
+                                  r"party|path|table|bench|door|centre|center|room|flat)\b")
+_AN_ILLNESS_BEFORE = re.compile(r"(?:\b(?:caught|catch|catching|had|have|has|got|getting|fighting|fought)\s+(?:a\s+)?|"
+                                r"\ba\s+)(?:bad\s+|nasty\s+|heavy\s+|stinking\s+|horrible\s+|streaming\s+|"
+                                r"chesty\s+|head\s+|chest\s+)?$")
+_NOT_COLD_WEATHER_AFTER = re.compile(r"^\s+(?:wind|winds|day|days|night|nights|room|office|house|snap|morning|"
+                                     r"mornings|spell|weather|air|water|floor|draught|draft|winter|shower|showers|"
+                                     r"drink|drinks|swim|swims|store|storage|warehouse|job)\b")
+_COLD_SORE_AFTER = re.compile(r"^\s+sores?\b")
+_RUN_OUT_AFTER = re.compile(r"^\s*(?:out\s+of|out\b(?!\s+(?:on|for|with|to)\b)|down\b(?!\s+(?:the|a|my|hill|"
+                            r"stairs|steps)\b)|-down|late\b|low\s+on)")
+# A doing-word used for how the pain feels: "a pulling ache", "this gripping pain", "a dragging, pulling feeling"
+_FEELING_NOUN_AFTER = re.compile(r"^\s+(?:(?:sort|kind|type)\s+of\s+)?(?:ache|aches|aching|pain|pains|feeling|"
+                                 r"sensation|soreness|twinge|twinges|discomfort)\b")
+_FEELING_ADJECTIVE_BEFORE = re.compile(r"(?:\b(?:a|an|the|this|that|some|sharp|dull|deep|nagging|tight|constant|"
+                                       r"strong|slight|sudden|horrible|awful|weird|strange|funny|and|or)\s+|,\s*|^\s*)$")
+_CHAT_PROGRAM_AFTER = re.compile(r"^\s+(?:program|programs|programme|programmes|bot|bots|generated|voice)\b")
 
 
 # "a dull ache, rather like toothache", "feels like a headache": a likeness says how it feels, not where
@@ -632,6 +668,27 @@ def _is_region_here(span: Span, doc: Doc) -> bool:
     return not (_BACK_ADVERB_BEFORE.search(before) or _BACK_ADVERB_AFTER.match(after))
 
 
+def _a_doing_in_this_use(word: str, before: str, after: str) -> bool:
+    """False for an activity word that, with the words next to it, names a day, a letter, a thing of the garden, an
+    illness, running out or this chat (see above)."""
+    last = word.split()[-1]
+    if last in {"boxing", "sports", "sport", "training"} and _A_DAY_AFTER.match(after):
+        return False  # "since boxing day", "at sports day"
+    if word == "sat" and (_SATURDAY_BEFORE.search(before) or (
+            _SATURDAY_AFTER.match(after) and not _SITTER_BEFORE.search(before))):
+        return False  # "fri n sat", "after footy sat", "on sat"; not "I sat", "been sat"
+    if word in {"writing", "write", "writes", "wrote", "written"} and _WRITTEN_FOR.match(after):
+        return False
+    if last == "garden" and _GARDEN_THINGS_AFTER.match(after):
+        return False
+    if word == "cold" and (_COLD_SORE_AFTER.match(after) or (
+            _AN_ILLNESS_BEFORE.search(before) and not _NOT_COLD_WEATHER_AFTER.match(after))):
+        return False
+    if word in {"run", "runs", "ran", "running"} and _RUN_OUT_AFTER.match(after):
+        return False
+    return not (word in {"computer", "computers"} and _CHAT_PROGRAM_AFTER.match(after))
+
+
 def _is_activity_here(span: Span, doc: Doc) -> bool:
     """False for activity words that, here, are about this chat, a score or a massage (see above)."""
     after, before = doc.text[span.end_char:], doc.text[:span.start_char].lower()
@@ -647,6 +704,11 @@ def _is_activity_here(span: Span, doc: Doc) -> bool:
         return False
     if span.id_ in {"sitting", "standing"} and _SCORE_AFTER.match(after):
         return False
+    if not _a_doing_in_this_use(span.text.lower(), before, after.lower()):
+        return False
+    if span.text.lower().endswith("ing") and _FEELING_NOUN_AFTER.match(after.lower()) and \
+            _FEELING_ADJECTIVE_BEFORE.search(before):
+        return False  # "a pulling ache", "sharp twisting pain": how it feels, not what is done
     return not (_MASSAGE_DIG.match(span.text.lower()) and _MASSAGE_OBJECT.match(after))
 
 
@@ -664,6 +726,23 @@ def _is_a_doing(span: Span, doc: Doc) -> bool:
     if word in {"squeeze", "squeezes", "squeezing"}:  # "it squeezes my temples" is the feeling; "I squeeze it" is not
         return bool(_DOING_OBJECT.match(after)) and (not before.strip() or bool(_SQUEEZER_BEFORE.search(before)))
     return word in {"catching", "catchy"} and bool(_DOING_OBJECT.match(after))
+
+
+# Feeling words in the name of something else: "his blood pressure", "peer pressure", "a pressure washer", "a
+# pressure sore", and a fever ("now he's burning up, 39.4"), not a burning pain ("burning up my leg")
+_NOT_FELT_PRESSURE_BEFORE = re.compile(r"\b(?:blood|bp|peer|tyre|tire|water|cabin|barometric|atmospheric|air)\s+$")
+_NOT_FELT_PRESSURE_AFTER = re.compile(r"^\s*(?:cooker|cookers|washer|washers|washing|sores?|ulcers?|tablets?|pills?|"
+                                      r"meds|medication|monitor|cuff|readings?)\b")
+_FEVER_AFTER = re.compile(r"^\s+up\b(?!\s+(?:my|the|his|her|their|your|into|in|to|through|along|towards?|from|and\s+"
+                          r"down|the\s+back|the\s+side)\b)")
+
+
+def _names_something_else(span: Span, doc: Doc) -> bool:
+    """A feeling word in the name of something else, or a fever (see above)."""
+    word, before, after = span.text.lower(), doc.text[:span.start_char].lower(), doc.text[span.end_char:].lower()
+    if word == "pressure":
+        return bool(_NOT_FELT_PRESSURE_BEFORE.search(before) or _NOT_FELT_PRESSURE_AFTER.match(after))
+    return word == "burning" and bool(_FEVER_AFTER.match(after))
 
 
 def _is_applied_pressure(span: Span, doc: Doc) -> bool:
@@ -690,7 +769,7 @@ def _kept_spans(doc: Doc) -> list[Span]:
             continue
         if span.label_ == "SENSATION" and span.id_ == "pressure" and _is_applied_pressure(span, doc):
             continue
-        if span.label_ == "SENSATION" and _is_a_doing(span, doc):
+        if span.label_ == "SENSATION" and (_is_a_doing(span, doc) or _names_something_else(span, doc)):
             continue
         spans.append(span)
     return spans
@@ -963,7 +1042,8 @@ def _span_mentions(doc: Doc, spans: list[Span], sided_regions: set[str]) -> list
         if kind == "region" and span.text.lower() in _PART_WORDS and _OF_IT.match(doc.text[span.end_char:].lower()):
             continue  # "me back is killing me, bottom of it on the left": the lower part of the back, not the bottom
         mention = Mention(kind=kind, value=span.id_, text=span.text, side=side, negated=negated,
-                          hypothetical=hypothetical, other_person=other, vague=vague)
+                          hypothetical=hypothetical, other_person=other, vague=vague,
+                          sided=kind != "region" or span.id_ in sided_regions)
         (secondary if named_for == _SECONDARY else mentions).append(mention)
     doc.user_data[SECONDARY_KEY] = frozenset(secondary)
     return mentions + secondary  # where a fall landed comes after the place that hurts
@@ -1089,7 +1169,7 @@ _NOT_A_TRIGGER = re.compile(
     r"^(?:a\s+while|a\s+bit|that|this|then|it|them|that|a\s+few|the\s+(?:morning|evening|night|day|weekend)|"
     r"(?:\w+\s+)?(?:\d+\s*-?)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|mths?|years?|yrs?|ages)$|"
     r"last|yesterday|today|now|lunch|dinner|"
-    r"breakfast|waking|wake|i\s+wake|sleep|i\s+sleep|the\s+pain|pain|my\s+(?:mum|dad|wife|husband|doctor|gp|physio)|"
+    r"breakfast|waking|wake|i\s+wake|sleep|i\s+sleep|(?:trying|going|getting)\s+(?:to\s+)?sleep|the\s+pain|pain|my\s+(?:mum|dad|wife|husband|doctor|gp|physio)|"
     r"(?:the|my|that|this)\s+(?:left|right|other)(?:\s+side)?|(?:both|either)\s+sides?|the\s+(?:end|start|evenings?|"
     r"mornings?|nights?)|(?:the\s+)?(?:winter|summer|cold|heat)|times|first|january|february|march|april|may|june|"
     r"july|august|september|october|november|december|christmas|easter|"
@@ -1152,22 +1232,75 @@ def _trigger_words(text: str, found: list[Mention]) -> list[Mention]:
     """What makes it worse in the person's words, when no activity in the vocabulary said it: after a cue
     ("worse on hill reps", "when I practise long") in a message about pain or one that is only that, or
     as the one unexplained item of a terse list of facts ("right shoulder blade, knotty ache 6/10, 3 wks,
-    drumming")."""
-    if any(m.kind in {"activity", "timing"} and m.present for m in found):
+    drumming").
+
+    A time of day said too ("worse 1st thing in morn and after a 12hr shift", "worse after long nights shouting over
+    the music") leaves the words that say more than the time: a cue's words apart from it, or with a doing beside it.
+    """
+    if any(m.kind == "activity" and m.present for m in found):
         return []
     low = text.lower()
+    times = [(at.start(), at.end()) for m in found if m.kind == "timing" and m.present and m.text
+             for at in re.finditer(re.escape(m.text.lower()), low)]
     about_pain = bool(_PAIN_WORDS.search(low)) or any(m.kind in {"region", "sensation", "intensity"} for m in found)
+    places = [m.text.lower() for m in found if m.kind == "region" and m.text]
     for match in _TRIGGER_CUE.finditer(low):
-        what = match.group("what").strip()
+        what = _TRAILING_DAY.sub("", _cut_at_a_place(_cut_at_the_pain(match.group("what").strip()), places))
         said_as_aggravation = low[match.start():].startswith(("worse", "worst")) or not low[:match.start()].strip() \
             or low[:match.start()].rstrip().endswith(("worse", "worst"))
+        if times and not _more_than_the_time(low, match.start("what"), match.start("what") + len(what), times):
+            continue
+        if low.startswith("from", match.start()) and _CAME_BACK_BEFORE.search(low[:match.start()]):
+            continue  # "home from university for the weekend": where someone came from, not a cause
         if len(what) >= 4 and not _NOT_A_TRIGGER.match(what) and (about_pain or said_as_aggravation):
             return [Mention(kind="trigger_words", value=what, text=match.group(0))]
+    if times:
+        return []
     nothing = _NOTHING_MAKES_IT_WORSE.search(low)
     if nothing:
         return [Mention(kind="trigger_words", value=re.sub(r"\s+", " ", nothing.group(1) or nothing.group(2)),
                         text=nothing.group(0))]
     return _last_item_of_a_list(text, found) or _doing_after_the_facts(text, found)
+
+
+# "since painting the garden fence my shoulder aches": the cause ends where the pain is said
+_PAIN_SAID_AFTER_CAUSE = re.compile(r"\s+(?:(?:my|his|her|their|the|me)\s+(?:[a-z]+\s+){0,2}?)?(?:pain|pains|painful|"
+                                    r"hurt|hurts|hurting|sore|soreness|ache|aches|aching|achy|agony|kills|killing|"
+                                    r"stiff|stiffness|throbs|throbbing)\b.*$")
+_A_DOING_WORD = re.compile(rf"\b(?!(?:{_NOT_A_DOING})\b)[a-z]{{3,}}(?:ing|in')(?![\w'])")
+
+
+def _cut_at_the_pain(what: str) -> str:
+    """The cause without the pain said after it: "painting the garden fence my shoulder aches" is the painting."""
+    return _PAIN_SAID_AFTER_CAUSE.sub("", what).strip()
+
+
+_CAME_BACK_BEFORE = re.compile(r"\b(?:home|back|away|came|come|comes|coming|returned|returning|flew|flown|flying|"
+                               r"moved|travelled|traveled|arrived|fresh|straight|visiting|visitor)\s+$")
+# "after footy sat": the day it was done, not part of what was done
+_TRAILING_DAY = re.compile(rf"(?<=[a-z])\s+(?:on\s+|last\s+)?(?:{_WEEKDAY_WORDS}|sat|saturday)$")
+_LEFT_HANGING = re.compile(r"(?:\s+(?:n|and|&|or|the|my|his|her|their|of|in|on|at|to|into|down|up|round|around))+$")
+
+
+def _cut_at_a_place(what: str, places: list[str]) -> str:
+    """The cause without a place said after it: "after gigs n the inside of my forearm" is the gigs."""
+    cuts = [at.start() for place in places for at in re.finditer(rf"(?<![\w']){re.escape(place)}(?![\w'])", what)
+            if at.start() > 0]
+    return _LEFT_HANGING.sub("", what[:min(cuts)].rstrip()) if cuts else what
+
+
+def _more_than_the_time(low: str, start: int, end: int, times: list[tuple[int, int]]) -> bool:
+    """Whether the words low[start:end] say more than a time of day said with them: apart from it ("after a 12hr
+    shift" beside "1st thing in morn"), or with a doing beside the time ("long nights shouting over the music");
+    not the time's own words ("after work", "worse at night", "the evenings")."""
+    inside = [(a, b) for a, b in times if a < end and start < b]
+    if not inside:
+        return True
+    rest = low[start:end]
+    for a, b in sorted(inside, reverse=True):
+        a, b = max(a, start) - start, min(b, end) - start
+        rest = rest[:a] + " " + rest[b:]
+    return bool(_A_DOING_WORD.search(rest))
 
 
 def _last_item_of_a_list(text: str, found: list[Mention]) -> list[Mention]:
@@ -1219,16 +1352,48 @@ def _number_mentions(text: str, spans: list[Span], *, bare_intensity: bool) -> l
     return mentions
 
 
+# What is said to make it worse, before the doing ("worse when I lie on that side", "aggravated by reaching behind me",
+# "a sharp catch when she turns over in bed") or after it ("gripping the secateurs is the worst")
+_WORSE_BEFORE = re.compile(
+    r"(?:\b(?:worse|worst|aggravat\w*|flares?|flaring|makes?\s+it\s+(?:worse|hurt)|jumps\s+up|goes\s+up)\b|"
+    r"\b(?:hurts?|hurting|aches?|aching|sore|painful|sharp|catch(?:es)?|twinges?|kills?|agony)\s+(?:\w+\s+){0,2}?"
+    r"(?:when|whenever|while|if|after|doing)\b)[^.!?;]*$")
+_WORSE_AFTER = re.compile(r"^(?:(?!\b(?:but|and|or|so|my|i|it|though|although|while|when|because)\b)[^.!?;,]){0,40}?"
+                          r"\b(?:(?:is|are|was|'s)\s+(?:the\s+|what\s+)?(?:worst|worse)|"
+                          r"makes?\s+it\s+(?:worse|hurt|flare)|sets?\s+it\s+off|brings?\s+it\s+on|aggravates?)\b")
+
+
+def _said_to_make_it_worse(span: Span, doc: Doc) -> bool:
+    """Whether a doing is said as what makes the pain worse, not in passing ("I still do my own garden")."""
+    before = doc.text[span.sent.start_char:span.start_char].lower()
+    after = doc.text[span.end_char:span.sent.end_char].lower()
+    return bool(_WORSE_BEFORE.search(before) or _WORSE_AFTER.match(after))
+
+
+def _worse_doings_first(mentions: list[Mention], spans: list[Span]) -> list[Mention]:
+    """The doings said to make it worse before those said in passing ("I'm 83 and still do my own garden ... worse
+    when I've been sat in the car"), the other mentions where they were."""
+    worse = {span.id_ for span in spans if span.label_ == "ACTIVITY" and _said_to_make_it_worse(span, span.doc)}
+    doings = [m for m in mentions if m.kind == "activity"]
+    if not worse or all(m.value in worse for m in doings):
+        return mentions
+    ordered = iter(sorted(doings, key=lambda m: m.value not in worse))
+    return [next(ordered) if m.kind == "activity" else m for m in mentions]
+
+
 def extract_mentions(doc: Doc, sided_regions: Iterable[str], *, bare_intensity: bool = False) -> list[Mention]:
-    """Every mention in an analysed doc, spans first then numbers, in reading order."""
+    """Every mention in an analysed doc, spans first then numbers, in reading order (the doings said to make it worse
+    first among the doings)."""
     spans = _kept_spans(doc)
-    found = _cheek_of_the_bottom(_span_mentions(doc, spans, set(sided_regions)))
+    found = _worse_doings_first(_cheek_of_the_bottom(_span_mentions(doc, spans, set(sided_regions))), spans)
     places = [m for m in found if m.kind == "region" and m.present]
     # parts are read next to a vaguely named place ("shoulder") or a bare joint ("knee, the inside bit")
     refinable = [m for m in places if m.vague or (m.text or "").lower().strip() in BARE_JOINT_WORDS]
     parts = _part_mentions(doc.text, doc.user_data.get(PARTS_KEY, ()), refinable if places else [])
     if places and not refinable:
         parts = []
+    parts = _not_parts_of_places_not_the_pains(doc.text, parts, [m for m in found if m.kind == "region"
+                                                                  and not m.present])
     parts = _centre_beside_a_level(parts)
     numbers = _number_mentions(doc.text, spans, bare_intensity=bare_intensity)
     found = _one_side_for_all(doc, found, set(sided_regions))
@@ -1260,6 +1425,19 @@ def _cheek_of_the_bottom(found: list[Mention]) -> list[Mention]:
     if not below or others - _BESIDE_THE_BUTTOCK or doings & _FACE_DOINGS:
         return found
     return [replace(m, value="buttock") if m in cheeks else m for m in found]
+
+
+def _not_parts_of_places_not_the_pains(text: str, parts: list[Mention], elsewhere: list[Mention]) -> list[Mention]:
+    """"My wife had gout and her toe went red": a part word that is, or is said next to, a place that is not the
+    pain's (someone else's, denied) says nothing of where the pain is."""
+    low = text.lower()
+    near = [(at.start() - _PART_REACH, at.end() + _PART_REACH) for m in elsewhere if m.text
+            for at in re.finditer(re.escape(m.text.lower()), low)]
+    if not near:
+        return parts
+    return [part for part in parts if not any(
+        start <= at.start() <= end for at in re.finditer(rf"(?<![\w']){re.escape(part.text.lower())}(?![\w'])", low)
+        for start, end in near)]
 
 
 # Words that say how far across a place ("in the middle") and how high in it ("low down", "top")
