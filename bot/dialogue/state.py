@@ -71,7 +71,10 @@ class UserTurn:
         strong to be honest" is unsure of another question (how strong), not of this one: no answer yet."""
         if self.asked and _UNSURE_OF_ANOTHER_QUESTION.search(self.text.lower()):
             return None
-        return read_yes_no(self.text, self.intent)
+        answer = read_yes_no(self.text, self.intent)
+        if answer is Answer.UNSURE and self.asked != AGE_QUESTION and _gives_a_score(self.text):
+            return None  # "Hard to say. Maybe 4, maybe 5?": unsure how strong it is, the safety question still open
+        return answer
 
     @property
     def in_pressure_loop(self) -> bool:
@@ -102,6 +105,13 @@ _UNSURE_OF_ANOTHER_QUESTION = re.compile(
     r"\b(?:not sure|unsure|no idea|dunno|don'?t know|hard to say)\b[^.?!]{0,12}\b"
     r"(?:how (?:strong|bad|long|much|painful|severe)|what (?:it feels|number|score|to rate)|"
     r"the (?:number|score|rating|scale)|(?:out )?of 10|on a scale|(?:put|give|pick) (?:a )?(?:number|score))")
+
+
+def _gives_a_score(text: str) -> bool:
+    """Whether a reply gives a pain score (0-10): a hedge in it is about how strong, not about a safety question."""
+    from bot.nlp.numbers import parse_intensity
+
+    return parse_intensity(text) is not None
 
 
 def _pressed_nerve(mention: Mention, text: str = "") -> bool:

@@ -27,11 +27,16 @@ _SPELLED_OUT = {"n't": "not", "nt": "not", "ca": "can", "wo": "will", "'m": "am"
                 # Scots "-nae" forms ("cannae lift it", "dinnae ken")
                 "cannae": "can not", "dinnae": "do not", "didnae": "did not", "couldnae": "could not",
                 "wouldnae": "would not", "willnae": "will not", "wasnae": "was not", "isnae": "is not",
-                "havnae": "have not"}
+                "havnae": "have not",
+                # Scots spellings of the small words a finding's phrase is made of ("aboot twenty minutes",
+                # "gaun doon ma left airm", "roon ma chest"): read as the words they spell, for the concepts only
+                "aboot": "about", "oot": "out", "doon": "down", "roon": "round", "airm": "arm", "airms": "arms",
+                "heid": "head", "ma": "my", "wis": "was", "gaun": "going", "fur": "for"}
 # Intensifiers that sit inside a phrase without changing it ("can't REALLY feel", "PROPERLY numb"); the text
 # is matched with and without them.
 FILLERS = frozenset({"really", "properly", "quite", "very", "just", "even", "totally", "fully", "completely",
-                     "kinda", "sorta", "actually", "literally", "slightly", "somewhat"})
+                     "kinda", "sorta", "actually", "literally", "slightly", "somewhat",
+                     "jist", "awfy", "gey", "pure"})  # Scots: "jist sittin", "awfy tight", "gey sore", "pure agony"
 # Two-word intensifiers, skipped in what people write ("feeling A BIT off", "A LITTLE numb").
 FILLER_PAIRS = frozenset({("a", "bit"), ("a", "little"), ("bit", "of"), ("kind", "of"), ("sort", "of")})
 
@@ -45,7 +50,10 @@ def _in_filler_pair(words: Sequence[str], index: int) -> bool:
 # A comma followed by one of these starts a new clause ("my teeth at the bottom ache, and my jaw feels tight").
 NEW_SUBJECT = frozenset({"and", "but", "then", "so", "i", "i'm", "im", "it", "it's", "its", "my", "me", "she", "he",
                          "they", "there", "this", "that", "now", "also", "plus", "which", "when", "today",
-                         "yesterday"})
+                         "yesterday",
+                         # a clause whose "I" is left out ("it's gone numb, can't wiggle my toes"): its "not" is its
+                         # own, and denies nothing composed across the comma
+                         "ca", "can", "cannot", "cant", "could", "couldnt", "wo", "wont", "do", "dont", "did", "didnt"})
 # Words that end a clause for composition: facts on either side are about different things.
 CLAUSE_BREAKS = frozenset({"but", "however", "though", "although", "whereas", "except", "yet", ";",
                            "otherwise", "apart", "besides", "?"})
