@@ -66,6 +66,8 @@ _MASSAGE_PLEASE = re.compile(r"\b(?:show me|guide me|talk me through|do the|try 
                              r"\bmassag\w*\b.*\b(?:please|then|after all|go on)\b")
 _STOPS_CHECKINS = re.compile(r"\bno need to keep|\bon the head\b|"
                              r"\b(?:can|could|please) stop (?:now|them|asking|checking|the check)|"
+                             r"\b(?:scrap|ditch|bin|drop|skip|forget) (?:the |these |those |my |all the )?"
+                             r"check[- ]?ins?|"
                              r"\bstop (?:the |these |my )?(?:check|messag|asking|texting)|"
                              r"\bno more (?:check|messag|asking)|\bunsubscribe\b|\bcancel (?:the |these |my )?check|"
                              r"\b(?:don'?t|do not|no longer) need (?:the |those |these |any |your |them )?(?:wee )?"
@@ -503,7 +505,7 @@ def _decide(s: Situation) -> str | None:
     if s.typed and not s.checkins_agreed and not s.active_loop and s.intent in _CHECKIN_COMMANDS and (
             s.awaiting in (None, "anything_else", "checkin_offer", "pressure", "coach_offer")) and (
             _CHECKIN_WORDS.search(s.text.lower())) and (
-            read_yes_no(s.text, None) is Answer.NO or (
+            read_yes_no(s.text, None) is Answer.NO or read_offer_reply(s.text, None) is Answer.NO or (
                 _REFUSAL.search(_WHY_NOT.sub(" ", s.text.lower())) and read_yes_no(s.text, None) is not Answer.YES
                 and read_offer_reply(s.text, None) is not Answer.YES)):
         return "action_decline_checkins"  # "nah no check ins ty" with none planned: fine, none then
@@ -575,6 +577,9 @@ def _decide(s: Situation) -> str | None:
             return action
     if s.describes_pain:
         return "intake_form"
+    if s.typed and s.previous_action is None and not s.awaiting and not s.active_loop and (
+            s.triage in (None, "none")) and only_acknowledges(s.text):
+        return "utter_greet"  # "alright", "hiya" as the first word of a conversation: a hello
     if _finished(s) and s.triage == "emergency":
         # "ok I'll ring 999 now", "my son's driving me in": the one thing to say is to go now
         return "utter_emergency_reminder_again" if s.previous_action == "utter_emergency_reminder" else \

@@ -363,7 +363,8 @@ _DIAGNOSIS_QUESTION = re.compile(
 
 def asks_for_a_diagnosis(text: str) -> bool:
     """A question what the condition is: the bot says plainly that it does not diagnose."""
-    return "?" in text and bool(_DIAGNOSIS_QUESTION.search(_words(text)))
+    # "what is this trigger point? is like a knot?" asks about the word, not for a diagnosis
+    return "?" in text and bool(_DIAGNOSIS_QUESTION.search(_words(text))) and not asks_what_a_trigger_point_is(text)
 
 
 # "should I take my blood pressure tablets in the morning or the evening?", "how many ibuprofen can I take?"
@@ -659,9 +660,9 @@ _CLOSING = re.compile(
     r"head|heading|off|try|trying|contact|contacting|visit|pop|popping|make an appointment (?:with|at)|book in with|"
     r"booking in with)\W+(?:(?:the|my|an|a|them|up|down|to|down to|over to|into|in at|round to)\W+)*"
     rf"(?:{_HELP_PLACES}|them|now)\b|"
-    r"(?:(?:k|ok|okay|fine|right|alright|will do)\W+)*(?:i'?ll|ill|i will|gonna|going to|i'?m gonna|i'?m going to)"
-    r"(?: go| go and)? (?:get it|have it|get this|get him|get her) "
-    r"(?:looked at|checked|seen to)\b|"
+    r"(?:(?:k|ok|okay|fine|right|alright|will do)\W+)*(?:i'?ll|ill|i will|will|gonna|going to|i'?m gonna|i'?m going to)"
+    r"(?: go| go and)? (?:(?:get it|have it|get this|get him|get her) (?:looked at|checked|seen to)|"
+    r"(?:get|be) (?:seen|checked|looked at))\b|"
     # someone else taking them: "my daughter says she'll take me to A&E this afternoon", "my son will drive me in"
     r"[\w' ]{0,40}\b(?:take|taking|drive|driving|run|running) (?:me|him|her|them|us) (?:in\b|(?:to|into|down to) "
     rf"(?:the |a )?(?:{_HELP_PLACES})\b)|"
@@ -835,6 +836,9 @@ _DELETION = re.compile(
     r"(?:this|the|our|that) (?:whole |entire )?(?:chat|convo|conversation|exchange))\b|"
     r"\b(?:don'?t|do not|dont) want you (?:to )?(?:keep|keeping|store|storing|hold|holding|have|having|remember\w*)"
     r" (?:any of )?(?:this|that|my|it|anything|everything)\b|\bright to be forgotten\b|"
+    # "I'd rather you didn't keep anything I've typed", "please don't keep any of this"
+    r"\b(?:rather you (?:didn'?t|did not|don'?t|wouldn'?t)|(?:please |pls )?(?:don'?t|do not|dont)) "
+    r"(?:keep|store|save|hold on to|hang on to) (?:any of (?:this|it|that|my \w+)|anything|everything|my \w+)\b|"
     r"\b(?:don'?t|do not|dont) want (?:my|any of my|any) (?:info|data|details|information|stuff) "
     r"(?:kept|stored|saved|held|anywhere)\b")
 _NOT_DELETION = re.compile(r"\bforget (?:what i said|that) about\b|\bclear (?:up|out) (?:by|on) its own\b|"

@@ -152,7 +152,7 @@ def test_something_other_than_pressing(text: str) -> None:
 @pytest.mark.parametrize("text", ["👍", "🙏🙏", "ok", "right"])
 def test_an_acknowledgement_with_nothing_asked(text: str) -> None:
     assert only_acknowledges(text)
-    assert decide(said(text, "affirm")) in ("utter_thank", "utter_goodbye")
+    assert decide(said(text, "affirm", previous_action="utter_checkins_resumed")) in ("utter_thank", "utter_goodbye")
 
 
 @pytest.mark.parametrize("text", ["ok?", "yes", "👍 but it hurts", "my neck"])
@@ -302,3 +302,39 @@ def test_a_pause_asked_while_the_email_is_asked_is_done() -> None:
     text = "Oh wait, I'm in hospital next week. Can you pause them until I let you know?"
     assert decide(said(text, "checkin_manage", awaiting="email", checkins_agreed=True)) == "action_checkin_manage"
     assert decide(said("no email thanks", "deny", awaiting="email", checkins_agreed=True)) == "action_no_email"
+
+
+def test_what_this_trigger_point_is_is_no_diagnosis_question() -> None:
+    from bot.nlp.replies import asks_for_a_diagnosis
+
+    assert not asks_for_a_diagnosis("what is this trigger point? is it like a knot?")
+    assert asks_for_a_diagnosis("what is it then, arthritis?")
+
+
+def test_keeping_nothing_is_a_deletion() -> None:
+    from bot.nlp.replies import wants_deletion
+
+    assert wants_deletion("actually I'd rather you didn't keep any of this")
+    assert wants_deletion("please don't store my details")
+    assert not wants_deletion("don't keep pressing if it's sharp?")
+
+
+@pytest.mark.parametrize("text", ["scrap the check-ins, I'll come back if I need to", "ditch the check ins pls"])
+def test_scrapping_the_check_ins_stops_them(text: str) -> None:
+    assert decide(said(text, "checkin_manage", checkins_agreed=True, awaiting="anything_else")) == \
+        "action_checkin_manage"
+
+
+def test_skipping_the_offered_check_ins_declines_them() -> None:
+    assert decide(said("I'll skip the check-ins, work is mad", "checkin_manage", awaiting="checkin_offer",
+                       coached=True)) == "action_decline_checkins"
+
+
+def test_a_first_alright_is_a_hello() -> None:
+    assert decide(said("alright", "greet")) == "utter_greet"
+    assert decide(said("alright", "affirm", previous_action="utter_checkins_resumed")) == "utter_goodbye"
+
+
+def test_getting_seen_closes() -> None:
+    assert is_closing("right, will get seen today then")
+    assert is_closing("ok I'll be seen at the walk in")
