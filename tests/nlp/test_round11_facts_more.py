@@ -11,7 +11,7 @@ import pytest
 
 from bot.nlp.extract import mentions_from_text
 from core.types import Mention, PainReport
-from tests.support.reading import days, slots_after
+from tests.support.reading import days, score, slots_after
 
 
 def trigger(knowledge: Any, monkeypatch: pytest.MonkeyPatch, *turns: str | tuple[str, str]) -> str | None:
@@ -313,3 +313,13 @@ def test_where_someone_came_back_from_is_no_cause(text: str, knowledge: Any) -> 
 ])
 def test_what_it_comes_from_stays_a_cause(text: str, expected: str, knowledge: Any) -> None:
     assert said(text, "trigger_words", knowledge) == [expected]
+
+
+@pytest.mark.parametrize("text", ["I carve at the bench, 3 or 4 hours a day since I retired",
+                                  "I swim 2 or 3 times a week"])
+def test_a_range_of_a_count_is_no_score(text: str) -> None:
+    assert score(text) is None
+
+
+def test_a_range_of_a_score_is_still_read() -> None:
+    assert score("dull, about a 5 or 6 most of the time") == 6

@@ -37,7 +37,8 @@ __all__ = ["ALWAYS_LISTEN_AFTER", "OWN_ACTIONS", "ContextPolicy"]
 # action_screen only when it did ask: after a clarifying answer in the intake the form asks again).
 ALWAYS_LISTEN_AFTER = frozenset({"action_screen", "action_rephrase", "action_ask_pain_location",
                                  "action_ask_pain_quality", "action_ask_pain_intensity", "action_ask_pain_duration",
-                                 "action_ask_pain_trigger"})
+                                 "action_ask_pain_trigger", "action_ask_checkin_trend", "action_ask_checkin_pain",
+                                 "action_ask_checkin_helped", "action_ask_checkin_news"})
 # After these the person answers next, unless a form was interrupted: then the form asks again.
 OWN_ACTIONS = frozenset({"action_coach_massage", "action_pressure_feedback", "action_stretch_only",
                          "action_schedule_checkin", "action_decline_checkins", "action_offer_checkin",
@@ -47,7 +48,8 @@ OWN_ACTIONS = frozenset({"action_coach_massage", "action_pressure_feedback", "ac
                          "action_checkin_manage", "action_checkin_record", "action_delete_data",
                          "utter_triage_reminder_urgent", "utter_triage_reminder_see_doctor",
                          "utter_deleted_already", "utter_no_diagnosis", "utter_greet", "utter_thank",
-                         "utter_bot_challenge"})
+                         "utter_bot_challenge", "utter_medicines", "utter_emergency_reminder",
+                         "utter_emergency_reminder_again"})
 
 
 def _previous_action(tracker: DialogueStateTracker) -> str | None:
