@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dialogue.decide import Situation, decide
+from bot.dialogue.decide import decide
 from core.types import Mention
-
-
-def said(text: str, intent: str = "describe", confidence: float = 0.9, **state: object) -> Situation:
-    return Situation(text=text, intent=intent, confidence=confidence, **state)  # type: ignore[arg-type]
+from tests.support.situations import said
 
 
 @pytest.mark.parametrize(("text", "intent", "action"), [

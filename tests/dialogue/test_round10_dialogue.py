@@ -23,12 +23,9 @@ from bot.nlp.replies import (
 from bot.nlp.when import requested_checkin_days
 from bot.rasa.policies.safety import _new_flag_at_the_same_level
 from core.types import FiredFlag, RedFlagRule, TriageLevel, TriageResult
+from tests.support.situations import said
 
 MONDAY = date(2026, 11, 30)
-
-
-def said(text: str, intent: str = "describe", confidence: float = 0.9, **state: object) -> Situation:
-    return Situation(text=text, intent=intent, confidence=confidence, **state)  # type: ignore[arg-type]
 
 
 def heard(text: str, knowledge: Any, intent: str = "describe", **state: object) -> Situation:

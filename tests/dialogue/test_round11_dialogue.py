@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from bot.dialogue.decide import Situation, decide
+from bot.dialogue.decide import decide
 from bot.nlp.replies import (
     Answer,
     asks_about_medicines,
@@ -24,12 +24,9 @@ from bot.nlp.replies import (
     wants_stretch_instead,
 )
 from bot.nlp.when import requested_checkin_days
+from tests.support.situations import said
 
 MONDAY = date(2026, 11, 30)
-
-
-def said(text: str, intent: str = "describe", confidence: float = 0.9, **state: object) -> Situation:
-    return Situation(text=text, intent=intent, confidence=confidence, **state)  # type: ignore[arg-type]
 
 
 # --- check-in answers typed fast ---------------------------------------------------------------------------

@@ -30,10 +30,7 @@ from bot.nlp.replies import (
 )
 from bot.nlp.typos import Speller
 from kb.database import make_engine, migrate
-
-
-def said(text: str, intent: str = "describe", confidence: float = 0.9, **state: object) -> Situation:
-    return Situation(text=text, intent=intent, confidence=confidence, **state)  # type: ignore[arg-type]
+from tests.support.situations import said
 
 
 def heard(text: str, knowledge: Any, intent: str = "describe", **state: object) -> Situation:
