@@ -116,6 +116,7 @@ class Concept:
     exact: tuple[str, ...] = ()
     mask: bool = False
     mask_findings: bool = False  # `mask: findings`: also hides the phrase findings inside it ("hay fever")
+    keeps: tuple[str, ...] = ()  # a mask's `keeps`: concepts inside it that stay readable ("bench press" is a workout)
 
 
 @dataclass(frozen=True)
@@ -381,7 +382,13 @@ def _load_concepts(v: _Validator, root: Path) -> None:
                 id=item["id"], name=str(item.get("name") or item["id"]),
                 phrases=tuple(str(p).lower() for p in phrases), concern=item.get("concern"),
                 exact=tuple(str(p).lower() for p in exact), mask=bool(item.get("mask")),
-                mask_findings=item.get("mask") == "findings")
+                mask_findings=item.get("mask") == "findings", keeps=tuple(str(k) for k in item.get("keeps") or ()))
+            if item.get("keeps") and not item.get("mask"):
+                v.add(rel, item["id"], "keeps", "only a mask keeps concepts readable")
+    for masking in v.content.concepts.values():
+        for kept in masking.keeps:
+            if kept not in v.content.concepts:
+                v.add("vocabulary/concepts", masking.id, "keeps", f"unknown concept '{kept}'")
     for term in v.content.terms.get("finding", {}).values():
         for pattern in term.compose:
             for concept in pattern:

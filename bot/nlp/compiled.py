@@ -28,7 +28,7 @@ __all__ = ["COMPILED_FILE", "Compiled", "Lexicon", "PhraseTable", "compile_lexic
            "save_compiled"]
 
 COMPILED_FILE = "compiled.pickle"
-FORMAT = 4  # bump when the stored classes change shape
+FORMAT = 5  # bump when the stored classes change shape
 # Sides and "where in the area" words people misspell as often as the places ("rigth", "lefft", "frnt").
 SIDE_WORDS = frozenset({"left", "right", "both", "front", "back", "inside", "outside", "middle", "lower", "upper",
                         "bottom", "side", "sides"})
@@ -39,13 +39,14 @@ class Lexicon:
 
     def __init__(self, concept_phrases: Iterable[tuple[str, str]], patterns: Iterable[tuple[str, tuple[str, ...], int]],
                  exact_phrases: Iterable[tuple[str, str]] = (), masks: Iterable[str] = (),
-                 finding_masks: Iterable[str] = (),
+                 finding_masks: Iterable[str] = (), mask_keeps: dict[str, tuple[str, ...]] | None = None,
                  vague: dict[str, str] | None = None, parts: Iterable[str] = ()):
         self.vague = dict(vague or {})
         self.parts = tuple(sorted(set(parts), key=lambda p: (-len(p), p)))  # "where exactly" words, longest first
         self.concept_phrases = tuple(concept_phrases)
         self.masks = frozenset(masks)
         self.finding_masks = frozenset(finding_masks)  # masks that also hide phrase findings
+        self.mask_keeps = dict(mask_keeps or {})  # per mask, the concepts it leaves readable
         self.exact_phrases = tuple(exact_phrases)
         self.patterns = tuple(patterns)
 
@@ -61,6 +62,7 @@ class Lexicon:
                     for t in content.terms.get("finding", {}).values() for pattern in t.compose]
         return cls(phrases, patterns, exact, masks=[c.id for c in content.concepts.values() if c.mask],
                    finding_masks=[c.id for c in content.concepts.values() if c.mask_findings],
+                   mask_keeps={c.id: c.keeps for c in content.concepts.values() if c.mask and c.keeps},
                    vague=content.vague,
                    parts={word for parts in content.vague_parts.values() for word in parts})
 
@@ -131,7 +133,7 @@ def compile_lexicon(nlp: Language, lexicon: Lexicon, patterns: Iterable[dict[str
     concepts = ConceptMatcher(
         ((concept, [t.text for t in tokenizer(phrase)]) for concept, phrase in lexicon.concept_phrases),
         ((concept, [t.text for t in tokenizer(phrase)]) for concept, phrase in lexicon.exact_phrases),
-        masks=lexicon.masks)
+        masks=lexicon.masks, keeps=lexicon.mask_keeps)
     concept_words = words_of(phrase for _, phrase in (*lexicon.concept_phrases, *lexicon.exact_phrases))
     region_words = words_of(p["pattern"] for p in patterns if p.get("label") == "REGION")
     short_targets = {w for w in region_words | SIDE_WORDS if len(w) == 4}

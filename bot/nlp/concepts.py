@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 __all__ = ["CLAUSE_BREAKS", "ComposedFinding", "ConceptHit", "ConceptMatcher", "compose", "normalise"]
 
@@ -121,13 +121,17 @@ class ConceptMatcher:
     """
 
     def __init__(self, phrases: Iterable[tuple[str, Sequence[str]]],
-                 exact: Iterable[tuple[str, Sequence[str]]] = (), masks: Iterable[str] = ()):
+                 exact: Iterable[tuple[str, Sequence[str]]] = (), masks: Iterable[str] = (),
+                 keeps: Mapping[str, Iterable[str]] | None = None):
         """`phrases`, `exact`: (concept id, the phrase's tokens as the pipeline's tokenizer splits them).
 
         `masks`: concepts that only exist to hide others: a hit inside a mask's hit is dropped ("worse
         when I sit" is when it hurts more, not a pain that keeps getting worse).
+        `keeps`: for a mask, the concepts it leaves readable because they are what its words truly say
+        ("bench press" is no pressing chest pain, and still a workout that strains the chest wall).
         """
         self._masks = frozenset(masks)
+        self._keeps = {mask: frozenset(kept) for mask, kept in (keeps or {}).items()}
         self._table: dict[tuple[str, ...], set[str]] = {}
         for concept, tokens in phrases:
             key = tuple(stem for stem, _ in _stream(tokens, drop_fillers=False))
@@ -168,7 +172,8 @@ class ConceptMatcher:
         kept = sorted(hits.values(), key=lambda h: (h.start, -h.end, h.concept))
         masks = [h for h in kept if h.concept in self._masks]
         kept = [h for h in kept if h.concept not in self._masks
-                and not any(m.start <= h.start and h.end <= m.end for m in masks)]
+                and not any(m.start <= h.start and h.end <= m.end and h.concept not in self._keeps.get(m.concept, ())
+                            for m in masks)]
         # a hit inside a longer hit of the same concept adds nothing ("can't feel" inside "can't feel anything")
         return [h for h in kept if not any(o.concept == h.concept and o is not h and o.start <= h.start
                                            and h.end <= o.end and (o.end - o.start) > (h.end - h.start)

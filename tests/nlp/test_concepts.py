@@ -29,6 +29,15 @@ def test_exact_phrases_keep_the_plural_and_masks_hide_look_alikes() -> None:
     assert [h.concept for h in masked.find("it keeps getting worse".split())] == ["worse"]
 
 
+def test_a_mask_keeps_what_its_words_truly_say() -> None:
+    # "bench press" is no pressing chest pain, and still the workout that strained the chest
+    phrases = [("pressure", ["press"]), ("strain", ["bench", "press"]), ("gym_press", ["bench", "press"])]
+    hiding = ConceptMatcher(phrases, masks=["gym_press"])
+    assert not hiding.find("tight after bench press".split())
+    keeping = ConceptMatcher(phrases, masks=["gym_press"], keeps={"gym_press": ["strain"]})
+    assert [h.concept for h in keeping.find("tight after bench press".split())] == ["strain"]
+
+
 def test_composition_needs_one_clause_and_the_window() -> None:
     m = matcher(numb=["numb"], saddle=["bum"])
     words = "my bum is numb but my legs are fine".split()
