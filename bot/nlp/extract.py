@@ -910,6 +910,13 @@ def _inside_a_doing(span: Span, doings: list[Span]) -> bool:
     return any(d.start <= span.start and span.end <= d.end and len(d) > len(span) for d in doings)
 
 
+def _names_a_doing(span: Span, doings: list[Span]) -> bool:
+    """A body word that begins a doing's name ("leg day", "back squats", "shoulder press", "teeth grinding"): a word
+    of what was done, not where it hurts, even in a clause that says something hurts ("crushed leg day, now my quads
+    are sore")."""
+    return any(d.start == span.start and span.end < d.end for d in doings)
+
+
 def _is_a_holder(span: Span, before: str) -> bool:
     """The hand something is held in or that holds it, unless holding is what hurts ("I can't hold a cup in ...")."""
     after = span.doc.text[span.end_char:].lower()
@@ -974,7 +981,8 @@ def _places_of_something_else(doc: Doc, regions: list[Span],
             found[key(span)] = _SECONDARY
         elif not _PAIN_SAID.search(clause_of(span, clauses)) and _is_operated(span, sentences[key(span)][0]):
             found[key(span)] = _OPERATED
-        elif not _PAIN_SAID.search(clause_of(span, clauses)) and _inside_a_doing(span, doings):
+        elif _inside_a_doing(span, doings) and (_names_a_doing(span, doings) or
+                                                not _PAIN_SAID.search(clause_of(span, clauses))):
             found[key(span)] = _NOT_HERE
     if _TODAY_INSTEAD.search(low):
         for span in said:
@@ -1386,6 +1394,7 @@ def extract_mentions(doc: Doc, sided_regions: Iterable[str], *, bare_intensity: 
     first among the doings)."""
     spans = _kept_spans(doc)
     found = _worse_doings_first(_cheek_of_the_bottom(_span_mentions(doc, spans, set(sided_regions))), spans)
+    found = _areas_said_precisely(doc.text, found, doc.user_data.get(SECONDARY_KEY, frozenset()))
     places = [m for m in found if m.kind == "region" and m.present]
     # parts are read next to a vaguely named place ("shoulder") or a bare joint ("knee, the inside bit")
     refinable = [m for m in places if m.vague or (m.text or "").lower().strip() in BARE_JOINT_WORDS]
@@ -1400,6 +1409,52 @@ def extract_mentions(doc: Doc, sided_regions: Iterable[str], *, bare_intensity: 
     found, parts = _places_named_as_parts(doc.text, found, parts)  # after the sides: "arch of r foot" keeps the r
     said = _context_mentions(doc.text, found, _foreign(doc))
     return found + said + parts + _trigger_words(doc.text, found + numbers) + numbers
+
+
+# A place singled out among those said: "front of my thighs mostly", "just the front of my thighs", "only my
+# hamstrings", "it's my big toe" (not "not just my thigh")
+_SINGLED_BEFORE = re.compile(
+    r"(?:(?<!\bnot\s)\b(?:mostly|mainly|especially|esp|particularly|largely|primarily|predominantly|chiefly|just|only|"
+    r"specifically|in\s+particular|more\s+so|worst|worse)\s+(?:(?:in|at|on|round|around|across|down|through|into)\s+)?|"
+    r"\b(?:it'?s|it’s|its|it\s+is|it\s+was|that'?s|that’s|thats)\s+)"
+    r"(?:(?:the|my|me|his|her|their|your|both)\s+)?(?:(?:achy|aching|sore|tight|stiff|painful|tender)\s+)?$")
+_SINGLED_AFTER = re.compile(r"^\s*,?\s*(?:mostly|mainly|especially|esp|particularly|largely|primarily|predominantly|"
+                            r"chiefly|in\s+particular|most\s+of\s+all|the\s+most|more\s+than\s+anything)\b")
+
+
+@lru_cache(maxsize=1)
+def _areas() -> dict[str, frozenset[str]]:
+    """Each vaguely named area's typical place -> the places inside the area (vocabulary/vague_places.yml)."""
+    from bot.engine.knowledge import knowledge
+
+    return {region: frozenset(parts.values()) - {region} for region, parts in knowledge().vague_parts.items()}
+
+
+def _singled_out(low: str, said: str) -> bool:
+    """Whether a place's words are said with a word that singles them out (see _SINGLED_BEFORE)."""
+    return any(_SINGLED_BEFORE.search(low[:at.start()]) or _SINGLED_AFTER.match(low[at.end():])
+               for at in re.finditer(rf"(?<![\w']){re.escape(said)}(?![\w'])", low))
+
+
+def _areas_said_precisely(text: str, found: list[Mention], secondary: AbstractSet[Mention]) -> list[Mention]:
+    """"Legs are really sore after leg day, front of my thighs mostly", "my feet have done some miles. It's my big
+    toe": a vaguely named area ("legs", "feet") gives way to a place inside it that the message singles out, which
+    takes the area's side when it has none of its own. Said without such a word both stay ("my left arm aches from
+    the shoulder down to the elbow": the arm between them too)."""
+    places = [m for m in found if m.kind == "region" and m.present and m.text and m not in secondary]
+    vague = [m for m in places if m.vague and _areas().get(m.value)]
+    if not vague:
+        return found
+    low = text.lower()
+    singled = [m for m in places if not m.vague and not m.other_person and _singled_out(low, (m.text or "").lower())]
+    given_way = {index for index, m in enumerate(found) if m in vague and any(
+        p.value in _areas()[m.value] and (p.side is None or m.side is None or p.side == m.side) for p in singled)}
+    if not given_way:
+        return found
+    sides = {found[index].side for index in given_way} - {None}
+    side = sides.pop() if len(sides) == 1 else None
+    return [replace(m, side=side) if m in singled and m.side is None and side and m.sided else m
+            for index, m in enumerate(found) if index not in given_way]
 
 
 # "left cheek going down the back of my thigh", "right cheek when I sit": a bare "cheek" said with a place next to

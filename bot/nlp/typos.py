@@ -70,6 +70,58 @@ _CALENDAR_BEFORE = re.compile(r"\b(?:since|last|this|over|during|before|after|un
 _CALENDAR_AFTER = re.compile(r"\s+(?:holidays?|hols|break|term|half[- ]term|vacation)\b", re.IGNORECASE)
 
 
+# Dictation slips of body words: voice-to-text writes a real word, or several, that sounds like the body word
+# ("pain under my should a blade", "the soul of my foot", "my big tow"), which no spelling distance mends. Each is
+# read as the body word only where the words around it leave no other reading: after "my" (and a side), before the
+# rest of the body word's phrase ("blade", "of my foot") or a word of pain or injury.
+_MY = r"\b(?:my|your|his)\s+(?:(?:left|right|lft|rite|rt|bad|sore|good|other|inner|outer|upper)\s+)?$"
+_MY_OR_WHERE = (r"\b(?:my|me|the|his|her|their|your|left|right|lft|rite|rt|both|under|of|on|between|behind|below|"
+                r"beneath|near|by|in|into|to|round|around|inner|outer|upper|lower)\s+$")
+_OF_THE_FOOT = r"(?=\s+of\s+(?:(?:my|me|the|his|her|your|their|both)\s+)?(?:(?:left|right)\s+)?(?:foot|feet)\b)"
+_HURT = (r"hurts?|hurting|aches?|aching|achy|sore|swollen|swelling|pain|painful|sprain|sprained|strain|strained|"
+         r"pull|pulled|injury|bone|joint|area|muscle|muscles|is\s+(?:sore|swollen|killing|hurting|aching|painful)")
+_INJURED_MY = (r"\b(?:sprained|sprain|twisted|twist|rolled|roll|turned|turn|went\s+over\s+on|go\s+over\s+on|"
+               r"gone\s+over\s+on|hurt|injured|broke|broken|bruised|strained|pulled|tweaked)\s+"
+               r"(?:my|me|his|her|your)\s+(?:(?:left|right)\s+)?$")
+_NOT_A_TOE_AFTER = r"(?!\s+(?:truck|trucks|truk|rope|ropes|bar|bars|lorry|van|hitch|car|cars|boat|path|company))"
+_DICTATED: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = tuple(
+    (re.compile(slip, re.IGNORECASE), said, re.compile(before, re.IGNORECASE) if before else None)
+    for slip, said, before in (
+        # "under my should a blade", "between my should of blades": the shoulder blade
+        (r"\bshould(?:[\s-]+(?:a|uh|ah|er|her|of|the))?[\s-]+(?:blade|plate)(s?)\b", r"shoulder blade\1", _MY_OR_WHERE),
+        (r"\bshoulder[\s-]+plate(s?)\b", r"shoulder blade\1", None),  # "my left shoulder plate"
+        (r"\bshould(?:[\s-]+(?:er|her))?\b(?![\s-]+(?:a|uh|ah|of|the)?[\s-]*(?:blade|plate)s?\b)", "shoulder", _MY),
+        (r"\bsoldier(s?)\b", r"shoulder\1", r"\b(?:my|your|his|her)\s+(?:left|right|lft|rite|rt|both)\s+$"),
+        (r"\bsoul(s?)\b" + _OF_THE_FOOT, r"sole\1", None),  # "the soul of my foot"
+        (r"\bheal(s?)\b" + _OF_THE_FOOT, r"heel\1", None),  # "the heal of my foot"
+        (r"\bheal(s?)\b(?=\s+(?:bone|bones|spur|spurs|pad|pads|cup)\b)", r"heel\1", None),
+        (r"\bheal(s?)\b", r"heel\1", _MY),  # "my heal", "your left heal"
+        (r"\b(big|little|baby|second|middle|pinky|small|4th|fourth|third|3rd|2nd)[\s-]+tow(s?)\b" + _NOT_A_TOE_AFTER,
+         r"\1 toe\2", None),  # "my big tow"
+        (r"\btow(s?)\b" + _NOT_A_TOE_AFTER, r"toe\1", _MY),
+        # "a pull in my groan" (not "his groan", "made me groan": a groan heard)
+        (r"\bgroan(s?)\b", r"groin\1", r"\b(?:my\s+(?:(?:left|right|lft|rite|rt|inner)\s+)?|in\s+the\s+)$"),
+        (r"\bgroan\b(?=\s+(?:area|strain|strains|pull|injury|muscle|muscles|region)\b)", "groin", None),
+        (r"\b(?:four|for|fore)[\s-]+arm(s?)\b", r"forearm\1", _MY),  # "my four arm"
+        (r"\bangle(s?)\b(?=\s+(?:" + _HURT + r")\b)", r"ankle\1", _MY),  # "my angle is swollen"
+        (r"\bangle(s?)\b", r"ankle\1", _INJURED_MY),  # "twisted my angle"
+    ))
+
+
+def _dictation_slips(text: str) -> list[Correction]:
+    """The body words voice-to-text wrote as other words (see _DICTATED), as corrections in reading order."""
+    found: list[Correction] = []
+    for slip, said, before in _DICTATED:
+        for match in slip.finditer(text):
+            if any(fix.start < match.end() and match.start() < fix.end for fix in found):
+                continue
+            if before is not None and not before.search(text[max(0, match.start() - 40):match.start()]):
+                continue
+            found.append(Correction(match.start(), match.end(), match.group(0),
+                                    _match_case(match.group(0), match.expand(said))))
+    return sorted(found, key=lambda fix: fix.start)
+
+
 def _calendar_slip(text: str, start: int, end: int) -> str | None:
     """The time word a token slipped from ("sumer" -> "summer") when the words around it ask for a time."""
     low = text[start:end].lower()
@@ -261,12 +313,11 @@ def correct(text: str, vocabulary_words: Iterable[str] | Speller) -> Corrected:
     else:
         vocabulary = vocabulary_words if isinstance(vocabulary_words, frozenset) else frozenset(vocabulary_words)
         speller = _speller_for(vocabulary)
-    pieces: list[str] = []
-    fixes: list[Correction] = []
-    position = 0
+    fixes = _dictation_slips(text)
+    dictated = [(fix.start, fix.end) for fix in fixes]
     for match in _TOKEN.finditer(text):
         token = match.group(0)
-        if "'" in token or "’" in token:
+        if "'" in token or "’" in token or any(start <= match.start() < end for start, end in dictated):
             continue
         suggestion = speller.suggest(token)
         if token.lower() == "me" and text[match.end():match.end() + 1] == " " and \
@@ -276,13 +327,15 @@ def correct(text: str, vocabulary_words: Iterable[str] | Speller) -> Corrected:
             suggestion = _calendar_slip(text, match.start(), match.end())
         if suggestion is None:
             continue
-        replacement = _match_case(token, suggestion)
-        pieces.append(text[position: match.start()])
-        pieces.append(replacement)
-        position = match.end()
-        fixes.append(Correction(match.start(), match.end(), token, replacement))
+        fixes.append(Correction(match.start(), match.end(), token, _match_case(token, suggestion)))
     if not fixes:
         return Corrected(text, ())
+    fixes.sort(key=lambda fix: fix.start)
+    pieces: list[str] = []
+    position = 0
+    for fix in fixes:
+        pieces += [text[position:fix.start], fix.replacement]
+        position = fix.end
     pieces.append(text[position:])
     return Corrected("".join(pieces), tuple(fixes))
 

@@ -208,3 +208,107 @@ def test_an_operated_place_said_in_passing_gives_way(text: str, expected: str, k
 def test_an_operated_place_that_hurts_stays(text: str, expected: str, knowledge: Any,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     assert location(knowledge, monkeypatch, text) == expected
+
+
+# ------------------------------------------------------------------ a body word that names what was done
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("absolutely smashed leg day on monday, now my quads are killing me", "thigh_front"),
+    ("did heavy back squat on friday and now my left knee is sore", "knee_front:left"),
+    ("shoulder press at the gym and my right elbow aches since", "elbow_outer:right"),
+    ("teeth grinding every night and my jaw aches on the left", "jaw:left"),
+])
+def test_a_body_word_that_begins_a_doings_name_is_no_place(text: str, expected: str, knowledge: Any,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    assert location(knowledge, monkeypatch, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("sore after leg day", "calf"),  # nothing else said: the legs are what is sore
+    ("jaw clenching makes my jaw ache", "jaw"),
+    ("my shoulder hurts when I do the shoulder press", "shoulder_top"),
+])
+def test_the_body_word_of_a_doing_stays_when_it_is_the_place(text: str, expected: str, knowledge: Any) -> None:
+    assert [place for place, _ in places(text, knowledge)][:1] == [expected]
+
+
+# ------------------------------------------------------------------ a vague area gives way to a place singled out in it
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("legs are really sore two days after leg day, front of my thighs mostly", "thigh_front"),
+    ("my legs are killing me after the hike, the hamstrings mostly", "thigh_back"),
+    ("both legs ache after the half marathon, especially my shins", "shin:both"),
+    ("My left leg has been sore for a week. Mostly the front of the thigh.", "thigh_front:left"),
+    ("can't feel my legs haha, just the front of my thighs are sore on the stairs", "thigh_front"),
+    ("Well, I'm 82 and I was a milkman for 37 years, up at 4 every morning, so my feet have done some miles. It's my "
+     "big toe on the left foot, it aches underneath.", "big_toe:left"),
+    ("my feet have taken a beating over the years, it's my heel on the right that hurts now", "heel:right"),
+    ("my arms are sore after painting all weekend, my forearms mostly", "forearm_back"),
+    ("headaches in the evenings, mostly across the back of my head", "occiput"),
+])
+def test_a_vague_area_gives_way_to_a_place_singled_out_in_it(text: str, expected: str, knowledge: Any,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    assert location(knowledge, monkeypatch, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("my left arm aches from the shoulder down to the elbow", [("upper_arm_outer", "left"), ("shoulder_top", "left"),
+                                                               ("elbow_outer", "left")]),
+    ("my legs ache and my knees are stiff", [("calf", None), ("knee_front", None)]),
+    ("my right leg aches after football and my left thigh is a bit stiff too", [("calf", "right"),
+                                                                                ("thigh_front", "left")]),
+    ("I've had a headache since Tuesday that comes and goes, and my forehead feels tight", [("temple", None),
+                                                                                           ("forehead", None)]),
+])
+def test_an_area_said_with_places_in_it_but_none_singled_out_stays(text: str, expected: list[tuple[str, str | None]],
+                                                                   knowledge: Any) -> None:
+    assert places(text, knowledge) == expected
+
+
+# ------------------------------------------------------------------ dictation slips of body words
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("pain under my should a blade on the left when I reach back for the seat belt", "shoulder_blade:left"),
+    ("my right shoulder plate aches when I row", "shoulder_blade:right"),
+    ("sharp pain on the should a blade when i breathe in, right side", "shoulder_blade:right"),
+    ("the soul of my left foot burns first thing", "sole:left"),
+    ("the heal of my right foot is sore when I get up", "heel:right"),
+    ("my big tow on the right is throbbing", "big_toe:right"),
+    ("I twisted my angle at netball and it's swollen", "ankle"),
+    ("pulled something in my groan playing football", "groin"),
+    ("my left four arm aches when I grip the bar", "forearm_back:left"),
+    ("my should is killing me, the front of it, since I painted the ceiling", "shoulder_front"),
+    ("my left soldier is sore at the back when I lift it", "shoulder_back:left"),
+])
+def test_a_dictated_sound_alike_of_a_body_word_is_the_place(text: str, expected: str, knowledge: Any,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    assert location(knowledge, monkeypatch, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "I should have rested more",
+    "Should a blade of the fan snap, switch it off",
+    "time will heal it, the doctor said",
+    "does massage heal pain?",
+    "from this angle it looks fine",
+    "it made me groan out loud",
+    "I heard his groan from the other room",
+    "a big tow truck blocked the road",
+    "my soldier son is home on leave",
+    "his soul is at peace",
+])
+def test_the_same_sounds_used_as_words_name_no_place(text: str, knowledge: Any) -> None:
+    assert places(text, knowledge) == []
+
+
+def test_a_dictation_slip_maps_back_onto_the_words_typed() -> None:
+    from bot.nlp.extract import load_language
+    from bot.nlp.typos import correct
+
+    text = "pain under my should a blade, and the soul of my foot"
+    fixed = correct(text, load_language().speller)
+    assert fixed.text == "pain under my shoulder blade, and the sole of my foot"
+    start = fixed.text.index("shoulder blade")
+    assert text[slice(*fixed.to_original(start, start + len("shoulder blade")))] == "should a blade"
+    start = fixed.text.index("sole")
+    assert text[slice(*fixed.to_original(start, start + 4))] == "soul"
