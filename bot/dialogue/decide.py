@@ -286,6 +286,8 @@ def _talks_pressure(s: Situation) -> bool:
     return (reading.level is not None and reading.direction is not Pressure.UNCLEAR) or bool(_PRESSURE_CUES.search(low))
 
 
+_TRIES_THE_ADVICE = re.compile(r"^\W*(?:(?:ok|okay|cool|great|thanks|ta|right|alright)\W+)*(?:i'?ll|ill|i will|will)"
+                               r" (?:try|give|do) (?:that|it|this|those|them|the stretch\w*)(?: a go| out)?\W*$")
 _YES_SOMEWHERE = re.compile(r"\b(?:yes|yeah|yep|aye|sure|ok|okay|please|go on|go ahead|grand|great|lovely|perfect|"
                             r"(?:would be|sounds|that'?s) (?:good|handy|helpful|useful|nice)|why not|go for it)\b")
 
@@ -297,6 +299,8 @@ def _checkin_offer(s: Situation) -> str | None:
         return "action_pressure_feedback"  # still pressing after the hold: answer that, the offer stands
     if find_email(s.text):
         return "action_schedule_checkin"
+    if _TRIES_THE_ADVICE.match(s.text.lower()) and not _CHECKIN_WORDS.search(s.text.lower()):
+        return "action_offer_checkin"  # "ok ill try that": the stretch, not a yes to being contacted; ask again
     if _THANKS_ONLY.match(s.text.lower().strip()):
         return "action_decline_checkins"  # "ok ty": thanks for the advice, not a yes to being contacted
     answer = _offer_answer(s)
@@ -463,7 +467,8 @@ def _decide(s: Situation) -> str | None:
     if s.typed and s.intent != "ask_trigger_point" and s.awaiting not in ("screening", "age") and (
             asks_what_a_trigger_point_is(s.text)):
         return "action_explain_trigger_point"  # "sorry, what actually is a trigger point?" read as something else
-    if s.may_ask_aside and s.intent != "ask_caution" and s.triage != "emergency" and asks_if_massage_is_safe(s.text) \
+    if s.may_ask_aside and s.intent != "ask_caution" and s.triage not in ("emergency", "urgent") and (
+            asks_if_massage_is_safe(s.text)) \
             and not (s.awaiting == "coach_offer" and wants_stretch_instead(s.text)):
         return "action_answer_caution"  # "I take clopidogrel since my stent, is massage alright?" heard as another ask
     if s.may_ask_aside and asks_about_medicines(s.text) and not s.new_pain_place:

@@ -262,7 +262,8 @@ def wants_other_muscle(text: str) -> bool:
 
 
 _PROFESSIONAL = re.compile(
-    r"\b(?:see|book|get|want|rather|prefer|find|point me to|recommend|refer me|speak to|talk to)\b[^.?!]{0,30}?"
+    r"\b(?:see|book|get|want|rather|prefer|find|point me to|recommend|refer me|speak to|talk to|"
+    r"(?:i|we) (?:should |better |had better |ought to )?go to)\b[^.?!]{0,30}?"
     r"\b(?:physio|physiotherapist|osteo|osteopath|chiropractor|professional|specialist|therapist|clinician|"
     r"someone (?:at the clinic|in person|properly|qualified))\b")
 
@@ -563,6 +564,8 @@ _NOT_HELPED = re.compile(r"\b(?:(?:didn'?t|did not|doesn'?t|does not|hasn'?t|has
                          r"no help|no use|useless|"
                          r"made no difference|no difference|not much help|not helped|waste of time)\b")
 _HELPED = re.compile(r"\b(?:helped|helps|helping|did help|does help|worked|works|working|made a difference|"
+                     # "The stretches did, yes": the self-care named, then "did"
+                     r"(?:stretch\w*|massag\w*|ball|exercises?|pressing|rolling) did(?!n| not| nothing| nowt)|"
                      r"useful|did the trick|eased it|loosened|relief)\b")
 
 
@@ -611,6 +614,7 @@ _CHECKIN_ACTIONS = (
                          r"no (?:messages|texts|reminders|check ?-?ins)(?! (?:yet|so far))|"
                          r"put (?:them|it|the check ?-?ins?) off)\b")),
     ("reschedule", re.compile(r"\b(?:move|push|postpone|delay|later|next (?:week|wk)|nxt (?:week|wk)|"
+                              r"not this (?:week|wk)|"
                               r"another day|reschedule|ask me (?:another|later|next|tomorrow)|"
                               r"(?:can'?t|cant|cannot) do (?:this|it) "
                               r"(?:now|rn|right now|today)|"

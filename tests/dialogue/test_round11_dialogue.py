@@ -335,3 +335,26 @@ def test_a_first_alright_is_a_hello() -> None:
 def test_getting_seen_closes() -> None:
     assert is_closing("right, will get seen today then")
     assert is_closing("ok I'll be seen at the walk in")
+
+
+def test_trying_the_advice_is_no_yes_to_check_ins() -> None:
+    assert decide(said("ok I'll give that a go", "affirm", awaiting="checkin_offer")) == "action_offer_checkin"
+    assert decide(said("ok I'll try it, and yes check in on me", "affirm", awaiting="checkin_offer")) == \
+        "action_schedule_checkin"
+
+
+def test_a_massage_question_after_urgent_advice_hears_the_advice() -> None:
+    assert decide(said("but can I rub it tonight? I've got work", "ask_caution", 0.5, triage="urgent")) == \
+        "utter_triage_reminder_urgent"
+
+
+def test_self_care_named_then_did_is_helped() -> None:
+    assert read_helped("the ball rolling did, a bit") is Answer.YES
+    assert read_helped("the stretches didn't") is not Answer.YES
+
+
+def test_going_to_a_physio_is_asking_for_one() -> None:
+    from bot.nlp.replies import wants_professional
+
+    assert wants_professional("maybe I should go to a physio instead?")
+    assert read_checkin_action("not this week, the one after") == "reschedule"
