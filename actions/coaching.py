@@ -124,8 +124,8 @@ class ActionPressureFeedback(Action):
         level = f"{step.level:g}" if step.level is not None else ""
         response = step.response
         said_before = [name for turn in bot_turns(tracker) for name in turn]
-        if response == "utter_pressure_more" and said_before[-1:] == [response]:
-            response = "utter_pressure_more_again"  # "still nothin mate": not the same words twice
+        if response in ("utter_pressure_more", "utter_pressure_ask") and said_before[-1:] == [response]:
+            response = f"{response}_again"  # "still nothin mate", a second unclear reply: not the same words twice
         dispatcher.utter_message(response=response, low=low, high=high, level=level)
         events: Events = [SlotSet("pressure_level", step.level)]
         if step.step.done and tracker.get_slot("awaiting") == "checkin_offer":

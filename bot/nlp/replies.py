@@ -421,7 +421,9 @@ _LESS_WORDS = re.compile(
     r"(?<!too )(?<!very )less|wince|wincing|tensing|holding my breath|can'?t relax|very sore|really sore|"
     r"too intense|overdoing|"
     r"(?:quite|very|really|pretty|rather|bit|a bit|so|super|well) intense|intense now|grimac\w*|flinch\w*|"
-    r"pulling (?:a )?faces?|making (?:a )?faces?|screw\w* (?:up )?(?:his|her|my) face|squirm\w*)\b")
+    r"pulling (?:a )?faces?|making (?:a )?faces?|screw\w* (?:up )?(?:his|her|my) face|squirm\w*|"
+    # "whoa easy", "thats grim", "eek"
+    r"wh?oa+h?|woah+|easy(?: now| tiger| does it)?|steady on|grim|nasty|eek+|yowch|owch|oof+)\b")
 _MORE_WORDS = re.compile(
     r"\b(?:too less|very less|barely|barley|hardly|scarcely|"
     r"(?:can'?t|cant|cannot|don'?t|dont) (?:really |rly |quite |much )?feel|"
@@ -429,14 +431,14 @@ _MORE_WORDS = re.compile(
     r"(?:cyaan|canny|cannae|kyaan) (?:really )?feel|not a lot|feel (?:very |so |only )?little|"
     r"feel\w* it (?:only )?small|small small|"
     r"feel (?:almost |hardly )?anything|(?:very|so) little|"
-    r"not much|not really|harder|deeper|firmer|more pressure|press more|push more|a bit more|little more|more|"
+    r"not much|not really|harder|deeper|firmer|more pressure|press more|push more|a bit more|little more|more|meh|"
     r"too light|too soft|too gentle|too weak|very light|weak|gentle rub|tickles?|nothing happening|"
     r"(?:a )?(?:bit|little|touch|tad) (?:light|soft|gentle)|quite (?:light|soft|gentle)|could (?:go|take) (?:a bit )?"
     r"(?:harder|more|firmer|deeper))\b")
 _GOOD_WORDS = re.compile(
     r"(?:\b(?:good|right|perfect|spot on|that'?s it|thats it|nice|great|lovely|sweet spot|good hurt|strong ache|"
     r"relieving|relief|bearable|fine|ok|okay|yep|yes|yeah|about right|just right|feels right|in the band|better|"
-    r"guid|grand|champion|sound|mint|bang on|lush|correct|this one|that one|"
+    r"guid|grand|champion|sound|mint|bang on|lush|correct|this one|that one|decent|solid|"
     r"hurts good|hurts so good|satisfying|working|release|releasing|(?:that'?s |thats )?the spot|right there|"
     r"the one|melting|melts|pleasant)\b|\U0001F44D|\U0001F44C|\u2705)")
 _DONE_WORDS = re.compile(
@@ -593,6 +595,7 @@ def says_nothing_new(text: str) -> bool:
 
 _CHECKIN_ACTIONS = (
     ("stop", re.compile(r"\b(?:on the head|no need to keep|stop|cancel|unsubscribe|no more|"
+                        r"(?:scrap|ditch|bin|drop|skip|forget) (?:the |these |those |my |all the )?check ?-?ins?|"
                         r"don'?t want (?:them|these|any|check)|quit|end|"
                         r"opt out|leave me alone|stop messaging|stop texting|enough of|"
                         r"(?:don'?t|do not|shan'?t|won'?t|will not) (?:need|want)|no (?:need|thanks|thank you)|"

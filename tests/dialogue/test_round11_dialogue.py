@@ -358,3 +358,15 @@ def test_going_to_a_physio_is_asking_for_one() -> None:
 
     assert wants_professional("maybe I should go to a physio instead?")
     assert read_checkin_action("not this week, the one after") == "reschedule"
+
+
+@pytest.mark.parametrize(("text", "direction"), [("decent now", "good"), ("whoa easy", "less"), ("thats grim", "less"),
+                                                 ("meh", "more")])
+def test_pressure_in_a_word(text: str, direction: str) -> None:
+    from bot.nlp.replies import read_pressure
+
+    assert read_pressure(text).direction.value == direction
+
+
+def test_scrapping_check_ins_is_a_stop_command() -> None:
+    assert read_checkin_action("actually no, scrap the check-ins") == "stop"

@@ -52,7 +52,7 @@ RESPONSE_MOVES: dict[str, str | tuple[str, ...] | None] = {
     "utter_pressure_more_level": "press_harder", "utter_pressure_less": "press_lighter",
     "utter_pressure_less_level": "press_lighter", "utter_pressure_less_tool_tired": "press_lighter",
     "utter_pressure_hold": "hold", "utter_pressure_hold_level": "hold", "utter_pressure_stop": "stop_pressing",
-    "utter_pressure_ask": "clarify",
+    "utter_pressure_ask": "clarify", "utter_pressure_ask_again": "clarify",
     "utter_offer_checkins": "offer_checkins", "utter_offer_checkins_again": "offer_checkins",
     "utter_rephrase_checkin_offer": "clarify", "utter_checkins_scheduled": "checkins_scheduled",
     "utter_checkins_declined": "acknowledge", "utter_email_saved": "email_saved", "utter_no_email": "acknowledge",
