@@ -483,7 +483,9 @@ def _decide(s: Situation) -> str | None:
         # gentle self-care goes on after a see-a-doctor message: "anything gentle I can do meanwhile?" is answered
         if s.coached or s.coaching_open or s.awaiting in ("screening", "age", "pressure"):
             return "action_answer_caution"
-        return "action_stretch_only" if s.awaiting == "coach_offer" else "intake_form"
+        suggested = s.awaiting == "coach_offer" or s.previous_action in (
+            "action_suggest_muscles", "action_explain_why", "action_next_candidate")
+        return "action_stretch_only" if suggested else "intake_form"  # not the suggestions word for word again
     if _asks_about_getting_checked(s):
         return f"utter_triage_reminder_{s.triage}"
     if s.intent == "pressure_feedback" and s.typed and not (s.coached or s.coaching_open) and s.awaiting is None and (

@@ -324,12 +324,17 @@ _MASSAGE_OR_CONDITION = re.compile(
     r"arthritis|arthritic|artery|nerve|(?:yrs?|years?) old|elderly|breastfeed\w*|nursing)\b")
 
 
+_SAFETY_QUESTION_CLAUSE = re.compile(
+    r"\b(?:is|are|will|would|could|can|should|does|do) (?:it|this|that|massage|massaging|pressing|rubbing|i|he|she|"
+    r"we|they)\b[^.;!?]{0,40}\b(?:safe|ok|okay|alright|all right|fine|dangerous|harmful|risky|allowed|a problem)\b")
+
+
 def asks_if_massage_is_safe(text: str) -> bool:
     """A question whether self-massage is safe for this person, in any words: answered with the caution."""
     words = _words(text)
-    # a question in any clause: "I take warfarin for my heart, is massage safe"
-    asks = "?" in text or bool(re.search(r"(?:^|[,.;:!]\s*|\b(?:but|and|so)\s+)(?:is|are|will|would|could|can|should|"
-                                         r"does|do)\b", text.lower()))
+    # a question in any clause: "I take warfarin for my heart, is massage safe", "before we start is it safe"
+    asks = "?" in text or bool(re.match(r"(?:is|are|will|would|could|can|should|does|do)\b", words)) or bool(
+        _SAFETY_QUESTION_CLAUSE.search(words))
     return asks and bool(_SAFE_WORDS.search(words)) and bool(_MASSAGE_OR_CONDITION.search(words))
 
 
@@ -355,6 +360,8 @@ _CONDITION_NAME = (r"\w+itis|\w+osis|\w+algia|sciatica|(?:slipped |bulging |hern
                    r"shin splints|plantar|rotator cuff|(?:pinched|trapped) nerve|sprain|strain|migraine|whiplash|"
                    r"arthritis|gout|rsi|repetitive strain|sinus\w*")
 _DIAGNOSIS_QUESTION = re.compile(
+    r"\b(?:is|could|can|might) (?:it|this|that) (?:even |really |actually |definitely )?(?:be )?(?:a )?"
+    r"muscle(?:s| thing| problem| issue)?\b|"
     rf"\b(?:is|could|might|would|can) (?:it|this|that|he|she) (?:be |have |has )?(?:a |an |my |his |her |some )?"
     rf"(?:[\w']+ ){{0,2}}(?:{_CONDITION_NAME})\b|"
     rf"\b(?:do|does|did|have|has) (?:i|you think i|he|she|my \w+) (?:have|has|got|get) (?:a |an |some )?"

@@ -370,3 +370,21 @@ def test_pressure_in_a_word(text: str, direction: str) -> None:
 
 def test_scrapping_check_ins_is_a_stop_command() -> None:
     assert read_checkin_action("actually no, scrap the check-ins") == "stop"
+
+
+def test_asking_what_to_do_meanwhile_after_see_a_doctor_suggestions_gets_the_stretch() -> None:
+    assert decide(said("ok will ring them tomorrow. anything i can do meantime", "ask_caution", triage="see_doctor",
+                       previous_action="action_suggest_muscles")) == "action_stretch_only"
+
+
+def test_caution_asked_mid_sentence_and_a_non_native_statement() -> None:
+    from bot.nlp.replies import asks_if_massage_is_safe
+
+    assert asks_if_massage_is_safe("before we begin is it safe, I'm on rivaroxaban")
+    assert not asks_if_massage_is_safe("Is like tight, 5 of 10. The click is since I am teenager, dentist say is ok.")
+
+
+def test_is_it_even_a_muscle_thing_is_answered_plainly() -> None:
+    from bot.nlp.replies import asks_for_a_diagnosis
+
+    assert asks_for_a_diagnosis("is this even a muscle thing??")
