@@ -333,7 +333,7 @@ def asks_if_massage_is_safe(text: str) -> bool:
     """A question whether self-massage is safe for this person, in any words: answered with the caution."""
     words = _words(text)
     # a question in any clause: "I take warfarin for my heart, is massage safe", "before we start is it safe"
-    asks = "?" in text or bool(re.match(r"(?:is|are|will|would|could|can|should|does|do)\b", words)) or bool(
+    asks = "?" in text or bool(re.match(r"(?:is|are|will|would|could|can|should|does|do)\b(?! like\b)", words)) or bool(
         _SAFETY_QUESTION_CLAUSE.search(words))
     return asks and bool(_SAFE_WORDS.search(words)) and bool(_MASSAGE_OR_CONDITION.search(words))
 
