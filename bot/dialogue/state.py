@@ -72,6 +72,9 @@ class UserTurn:
         if self.asked and _UNSURE_OF_ANOTHER_QUESTION.search(self.text.lower()):
             return None
         answer = read_yes_no(self.text, self.intent)
+        if answer is Answer.YES and self.asked and self.asked != AGE_QUESTION and "?" in self.text and \
+                _ACKNOWLEDGES_ADVICE.match(self.text.lower()):
+            return None  # "ok I'll get it checked. can I still do the calf stuff?": the advice heard, no "yes"
         if answer is Answer.UNSURE and self.asked != AGE_QUESTION and _gives_a_score(self.text):
             return None  # "Hard to say. Maybe 4, maybe 5?": unsure how strong it is, the safety question still open
         return answer
@@ -105,6 +108,11 @@ _UNSURE_OF_ANOTHER_QUESTION = re.compile(
     r"\b(?:not sure|unsure|no idea|dunno|don'?t know|hard to say)\b[^.?!]{0,12}\b"
     r"(?:how (?:strong|bad|long|much|painful|severe)|what (?:it feels|number|score|to rate)|"
     r"the (?:number|score|rating|scale)|(?:out )?of 10|on a scale|(?:put|give|pick) (?:a )?(?:number|score))")
+
+
+# an acknowledgement of advice that goes on to ask something: no answer to a yes/no safety question
+_ACKNOWLEDGES_ADVICE = re.compile(r"^\W*(?:ok|okay|k|right|alright|all right|fair enough|got it|understood|will do)\b"
+                                  r"(?!\W*(?:yes|yeah|yep|it is|it does|i have|i do)\b)")
 
 
 def _gives_a_score(text: str) -> bool:

@@ -25,3 +25,13 @@ def test_a_hedge_without_a_score_is_still_the_safer_answer(text: str) -> None:
 def test_the_age_question_keeps_its_own_reading() -> None:
     turn = UserTurn(text="not sure, about 6 I think", intent="dont_know", mentions=(), asked=AGE_QUESTION)
     assert turn.answer is Answer.UNSURE
+
+
+def test_an_acknowledgement_that_asks_on_is_no_yes_to_a_safety_question() -> None:
+    from bot.dialogue.state import UserTurn
+
+    turn = UserTurn(text="ok I'll get it looked at. can I still stretch it meanwhile?", intent="affirm", mentions=(),
+                    asked="dvt_signs")
+    assert turn.answer is None
+    swollen = UserTurn(text="ok yes it is a bit swollen", intent="affirm", mentions=(), asked="dvt_signs")
+    assert swollen.answer is not None
