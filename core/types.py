@@ -117,6 +117,12 @@ _JOINTS = frozenset({"knee", "elbow", "wrist", "hip"})
 BARE_JOINT_WORDS = frozenset({"knee", "knees", "elbow", "elbows", "wrist", "wrists", "hip", "hips"})
 
 
+def _family(region: str) -> str:
+    """The place a region is a part of: "thigh_outer" and "thigh_front" are the thigh, "upper_arm_outer" the upper
+    arm (not the upper back)."""
+    return re.sub(r"_(?:front|back|outer|inner|side|top)$", "", region)
+
+
 def _part_names(word: str) -> tuple[str, ...]:
     """A part as said and its head word: "outside bit" is the outside, "back part" the back."""
     head = re.sub(r"\s+(?:bit|bits|part|parts|area|side|one)$", "", word)
@@ -204,18 +210,42 @@ class PainReport:
         mentions = list(mentions)
         correcting = any(m.kind == "correction" and m.present for m in mentions)
         kept_side: str | None = None
+        restated: dict[str, str] = {}
         if correcting and any(m.kind == "region" and m.present for m in mentions):
             sides = {side for _region, side in self.regions}
             kept_side = sides.pop() if len(sides) == 1 else None
+            restated = self._places_said_again(mentions)
             self.regions.clear()
         for mention in mentions:
             self.add(mention)
+        if restated:  # "I said right, I meant the LEFT thigh": the outside of the left thigh, as said before
+            for region in restated:
+                self.vague_regions.discard(region)
+                self.generic_regions.discard(region)
+            moved = [(restated.get(region, region), side) for region, side in self.regions]
+            self.regions = [place for index, place in enumerate(moved) if place not in moved[:index]]
         named = {m.value for m in mentions if m.kind == "region" and m.present}
         if named:
             self.latest_places = named
         if kept_side and not any(m.side or m.kind == "side" for m in mentions if m.present):
             # "Actually it's more the knee cap itself, not the thigh": the place moved, the side did not
             self.regions = [(region, side or kept_side) for region, side in self.regions]
+
+    def _places_said_again(self, mentions: list[Mention]) -> dict[str, str]:
+        """A correction that names a place held before by its bare word ("sorry, I mean my LEFT arm" after "the
+        outside of my right upper arm"): the place held, by the region the bare word reads as (only the side
+        changed)."""
+        restated: dict[str, str] = {}
+        for mention in mentions:
+            word = (mention.text or "").lower().strip()
+            if mention.kind != "region" or not mention.present or not (mention.vague or " " not in word):
+                continue
+            family = _family(mention.value)
+            held = next((region for region, _side in self.regions if (region != mention.value or mention.vague)
+                         and region not in self.vague_regions and _family(region) == family), None)
+            if held and held not in {m.value for m in mentions if m.kind == "region" and m.present and m != mention}:
+                restated[mention.value] = held
+        return restated
 
     def _refines_a_bare_joint(self, mention: Mention) -> bool:
         """"My left knee" then "mostly on the inside of the knee": the inside of the left knee, not two places.
@@ -242,9 +272,10 @@ class PainReport:
         current = self.regions[last][1]
         if side == "other":
             side = {"left": "right", "right": "left"}.get(current or "", current or "")
-        if side in {"left", "right", "both"}:
-            self.regions = [(region, side) if index == last or (region in self.latest_places and said == current)
-                            else (region, said) for index, (region, said) in enumerate(self.regions)]
+        if side in {"left", "right", "both"}:  # "my neck and shoulders" then "Both sides": the neck too
+            self.regions = [(region, side) if index == last or (
+                region in self.latest_places and said in (current, None)) else (region, said)
+                for index, (region, said) in enumerate(self.regions)]
 
     def _add_region(self, region: str, side: str | None) -> None:
         """One entry per region and side; a sided mention refines an earlier unsided one."""

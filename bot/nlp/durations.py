@@ -82,6 +82,9 @@ _NAMED_DAYS = {
     "remembrance sunday": (11, 8), "remembrance day": (11, 11), "all saints": (11, 1), "all saints day": (11, 1),
     "all saints' day": (11, 1), "all souls": (11, 2), "all souls day": (11, 2), "day of the dead": (11, 2),
     "the rentrée": (9, 2), "the rentree": (9, 2), "rentrée": (9, 2), "rentree": (9, 2), "la rentrée": (9, 2),
+    # a UK university's first week, a little after the schools go back
+    "freshers": (9, 20), "freshers week": (9, 20), "freshers' week": (9, 20), "fresher's week": (9, 20),
+    "fresher week": (9, 20), "freshers fortnight": (9, 20),
 }
 
 
@@ -198,13 +201,18 @@ _FIXED: tuple[tuple[str, str, float], ...] = (
 _ONSET_WORDS = re.compile(
     r"\b(?:since|start(?:ed|s|ing)?|began|begun|begin|came on|come on|comes on|kicked in|woke|wake up with|"
     r"happened|flared|appeared|noticed|hurt (?:my|it|me)|tweaked|pulled|strained|twisted|injured|cricked|ricked|"
-    r"jarred|put (?:my|it) \w+ out|fell|slipped|ago|out of nowhere)\b"
+    r"jarred|put (?:my|it) \w+ out|fell|slipped|ago|out of nowhere|"
+    # "I must have slept funny on Saturday night": the night it began
+    r"slept (?:on (?:it|my \w+) )?(?:funny|funnily|wrong|wrongly|awkward|awkwardly|badly|weird|weirdly|odd|oddly))\b"
 )
 _FILLER = _set("""i think maybe or so about around roughly probably honestly tbh now really just only since
 started it it's its been like approx from hmm um erm well ok oh yeah guess say""")
 # "8 hours a day", "5 days in the week" (as some say it in a second language)
 _RATE_AFTER = re.compile(r"^\s*(?:a|an|per|each|every|in\s+(?:the|a))\s+(?:day|night|week|month|year|shift|session)\b|"
-                         r"^\s*/\s*day")
+                         r"^\s*/\s*day|"
+                         # "6 days out of 7", "4 days on 3 off", "4 on 4 off": how often, a working pattern
+                         rf"^\s*(?:out\s+of|in)\s+(?:\d+|seven|five|six|ten|fourteen|every)\b(?!\s*(?:{_LENGTH_UNITS}))|"
+                         r"^\s*on\s*,?\s*(?:\d+|one|two|three|four|five|six|seven)\s+(?:days?\s+|nights?\s+)?off\b")
 _FREQUENCY_BEFORE = re.compile(rf"(?:\b(?:times|twice|once|thrice|(?:{_LENGTH_UNITS})s?)|\d\s*x)\s+$")
 # "10,000 steps a day", "250km a week", "12.5-hour shifts a week", "2 packs of gum a day": a count of something,
 # then how often
@@ -222,7 +230,12 @@ _LENGTH_ENDS = re.compile(r"\s*(?:$|[.,;!?)]|(?:now|ago|or so|already|and|but|si
 _LENGTH_LEAD = re.compile(r"\b(?:since|for|from|past|last)\s+(?:about\s+|around\s+|almost\s+|nearly\s+)?$")
 # Doing-words that say what the pain does (or how it goes on), not something else the person did
 _PAIN_DOINGS = (r"hurting|aching|killing|bothering|playing\s+up|giving|getting|suffering|throbbing|burning|going|"
-                r"happening|coming|niggling|nagging|flaring|like|paining|troubling|bugging|acting\s+up|limping|hobbling")
+                r"happening|coming|niggling|nagging|flaring|like|paining|troubling|bugging|acting\s+up|limping|hobbling|"
+                # how it has come on: "been building for about 3 weeks", "been creeping up on me for a month" (not
+                # "been building houses 30 years")
+                r"(?:building|creeping|growing|developing|brewing|worsening|lingering|dragging|persisting|grumbling|"
+                r"simmering|stiffening|tightening)(?:\s+up|\s+on)?(?=\s*$|\s+(?:for|over|since|now|steadily|slowly|"
+                r"gradually|on\s+me|about|around|nearly|almost|the\s+(?:last|past))\b)")
 # "been riding horses forty years", "been doing this job 20 years": the length of a habit in its clause
 # ... and "been at it 30 yrs", "been in the trade 20 years", "been with the firm 11 years": at a job, not hurting
 _HISTORY_BEFORE = re.compile(rf"\bbeen\s+(?:(?!(?:{_PAIN_DOINGS})\b)[a-z]+ing\b|at\s+(?:it|this|that)\b|"
@@ -245,6 +258,11 @@ _LIFE_AFTER = re.compile(r"^\s*(?:now\s+)?(?:(?:in|on|at|down|with)\s+(?:the|thi
                          r"railways?)\b|as\s+an?\s+)")
 # ... or how old the person is, as many languages say it ("I have 34 years, I work ...")
 _AGE_BEFORE = re.compile(r"\bi\s+have\s+$")
+# ... or how long something was well: "thats been fine for years", "pain free for 10 years", "no bother for months"
+_WELL_BEFORE = re.compile(r"\b(?:fine|ok|okay|alright|all\s+right|grand|good\s+as\s+gold|no\s+bother|no\s+trouble|"
+                          r"no\s+problems?|no\s+issues?|(?:pain|symptom|trouble)[\s-]?free|clear|perfect|normal)"
+                          r"\s+(?:(?:ever\s+)?since\s+)?(?:for\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|"
+                          r"well\s+over\s+|the\s+(?:last|past)\s+)?$")
 # "34 years of teaching", "back from 3 weeks visiting my son", "about 6 hours, digging": how long something else
 # was done (not "achy 4 2 weeks painting ceilings", a terse list; after a comma only on the scale of an activity:
 # "sore for 3 weeks, lifting makes it worse" is the pain's)
@@ -302,7 +320,10 @@ _ANOTHER_EVENT = re.compile(r"\b(?:cancer|stroke|heart attack|chemo\w*|radiother
                             r"lymphoma|mastectomy|"
                             # an everyday illness had for a while: "a stinking cold for 3 weeks"
                             r"cold|flu|cough|covid|virus|bug|infection|temperature|temp|fever|sinusitis|tonsillitis|"
-                            r"bronchitis|pneumonia|shingles)\b(?:[^.!?;]|\.\d)*$")
+                            r"bronchitis|pneumonia|shingles|"
+                            # a long-standing condition: "I've had arthritis in my knees for years but this feels
+                            # different"
+                            r"arthritis|osteoarthritis|rheumatoid|gout|psoriasis|eczema|fibromyalgia)\b(?:[^.!?;]|\.\d)*$")
 _WEIGHT_BEFORE = re.compile(r"\b(?:lost|losing|dropped|weight|stone|kilos?|pounds|lbs)\b[^.!?;,]*$")
 _PAIN_IN = re.compile(r"\b(?:pain\w*|hurt\w*|sore\w*|\w*ache\w*|migraine\w*|aching|achy|started|began|came on|"
                       r"niggl\w*|twing\w*|"
@@ -350,12 +371,15 @@ def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple
     for match in _TERM_BEGAN.finditer(low):  # "since uni started": the school or university year's start
         month, day = (9, 20) if match.group("uni") or match.group("uni_too") else (9, 5)
         found.append((_days_since_date(month, day, today), match.start(), match.end()))
-    for match in re.finditer(rf"\bsince {hedge}(?:(?:{_MONTH_NAMES}) )?(?:the )?({_NAMED})\b", low):
+    # ... and the named day of something done on it: "since my halloween marathon stream", "since our xmas do"
+    for match in re.finditer(rf"\bsince {hedge}(?:(?:{_MONTH_NAMES}) )?(?:the |my |our |his |her |their |that )?"
+                             rf"({_NAMED})\b", low):
         found.append((_days_since_named(match.group(1), today), match.start(), match.end()))
     names = (_MONTH_NAMES + "|christmas|xmas|new year(?:'s)?|easter|spring|summer|autumn|fall|winter")
     part = "|".join(_PART_DAY)
     for match in re.finditer(rf"\bsince {hedge}(?:(?:the )?({part})(?:-|\s+)(?:of\s+)?)?(?!the fall\b)"
-                             rf"(?:last |the )?({names})\b", low):
+                             rf"(?:last |the |(?:my|our|his|her|their|that) (?=(?:christmas|xmas|easter|new year)))?"
+                             rf"({names})\b", low):
         day = _PART_DAY.get(match.group(1) or "start", 1)
         within = _month_in_the_season(low, match.end(), match.group(2))
         if within:  # "since the summer, I think. August, maybe": the month says when in the summer
@@ -427,6 +451,36 @@ def _after_event_on_a_weekday(low: str, today: date) -> list[tuple[str, float, i
         if words[-1] in _SUBJECTS | _DETERMINERS | _NOT_BEFORE_A_DAY or set(words) & _NOT_BETWEEN_SINCE_AND_DAY:
             continue
         found.append(("dating", _days_since_weekday(match.group(2), today), match.start(2), match.end(2)))
+    return found
+
+
+# What the pain began with, said in the past: "started monday gone", "pulled at 5 a side tues", "did it sat"
+_ONSET_DONE = (r"started|began|begun|kicked\s+in|came\s+on|flared(?:\s+up)?|happened|"
+               r"(?:hurt|did|done|put|ricked|cricked|tweaked|pulled|strained|twisted|jarred|knackered|wrenched)\s+"
+               r"(?:it|my\s+\w+|me\s+\w+)(?:\s+in)?|"
+               r"(?:pulled|tore|strained|tweaked|twisted)\s+a\s+\w+|"
+               r"pulled|tweaked|strained|twisted|injured|cricked|ricked|jarred|popped|tore|torn|fell|slipped|went\s+over")
+# ... and what, between it and a weekday, makes the weekday another start's: "started physio monday"
+_NOT_THE_PAINS_START = _set("""physio physiotherapy treatment tablets pills meds medication ibuprofen naproxen massage
+massages stretches stretching exercises antibiotics course appointment job""")
+
+
+def _onset_on_a_weekday(low: str, today: date) -> list[tuple[str, float, int, int]]:
+    """The weekday said right after the pain's start, as texts shorten it: "it started monday", "left groin pulled
+    at 5 a side tues", "hurt it the saturday before last" (not "I start physio monday", ahead)."""
+    found = []
+    for match in re.finditer(rf"\b(?:{_ONSET_DONE})\b((?:\s+[a-z0-9'-]+){{0,4}}?)\s+(?:on\s+|last\s+|the\s+)?"
+                             rf"({_WEEKDAYS})\b(?=\s*(?:$|[^\w\s']|(?:and|but|so|like|it|its|it's|now|i|im|i'm|"
+                             rf"morning|night|nite|afternoon|evening|gone|just|past|before|when|while|[a-z]{{2,}}ing)\b))",
+                             low):
+        words = match.group(1).split()
+        if words and re.match(r"(?:started|began|begun)\b", match.group(0)) and (
+                words[0].endswith("ing") or words[0] == "to"):
+            continue  # "I've started going to the gym on monday": a new habit, not the pain's start
+        if words and (words[-1] in _SUBJECTS | _DETERMINERS | _NOT_BEFORE_A_DAY
+                      or set(words) & (_NOT_BETWEEN_SINCE_AND_DAY | _NOT_THE_PAINS_START)):
+            continue
+        found.append(("since", _days_since_weekday(match.group(2), today), match.start(), match.end()))
     return found
 
 
@@ -524,10 +578,17 @@ def _dating(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple[flo
         found.append((_days_since(name, today, day), match.start(), match.end()))
     for match in re.finditer(rf"\b(?:on|at|around|after|before|over|during)\s+(?:the\s+)?({_NAMED})\b", low):
         found.append((_days_since_named(match.group(1), today), match.start(), match.end()))
-    # a month in brackets after the event it dates: "since the Berlin marathon (Sept)"
-    for match in re.finditer(rf"\(\s*(?:in\s+)?({_MONTH_NAMES})\.?\s*\)", low):
-        name = _MONTH_SHORT.get(match.group(1), match.group(1))
-        found.append((_days_since(name, today), match.start(), match.end()))
+    # a month in brackets after the event it dates: "since the Berlin marathon (Sept)", "since freshers (mid sept)"
+    for match in re.finditer(rf"\(\s*(?:in\s+|around\s+|about\s+|approx\.?\s+|~\s*)?(?:(?:the\s+)?({part})(?:-|\s+)"
+                             rf"(?:of\s+)?)?({_MONTH_NAMES})\.?\s*\)", low):
+        name = _MONTH_SHORT.get(match.group(2), match.group(2))
+        found.append((_days_since(name, today, _PART_DAY.get(match.group(1) or "start", 1)), match.start(),
+                      match.end()))
+    # ... and a part of a month said bare, closing what "since" names: "since i started conservatoire mid september"
+    for match in re.finditer(rf"(?<!\bin )(?<!\bat )(?<!\bthe )\b({part})(?:-|\s+)(?:of\s+)?(?:last\s+)?"
+                             rf"({_MONTH_NAMES})\b", low):
+        name = _MONTH_SHORT.get(match.group(2), match.group(2))
+        found.append((_days_since(name, today, _PART_DAY[match.group(1)]), match.start(), match.end()))
     # ... and a date, on a weekday or not, or opening the brackets after the event: "at my niece's wedding (3rd
     # of October, beautiful day)"
     for month, day, start, end in dates:
@@ -653,7 +714,7 @@ def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
     found += [("dating", _days_since_weekday(m.group(1), today), m.start(), m.end())
               for m in re.finditer(rf"\b(?:on|all(?:\s+day)?(?:\s+of)?|spent)\s+({_WEEKDAYS})\b", low)
               if not _DATE_FOLLOWS.match(low, m.end())]
-    found += _after_event_on_a_weekday(low, today)
+    found += _after_event_on_a_weekday(low, today) + _onset_on_a_weekday(low, today)
     # "hiking on the weekend", "since the weekend", "over the weekend": the last Saturday before today
     found += [("since" if m.group(0).startswith("since") else "dating", _days_since_weekday("saturday", today),
                m.start(), m.end())
@@ -661,9 +722,26 @@ def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
     found += [("since" if m.group(0).startswith("since") else "past", _days_since_last_weekend(today), m.start(),
                m.end()) for m in re.finditer(r"\b(?:since\s+)?last\s+weekend\b", low)]
     found += [("dating", days, start, end) for days, start, end in _dating(low, today, dates)]
+    # "started monday gone", "monday just gone", "friday past": the last such weekday, as the UK and Ireland say it
+    found += [("past", _days_since_weekday(m.group(1), today), m.start(), m.end()) for m in re.finditer(
+        rf"\b(?:the\s+)?({_WEEKDAYS})\s+(?:just\s+)?(?:gone|past)\b(?!\s+(?:the|a|an|my|your|it|\d)\b)", low)]
+    # "three weekends ago", "a couple of weekends back": counted back from the last Saturday
+    found += [("ago", _days_since_weekday("saturday", today) + 7 * ((word_number(m.group(1)) or 1.0) - 1),
+               m.start(), m.end()) for m in re.finditer(
+        rf"\b({_NUM}|a couple of|couple of|a few|few|a)\s+weekends?\s+(?:ago|back)\b", low)]
     for pattern, kind, days in _FIXED:
         found += [(kind, days, m.start(), m.end()) for m in re.finditer(pattern, low)]
+    # "since the match sunday before last", "the week before last": a week further back
+    for index, (kind, days, start, end) in enumerate(found):
+        before_last = _BEFORE_LAST.match(low, end)
+        if before_last and re.search(rf"(?:{_WEEKDAYS}|week|weekend)$", low[start:end]):
+            found[index] = (kind, days + 7, start, before_last.end())
+    found += [("past", 14.0, m.start(), m.end()) for m in re.finditer(r"\b(?<!since )(?:the\s+)?week\s+before\s+last\b",
+                                                                      low)]
     return found
+
+
+_BEFORE_LAST = re.compile(r"\s+before\s+last\b")
 
 
 def _accepted(kind: str, days: float, low: str, start: int, end: int, *, about_pain: bool,
@@ -675,9 +753,13 @@ def _accepted(kind: str, days: float, low: str, start: int, end: int, *, about_p
     if kind == "length":
         head = low[start:end]
         attributive = _ATTRIBUTIVE.match(head)
-        if attributive and (word_number(re.split(r"[\s-]", head)[0]) or 0) > 1 and not head.endswith("ago") \
+        count = re.match(r"\d+(?:\.\d+)?", head)  # "12.5hr night": the count glued to its unit
+        if attributive and (word_number(count.group(0) if count else re.split(r"[\s-]", head)[0]) or 0) > 1 \
+                and not head.endswith("ago") \
                 and not _LENGTH_ENDS.match(after) and not _LENGTH_LEAD.search(before):
             return False  # "12 hour shifts", but not "is 2 month" or "since 3 week" (a length, no plural)
+        if _WELL_BEFORE.search(before):
+            return False  # "the other knee's been fine for years", "pain free for 10 years": the time it was well
         if _HISTORY_BEFORE.search(before):
             return False  # "been riding horses forty years": how long they have done it, not the pain
         if _AGE_AFTER.match(after) or _gestation(low, before, head) or _KIN_BEFORE.search(before) or (
@@ -783,8 +865,18 @@ def find_duration(text: str, *, about_pain: bool = True, activities: Iterable[tu
     events = [(start, end) for start, end in events if not _of_another_illness(low, start, end)]
     if events:
         start, end = events[0]
+        age = _BIRTH.search(low[start:end]) and _BABY_AGE.search(low)
+        if age:  # "baby is 6 weeks old ... since she was born": the baby's age
+            amount = word_number(age.group("count")) or 1.0
+            return Duration(amount * _UNIT_DAYS[age.group("unit")], text[start:end], start, end)
         return Duration(None, text[start:end], start, end)
     return None
+
+
+# A birth as the onset ("since she was born", "since having the baby") and the baby's age said with it
+_BIRTH = re.compile(r"\b(?:born|birth|arrived|came\s+along|had\s+(?:her|him|them|the\s+(?:baby|twins))|"
+                    r"having\s+(?:her|him|them|the\s+(?:baby|twins)|my\s+(?:son|daughter|baby|little\s+one)))\b")
+_BABY_AGE = re.compile(rf"\b(?P<count>{_NUM}|a)\s*(?P<unit>day|week|wk|month|mth|mo)s?\s+old\b")
 
 
 # Words that make a time the pain's: the pain, how it feels, its onset ("had it", "started", "felt my back go")

@@ -56,6 +56,8 @@ _SIDE_PHRASE = re.compile(
     rf"\b(?:on|in|down|mainly|mostly|more|especially|esp|just|only)\s+(?:on\s+)?(?:the|my)\s+({_SIDE_SPELLINGS})\b|"
     rf"\b({_SIDE_SPELLINGS}|r|l|rt|lt)[- ]?(?:hand\s+)?side\b|"
     r"\b(?:both|the two|two|each) sides?\b|\bon both\b|\bboth of (?:them|em|'em)\b|"
+    # "shins are on fire after running, both": "both" set off on its own
+    r"(?:^|(?<=[,;:(\-]))\s*both\s*(?=$|[,.;:!?)])|"
     # "my hip on the r", "pain in the lt.": a side letter after "on the", where the sentence or the clause ends
     r"\b(?:on|in|down)\s+(?:the|my)\s+(r|l|rt|lt)\b(?=\s*(?:$|[,.;:!)]))"
 )
@@ -372,8 +374,11 @@ def _side_in_next_sentence(span: Span, doc: Doc, region_tokens: AbstractSet[int]
         if end >= len(doc):
             return None
         following = doc[end].sent
-        if len(following) > _SHORT_SENTENCE or any(token.i in region_tokens for token in following):
+        if any(token.i in region_tokens for token in following):
             return None
+        if len(following) > _SHORT_SENTENCE:  # "Across both sides, sharp when I bend": a longer one that opens so
+            opening = _SIDE_OPENS.match(_without_discourse_rights(_text_of(doc, following.start, following.end)))
+            return _SIDE_WORDS[opening.group(1)] if opening else None
         match = _SIDE_PHRASE.search(_text_of(doc, following.start, following.end))
         if match:
             return _side_of(match)
@@ -383,6 +388,14 @@ def _side_in_next_sentence(span: Span, doc: Doc, region_tokens: AbstractSet[int]
             return sides[0]
         end = following.end
     return None
+
+
+# A sentence that opens with the side: "Across both sides, sharp when I bend", "right one mostly, the fleshy bit",
+# "Left side mostly, worse at night" (not "Left it a week", "Right after I ran")
+_SIDE_OPENS = re.compile(
+    r"^\W*(?:(?:it'?s|its|it\s+is|on|in|down|across|along|mostly|mainly|more|especially|esp|just|only|worse|worst)\s+)*"
+    r"(?:(?:the|my)\s+)?(left|right|both)(?=\s*(?:$|[,.;:!?]|(?:one|ones|side|sides|hand|mostly|mainly|more|worse|"
+    r"worst|only|too|as\s+well|of\s+(?:them|em))\b))")
 
 
 def _sides_named(low: str) -> set[str]:
@@ -649,6 +662,9 @@ def _is_a_hand(span: Span, doc: Doc) -> bool:
     return True
 
 
+_ALONG_THE = re.compile(r"\b(?:across|along|at|near|towards|round|around|over|by)\s+the\s+(?:very\s+)?$")
+
+
 def _is_region_here(span: Span, doc: Doc) -> bool:
     """False for "back" used as an adverb (see above), for an ache named as a likeness ("rather like
     toothache") and for an illness named after a body part ("breast cancer"); every other region stands."""
@@ -659,6 +675,10 @@ def _is_region_here(span: Span, doc: Doc) -> bool:
         return False  # "I had breast cancer": an illness's name, not where it hurts
     if span.text.lower() in {"hand", "hands"} and not _is_a_hand(span, doc):
         return False
+    if span.text.lower() == "bottom" and _ALONG_THE.search(before) and any(
+            other.label_ == "REGION" and other.end <= span.start and other.id_ != "buttock"
+            for other in doc.spans.get(SPANS_KEY, [])):
+        return False  # "My lower back ... Both sides across the bottom": the bottom of the place already named
     if span.text.lower() != "back":
         return True
     if _BACK_OF_IT.match(after):
@@ -686,6 +706,8 @@ def _a_doing_in_this_use(word: str, before: str, after: str) -> bool:
         return False
     if word in {"run", "runs", "ran", "running"} and _RUN_OUT_AFTER.match(after):
         return False
+    if word in {"typing", "typed", "text"} and re.search(r"\b(?:voice|speech|talk)[\s-]*(?:to[\s-]*)?$", before):
+        return False  # "sorry, voice typing", "voice to text": how the message was written, not a doing
     return not (word in {"computer", "computers"} and _CHAT_PROGRAM_AFTER.match(after))
 
 
@@ -782,6 +804,11 @@ _NOT_THIS_PLACE = re.compile(r"(?:\bmore\b[^.!?;]*\bthan|\brather\s+than|\binste
                              r"(?:(?:in|on|at|round|around|near)\s+)?(?:(?:the|my)\s+)?(?:(?:left|right|other)\s+)?$")
 
 
+# A place named as a landmark beside the one that hurts: "to the left of the tailbone", "just next to my spine"
+_BESIDE_A_PLACE = re.compile(r"\b(?:to\s+the\s+(?:left|right|side)\s+of|(?:just\s+)?(?:next\s+to|beside|alongside)|"
+                             r"either\s+side\s+of|off\s+to\s+(?:one|the)\s+side\s+of)\s+(?:the\s+|my\s+)?$")
+
+
 # ---------------------------------------------------------------- places named for something else
 # A body part can be named as where something else is, not where it hurts: the seat of a child or a load ("carrying
 # the baby on my hip", "she goes on my right hip"), the hand that holds something ("my right hand holds the phone"),
@@ -846,6 +873,11 @@ _WELL_SINCE = re.compile(
     r"\b(?:been|is|are|healed|works?|working|feels?)\s+(?:\w+\s+)?(?:fine|great|good|perfect|"
     r"marvell?ous|brilliant|excellent|fantastic|wonderful|grand|spot on|no bother|a success|a dream)\b|"
     r"\bgood as new\b|\b(?:fine|ok|okay|good) (?:since|now|ever since)\b")
+# a long-standing condition the person names at a place ("I've osteoarthritis in my hands, the doctor says, but this
+# feels different"): when another place is said to hurt, that one is the pain's
+_CONDITION_BEFORE = re.compile(r"\b(?:osteo\s*arthritis|osteoarthritis|arthritis|rheumatoid|gout|psoriasis|eczema|"
+                               r"wear and tear|bunions?|a bunion|varicose veins)\s+(?:in|on|of)\s+(?:both\s+)?"
+                               rf"(?:{_POSSESSIVE}\s+)?{_SIDE_BEFORE_PLACE}$")
 # the usual pain, when the message sets today's against it ("I normally get ... Today is different")
 _USUALLY = re.compile(r"\b(?:normally|usually|typically|generally|often|regularly|occasionally|sometimes|used to|"
                       r"tend to|prone to|from time to time|every so often|now and (?:then|again)|"
@@ -981,6 +1013,8 @@ def _places_of_something_else(doc: Doc, regions: list[Span],
             found[key(span)] = _SECONDARY
         elif not _PAIN_SAID.search(clause_of(span, clauses)) and _is_operated(span, sentences[key(span)][0]):
             found[key(span)] = _OPERATED
+        elif _CONDITION_BEFORE.search(sentences[key(span)][0]) and not _PAIN_SAID.search(clause_of(span, clauses)):
+            found[key(span)] = _NOT_HERE  # "osteoarthritis in my hands ... but this is a pain at the base of my thumb"
         elif _inside_a_doing(span, doings) and (_names_a_doing(span, doings) or
                                                 not _PAIN_SAID.search(clause_of(span, clauses))):
             found[key(span)] = _NOT_HERE
@@ -1039,6 +1073,9 @@ def _span_mentions(doc: Doc, spans: list[Span], sided_regions: set[str]) -> list
         negated, hypothetical, other = _context_flags(span)
         if kind == "region" and _NOT_THIS_PLACE.search(doc.text[:span.start_char].lower()):
             negated = True  # "more round the kneecap than the thigh": the thigh is where it is not
+        if kind == "region" and len({r.id_ for r in regions}) > 1 and _BESIDE_A_PLACE.search(
+                doc.text[:span.start_char].lower()):
+            negated = True  # "more to the left of the tailbone, top of the bum cheek": the tailbone says where beside
         named_for = aside.get((span.start, span.end, span.id_)) if kind == "region" else None
         other = other or named_for == _THEIRS
         negated = negated or named_for in {_NOT_HERE, _OPERATED}
@@ -1071,6 +1108,9 @@ _CORRECTION = re.compile(r"\b(?:sorry|i meant|i mean|i ment|meant to say|no wait
                          r"(?:wrong|mixed up|muddled|the wrong way round)|"
                          r"(?:the )?wrong (?:side|one|knee|leg|arm|shoulder|hip|foot|hand|elbow|wrist|ankle|"
                          r"way round))\b")
+# A message that opens by choosing among the places said before: "Mostly the shoulder blade I suppose. The right one."
+_CHOSEN_PLACE = re.compile(r"^\W*(?:(?:well|hmm|um|erm|ok|okay|i\s+think|i'?d\s+say)\W+)?(?:(?:it'?s|its|it\s+is)\s+)?"
+                           r"(?:mostly|mainly|more\s+so|more\s+like|largely|chiefly)\s+(?:(?:in|at|on)\s+)?(?:the|my)\s")
 _SIDE_LETTER_ALONE = re.compile(r"^\s*(r|l|rt|lt)\s*(?:side|one|hand side)?\s*[.!]?\s*$")
 _SIDE_ALONE = re.compile(r"\b(?:the )?(other) (?:side|one|leg|knee|arm|shoulder|hand|foot|hip)\b|"
                          rf"\b({_SIDE_SPELLINGS})(?: (?:side|one|hand side))?\b|"
@@ -1087,7 +1127,10 @@ _NOT_A_SIDE = re.compile(
     rf"not|doing|done|get|got|spot|exactly|bang|smack|sleeping|sleep|slept|walking|walk|sitting|sat|standing|"
     rf"eating|working|going|gone|went|been|looks|look|looked|seem|seems|seemed|did|do|put|set|treated|heard)\s+right\b|"
     rf"(?<!\bthe )\bright\W{{0,2}}\s+(?:{_NOT_A_SIDE_AFTER})\b|^\s*right\s*[,.!]\s+(?=\S+\s+\S+)|\balright\b|"
-    r"(?<!\bthe )(?<!\bmy )(?<!\bor )\bright\s*\?")  # "it's just muscular, right?": a question tag
+    r"(?<!\bthe )(?<!\bmy )(?<!\bor )\bright\s*\?|"  # "it's just muscular, right?": a question tag
+    # "is this even the right spot?", "am I doing it the right way": right as correct
+    r"\bright\s+(?:spot|spots|place|point|points|muscle|muscles|thing|things|way|track|idea|answer|amount|pressure|"
+    r"time|direction|technique|position|stretch|stretches|exercise|exercises|bit\s*\?)\b")
 
 
 def _discourse_rights(low: str) -> list[tuple[int, int]]:
@@ -1108,7 +1151,8 @@ def _context_mentions(text: str, span_mentions: list[Mention],
     low = _without_foreign_sides(_without_discourse_rights(text.lower()), foreign)
     low = re.sub(r"\bon the (?:other|one) hand\b", "on the saying", low)  # a saying, not "the other hand"
     mentions = []
-    if _CORRECTION.search(low):
+    chosen = _CHOSEN_PLACE.match(low) and any(m.kind == "region" and m.present for m in span_mentions)
+    if _CORRECTION.search(low) or chosen:
         mentions.append(Mention(kind="correction", value="correction", text=text[:40]))
     letter = _SIDE_LETTER_ALONE.match(low)
     if letter:  # "r" or "l" as the whole answer to "which side?"
@@ -1123,6 +1167,18 @@ def _context_mentions(text: str, span_mentions: list[Mention],
 
 
 _SIDE_BEFORE_PART = re.compile(r"\b(?:both|each|either|one|left|right|other|the two|two)\s+$")
+# A part word said further on in the place's sentence, as where it is: "My left shoulder has been aching since the
+# summer, right on the top where my handbag strap sits" (not "the top shelf", "the front of the queue")
+_LOCATED_PART_BEFORE = re.compile(r"\b(?:on|at|in|round|around|across|along|over|towards)\s+the\s+(?:very\s+)?$")
+_LOCATED_PART_AFTER = re.compile(r"\s*(?:$|[,.;:!?)]|(?:bit|part|where|of\s+it|mostly|mainly|near|by|and|but|more|"
+                                 r"towards|when)\b)")
+
+
+def _placed_further_on(low: str, place: Mention, part: re.Match[str]) -> bool:
+    """Whether a part word said after the one place named, in its sentence, says where in it (see above)."""
+    at = low.rfind(place.text.lower(), 0, part.start()) if place.text else -1
+    return at >= 0 and not re.search(r"[.!?;\n]", low[at:part.start()]) and bool(
+        _LOCATED_PART_BEFORE.search(low[:part.start()]) and _LOCATED_PART_AFTER.match(low, part.end()))
 
 
 def _part_mentions(text: str, parts: Iterable[str], places: list[Mention]) -> list[Mention]:
@@ -1143,7 +1199,8 @@ def _part_mentions(text: str, parts: Iterable[str], places: list[Mention]) -> li
         for match in re.finditer(rf"(?<![\w'])({re.escape(part)})(?![\w'])", low):
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue
-            if places and not any(start <= match.start() <= end for start, end in near):
+            if places and not any(start <= match.start() <= end for start, end in near) and not (
+                    len(places) == 1 and _placed_further_on(low, places[0], match)):
                 continue
             if _SIDE_BEFORE_PART.search(low[:match.start()]) and part.split()[0] in ("side", "sides"):
                 continue  # "both side", "on one side": which side, not the side of a place
@@ -1164,7 +1221,9 @@ _TRIGGER_CUE = re.compile(
     r"ceiling|during|being|king|ring)\b)[a-z]{2,}(?:ing\b|in\b|in'))|"
     r"(?:hurts?|hurting|aches?|aching|sore|painful|kills(?:\s+me)?|twinges?)(?=\s+doing\b)|"
     # "achy 6, 2 wks, since plastering a ceiling": the doing the pain began with (not "since getting up")
-    r"(?:ever\s+)?since(?=\s+(?!(?:getting|waking|being|having|starting|moving|coming|going|doing|morning|evening|"
+    # ... and "since I started wearing new work boots", "since I've been carrying her in a sling"
+    r"(?:ever\s+)?since(?:\s+(?:i|we|i've|ive|we've)\s+(?:started|began|been))?"
+    r"(?=\s+(?!(?:getting|waking|being|having|starting|moving|coming|going|doing|morning|evening|"
     r"nothing|something|then|spring|wedding|thanksgiving|lambing|christening|building|ceiling|boxing|pudding)\b)"
     r"[a-z]{3,}ing\s+(?!(?:season|day|time|week|weekend|lol|haha|and|or|but|so|started|began|finished|ended|now|"
     r"is|was|it|its|it's|i|i'm|im)\b)[a-z]))"
@@ -1564,10 +1623,18 @@ def _one_side_for_all(doc: Doc, mentions: list[Mention], sided_regions: set[str]
             others = sided_in.get(sentence, set()) if sentence else set()
             if side is None and len(others) == 1:
                 side = next(iter(others))
+            if side is None and _PAIRED_PLURAL.search(mention.text.lower()):
+                side = "both"  # "my shins are sore", "forehead n temples": both of a pair, when no side is said
             if side:
                 mention = replace(mention, side=side)
         kept.append(mention)
     return kept
+
+
+# A pair of places named in the plural (not "between my shoulder blades", one place between them)
+_PAIRED_PLURAL = re.compile(r"(?<!between )(?<!between my )(?<!between the )\b(?:shins|calves|thighs|knees|hips|"
+                            r"shoulders|elbows|wrists|forearms|arms|legs|ankles|heels|feet|soles|arches|hamstrings|"
+                            r"hammies|quads|hands|palms|temples|glutes|buttocks|bum cheeks|butt cheeks)$")
 
 
 def mentions_from_text(text: str, sided_regions: Iterable[str], *, bare_intensity: bool = False) -> list[Mention]:

@@ -68,6 +68,8 @@ _SCORE_TAIL = re.compile(
     r"^(?:\s*$|\s*[.,;:!?)]|\s*(?:/|-|–)?\s*ish\b|\s+(?:now|today|tonight|atm|rn|at|on|when|whenever|most|mostly|"
     r"maybe|or|to|i|i'd|id|and|but|by|tbh|probably|prob|sometimes|usually|max|tops|though|these|in|if|during|after|"
     r"while|really|honestly|dear|mate|lol|haha|x+(?!\s*\d)|even|still|then|first|if|right|depending|worst|best|"
+    # "about a 5 overall", "a 6 on average"
+    r"overall|generally|typically|average|on\s+average|in\s+general|all\s+round|"
     rf"out|most|which|that|since|for|like|about|bout|abt|around|{_NEXT_CLAUSE})\b|"
     # "sore 6 roughly 3 weeks", "tight 6 a few weeks": the score, then how long with a hedge
     r"\s+(?:roughly|approx|approximately|nearly|almost|over|past|(?:the\s+)?(?:last|past)|a\s+few|"
@@ -111,11 +113,13 @@ def _score_at(low: str, start: int, end: int, *, word: bool) -> tuple[float, int
     if scale:
         return value, end + scale.end()
     if word:  # "a four": the article already makes it a score; "two weeks" never got here
-        return (value, end) if _SCORE_TAIL.match(after) else None
+        return (value, end) if _SCORE_TAIL.match(after) or _ARTICLE_TAIL.match(after) else None
     if _OTHER_PERSON.search(before) or (_CLOCK_BEFORE.search(before) and _CLOCK_NEXT_CLAUSE.match(after)):
         return None
     if _AN_AGE_BEFORE.search(before):
         return None  # "bruised easily since I was 10", "when he was 6": an age, not a score
+    if _UNCOUNTED_LENGTH_BEFORE.search(before):
+        return None  # "a few months, say 3": the count of the months, not a score
     alone = not before.strip() and not after.strip(" .!?")  # just "7": a score only when one was asked for
     if alone or not (_LEAD_IN.search(before) or _CLAUSE_START.search(before)):
         return None
@@ -127,7 +131,23 @@ def _score_at(low: str, start: int, end: int, *, word: bool) -> tuple[float, int
             return top, end + upper.end()
         if _COUNTED_AFTER.match(tail):
             return None  # "3 or 4 hours a day", "2 or 3 times a week": a range of a count
-    return (value, end) if _SCORE_TAIL.match(after) else None
+    return (value, end) if _SCORE_TAIL.match(after) or _after_an_article(before, after) else None
+
+
+# "about a 7 started monday", "like a 6 going down stairs": after an article, a number then a doing or the onset is
+# still the score (not "a 10 minute walk", "a 5 a side")
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)an?\s+$")
+_ARTICLE_TAIL = re.compile(r"^\s+(?:[a-z]{2,}ing(?!\s+(?:club|shoes|session|sessions|machine|track|group|partner|"
+                           r"buddy|team|boots|bag|app|plan|programme|program|pool|lane)\b)|started|began|begun|"
+                           r"kicked\s+in|came\s+on|flared|since)\b")
+# A length counted vaguely, then a number said to count it: "a few months, say 3", "a couple of weeks, maybe 3"
+_UNCOUNTED_LENGTH_BEFORE = re.compile(rf"\b(?:few|couple(?:\s+of)?|several|some|number\s+of)\s+(?:{_TIME_UNITS})s?"
+                                      r"\s*[,.]?\s*(?:(?:say|maybe|about|around|roughly|like|probably|prob|or|so|"
+                                      r"i'?d\s+say|i\s+think|i\s+guess|perhaps)\W*\s*)*$")
+
+
+def _after_an_article(before: str, after: str) -> bool:
+    return bool(_ARTICLE_BEFORE.search(before) and _ARTICLE_TAIL.match(after))
 
 
 _COUNTED_AFTER = re.compile(r"\s*(?:hours?|hrs?|mins?|minutes?|days?|weeks?|wks?|months?|years?|yrs?|times|goes|"
@@ -188,13 +208,16 @@ def _concluded_score(low: str) -> tuple[int, str] | None:
     """The score the person settles on after giving others ("so 4?", "call it 4", "let's say 5")."""
     for match in reversed(list(_CONCLUSION.finditer(low))):
         value = word_number(match.group(1))
-        if value is not None and 0 <= value <= 10 and _stated_score(low[:match.start()]):
+        if value is not None and 0 <= value <= 10 and _stated_score(low[:match.start()]) and not (
+                _UNCOUNTED_LENGTH_BEFORE.search(low[:match.start(1)])):
             return round(value), match.group(0).strip()
     return None
 
 
 # A score taken back: "4/10 - no wait, more like 6", "a 5, actually make that a 6"
 _SCORE_CORRECTION = re.compile(r"\b(?:no wait|wait no|actually|make (?:that|it)|scratch that|or rather|i mean|sorry|"
+                               # "6/10... no more like a 5 really"
+                               r"(?:no|nah|nope|well|or|hmm)\W+(?:more|nearer|closer)\s+(?:like|to)|"
                                r"i meant|meant to (?:say|put|type)|i ment|typo)\b"
                                rf"(?=[^.!?]{{0,20}}\b(?:more like|like|a|an|about|maybe|nearer|closer to)?\s*{_NUM}\b)")
 

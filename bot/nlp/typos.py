@@ -105,6 +105,12 @@ _DICTATED: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = tup
         (r"\b(?:four|for|fore)[\s-]+arm(s?)\b", r"forearm\1", _MY),  # "my four arm"
         (r"\bangle(s?)\b(?=\s+(?:" + _HURT + r")\b)", r"ankle\1", _MY),  # "my angle is swollen"
         (r"\bangle(s?)\b", r"ankle\1", _INJURED_MY),  # "twisted my angle"
+        # "the palm side of my right rest", "my rest hurts": a wrist, after a side or before a word of pain (not "my
+        # rest day", "need my rest")
+        (r"\brest(s?)\b", r"wrist\1", r"\b(?:my|your|his|her)\s+(?:left|right|lft|rite|rt|both)\s+$"),
+        (r"\brest(s?)\b(?=\s+(?:" + _HURT + r")\b)", r"wrist\1", _MY),
+        (r"\brest(s?)\b", r"wrist\1", r"\b(?:palm|thumb|back|top|front|inside|outside|underside)\s+(?:side\s+)?of\s+"
+                                      r"(?:my|your|his|her|the)\s+(?:(?:left|right)\s+)?$"),
     ))
 
 

@@ -262,7 +262,8 @@ def test_right_as_a_word_of_conversation_is_no_side(knowledge, text: str) -> Non
 
 @pytest.mark.parametrize(("text", "trigger"), [
     ("outside of my right upper arm aches when I paint ceilings, about a 5", "paint ceilings"),
-    ("front of my right shoulder aches. worse doing ceilings with my arms up all day", "ceilings"),
+    # ("doing ceilings" is now the vocabulary's overhead work: tests/nlp/test_round11_facts_sets13_15.py)
+    ("front of my right shoulder aches. worse doing coving with my arms up all day", "coving"),
 ])
 def test_what_makes_it_worse_in_own_words(knowledge, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
     assert ("trigger_words", trigger) in [(m.kind, m.value) for m in extract(text, knowledge)]
