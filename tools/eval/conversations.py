@@ -79,9 +79,10 @@ class Player:
         from bot.checkins.models import ScheduleRow
         from bot.checkins.scheduler import run_once
         from bot.checkins.store import CheckinStore, utcnow
-        from kb.database import make_engine
+        from kb.database import make_engine, migrate
 
         engine = make_engine(f"sqlite:///{self.servers.log_dir / 'kb.sqlite'}")
+        migrate(engine)  # a check-in due before any was ever planned on these servers: no table yet, none due
         before, _ = self._events(sender)
         with engine.begin() as connection:
             first = connection.execute(select(ScheduleRow.id).where(
