@@ -65,7 +65,8 @@ _REFUSAL = re.compile(r"\b(?:no|nah|nope|not|don'?t|dont|never|without)\b")
 _MASSAGE_PLEASE = re.compile(r"\b(?:show me|guide me|talk me through|do the|try the|go on with the)\b.*\bmassag|"
                              r"\bmassag\w*\b.*\b(?:please|then|after all|go on)\b")
 _STOPS_CHECKINS = re.compile(r"\bno need to keep|\bon the head\b|"
-                             r"\b(?:can|could|please) stop (?:now|them|asking|checking|the check)|"
+                             r"\b(?:can|could|please) stop (?:now|them|these|those|the messages|asking|checking|"
+                             r"the check)|"
                              r"\b(?:scrap|ditch|bin|drop|skip|forget) (?:the |these |those |my |all the )?"
                              r"check[- ]?ins?|"
                              r"\bstop (?:the |these |my )?(?:check|messag|asking|texting)|"
@@ -200,7 +201,7 @@ _ABOUT_BEING_AWAY = re.compile(r"\bcheck|\bmessag|\btext|\bremind|\baway\b|\bhol
                                r"\btravel|\bon ice\b|\bon hold\b|\bpause|\bresume")
 # words about being checked in on; not a medical "check-up" or "checked by the GP"
 _CHECKIN_WORDS = re.compile(r"\bcheck(?![- ]?ups?\b|ed\b|ing (?:it|my|the|with)\b)|\bin touch\b|\bremind|"
-                            r"\bfollow[- ]?up|\bmessage me\b|\btext me\b|\bcontact me\b")
+                            r"\bfollow[- ]?up|\bmessag\w* me\b|\btext\w* me\b|\bcontact\w* me\b")
 
 
 def _asks_for_checkins(s: Situation) -> bool:
@@ -448,7 +449,8 @@ def _decide(s: Situation) -> str | None:
     if s.typed and s.previous_action == "utter_goodbye" and is_closing(s.text) and not s.describes_pain:
         return "utter_thank"  # "no ta" after the goodbye: a short "you're welcome", not the goodbye again
     if s.typed and s.previous_action == "utter_goodbye" and s.awaiting and _GREETING.match(s.text) and (
-            not s.describes_pain) and not _CHECKIN_WORDS.search(s.text.lower()):
+            not s.describes_pain) and not _CHECKIN_WORDS.search(s.text.lower()) and not any(
+            m.kind == "region" and m.present for m in s.mentions):  # "hiya, me again, now it's my thigh" is news
         return "action_checkin_resume"  # "hello it's me again": the goodbye closed what was asked before it
     if s.typed and s.triage == "see_doctor" and s.awaiting is None and not s.active_loop and (
             s.previous_action == "action_suggest_muscles") and read_yes_no(s.text, None) is Answer.YES and (

@@ -608,11 +608,13 @@ _CHECKIN_ACTIONS = (
                         r"(?:don'?t|do not|shan'?t|won'?t|will not) (?:need|want)|no (?:need|thanks|thank you)|"
                         r"knock (?:the |them |it )?(?:check[- ]?ins? )?on the head|no need to keep|"
                         r"(?:can|could) stop (?:now|them|asking|checking)|no more (?:check|messages|asking))\b")),
-    ("resume", re.compile(r"\b(?:resume|restart|start again|start (?:them|the check)|turn (?:them|it) back on|"
+    ("resume", re.compile(r"\b(?:resume|restart|start again(?! (?:after|from|on|in|next|when|once))|"
+                          r"start (?:them|the check)|turn (?:them|it) back on|"
                           r"switch (?:them|it) back on|"
                           r"back on(?! (?:the |on )?\d| the \d| (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)|"
                           r"carry on (?:with|checking)|unpause|"
-                          r"continue (?:the )?check|keep checking|(?:can|could) (?:start|carry on|continue)|"
+                          r"continue (?:the )?check|keep checking|"
+                          r"(?:can|could) (?:start|carry on|continue)(?![\w ]{0,12}\b(?:after|from|next|when|once)\b)|"
                           r"(?<!until )(?<!till )(?<!til )(?<!when )(?<!once )(?<!before )i'?m back|"
                           r"(?<!until )(?<!till )(?<!when )(?<!once )back now|back home)\b")),
     ("pause", re.compile(r"\b(?:pause|hold off|on hold|put (?:them|it) on hold|"

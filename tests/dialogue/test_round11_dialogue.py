@@ -388,3 +388,29 @@ def test_is_it_even_a_muscle_thing_is_answered_plainly() -> None:
     from bot.nlp.replies import asks_for_a_diagnosis
 
     assert asks_for_a_diagnosis("is this even a muscle thing??")
+
+
+# --- set 17, after its score -------------------------------------------------------------------------------
+def test_a_later_restart_is_no_resume_now() -> None:
+    assert read_checkin_action("please don't message me for now. You can start again after 15 December") == "pause"
+    assert read_checkin_action("you can start again now, I'm back") == "resume"
+
+
+def test_you_can_stop_these_inside_a_check_in() -> None:
+    assert decide(said("all fine now, you can stop these", "checkin_answer", active_loop="checkin_form",
+                       checkins_agreed=True)) == "action_checkin_manage"
+
+
+def test_a_hello_again_that_stops_the_messages_is_no_fresh_start() -> None:
+    text = "Hello again. My shoulder is fine now. No need for you to keep messaging me, if that is okay"
+    assert decide(said(text, "greet", previous_action="utter_goodbye", awaiting="anything_else",
+                       checkins_agreed=True)) == "action_checkin_manage"
+
+
+def test_a_hello_again_with_a_new_place_is_news_not_a_fresh_start() -> None:
+    from core.types import Mention
+
+    thigh = (Mention(kind="region", value="thigh_front", text="thigh", side="right"),)
+    action = decide(said("Hiya, me again. Back is grand now but it's the front of me right thigh that's at me",
+                         "greet", previous_action="utter_goodbye", awaiting="anything_else", mentions=thigh))
+    assert action != "action_checkin_resume"
