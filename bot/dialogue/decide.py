@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.nlp.replies import (
+    SCRAP_THE_CHECKINS,
     Answer,
     asks_about_medicines,
     asks_for_a_diagnosis,
@@ -67,8 +68,7 @@ _MASSAGE_PLEASE = re.compile(r"\b(?:show me|guide me|talk me through|do the|try 
 _STOPS_CHECKINS = re.compile(r"\bno need to keep|\bon the head\b|"
                              r"\b(?:can|could|please) stop (?:now|them|these|those|the messages|asking|checking|"
                              r"the check)|"
-                             r"\b(?:scrap|ditch|bin|drop|skip|forget) (?:the |these |those |my |all the )?"
-                             r"check[- ]?ins?|"
+                             rf"\b{SCRAP_THE_CHECKINS}|"
                              r"\bstop (?:the |these |my )?(?:check|messag|asking|texting)|"
                              r"\bno more (?:check|messag|asking)|\bunsubscribe\b|\bcancel (?:the |these |my )?check|"
                              r"\b(?:don'?t|do not|no longer) need (?:the |those |these |any |your |them )?(?:wee )?"

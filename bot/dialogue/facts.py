@@ -11,6 +11,7 @@ import re
 from typing import Any, Iterable, Mapping
 
 from bot.dialogue.state import ConversationState
+from bot.nlp.numbers import COUNTED_AFTER
 from bot.nlp.replies import Answer, read_helped, read_trend, says_nothing_new
 from core.types import PainReport
 
@@ -75,13 +76,13 @@ def checkin_slots(state: ConversationState) -> dict[str, Any]:
     return values
 
 
-_ONE_NUMBER = re.compile(r"^\D*?(?<![\d.])(\d{1,2})(?:\s*/\s*10)?(?![\d.:a-z])(?!\s*(?:hours?|hrs?|days?|weeks?|"
-                         r"wks?|times|x)\b)\D*$", re.IGNORECASE)
+_ONE_NUMBER = re.compile(r"^\D*?(?<![\d.])(\d{1,2})(?:\s*/\s*10)?(?![\d.:a-z])\D*$", re.IGNORECASE)
 
 
 def _number_with_the_trend(text: str) -> str | None:
     """The one number in a short check-in answer that also says better/same/worse: how strong it is now."""
     match = _ONE_NUMBER.match(text.strip())
-    if not match or len(text.split()) > 8 or int(match.group(1)) > 10:
-        return None
+    if not match or len(text.split()) > 8 or int(match.group(1)) > 10 or COUNTED_AFTER.match(
+            text.strip()[match.end(1):].lower()):
+        return None  # "better 12 hours a day" counts hours
     return match.group(1)

@@ -18,6 +18,7 @@ from typing import Any, Iterable
 
 from bot.dialogue.decide import COMMAND_INTENTS, QUESTION_INTENTS
 from bot.dialogue.patient import as_the_patient
+from bot.nlp.numbers import parse_intensity
 from bot.nlp.replies import Answer, asks_why_these, read_yes_no, says_where_pressing_sends_it
 from core.types import BARE_JOINT_WORDS, Mention, PainReport
 
@@ -117,8 +118,6 @@ _ACKNOWLEDGES_ADVICE = re.compile(r"^\W*(?:ok|okay|k|right|alright|all right|fai
 
 def _gives_a_score(text: str) -> bool:
     """Whether a reply gives a pain score (0-10): a hedge in it is about how strong, not about a safety question."""
-    from bot.nlp.numbers import parse_intensity
-
     return parse_intensity(text) is not None
 
 

@@ -129,7 +129,7 @@ def _score_at(low: str, start: int, end: int, *, word: bool) -> tuple[float, int
         tail = after[upper.end():]
         if top is not None and value < top <= 10 and _SCORE_TAIL.match(tail):
             return top, end + upper.end()
-        if _COUNTED_AFTER.match(tail):
+        if COUNTED_AFTER.match(tail):
             return None  # "3 or 4 hours a day", "2 or 3 times a week": a range of a count
     return (value, end) if _SCORE_TAIL.match(after) or _after_an_article(before, after) else None
 
@@ -150,7 +150,7 @@ def _after_an_article(before: str, after: str) -> bool:
     return bool(_ARTICLE_BEFORE.search(before) and _ARTICLE_TAIL.match(after))
 
 
-_COUNTED_AFTER = re.compile(r"\s*(?:hours?|hrs?|mins?|minutes?|days?|weeks?|wks?|months?|years?|yrs?|times|goes|"
+COUNTED_AFTER = re.compile(r"\s*(?:hours?|hrs?|mins?|minutes?|days?|weeks?|wks?|months?|years?|yrs?|times|x|goes|"
                             r"sessions|shifts|kg|kilos?|km|miles?|laps|clients|people|kids|pints|cups)\b")
 
 

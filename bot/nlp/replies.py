@@ -17,6 +17,7 @@ from bot.nlp.when import requested_checkin_days
 from core.types import Pressure, PressureReading
 
 __all__ = [
+    "SCRAP_THE_CHECKINS",
     "Answer",
     "asks_about_medicines",
     "asks_for_a_diagnosis",
@@ -51,6 +52,11 @@ class Answer(Enum):
     UNSURE = "unsure"
 
 
+# "y forearm?": text-speak "why" before a short question (a bare "y" stays a yes)
+_Y_ASKING = r"y(?=(?: [a-z']+){1,4}\s*\?)"
+# "scrap the check-ins", "ditch the check ins": a stop, read the same by the check-in commands and the dialogue
+SCRAP_THE_CHECKINS = r"(?:scrap|ditch|bin|drop|skip|forget) (?:the |these |those |my |all the )?check[- ]?-?ins?"
+
 # Words read as the English the patterns know: courtesies people keep in their own language inside English
 # replies ("sí!", "non, c'est tout, merci"), so a thanks, a goodbye or a yes/no is understood; and spellings
 # ("fair enuf", "bk").
@@ -72,7 +78,7 @@ _COURTESIES = tuple((re.compile(rf"(?<![\w'])(?:{pattern})(?![\w'])"), english) 
     (r"thx|thnx|thanx|tnx|thank u|thankyou|thanku|tq", "thanks"),
     # text-speak that changes a reading: "y the cheek muscle tho" asks why, "still v little" is very little
     (r"y(?= (?:the|those|these|that|this|is|are|do|does|would|should|my|not|u|you)\b)", "why"),
-    (r"y(?=(?: [a-z']+){1,4}\s*\?)", "why"),  # "y forearm?", "y my hip tho?"
+    (_Y_ASKING, "why"),  # "y forearm?", "y my hip tho?"
     (r"v(?= (?:little|much|light|lightly|gentle|gently|soft|hard|strong|sore|tender|painful|good|nice|bad|tight)\b)",
      "very"),
     (r"rly|rlly", "really"),
@@ -308,7 +314,7 @@ _WHY_THAT_PLACE = re.compile(r"\bwhy (?:(?:the|my|that|this|a) )?(?!not\b)[a-z]+
 
 def asks_why_these(text: str) -> bool:
     """ "Why those ones though? I'd have thought it was a neck thing": why these muscles, in the person's words."""
-    low = re.sub(r"(?<![\w'])y(?=(?: [a-z']+){1,4}\s*\?)", "why", text.lower())  # "y forearm?"
+    low = re.sub(rf"(?<![\w']){_Y_ASKING}", "why", text.lower())  # "y forearm?" (the question mark kept)
     return bool(_WHY_THESE.search(_words(text)) or _WHY_THAT_PLACE.search(low))
 
 
@@ -602,7 +608,7 @@ def says_nothing_new(text: str) -> bool:
 
 _CHECKIN_ACTIONS = (
     ("stop", re.compile(r"\b(?:on the head|no need to keep|stop|cancel|unsubscribe|no more|"
-                        r"(?:scrap|ditch|bin|drop|skip|forget) (?:the |these |those |my |all the )?check ?-?ins?|"
+                        rf"{SCRAP_THE_CHECKINS}|"
                         r"don'?t want (?:them|these|any|check)|quit|end|"
                         r"opt out|leave me alone|stop messaging|stop texting|enough of|"
                         r"(?:don'?t|do not|shan'?t|won'?t|will not) (?:need|want)|no (?:need|thanks|thank you)|"

@@ -35,10 +35,8 @@ __all__ = ["ALWAYS_LISTEN_AFTER", "OWN_ACTIONS", "ContextPolicy"]
 
 # After these the person must answer before anything else is said, even inside a form (they ask;
 # action_screen only when it did ask: after a clarifying answer in the intake the form asks again).
-ALWAYS_LISTEN_AFTER = frozenset({"action_screen", "action_rephrase", "action_ask_pain_location",
-                                 "action_ask_pain_quality", "action_ask_pain_intensity", "action_ask_pain_duration",
-                                 "action_ask_pain_trigger", "action_ask_checkin_trend", "action_ask_checkin_pain",
-                                 "action_ask_checkin_helped", "action_ask_checkin_news"})
+ALWAYS_LISTEN_AFTER = frozenset({"action_screen", "action_rephrase"})
+_ASKS_A_FORM_QUESTION = "action_ask_"  # a form's question (actions/intake.py), asked again in other words
 # After these the person answers next, unless a form was interrupted: then the form asks again.
 OWN_ACTIONS = frozenset({"action_coach_massage", "action_pressure_feedback", "action_stretch_only",
                          "action_schedule_checkin", "action_decline_checkins", "action_offer_checkin",
@@ -102,7 +100,8 @@ class ContextPolicy(ContentPolicy):
         if not after_user_message(tracker):
             latest = tracker.latest_action_name
             asked = latest != "action_screen" or tracker.get_slot(AWAITING_SLOT) in ("screening", "age")
-            if (latest in ALWAYS_LISTEN_AFTER and asked) or (latest in OWN_ACTIONS and not tracker.active_loop_name):
+            listens = latest in ALWAYS_LISTEN_AFTER or str(latest or "").startswith(_ASKS_A_FORM_QUESTION)
+            if (listens and asked) or (latest in OWN_ACTIONS and not tracker.active_loop_name):
                 return self._predict(ACTION_LISTEN, domain)
             return self._prediction(self._default_predictions(domain))
         action = decide(self._situation(tracker))
