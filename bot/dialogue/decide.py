@@ -21,11 +21,13 @@ from bot.nlp.replies import (
     asks_for_a_diagnosis,
     asks_if_a_bot,
     asks_if_massage_is_safe,
+    asks_to_be_taken_through,
     asks_to_carry_on,
     asks_what_a_trigger_point_is,
     asks_why_these,
     delays_help,
     find_email,
+    goes_for_help_now,
     is_about_the_bot,
     is_closing,
     is_farewell,
@@ -64,10 +66,16 @@ _INTAKE_FACTS = frozenset({"region", "sensation", "intensity", "duration", "acti
 _WHY_NOT = re.compile(r"\bwhy not\b|\bwhy the hell not\b|\bnot a bad idea\b")  # a yes with a "not" in it
 _REFUSAL = re.compile(r"\b(?:no|nah|nope|not|don'?t|dont|never|without)\b")
 _MASSAGE_PLEASE = re.compile(r"\b(?:show me|guide me|talk me through|do the|try the|go on with the)\b.*\bmassag|"
-                             r"\bmassag\w*\b.*\b(?:please|then|after all|go on)\b")
+                             r"\bmassag\w*\b.*\b(?:please|then|after all|go on)\b|"
+                             # "actually wait go on show me the first one" after saying no to the massage
+                             r"\b(?:show|take|walk|talk|guide) me (?:through )?"
+                             r"(?:the first|that first|the massage|how)\b")
 _STOPS_CHECKINS = re.compile(r"\bno need to keep|\bon the head\b|"
-                             r"\b(?:can|could|please) stop (?:now|them|these|those|the messages|asking|checking|"
-                             r"the check)|"
+                             r"\b(?:can|could|would|will|please)(?: (?:you|u|ya|ye))?(?: please| pls| just)? stop "
+                             r"(?:now|them|these|those|the messages|asking|checking|the check|the remind|all)|"
+                             # "actually no just stop them all", "would you mind stopping the reminders now?"
+                             r"\b(?:just|please|pls) stop (?:them|these|those)\b|\bmind stopping\b|"
+                             r"\bstop(?:ping)? (?:all )?(?:the |these |my |of the )?remind|"
                              rf"\b{SCRAP_THE_CHECKINS}|"
                              r"\bstop (?:the |these |my )?(?:check|messag|asking|texting)|"
                              r"\bno more (?:check|messag|asking)|\bunsubscribe\b|\bcancel (?:the |these |my )?check|"
@@ -245,6 +253,8 @@ def _coach_offer(s: Situation) -> str | None:
         return "action_explain_why"  # "why those ones though? I'd have thought it was a neck thing"
     if s.intent == "ask_stretch" or wants_stretch_instead(s.text):
         return "action_stretch_only"  # "I'd rather not risk the massage, is there a gentle stretch instead?"
+    if asks_to_be_taken_through(s.text) and not (s.intent == "ask_caution" and s.sure):
+        return "action_coach_massage"  # "could you walk me through the first one?" asks for it, now
     if s.sure and (s.intent == "ask_caution" or ("?" in s.text and s.intent in _ASKED_FIRST)):
         return None  # "ok but is it safe if I'm pregnant?": the caution (or the question) before any massage
     if _LATER.search(s.text.lower()) or _THANKS_ONLY.match(s.text.lower().strip()):
@@ -293,7 +303,21 @@ _YES_SOMEWHERE = re.compile(r"\b(?:yes|yeah|yep|aye|sure|ok|okay|please|go on|go
                             r"(?:would be|sounds|that'?s) (?:good|handy|helpful|useful|nice)|why not|go for it)\b")
 
 
+_ANOTHER_DAY_PLEASE = re.compile(r"\b(?:instead|could you|can you|would you|please|how about|what about|make it|"
+                                 r"rather)\b")
+
+
+def _asks_for_another_day(s: Situation) -> bool:
+    """ "Not this week, I'm away. Could you check in the week after instead?": yes to the check-ins, on a day
+    of their own; the "not" is about the first date, not about being checked on."""
+    low = s.text.lower()
+    return s.awaiting == "checkin_offer" and bool(_CHECKIN_WORDS.search(low)) and bool(
+        _ANOTHER_DAY_PLEASE.search(low)) and requested_checkin_days(s.text) is not None
+
+
 def _checkin_offer(s: Situation) -> str | None:
+    if _asks_for_another_day(s):
+        return "action_schedule_checkin"
     if (s.intent == "ask_how_massage" or _MASSAGE_PLEASE.search(s.text.lower())) and not _LATER.search(s.text.lower()):
         return "action_coach_massage"  # "actually go on, show me the massage": changed their mind (but not "tomorrow")
     if s.coached and _talks_pressure(s):
@@ -366,8 +390,8 @@ def _confirms_the_deletion(s: Situation) -> bool:
     """"yes, all of it", "yeah delete it", "Yes, I confirm." straight after a deletion: no new complaint."""
     if any(m.present and m.kind in _INTAKE_FACTS for m in s.mentions):
         return False
-    if is_closing(s.text):
-        return False  # "thanks, bye": a goodbye, answered as one
+    if is_closing(s.text) or (only_acknowledges(s.text) and len(s.text.split()) == 1):
+        return False  # "thanks, bye", "k": a goodbye or an acknowledgement, answered as one
     return read_yes_no(s.text, s.intent) is Answer.YES or bool(_CONFIRM_DELETE.search(s.text.lower()))
 
 
@@ -388,7 +412,8 @@ def _asks_for_the_massage(s: Situation) -> bool:
         return False  # "I'll try the massage tomorrow" asks for nothing now
     low = s.text.lower()
     return bool(_WANTS_THE_MASSAGE.search(low)) and not wants_professional(s.text) and \
-        read_yes_no(s.text, None) is not Answer.NO and not re.search(r"\b(?:don'?t|not|no|rather not|never)\b", low)
+        read_yes_no(s.text, None) is not Answer.NO and not re.search(
+            r"\b(?:don'?t|dont|doesn'?t|doesnt|won'?t|wont|didn'?t|not|no|rather not|never)\b", low)
 
 
 def _only_greets(s: Situation) -> bool:
@@ -413,8 +438,8 @@ def _trusted(s: Situation) -> Situation:
         # "any others? already been rolling those" to the coaching offer, "please, later, I am driving now"
         # inside a check-in: an answer to what was asked, not a request to start a check-in
         return replace(s, intent=None, confidence=0.0)
-    if s.intent in ("checkin_start", "session_resumed") and s.typed and is_closing(s.text) and (
-            not _CHECKIN_WORDS.search(s.text.lower())):
+    if s.intent in _CHECKIN_COMMANDS and s.typed and is_closing(s.text) and (
+            not _CHECKIN_WORDS.search(s.text.lower())) and not _PAUSE_WORD.search(s.text.lower()):
         return replace(s, intent=None, confidence=0.0)  # "No, that's everything. Thanks a million" starts nothing
     if s.intent == "delete_data" and s.typed and not (wants_deletion(s.text) or _DELETION_WORD.search(s.text.lower())):
         return replace(s, intent=None, confidence=0.0)  # "nope, all clear" to a safety question deletes nothing
@@ -497,8 +522,11 @@ def _decide(s: Situation) -> str | None:
     if s.intent == "checkin_answer" and s.typed and not s.checkins_agreed and not s.active_loop:
         # "ok that's better, a 6" with no check-ins ever agreed is not a check-in: read it in context,
         # and never let the check-in rule start one
-        return decide(replace(s, intent=None, confidence=0.0)) or (
-            "utter_goodbye" if s.awaiting == "anything_else" else "action_rephrase")
+        in_context = decide(replace(s, intent=None, confidence=0.0))
+        says_how_it_hurts = any(m.present and m.kind in ("region", "sensation", "intensity") for m in s.mentions)
+        if in_context is None and says_how_it_hurts and not is_closing(s.text):
+            return "intake_form"  # "now the right calf has started doing the same, tight, a 3": a new complaint
+        return in_context or ("utter_goodbye" if s.awaiting == "anything_else" else "action_rephrase")
     if s.typed and s.checkins_agreed and s.awaiting in ("email", "anything_else") and not find_email(s.text) and (
             (read_checkin_action(s.text) == "reschedule" and requested_checkin_days(s.text) is not None)
             or (read_checkin_action(s.text) == "pause" and _PAUSE_WORD.search(s.text.lower()))
@@ -513,7 +541,7 @@ def _decide(s: Situation) -> str | None:
         return "action_checkin_manage"  # "I go to Spain for christmas, please no messages until I am back"
     if s.typed and not s.checkins_agreed and not s.active_loop and s.intent in _CHECKIN_COMMANDS and (
             s.awaiting in (None, "anything_else", "checkin_offer", "pressure", "coach_offer")) and (
-            _CHECKIN_WORDS.search(s.text.lower())) and (
+            _CHECKIN_WORDS.search(s.text.lower())) and not _asks_for_another_day(s) and (
             read_yes_no(s.text, None) is Answer.NO or read_offer_reply(s.text, None) is Answer.NO or (
                 _REFUSAL.search(_WHY_NOT.sub(" ", s.text.lower())) and read_yes_no(s.text, None) is not Answer.YES
                 and read_offer_reply(s.text, None) is not Answer.YES)):
@@ -535,7 +563,8 @@ def _decide(s: Situation) -> str | None:
         # "Sure, check in with me" to the check-in offer sounds like a check-in command but answers it.
         # "Check in? Aye go on", "check ins sure": the check-in command answers the offer
         answers_checkin_offer = s.awaiting == "checkin_offer" and s.intent in _CHECKIN_COMMANDS and (
-            read_yes_no(s.text, None) is not None or bool(_YES_SOMEWHERE.search(s.text.lower())))
+            read_yes_no(s.text, None) is not None or bool(_YES_SOMEWHERE.search(s.text.lower()))
+            or _asks_for_another_day(s))
         # "No, nothing like that, my heart is fine, I had a check-up in spring" answers the safety question
         answers_a_question = (s.awaiting in ("screening", "age") and s.intent in _CHECKIN_COMMANDS
                               and not _CHECKIN_WORDS.search(s.text.lower()))
@@ -586,11 +615,13 @@ def _decide(s: Situation) -> str | None:
             return action
     if s.describes_pain:
         return "intake_form"
-    if s.typed and s.previous_action is None and not s.awaiting and not s.active_loop and (
+    if s.typed and s.previous_action in (None, "utter_greet") and not s.awaiting and not s.active_loop and (
             s.triage in (None, "none")) and only_acknowledges(s.text):
         return "utter_greet"  # "alright", "hiya" as the first word of a conversation: a hello
     if _finished(s) and s.triage == "emergency":
-        # "ok I'll ring 999 now", "my son's driving me in": the one thing to say is to go now
+        if goes_for_help_now(s.text):
+            return "utter_emergency_goodbye"  # "Alright, I'll ring 111 now. Thank you": yes, do, and take care
+        # "ok I'll phone the doctor's when they open": the one thing to say is to go now
         return "utter_emergency_reminder_again" if s.previous_action == "utter_emergency_reminder" else \
             "utter_emergency_reminder"
     if _finished(s):

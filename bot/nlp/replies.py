@@ -206,6 +206,18 @@ _PUTS_OFF = re.compile(
     r"no thanks|no thank you)\b")
 
 
+# "I'd be obliged if you'd take me through the first one", "could you guide me through the first muscle then?"
+_COACH_ME = re.compile(r"\b(?:take|taking|walk|walking|talk|talking|guide|guiding|run|running|lead|leading|step|"
+                       r"stepping) (?:me|us|him|her) (?:through|thru)\b|"
+                       r"\bshow (?:me|us|him|her) (?:how|the (?:first|massage|way|one)|what to do)\b")
+_NOT_NOW_OR_NOT = re.compile(r"\b(?:don'?t|dont|doesn'?t|not|no need|rather not|never|later|tomorrow|tonight)\b")
+
+
+def asks_to_be_taken_through(text: str) -> bool:
+    """ "could you walk me through it?": a request to be coached now, whatever question it is phrased as."""
+    return bool(_COACH_ME.search(_words(text))) and not _NOT_NOW_OR_NOT.search(_words(text))
+
+
 _CHANGE_OF_MIND = re.compile(r"\b(?:on second thoughts?|second thoughts|changed? my mind|change of heart|in fact|"
                              r"actually|scratch that|no wait|wait|or rather|thinking about it)\b")
 
@@ -231,6 +243,8 @@ def read_offer_reply(text: str, intent: str | None = None) -> Answer | None:
                 return Answer.NO if _PLAIN_NO.match(words) else Answer.YES
     if first is not None:
         return first
+    if asks_to_be_taken_through(text):
+        return Answer.YES  # asked to be taken through it, a question or not
     if "?" not in text:  # "Why those? None of them are in my head": still the question, whatever follows
         for clause in re.split(r"[.!,;:\n]+", text)[1:]:
             words = _LEADING_FILLER.sub("", _words(clause))
@@ -258,7 +272,10 @@ _OTHER_MUSCLE = re.compile(
     r"(?:that'?s|thats|it'?s|its|this is|that is) not (?:really|quite|exactly) (?:it|the one|that one|right)|"
     r"(?:doesn'?t|does not|don'?t) (?:sound|feel|seem) (?:like )?(?:it|the one|that one|right to me)(?=\W|$)|"
     r"(?:done|tried|rolled|foam rolled|massaged|stretched) (?:them|those|these)(?: ones| muscles)?(?: already| before)?"
-    r"(?=\W|$)|(?:tried|done) (?:all )?(?:of )?(?:them|those) already)\b")
+    r"(?=\W|$)|(?:tried|done) (?:all )?(?:of )?(?:them|those) already|"
+    # "hmm none of those sound right"
+    r"none of (?:those|these|them|the (?:muscles|ones))(?: really| quite)? (?:sounds?|seems?|feels?|looks?|rings?|"
+    r"is|are)(?: like)? (?:right|it|the one|familiar|a bell|true|likely|mine))\b")
 
 
 def wants_other_muscle(text: str) -> bool:
@@ -271,7 +288,10 @@ _PROFESSIONAL = re.compile(
     r"\b(?:see|book|get|want|rather|prefer|find|point me to|recommend|refer me|speak to|talk to|"
     r"(?:i|we) (?:should |better |had better |ought to )?go to)\b[^.?!]{0,30}?"
     r"\b(?:physio|physiotherapist|osteo|osteopath|chiropractor|professional|specialist|therapist|clinician|"
-    r"someone (?:at the clinic|in person|properly|qualified))\b")
+    r"someone (?:at the clinic|in person|properly|qualified))\b|"
+    # "could you tell me who I should see instead?"
+    r"\bwho (?:should|shall|do|can|could|would|ought) (?:i|we|he|she) (?:to )?(?:see|go to|ask|contact|ring|call)\b|"
+    r"\bwho (?:to|i should|i could) (?:see|go to|contact)\b")
 
 
 def wants_professional(text: str) -> bool:
@@ -327,7 +347,10 @@ _MASSAGE_OR_CONDITION = re.compile(
     r"\b(?:massag\w*|press\w*|rub\w*|pregnan\w*|blood thinners?|thinners|warfarin|clopidogrel|"
     r"apixaban|rivaroxaban|edoxaban|dabigatran|aspirin|anticoagul\w*|diabet\w*|osteopor\w*|cancer|chemo\w*|stent|"
     r"pacemaker|varicose|kids?|child|children|teens?|teenagers?|(?:his|her|my) age|steroids?|bruise\w*|"
-    r"arthritis|arthritic|artery|nerve|(?:yrs?|years?) old|elderly|breastfeed\w*|nursing)\b")
+    r"arthritis|arthritic|artery|nerve|(?:yrs?|years?) old|elderly|breastfeed\w*|nursing|"
+    # "I have fibromyalgia is that okay": a named condition or its kind (-algia, -itis, -osis)
+    r"fibromyalg\w*|\w+algia|\w+itis|\w+osis|lupus|epilep\w*|ha?emophil\w*|hypermobil\w*|ehlers|"
+    r"multiple sclerosis|parkinson\w*|heart condition|(?:high )?blood pressure|implants?|metal work)\b")
 
 
 _SAFETY_QUESTION_CLAUSE = re.compile(
@@ -458,6 +481,12 @@ _DONE_WORDS = re.compile(
     r"\b(?:done|finished|all done|that'?s enough|had enough|enough now|it'?s eased|eased off now|gone now|"
     r"melted|released|let go|it'?s gone|it went|softened|ninety seconds|90 seconds|held it|"
     r"leave it (?:there|for (?:now|today|tonight))|call it a day|stop (?:there|for (?:now|today)))\b")
+_AND_A_HALF = re.compile(r"\b(\d|zero|one|two|three|four|five|six|seven|eight|nine)\s+and\s+a\s+half\b")
+# At the top of the band, "softer is nice, maybe 5" says what was done and "a nice 5, not too much" denies it:
+# neither is a wince that asks to ease off further
+_DONE_OR_DENIED_LESS = re.compile(r"\b(?:softer|lighter|gentler|eased off|backed off|less pressure)\b|"
+                                  r"\b(?:not|isn'?t|no longer|never)\s+(?:too|a bit|that|very|really|so)\s+"
+                                  r"(?:much|hard|strong|deep|sore|painful|intense)\b")
 # "no tingle", "not sharp", "without any numbness", "tingling's gone": a stop sign denied or passed is none
 _NEGATED_STOP = re.compile(rf"\b(?:no|not|nor|without|isn'?t|wasn'?t|never|no more)\s+(?:any\s+|at all\s+|really\s+)?"
                            rf"{_STOP_SIGN}\b|\b{_STOP_SIGN}(?:'s|\s+is|\s+has|\s+have|\s+went)?\s+"
@@ -517,6 +546,7 @@ def read_pressure(text: str, *, direction: str | None = None, sensations: Iterab
     # "maybe 7.5": a half level counts as the level above (the safer reading); the decimal point would
     # otherwise be lost with the punctuation
     text = re.sub(r"(?<![\d.])(\d)\.(\d)(?![\d.])", lambda m: str(int(m.group(1)) + (m.group(2) != "0")), text)
+    text = _AND_A_HALF.sub(lambda m: str(int(word_number(m.group(1)) or 0) + 1), text.lower())  # "seven and a half"
     words = _words(text)
     low, high = band
     level = _level_in(words, band)
@@ -526,7 +556,7 @@ def read_pressure(text: str, *, direction: str | None = None, sensations: Iterab
     if _TOOL_TIRED.search(words):
         return PressureReading(Pressure.TOOL_TIRED, level)
     if level is not None:
-        if level > high or (level == high and _LESS_WORDS.search(words)):
+        if level > high or (level == high and _LESS_WORDS.search(_DONE_OR_DENIED_LESS.sub(" ", words))):
             return PressureReading(Pressure.LESS, level)  # "ow ok thats like 7 maybe 8": at the top and wincing
         if level < low:
             return PressureReading(Pressure.MORE, level)
@@ -584,13 +614,26 @@ _HELPED = re.compile(r"\b(?:helped|helps|helping|did help|does help|worked|works
                      r"useful|did the trick|eased it|loosened|relief)\b")
 
 
+# "the ball against the wall has been brilliant": the self-care named, and praised
+_SELF_CARE_PRAISED = re.compile(r"\b(?:stretch\w*|massag\w*|ball|exercises?|pressing|rolling|roller|tips?|advice)\b"
+                                r"[^.!?]{0,30}\b(?:brilliant|great|amazing|a godsend|a lifesaver|fab|fantastic|"
+                                r"a (?:big |great |real )?help|magic|wonders|a treat|spot on)\b")
+# "I had a week off for the wedding which probably helped too": something else helped, not the self-care
+_SOMETHING_ELSE_HELPED = re.compile(r"\b(?:week off|weeks off|days? off|time off|holiday|break|rest|resting|tablets?|"
+                                    r"painkillers?|pills|ibuprofen|paracetamol|weather|wedding|sun)\b[^.!?]{0,40}"
+                                    r"\b(?:helped|helps|did the trick)\b")
+_SELF_CARE = re.compile(r"\b(?:stretch\w*|massag\w*|ball|exercises?|pressing|rolling|roller|self[- ]?care)\b")
+
+
 def read_helped(text: str) -> Answer | None:
     """Whether the self-care helped, in words: "Little bit it helped", "yes the golf ball thing helped",
     "the stretches didn't do much"; None when the message does not say."""
     words = _words(text)
     if _NOT_HELPED.search(words):
         return Answer.NO
-    if _HELPED.search(words):
+    if _SOMETHING_ELSE_HELPED.search(words) and not _SELF_CARE.search(words):
+        return None  # the question is still to ask: what helped was something else
+    if _HELPED.search(words) or _SELF_CARE_PRAISED.search(words):
         return Answer.YES
     return None
 
@@ -625,7 +668,8 @@ _CHECKIN_ACTIONS = (
                           r"(?<!until )(?<!till )(?<!when )(?<!once )back now|back home)\b")),
     ("pause", re.compile(r"\b(?:pause|hold off|on hold|put (?:them|it) on hold|"
                          r"(?:take|make|have|need) a break|break from|away on|"
-                         r"on holiday|holiday|for now|suspend|not for a while|while i'?m away|whilst i'?m away|"
+                         r"on holiday|holiday|(?<!bye )(?<!ra )(?<!all )(?<!it )for now|"
+                         r"suspend|not for a while|while i'?m away|whilst i'?m away|"
                          r"(?:not|don'?t|do not) (?:bother|message|text) me|don'?t send|do not send|"
                          r"(?:until|till|til|untill) i (?:come|get) (?:back|home)|(?:until|till|til|untill) "
                          r"(?:i'?m|i am|we'?re|we are) (?:back|home)|while (?:i'?m|we'?re) (?:away|off)|on ice|"
@@ -636,8 +680,10 @@ _CHECKIN_ACTIONS = (
                               r"another day|reschedule|ask me (?:another|later|next|tomorrow)|"
                               r"(?:can'?t|cant|cannot) do (?:this|it) "
                               r"(?:now|rn|right now|today)|"
-                              r"put (?:it|them) back|different day|in a week|few days|tomorrow|monday|tuesday|"
-                              r"wednesday|thursday|friday|saturday|sunday)\b")),
+                              r"put (?:it|them) back|different day|in a week|few days|tomorrow|"
+                              # "I was here last Monday": a day gone by, not one asked for
+                              r"(?<!last )(?<!since )(?<!past )(?:monday|tuesday|"
+                              r"wednesday|thursday|friday|saturday|sunday))\b")),
 )
 
 
@@ -716,7 +762,17 @@ _DELAYS_HELP = re.compile(
     # a day or a week off: "ah sure I'll ring the doctor monday", "I'll call them next week"
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week|the weekend|"
     r"in a (?:few|couple of) days|later (?:on|today|this week|in the week)|after (?:christmas|the weekend|work)|"
-    r"when i (?:can|get a chance))\b")
+    r"when i (?:can|get a chance)|when (?:they|it|the surgery|the doctor'?s|the practice|the clinic) opens?)\b")
+
+
+# going for the help now: "Alright, I'll ring 111 now. Thank you", "my son's driving me in"
+_GOING_NOW = re.compile(r"\b(?:now|straight away|right away|immediately|on (?:my|our|the) way|ringing|calling|phoning|"
+                        r"heading|driving (?:me|him|her|us)|taking (?:me|him|her|us))\b")
+
+
+def goes_for_help_now(text: str) -> bool:
+    """Closing with the help advised being sought at once, not later: nothing is left to remind them of."""
+    return is_closing(text) and bool(_GOING_NOW.search(_words(text))) and not delays_help(text)
 
 
 def delays_help(text: str) -> bool:

@@ -34,7 +34,9 @@ _WEEKDAY_AND_DAY = re.compile(rf"\b(?P<after>after|past|from)?\s*{_WEEKDAY_WORD}
 _RETURN_BEFORE = re.compile(r"\b(?:back|return\w*|home|until|till|til|untill)(?:\s+(?:on|from|by))?(?:\s+next)?$")
 _SPAN = re.compile(r"\b(?:in|for|after|another|away|gone|back in)\s+(?P<count>\d{1,2}|a couple of|couple of|a few|few|"
                    r"an?|one|two|three|four|five|six)\s+(?P<unit>days?|weeks?|wks?|months?)\b")
-_NEXT_WEEK = re.compile(r"\bnext (?:week|wk)\b|\bin a week\b")
+# "not this week, could you check in the week after instead?": the week after this one
+_NEXT_WEEK = re.compile(r"\bnext (?:week|wk)\b(?! after)|\bin a week\b|\bthe (?:week|wk) after\b(?! next)")
+_FORTNIGHT = re.compile(r"\b(?:in a|a) fortnight\b|\bthe (?:week|wk) after next\b")
 _TOMORROW = re.compile(r"\btomorrow\b|\btmrw\b|\btmr\b")
 
 
@@ -77,13 +79,15 @@ def _days_named(text: str, today: date) -> tuple[list[tuple[int, float]], list[t
     for match in _WEEKDAY.finditer(low):
         if any(start <= match.start() < start + 12 for start, _ in found):
             continue  # the weekday of "Thursday the 10th", already read with its date
+        if re.search(r"\b(?:last|since|past)\s+$", low[:match.start()]):
+            continue  # "I was here last Monday": a day gone by
         ahead = (_WEEKDAYS.index(match.group("name")) - today.weekday()) % 7 or 7
         found.append((match.start(), float(ahead)))
     for match in _SPAN.finditer(low):
         count = match.group("count")
         number = int(count) if count.isdigit() else _NUMBER_WORDS[count]
         found.append((match.start(), float(number * _UNIT_DAYS[match.group("unit").rstrip("s")])))
-    for pattern, days in ((_NEXT_WEEK, 7.0), (_TOMORROW, 1.0)):
+    for pattern, days in ((_NEXT_WEEK, 7.0), (_FORTNIGHT, 14.0), (_TOMORROW, 1.0)):
         found += [(match.start(), days) for match in pattern.finditer(low)]
     return found, [(start, days) for start, days in found if _RETURN_BEFORE.search(low[:start].rstrip())]
 

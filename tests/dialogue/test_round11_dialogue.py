@@ -226,9 +226,10 @@ def test_a_distrusted_intent_with_nothing_else_to_do_is_met_as_unclear() -> None
 
 
 def test_leaving_for_help_after_an_emergency_hears_go_now() -> None:
+    # going now is acknowledged (round 12: "Good, please do that straight away"); later is reminded
     assert decide(said("ok, my daughter is ringing 999 now", "goodbye", triage="emergency")) == \
-        "utter_emergency_reminder"
-    assert decide(said("thanks, calling them now", "thank", triage="emergency",
+        "utter_emergency_goodbye"
+    assert decide(said("thanks, I'll call them in the morning", "thank", triage="emergency",
                        previous_action="utter_emergency_reminder")) == "utter_emergency_reminder_again"
     assert decide(said("thanks, calling the gp now", "thank", triage="see_doctor")) == "utter_goodbye"
 

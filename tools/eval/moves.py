@@ -30,6 +30,7 @@ RESPONSE_MOVES: dict[str, str | tuple[str, ...] | None] = {
     "utter_default": "fallback", "utter_stuck": "fallback",
     "utter_triage_emergency": "emergency", "utter_triage_urgent": "urgent", "utter_triage_see_doctor": "see_doctor",
     "utter_emergency_reminder": "emergency_reminder", "utter_emergency_reminder_again": "emergency_reminder",
+    "utter_emergency_goodbye": ("acknowledge", "goodbye"),
     "utter_triage_reminder_urgent": "urgent", "utter_triage_reminder_urgent_again": "urgent",
     "utter_triage_reminder_see_doctor": "see_doctor",
     "utter_screen_question": "safety_question", "utter_screen_first_question": "safety_question",
