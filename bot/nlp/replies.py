@@ -884,10 +884,28 @@ def wants_stretch_instead(text: str) -> bool:
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
 
+# "priya underscore runs at yahoo dot co dot uk": an address said aloud to a phone's dictation
+_SPOKEN_EMAIL = re.compile(r"\b([a-z0-9]+(?:\s+(?:underscore|dot|dash|hyphen)\s+[a-z0-9]+)*)\s+at\s+"
+                           r"([a-z0-9]+(?:\s+(?:dot|dash|hyphen)\s+[a-z0-9]+)*\s+dot\s+"
+                           r"(?:com|uk|org|net|ie|io|co|de|fr|es|it|nl|au|ca|in|ng|pl|info|edu|gov|me|biz|eu|nz|za))\b")
+_SPOKEN_SIGNS = (("underscore", "_"), ("dot", "."), ("dash", "-"), ("hyphen", "-"))
+
+
+def _spoken_email(text: str) -> str | None:
+    match = _SPOKEN_EMAIL.search(text.lower())
+    if not match:
+        return None
+    address = f"{match.group(1)} @ {match.group(2)}"
+    for word, sign in _SPOKEN_SIGNS:
+        address = re.sub(rf"\s+{word}\s+", sign, address)
+    address = address.replace(" @ ", "@")
+    return address if _EMAIL.fullmatch(address) else None
+
+
 def find_email(text: str) -> str | None:
-    """An email address typed in the message, if any."""
+    """An email address in the message, typed or dictated ("jo dot bloggs at gmail dot com"), if any."""
     match = _EMAIL.search(text)
-    return match.group(0) if match else None
+    return match.group(0) if match else _spoken_email(text)
 
 
 # --- deleting the person's data --------------------------------------------------------------------

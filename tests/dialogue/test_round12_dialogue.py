@@ -12,6 +12,7 @@ from bot.dialogue.decide import decide
 from bot.nlp.replies import (
     Answer,
     asks_if_massage_is_safe,
+    find_email,
     goes_for_help_now,
     read_checkin_action,
     read_helped,
@@ -159,3 +160,17 @@ def test_going_for_help_now_or_later(text: str, now: bool) -> None:
     assert goes_for_help_now(text) is now
     expected = "utter_emergency_goodbye" if now else "utter_emergency_reminder"
     assert decide(said(text, "thank", triage="emergency")) == expected
+
+
+# --- an email address said to the phone's dictation ------------------------------------------------------
+@pytest.mark.parametrize(("text", "address"), [("sam underscore lee at outlook dot com", "sam_lee@outlook.com"),
+                                               ("it's ann dot marie at btinternet dot co dot uk please",
+                                                "ann.marie@btinternet.co.uk")])
+def test_a_dictated_email_address(text: str, address: str) -> None:
+    assert find_email(text) == address
+    assert decide(said(text, "nlu_fallback", 0.3, awaiting="email")) == "action_save_email"
+
+
+@pytest.mark.parametrize("text", ["I was at work dot dot dot", "meet at the gym at six"])
+def test_at_and_dot_in_other_words_are_no_address(text: str) -> None:
+    assert find_email(text) is None

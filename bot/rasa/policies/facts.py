@@ -22,14 +22,26 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Event, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.dialogue.facts import checkin_slots, intake_slots
-from bot.dialogue.state import read_state
+from bot.dialogue.facts import UNKNOWN, checkin_slots, intake_slots
+from bot.dialogue.state import ConversationState, read_state
 from bot.engine.knowledge import knowledge
 from bot.rasa.policies.base import ContentPolicy, after_user_message
+from core.types import TriageLevel
 
 __all__ = ["CANDIDATES_SLOT", "FactsPolicy"]
 
 CANDIDATES_SLOT = "candidate_muscles"
+CHECKIN_SLOTS = ("checkin_trend", "checkin_pain", "checkin_helped", "checkin_news")
+
+
+def _flag_raised_now(tracker: DialogueStateTracker, state: ConversationState) -> bool:
+    """A red flag (see a doctor or more) the person was not told about before this message."""
+    result = knowledge().triage(state.safety_report())
+    if result.level < TriageLevel.SEE_DOCTOR:
+        return False
+    told = set(tracker.get_slot("red_flags") or ())
+    return result.level > TriageLevel.parse(tracker.get_slot("triage_level")) or any(
+        flag.rule.id not in told for flag in result.flags if flag.rule.level >= TriageLevel.SEE_DOCTOR)
 
 
 @DefaultV1Recipe.register(
@@ -60,5 +72,10 @@ class FactsPolicy(ContentPolicy):
                 values[CANDIDATES_SLOT] = [c.muscle.id for c in knowledge().rank(report)]
             if tracker.active_loop_name == "checkin_form":
                 values.update(checkin_slots(state))
+                if _flag_raised_now(tracker, state):
+                    # "worse, and now my hand has gone weak": the check-in ends here with what it has, so its
+                    # record recommends the professional, instead of going on with its questions
+                    values.update({slot: UNKNOWN for slot in CHECKIN_SLOTS
+                                   if slot not in values and tracker.get_slot(slot) is None})
             events = [SlotSet(name, value) for name, value in values.items() if tracker.get_slot(name) != value]
         return self._prediction(self._default_predictions(domain), events=events)
