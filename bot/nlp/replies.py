@@ -720,7 +720,7 @@ _CLOSING = re.compile(
     r"nothing else|nothin|nuthin|nowt|none|i'?m off|im off|i'?m done|done for now|see you|see ya|good night|night|"
     r"that'?s me|that will be all|that'?ll be all|will do|that was (?:all|it|everything)|that'?s the lot|thats the lot|"
     r"(?:i'?m |im )?(?:going|leaving|off|heading (?:off|there|in|out)|on my way)(?: now| right now| then)?$|"
-    r"i'?ll (?:ring|call|phone|book|contact|go|see (?:the|a|my|them|you|ya|someone|somebody)|try|do|"
+    r"(?:i'?ll|i will|i shall) (?:ring|call|phone|book|contact|go|see (?:the|a|my|them|you|ya|someone|somebody)|try|do|"
     r"(?:speak|talk|have a word|check) (?:to|with)|ask (?:the|my|her|his|them))|"
     # going to get the help the bot advised: "ok ringing 111 now", "calling 999", "booking the gp"
     # going to get the help advised, in a few words of one's own: "ok po I will go to the walk in clinic now"

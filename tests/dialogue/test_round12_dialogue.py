@@ -174,3 +174,8 @@ def test_a_dictated_email_address(text: str, address: str) -> None:
 @pytest.mark.parametrize("text", ["I was at work dot dot dot", "meet at the gym at six"])
 def test_at_and_dot_in_other_words_are_no_address(text: str) -> None:
     assert find_email(text) is None
+
+
+@pytest.mark.parametrize("text", ["ok I will go today", "right, I will go to the walk-in centre this afternoon"])
+def test_going_today_after_urgent_advice_is_a_goodbye(text: str) -> None:
+    assert decide(said(text, "out_of_scope", 0.6, triage="urgent")) == "utter_goodbye"
