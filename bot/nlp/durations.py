@@ -60,6 +60,8 @@ _MONTH_SHORT = {"jan": "january", "feb": "february", "apr": "april", "jun": "jun
                 "dec": "december", "mar": "march"}
 # Where in a month or season it began: "since the start of October", "since mid oct", "end of the summer".
 _PART_DAY = {"start": 1, "beginning": 1, "begin": 1, "early": 5, "mid": 15, "middle": 15, "late": 25, "end": 28}
+_WEEK_OF_MONTH = {"first": 4, "1st": 4, "second": 11, "2nd": 11, "third": 18, "3rd": 18, "fourth": 25, "4th": 25,
+                  "last": 25, "final": 25}  # the middle day of that week of the month
 _PART_WEEKDAY = {"start": 0, "beginning": 0, "begin": 0, "early": 0, "mid": 2, "middle": 2, "late": 4, "end": 4}
 _PART_MONTH = {"start": 1, "beginning": 1, "begin": 1, "early": 2, "mid": 7, "middle": 7, "late": 10, "end": 12}
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
@@ -180,10 +182,15 @@ _UNCOUNTED_SAID = re.compile(r"(?:(?:it'?s\s+|its\s+)?been\s+|for\s+|many\s+|som
 # "it's been years now", "been months": not "been years since I last ran" (the time since something else)
 _BEEN_UNCOUNTED = re.compile(rf"\bbeen\s+(?:many\s+|some\s+)?({_UNCOUNTED_WORDS})\b(?!\s+(?:old|ago|since\s+(?:i|we|he|"
                              r"she)\s+(?:last|saw|went|did|was|were|had|played|ran)\b))")
+_UNCOUNTED_ANSWER = re.compile(
+    r"^\s*(?:(?:oh|ooh|um+|erm+|er|well|gosh|honestly|ah|hmm+|ugh|god|blimey|crikey)\b[\s,.!]*)*"
+    rf"((?:for\s+|many\s+|some\s+)?({_UNCOUNTED_WORDS})(?:\s+now)?)"
+    r"(?=(?:[\s,]+(?:i'?m\s+afraid|i\s+think|i\s+guess|i'?d\s+say|probably|maybe|at\s+least|or\s+so|or\s+more|"
+    r"really|now|honestly|tbh|sadly|unfortunately))*\s*(?:$|[.,;!?]|(?:since|now|already)\b))")
 _FIXED: tuple[tuple[str, str, float], ...] = (
     (r"\bfor (?:ages|years)\b|\bfor a long time\b", "length", 730.0),
     (r"\bsince (?:last|this|the) week(?:end)?\b", "since", 7.0),
-    (r"\blast week\b", "past", 7.0),
+    (r"\blast week\b(?!\s+(?:of|in)\s)", "past", 7.0),  # not "since the last week of october"
     (r"\bsince last month\b", "since", 30.0),
     (r"\blast month\b", "past", 30.0),
     (r"\bsince last year\b", "since", 365.0),
@@ -202,6 +209,8 @@ _ONSET_WORDS = re.compile(
     r"\b(?:since|start(?:ed|s|ing)?|began|begun|begin|came on|come on|comes on|kicked in|woke|wake up with|"
     r"happened|flared|appeared|noticed|hurt (?:my|it|me)|tweaked|pulled|strained|twisted|injured|cricked|ricked|"
     r"jarred|put (?:my|it) \w+ out|fell|slipped|ago|out of nowhere|"
+    # an injury by its verb: "I went over on my left ankle ... on the 15th of August", "rolled it on saturday"
+    r"(?:went|go|gone|going) over on|rolled|sprained|turned (?:my|it|on)|knocked|banged|bashed|whacked|crashed|"
     # "I must have slept funny on Saturday night": the night it began
     r"slept (?:on (?:it|my \w+) )?(?:funny|funnily|wrong|wrongly|awkward|awkwardly|badly|weird|weirdly|odd|oddly))\b"
 )
@@ -231,6 +240,10 @@ _LENGTH_LEAD = re.compile(r"\b(?:since|for|from|past|last)\s+(?:about\s+|around\
 # Doing-words that say what the pain does (or how it goes on), not something else the person did
 _PAIN_DOINGS = (r"hurting|aching|killing|bothering|playing\s+up|giving|getting|suffering|throbbing|burning|going|"
                 r"happening|coming|niggling|nagging|flaring|like|paining|troubling|bugging|acting\s+up|limping|hobbling|"
+                # ... as dialects say it: "ma elbow's been louping for a fortnight" (Scots: throbbing), "been
+                # nipping", "been stounding", "been gyping"; and as anyone may: "been pounding", "been cramping"
+                r"louping|lowping|loupin|gowping|stounding|nipping|nippin|gyping|jipping|stinging|pounding|pulsing|"
+                r"cramping|twinging|twingeing|spasming|murdering|"
                 # how it has come on: "been building for about 3 weeks", "been creeping up on me for a month" (not
                 # "been building houses 30 years")
                 r"(?:building|creeping|growing|developing|brewing|worsening|lingering|dragging|persisting|grumbling|"
@@ -256,6 +269,26 @@ _LIFE_BEFORE = re.compile(
 _LIFE_AFTER = re.compile(r"^\s*(?:now\s+)?(?:(?:in|on|at|down|with)\s+(?:the|this|that|my|our)\s+(?:job|trade|tools|"
                          r"pit|mines?|industry|army|navy|forces?|police|business|company|firm|role|profession|"
                          r"railways?)\b|as\s+an?\s+)")
+# ... or something else done for years, said with its doer and its verb: "I taught infants for 38 years", "my dentist,
+# who I've seen every six months for 20 years", "we've lived in this house 41 years" (not "I've had it for 2 years",
+# "I've lived with this for years", "I've played with a sore knee for 3 years": the pain's)
+_DONE_BEFORE = re.compile(
+    r"\b(?:i|we|he|she|they|who|you)(?:'ve|’ve|\s+have|\s+has|'d|\s+had)?\s+(?:always\s+|also\s+|just\s+)?"
+    r"(?!(?:had|have|has|got|get|suffered|suffer|felt|feel|noticed|struggled|dealt|coped|known|been|hurt|ached|"
+    r"put|needed|taken|took|used|lived\s+with|gone|went|carried\s+on|kept|managed|limped|hobbled|ignored)\b)"
+    r"(?P<verb>[a-z]+(?:ed|t)|taught|seen|saw|done|did|run|ran|swum|swam|ridden|rode|driven|drove|sung|sang|"
+    r"played|worked|lived|known)\b(?P<rest>[^.,;!?]{0,40}?)\s+(?:for\s+)?"
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|well\s+over\s+|the\s+(?:last|past)\s+)?$")
+_PRONOUN_OBJECT = re.compile(r"\b(?:it|them)\b|\b(?:this|that|these|those)\s*$")
+
+
+def _done_for_years(before: str, head: str) -> bool:
+    """A length in years said of something else the person did or does ("I taught infants for 38 years")."""
+    done = _DONE_BEFORE.search(before)
+    return bool(done and re.search(r"(?:year|yr)s?$", head) and not _PRONOUN_OBJECT.search(done.group("rest"))
+                and not _PAIN_IN.search(done.group("rest")))
+
+
 # ... or how old the person is, as many languages say it ("I have 34 years, I work ...")
 _AGE_BEFORE = re.compile(r"\bi\s+have\s+$")
 # ... or how long something was well: "thats been fine for years", "pain free for 10 years", "no bother for months"
@@ -275,6 +308,17 @@ _DOING_AFTER_COMMA = re.compile(rf"^\s*,\s*(?!(?:{_PAIN_DOINGS}|during|nothing|s
 # "my daughter 15 years", "my lad is 14 years": how old someone is, not how long it has hurt
 _KIN_BEFORE = re.compile(rf"\b(?:my|our)\s+{KIN_WORDS}\W{{1,3}}(?:is\s+|who is\s+|aged\s+)?$")
 _AGE_AFTER = re.compile(r"^\s*(?:old|young|of age|pregnant|into (?:my|the|her) pregnancy|gestation)\b")
+# A pause that eases it, which a length under a day then measures: "it goes off if I stand still a minute", "once I
+# sit down for ten minutes"
+_IF_DONE_BEFORE = re.compile(r"\b(?:if|when|whenever|once|until|till|unless|as\s+soon\s+as)\s+"
+                             r"(?:i|you|we|he|she|they)\s+"
+                             r"(?:\w+\s+)?(?:stand|stop|rest|sit|lie|pause|wait|slow|keep|stay|take|have|breathe|"
+                             r"stood|stopped|rested|sat|lay|paused|waited|slowed|kept|stayed|took|had)\b[^.,;!?]*$")
+# How the pain came on, at what pace: "it crept up over a few days", "came on over a couple of hours"
+_CAME_ON_OVER = re.compile(r"\b(?:crept|creeping|creeps|came|come|comes|coming|built|builds|building|developed|"
+                           r"developing|grew|growing|worsened|ramped|got\s+(?:worse|bad))\s+(?:on\s+|up\s+)?"
+                           r"(?:on\s+me\s+)?(?:gradually\s+|slowly\s+|steadily\s+|bit\s+by\s+bit\s+)?over\s+"
+                           r"(?:about\s+|around\s+|roughly\s+|maybe\s+)?$")
 _COMPARISON_BEFORE = re.compile(r"\b(?:than|compared (?:to|with)|as)\s+$")
 _ACTIVITY_GAP = re.compile(
     r"^\s*(?:for\s+)?(?:(?:more|longer|less)\s+than\s+|over\s+|about\s+|around\s+|at\s+least\s+|up\s+to\s+|"
@@ -333,8 +377,11 @@ _PAIN_IN = re.compile(r"\b(?:pain\w*|hurt\w*|sore\w*|\w*ache\w*|migraine\w*|achi
 def _of_another_illness(low: str, start: int, end: int) -> bool:
     """A time said of another illness in a sentence that says nothing of the pain: "a stinking cold for 3 weeks",
     "shivery with a temperature of 38.9 since last night", "I had a nasty flu at the start of November"."""
-    return bool(_ANOTHER_EVENT.search(low[max(start - 60, 0):start])) and not _PAIN_IN.search(
-        _sentence_around(low, start, end))
+    sentence = _sentence_around(low, start, end)
+    since = re.search(r"\bsince\b", sentence[:max(sentence.find(low[start:end]), 0)])
+    if since and _ANOTHER_EVENT.search(sentence[since.end():max(sentence.find(low[start:end]), 0)]):
+        return False  # "Since I had a coughing fit with the flu about ten days ago": the illness the pain began with
+    return bool(_ANOTHER_EVENT.search(low[max(start - 60, 0):start])) and not _PAIN_IN.search(sentence)
 
 
 def _whole_answer(low: str, start: int, end: int) -> bool:
@@ -364,10 +411,11 @@ def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple
         lead = re.search(rf"\bsince\s+{hedge}{_DAY_OF_DATE}(?:the\s+)?$", low[:start])
         if lead:
             found.append((_days_since_day(month, day, today), lead.start(), end))
-    for match in re.finditer(rf"\bsince (?:last )?({_WEEKDAYS})(?:'?s)?\b", low):  # "since saturdays game"
+    for match in re.finditer(rf"\bsince (last )?({_WEEKDAYS})(?:'?s)?\b", low):  # "since saturdays game"
         if _DATE_FOLLOWS.match(low, match.end()):
             continue  # "since Saturday 17 October": the date, found above
-        found.append((_days_since_weekday(match.group(1), today), match.start(), match.end()))
+        found.append((_days_since_weekday(match.group(2), today, last=bool(match.group(1))), match.start(),
+                      match.end()))
     for match in _TERM_BEGAN.finditer(low):  # "since uni started": the school or university year's start
         month, day = (9, 20) if match.group("uni") or match.group("uni_too") else (9, 5)
         found.append((_days_since_date(month, day, today), match.start(), match.end()))
@@ -396,6 +444,12 @@ def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple
             day = _PART_DAY.get(match.group(1) or "start", 1)
             found.append((_days_since(_MONTH_SHORT.get(match.group(2), match.group(2)), today, day),
                           match.start(), match.end()))
+    # "since the first week of November", "from the last week of october": the middle of that week
+    for match in re.finditer(rf"(?:\bsince|(?:^|[.,;!]\s*|\b(?:pain|hurts?|hurting|aching|sore)\s+)from)\s+{hedge}"
+                             rf"(?:the\s+)?({'|'.join(_WEEK_OF_MONTH)})\s+week\s+(?:of|in)\s+(?:last\s+)?"
+                             rf"({_MONTH_NAMES})\b", low):
+        found.append((_days_since(_MONTH_SHORT.get(match.group(2), match.group(2)), today,
+                                  _WEEK_OF_MONTH[match.group(1)]), match.start(), match.end()))
     # "since about the start of the month", "since the middle of this week", "since early this year"
     for match in re.finditer(rf"\bsince {hedge}(?:the )?({part})(?:-|\s+)(?:of\s+)?(?:the |this )(week|month|year)\b",
                              low):
@@ -542,11 +596,13 @@ def _days_since_day(month: int | None, day: int, today: date) -> float:
         return 30.0
 
 
-def _days_since_weekday(name: str, today: date) -> float:
-    """Days back to the last such weekday (a week when it is today: "since monday" said on a Monday)."""
+def _days_since_weekday(name: str, today: date, *, last: bool = False) -> float:
+    """Days back to the last such weekday (a week when it is today: "since monday" said on a Monday). "Last
+    sunday" said on a Monday is the Sunday of the week before: yesterday would have been called "yesterday"."""
     name = _WEEKDAY_SAID.get(name, name)
     weekday = next(i for i, day in enumerate(_WEEKDAY_NAMES) if day.startswith(name[:3]))
-    return float((today.weekday() - weekday) % 7 or 7)
+    days = float((today.weekday() - weekday) % 7 or 7)
+    return days + 7 if last and days == 1 else days
 
 
 def _days_since_last_weekend(today: date) -> float:
@@ -689,17 +745,25 @@ def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
                       3 * _UNIT_DAYS[unit], match.start(), match.end()))
     # "for the past month or so", "the last few weeks": a length without a count
     for match in re.finditer(rf"\b(?:(?:for|since)\s+)?(?:the\s+|since\s+)(?:past|last)\s+"
-                             rf"(?:(?P<amount>{_NUM}|few|couple of)\s+)?(?P<unit>{_LENGTH_UNITS})s?\b", low):
+                             rf"(?:(?P<amount>{_NUM}|few|couple of)\s+)?(?P<unit>{_LENGTH_UNITS})s?\b"
+                             # not "the last week of may"
+                             rf"(?!\s+(?:of|in)\s+(?:last\s+)?(?:{_MONTH_NAMES})\b)", low):
         said = match.group("amount") or "1"
         amount = {"few": 3.0, "couple of": 2.0}.get(said) or word_number(said) or 1.0
         found.append(("length", amount * _UNIT_DAYS[match.group("unit")], match.start(), match.end()))
     # a unit alone as its own clause: "bout 6. month or so", "couple of weeks? week or so"
-    for match in re.finditer(r"(?:^|[.,;!?]\s*)((?:a\s+)?(week|fortnight|month|year)(?:\s+or\s+so|\s*ish)?)"
+    # ... and as texts shorten it: "wk or so", "a mth"
+    for match in re.finditer(r"(?:^|[.,;!?]\s*)((?:a\s+)?(week|wk|fortnight|month|mth|mnth|year|yr)"
+                             r"(?:\s+or\s+so|\s*ish)?)"
                              r"\s*(?=$|[.,;!?])", low):
         found.append(("length", _UNIT_DAYS[match.group(2)], match.start(1), match.end(1)))
     # ... and in the plural, an uncounted few: "6/10. months. desk job" (weeks 3, months 3, years 2)
     alone = rf"(?:^|[.,;!?]\s*)((?:for\s+|many\s+|some\s+)?({_UNCOUNTED_WORDS})(?:\s+now)?)\s*(?=$|[.,;!?])"
     for match in re.finditer(alone, low):
+        found.append(("length", _uncounted(match.group(2)), match.start(1), match.end(1)))
+    # ... and opening an answer, with a sigh before it and a hedge after: "oh years I'm afraid since I retired",
+    # "months i think", "erm weeks probably"
+    for match in _UNCOUNTED_ANSWER.finditer(low):
         found.append(("length", _uncounted(match.group(2)), match.start(1), match.end(1)))
     # ... and after "been", wherever it stands: "it's been years now boyo", "been months"
     found += [("length", _uncounted(m.group(1)), m.start(), m.end()) for m in _BEEN_UNCOUNTED.finditer(low)]
@@ -707,7 +771,7 @@ def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
               for m in _CLINICAL.finditer(low)]
     dates = _calendar_dates(low)
     found += [("since", days, start, end) for days, start, end in _since_date(low, today, dates)]
-    found += [("past", _days_since_weekday(m.group(1), today), m.start(), m.end())
+    found += [("past", _days_since_weekday(m.group(1), today, last=True), m.start(), m.end())
               for m in re.finditer(rf"(?<!since )\blast ({_WEEKDAYS})\b", low) if not _DATE_FOLLOWS.match(low, m.end())]
     # "on saturday" dates an onset ("since my run on saturday") but alone may be ahead ("see you on monday");
     # so do "I spent all of Saturday digging" and "spent sunday in the garden"
@@ -758,6 +822,11 @@ def _accepted(kind: str, days: float, low: str, start: int, end: int, *, about_p
                 and not head.endswith("ago") \
                 and not _LENGTH_ENDS.match(after) and not _LENGTH_LEAD.search(before):
             return False  # "12 hour shifts", but not "is 2 month" or "since 3 week" (a length, no plural)
+        if _CAME_ON_OVER.search(before) and days <= 7 and not head.startswith("the "):
+            return False  # "it crept up over a few days": how fast it came on (not "over the last month")
+        if re.search(r"\bthe\s+same\s+(?:for\s+)?(?:about\s+|around\s+|over\s+)?$", before) and not _PAIN_IN.search(
+                _sentence_around(low, start, end)):
+            return False  # "nothing new then, it's been the same for years": something else, unchanged that long
         if _WELL_BEFORE.search(before):
             return False  # "the other knee's been fine for years", "pain free for 10 years": the time it was well
         if _HISTORY_BEFORE.search(before):
@@ -766,7 +835,8 @@ def _accepted(kind: str, days: float, low: str, start: int, end: int, *, about_p
                 _AGE_BEFORE.search(before) and re.search(r"(?:year|yr)s?$", head)
                 and re.match(r"\s*(?:$|[,.;!]|and\b)", after)):
             return False  # "80 years old", "29 weeks pregnant", "I have 34 years": an age, not how long it has hurt
-        if _LIFE_BEFORE.search(before) or (_LIFE_AFTER.match(after) and re.search(r"(?:year|yr)s?$", head)):
+        if _LIFE_BEFORE.search(before) or (_LIFE_AFTER.match(after) and re.search(r"(?:year|yr)s?$", head)) or (
+                _done_for_years(before, head)):
             return False  # "widowed 4 years", "22 years on the tools": the person's life, not the pain
         doing = _DOING_AFTER.match(after)
         if (doing and (doing.group(1) or _DOING_LEAD.search(before))) or (days < 1 and _DOING_AFTER_COMMA.match(after)):
@@ -776,6 +846,8 @@ def _accepted(kind: str, days: float, low: str, start: int, end: int, *, about_p
             return False  # "10 hours a day", "twice a week", "10,000 steps a day": how often, not how long
         if any(a_start < end and start < a_end for a_start, a_end in activities):
             return False  # inside an activity phrase ("sitting all day")
+        if days < 1 and _IF_DONE_BEFORE.search(before):
+            return False  # "it goes off if I stand still a minute": how long the pause that eases it lasts
         if days < 1 and not _said_of_pain(low, start, end) and not re.search(
                 r"\b(?:worse|worst|better|bad|getting|going on|on and off)\b", _sentence_around(low, start, end)) \
                 and not _ONSET_WORDS.search(_sentence_around(low, start, end)):
@@ -790,8 +862,8 @@ def _accepted(kind: str, days: float, low: str, start: int, end: int, *, about_p
     if kind == "since" and _WEIGHT_BEFORE.search(before):
         return False  # "lost nearly a stone since September": since when the weight went, not the pain
     if kind == "past":
-        if _COMPARISON_BEFORE.search(before):
-            return False
+        if _COMPARISON_BEFORE.search(before) or re.match(r"[^.!?;,]{0,20}\bwithout\s+(?:it|any|the|my)\b", after):
+            return False  # "better than last week"; "ran 18k yesterday without it cramping once": a day it did not
         return about_pain or bool(_ONSET_WORDS.search(_sentence_around(low, start, end))) or _whole_answer(
             low, start, end)
     if kind == "present":
@@ -841,6 +913,7 @@ def find_duration(text: str, *, about_pain: bool = True, activities: Iterable[tu
     spans = list(activities)
     events = _event_clauses(low)
     accepted: list[tuple[int, Duration]] = []  # with how plainly each is said of the pain
+    followed: list[Duration] = []  # dated events the pain has lasted since ("... and ever since")
     for kind, days, start, end in _candidates(low, today):
         if _of_another_illness(low, start, end):
             continue  # "had a nasty flu at the start of November ... and now": the flu's date, not the pain's
@@ -857,6 +930,16 @@ def find_duration(text: str, *, about_pain: bool = True, activities: Iterable[tu
             accepted.append((_said_of_pain(low, start, end), said))
         elif kind == "dating" and about_pain and _dates_what_the_pain_followed(low, start, end):
             accepted.append((max(_said_of_pain(low, start, end), 1), said))
+        if kind == "dating" and about_pain and _dates_what_the_pain_followed(low, start, end):
+            followed.append(said)
+    # "I did the Three Peaks in the middle of October, 24 hours, 42 km, and ever since ...": a day's length said in
+    # the sentence of a dated event the pain has lasted since is the event's, and the date is the pain's onset
+    for event_day in followed:
+        sentence = _sentence_around(low, event_day.start, event_day.end)
+        at = low.find(sentence)
+        accepted = [(rank, said) for rank, said in accepted
+                    if not (said.days is not None and said.days <= 1 and at <= said.start < at + len(sentence)
+                            and said is not event_day)]
     if accepted:
         # "22 years on the tools. ... a burning ache since about Easter": the time said of the pain wins over the
         # times said of the person's life, another illness or another event

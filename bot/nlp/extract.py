@@ -1234,6 +1234,9 @@ _TRIGGER_CUE = re.compile(
     r"into|under|as|till|until|before|again|every|most|the\s+pain)\b))")
 _NOT_A_TRIGGER = re.compile(
     r"^(?:a\s+while|a\s+bit|that|this|then|it|them|that|a\s+few|the\s+(?:morning|evening|night|day|weekend)|"
+    # "a few days", "2 weeks" (not "bench day", "chest day": a gym day by what is trained)
+    r"(?!(?:bench|chest|arm|arms|leg|legs|back|push|pull|shoulder|shoulders|race|match|game|sports|gym|training|"
+    r"moving)\s+days?$)"
     r"(?:\w+\s+)?(?:\d+\s*-?)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|mths?|years?|yrs?|ages)$|"
     r"last|yesterday|today|now|lunch|dinner|"
     r"breakfast|waking|wake|i\s+wake|sleep|i\s+sleep|(?:trying|going|getting)\s+(?:to\s+)?sleep|the\s+pain|pain|my\s+(?:mum|dad|wife|husband|doctor|gp|physio)|"
@@ -1248,7 +1251,9 @@ _NOT_A_TRIGGER = re.compile(
 # Last items of a list that are no trigger: a side, a feeling word, filler or a courtesy.
 _NOT_A_LIST_TRIGGER = re.compile(r"\b(?:left|right|both|side|sides|one|thanks|thank|please|pls|cheers|ta|lol|x+|"
                                  r"help|hi|hello|sorry|maybe|ish|mostly|only|now|ago|days?|weeks?|months?|years?|"
-                                 r"no|not|none|nothing|yes|ok|okay|pain|ache|sore|hurts?)\b")
+                                 r"no|not|none|nothing|yes|ok|okay|pain|ache|sore|hurts?|"
+                                 # "..., ootside bit": where in the place, not what brings it on
+                                 r"bit|part|outside|inside|outer|inner)\b")
 
 
 # Doing-words that say what the pain does, or when, not what brings it on: "3 weeks getting worse", ", shooting down
@@ -1323,11 +1328,22 @@ def _trigger_words(text: str, found: list[Mention]) -> list[Mention]:
             return [Mention(kind="trigger_words", value=what, text=match.group(0))]
     if times:
         return []
+    shifts = _WORK_SHIFTS.match(low)
+    if shifts:  # "long shifts on the coffee machine tbh": the work said as the whole answer
+        return [Mention(kind="trigger_words", value=shifts.group(1), text=shifts.group(1))]
     nothing = _NOTHING_MAKES_IT_WORSE.search(low)
     if nothing:
         return [Mention(kind="trigger_words", value=re.sub(r"\s+", " ", nothing.group(1) or nothing.group(2)),
                         text=nothing.group(0))]
     return _last_item_of_a_list(text, found) or _doing_after_the_facts(text, found)
+
+
+# Work shifts named as the whole message: "long shifts on the coffee machine tbh", "night shifts at the depot"
+_WORK_SHIFTS = re.compile(r"^\s*(?:(?:probably|prob|maybe|i\s+think|prolly|def|defo|just)\s+)?"
+                          r"((?:(?:the|my)\s+)?(?:long|night|late|early|double|split|back[- ]to[- ]back|"
+                          r"\d{1,2}[- ]?(?:hour|hr)s?)"
+                          r"\s+shifts?(?:\s+(?:on|at|in|behind|with)\s+[a-z' ]{2,40}?)?)"
+                          r"(?:\s+(?:tbh|lol|really|honestly|mostly|i\s+think|probably))*\s*[.!]*\s*$")
 
 
 # "since painting the garden fence my shoulder aches": the cause ends where the pain is said
@@ -1448,6 +1464,22 @@ def _worse_doings_first(mentions: list[Mention], spans: list[Span]) -> list[Ment
     return [next(ordered) if m.kind == "activity" else m for m in mentions]
 
 
+def _parts_outside_doings(text: str, parts: list[Mention], spans: list[Span]) -> list[Mention]:
+    """Parts not said inside a doing's name: "swim front crawl", "side planks", "back squats" name a stroke or an
+    exercise, not the front, side or back of the place ("outer part of my left shoulder ... front crawl")."""
+    doings = [(span.start_char, span.end_char) for span in spans if span.label_ == "ACTIVITY"]
+    if not doings:
+        return parts
+    low = text.lower()
+
+    def inside_a_doing(part: Mention) -> bool:
+        word = re.escape((part.text or "").lower())
+        said = [match.span() for match in re.finditer(rf"(?<![\w']){word}(?![\w'])", low)]
+        return bool(said) and all(any(a <= start and end <= b for a, b in doings) for start, end in said)
+
+    return [part for part in parts if not inside_a_doing(part)]
+
+
 def extract_mentions(doc: Doc, sided_regions: Iterable[str], *, bare_intensity: bool = False) -> list[Mention]:
     """Every mention in an analysed doc, spans first then numbers, in reading order (the doings said to make it worse
     first among the doings)."""
@@ -1462,7 +1494,7 @@ def extract_mentions(doc: Doc, sided_regions: Iterable[str], *, bare_intensity: 
         parts = []
     parts = _not_parts_of_places_not_the_pains(doc.text, parts, [m for m in found if m.kind == "region"
                                                                   and not m.present])
-    parts = _centre_beside_a_level(parts)
+    parts = _centre_beside_a_level(_parts_outside_doings(doc.text, parts, spans))
     numbers = _number_mentions(doc.text, spans, bare_intensity=bare_intensity)
     found = _one_side_for_all(doc, found, set(sided_regions))
     found, parts = _places_named_as_parts(doc.text, found, parts)  # after the sides: "arch of r foot" keeps the r

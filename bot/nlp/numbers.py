@@ -42,7 +42,8 @@ _SCALE_AFTER = re.compile(r"^\s*(?:(?:/|out of|outta|outa|out o|oot o|of|on|from
 # "strength I will say 6", "dull ache 5". Not "for", "since" or "at" (durations and clock times).
 _LEAD_IN = re.compile(
     r"(?:^|[\s(])(?:about|abt|bout|around|roughly|approx|approximately|like|maybe|perhaps|prob|probably|say|says|"
-    r"think|guess|reckon|call it|put it at|rate it|rate it at|rated|rating|score|level|intensity|strength|severity|"
+    r"think|thinks|guess|guesses|reckon|reckons|reckoned|figures|"
+    r"call it|put it at|rate it|rate it at|rated|rating|score|level|intensity|strength|severity|"
     r"number|is|it's|its|was|a|an|reaching|reaches|hits|gets to|goes to|goes up to|up to|ache|aches|aching|pain|"
     r"sore|hurts|tight|sharp|dull|burning|throbbing|achy|achey|achie|stiff|cramp|cramping|feeling|sorry|painful|"
     r"hurting|pinchy|burny|stingy|niggly|nagging|pulling|pressing|stabbing|shooting|tender|throbby|heavy|"
@@ -131,7 +132,15 @@ def _score_at(low: str, start: int, end: int, *, word: bool) -> tuple[float, int
             return top, end + upper.end()
         if COUNTED_AFTER.match(tail):
             return None  # "3 or 4 hours a day", "2 or 3 times a week": a range of a count
+    if not before.strip() and _OPENING_TAIL.match(after):
+        return value, end  # "7 goin down stairs" to "how strong?": the score, then what brings it there
     return (value, end) if _SCORE_TAIL.match(after) or _after_an_article(before, after) else None
+
+
+# A doing after a number that opens the message: "7 going down stairs", "8 walkin uphill" (not "5 running shoes")
+_OPENING_TAIL = re.compile(r"^\s+(?:[a-z]{2,}ing|[a-z]{2,}in'?)(?!\s+(?:club|shoes|session|sessions|machine|track|"
+                           r"group|"
+                           r"partner|buddy|team|boots|bag|app|plan|programme|program|pool|lane|times|days|weeks)\b)\b")
 
 
 # "about a 7 started monday", "like a 6 going down stairs": after an article, a number then a doing or the onset is

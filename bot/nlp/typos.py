@@ -111,6 +111,14 @@ _DICTATED: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = tup
         (r"\brest(s?)\b(?=\s+(?:" + _HURT + r")\b)", r"wrist\1", _MY),
         (r"\brest(s?)\b", r"wrist\1", r"\b(?:palm|thumb|back|top|front|inside|outside|underside)\s+(?:side\s+)?of\s+"
                                       r"(?:my|your|his|her|the)\s+(?:(?:left|right)\s+)?$"),
+        # "the bass of my skull": the base of the skull
+        (r"\bbass\b(?=\s+of\s+(?:my|me|the|his|her|your)\s+(?:skull|head|neck|spine|thumb|tongue)\b)", "base", None),
+        # "my ham string", "ham strings": the hamstring
+        (r"\bham[\s-]+string(s?)\b", r"hamstring\1", None),
+        # numbers heard as other words: "for about too weeks" (two), "how bad I would say for" (four, at the end)
+        (r"\b(?:too|to)\b(?=\s+(?:days|weeks|wks|months|mths|years|yrs|hours|hrs)\b)", "two",
+         r"\b(?:for|about|around|roughly|nearly|almost|past|last|like|maybe|over|been|just)\s+$"),
+        (r"\bfor\b(?=\s*[.!]*\s*$)", "four", r"\b(?:say|said|reckon|guess|about|around|maybe|probably|like)\s+$"),
     ))
 
 
@@ -125,7 +133,14 @@ def _dictation_slips(text: str) -> list[Correction]:
                 continue
             found.append(Correction(match.start(), match.end(), match.group(0),
                                     _match_case(match.group(0), match.expand(said))))
+    # "couch to 5K", "a 10K": a race distance written in capitals, which the vocabulary has as "5k"
+    found += [Correction(match.start(), match.end(), match.group(0), match.group(0).lower())
+              for match in _DISTANCE_IN_CAPITALS.finditer(text)
+              if not any(fix.start < match.end() and match.start() < fix.end for fix in found)]
     return sorted(found, key=lambda fix: fix.start)
+
+
+_DISTANCE_IN_CAPITALS = re.compile(r"\b\d{1,3}K\b")
 
 
 def _calendar_slip(text: str, start: int, end: int) -> str | None:
