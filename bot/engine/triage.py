@@ -26,8 +26,17 @@ def _complaint_fits(rule: RedFlagRule, region_groups: set[str], regions: set[str
     return bool(region_groups & set(rule.complaint)) or bool(regions & set(rule.complaint_regions))
 
 
+# Guideline items that only apply from an age on (NICE CKS giant cell arteritis: over 50). A rule citing only such
+# items fires while the age is unknown (it may be over 50), and is silent once the person says they are younger:
+# a tender temple at 35 is a tension headache's trigger point, not an inflamed artery.
+_GUIDELINE_AGE_FLOOR = {"gca_scalp": 50, "gca_jaw": 50, "gca_new_headache": 50, "gca_new_headache_features": 50}
+
+
 def _age_fits(rule: RedFlagRule, age: int | None) -> bool:
     if rule.age_at_least is not None and (age is None or age < rule.age_at_least):
+        return False
+    floors = [_GUIDELINE_AGE_FLOOR.get(item) for item in rule.guideline]
+    if age is not None and floors and all(floors) and age < min(f for f in floors if f is not None):
         return False
     return not (rule.age_below is not None and (age is None or age >= rule.age_below))
 

@@ -57,6 +57,8 @@ NEW_SUBJECT = frozenset({"and", "but", "then", "so", "i", "i'm", "im", "it", "it
 # Words that end a clause for composition: facts on either side are about different things.
 CLAUSE_BREAKS = frozenset({"but", "however", "though", "although", "whereas", "except", "yet", ";",
                            "otherwise", "apart", "besides", "?"})
+# "do you mean ...", "did you mean ...": the person asks what the bot meant; a clause of its own
+_ASKED_BACK = frozenset({"do", "did", "does"})
 DEFAULT_WINDOW = 12  # tokens from the first to the last concept of a composed finding
 
 
@@ -203,6 +205,8 @@ def clause_ids(words: Sequence[str], sentence_starts: Iterable[int]) -> list[int
             current += 1
         if low in CLAUSE_BREAKS or (low in NEW_SUBJECT and index and words[index - 1] in {",", ";", "-"}):
             current += 1
+        elif low in _ASKED_BACK and [w.lower() for w in words[index + 1:index + 3]] == ["you", "mean"]:
+            current += 1  # "numb how, or do you mean the waterworks?": the word asked back stands apart
         ids.append(current)
     return ids
 
@@ -214,7 +218,9 @@ def _best_combination(groups: list[list[ConceptHit]], window: int) -> tuple[Conc
     for anchor in groups[0]:
         chosen = [anchor]
         for group in groups[1:]:
-            nearest = min(group, key=lambda h: abs(h.start - anchor.start))
+            # the nearest hit on words of its own: "red, hot" is two signs even though "hot" is also red-ish
+            own = [h for h in group if all((h.start, h.end) != (c.start, c.end) for c in chosen)] or group
+            nearest = min(own, key=lambda h: abs(h.start - anchor.start))
             chosen.append(nearest)
         width = max(h.end for h in chosen) - min(h.start for h in chosen)
         distinct = len({(h.start, h.end) for h in chosen}) == len(chosen) or len(chosen) == 1
