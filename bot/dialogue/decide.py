@@ -212,6 +212,19 @@ _CHECKIN_WORDS = re.compile(r"\bcheck(?![- ]?ups?\b|ed\b|ing (?:it|my|the|with)\
                             r"\bfollow[- ]?up|\bmessag\w* me\b|\btext\w* me\b|\bcontact\w* me\b")
 
 
+# a new complaint, not the one the check-ins follow: "now the right calf has started doing the same"
+_NEW_COMPLAINT = re.compile(r"\b(?:now (?:my|the|it'?s|its)|started|starting|another|other (?:side|one)|different|"
+                            r"new|as well|too)\b")
+
+
+def _reports_progress(s: Situation) -> bool:
+    """With check-ins agreed and none under way, how the pain is going ("I wanted to tell you it's ever so much
+    better") heard as a check-in answer: the check-in starts, keeping the trend, rather than a new intake."""
+    return s.typed and s.intent == "checkin_answer" and s.checkins_agreed and not s.active_loop and (
+        s.awaiting in (None, "anything_else")) and read_trend(s.text) is not None and (
+        not _NEW_COMPLAINT.search(s.text.lower()))
+
+
 def _asks_for_checkins(s: Situation) -> bool:
     """A check-in command that, with none planned, can only mean "please do check in on me"."""
     if s.intent != "checkin_manage" or read_yes_no(s.text, None) is Answer.NO or _REFUSAL.search(s.text.lower()):
@@ -613,11 +626,14 @@ def _decide(s: Situation) -> str | None:
         action = handler(s)
         if action is not None and not (action == "action_rephrase" and s.describes_pain):
             return action
+    if _reports_progress(s):
+        return None  # "hello again, the neck is ever so much better": the check-in rule starts one, not an intake
     if s.describes_pain:
         return "intake_form"
     if s.typed and s.previous_action in (None, "utter_greet") and not s.awaiting and not s.active_loop and (
-            s.triage in (None, "none")) and only_acknowledges(s.text):
-        return "utter_greet"  # "alright", "hiya" as the first word of a conversation: a hello
+            s.triage in (None, "none")) and not s.just_deleted and only_acknowledges(s.text):
+        # "alright", "hiya" as the first word of a conversation: a hello; "so", "ok" after the hello: where?
+        return "intake_form" if s.previous_action == "utter_greet" else "utter_greet"
     if _finished(s) and s.triage == "emergency":
         if goes_for_help_now(s.text):
             return "utter_emergency_goodbye"  # "Alright, I'll ring 111 now. Thank you": yes, do, and take care

@@ -650,7 +650,7 @@ def says_nothing_new(text: str) -> bool:
 
 
 _CHECKIN_ACTIONS = (
-    ("stop", re.compile(r"\b(?:on the head|no need to keep|stop|cancel|unsubscribe|no more|"
+    ("stop", re.compile(r"\b(?:on the head|no need to keep|stop|stopping|cancel|unsubscribe|no more|"
                         rf"{SCRAP_THE_CHECKINS}|"
                         r"don'?t want (?:them|these|any|check)|quit|end|"
                         r"opt out|leave me alone|stop messaging|stop texting|enough of|"
@@ -715,6 +715,7 @@ _CLOSING = re.compile(
     r"(?:all |that'?s |thats )?sorted|"
     r"(?:na|naw|nah|no)\W+(?:ur|you'?re|ye'?re|yer|you are) (?:alright|all right|ok|okay|grand|fine)|"
     r"have a (?:good|great|nice|lovely) (?:one|day|evening|night|weekend)|"
+    r"good (?:evening|night|day|afternoon) to (?:you|ye|ya|u)|"
     r"no thanks|no thank you|not now|not right now|bye|goodbye|cheers|ta|thanks|thank you|thx|thnx|tnx|ty|thank u|"
     r"that'?ll do|back to (?:it|work|the grind|the office|my shift|the desk)|"
     r"nothing else|nothin|nuthin|nowt|none|i'?m off|im off|i'?m done|done for now|see you|see ya|good night|night|"

@@ -22,7 +22,7 @@ from bot.nlp.replies import (
     wants_professional,
 )
 from bot.nlp.when import requested_checkin_days
-from core.types import Pressure
+from core.types import Mention, Pressure
 from tests.support.situations import said
 
 MONDAY = date(2026, 11, 30)
@@ -149,8 +149,25 @@ def test_an_ok_after_a_deletion_is_no_second_deletion() -> None:
                        previous_action="action_delete_data")) == "utter_deleted_already"
 
 
-def test_a_filler_word_after_the_greeting_greets_again() -> None:
-    assert decide(said("so", "affirm", previous_action="utter_greet")) == "utter_greet"
+def test_a_filler_word_after_the_greeting_asks_where() -> None:
+    assert decide(said("so", "affirm", previous_action="utter_greet")) == "intake_form"
+    assert decide(said("ok", "affirm")) == "utter_greet"  # the first word of a conversation is a hello
+    assert decide(said("k", "affirm", just_deleted=True)) == "utter_goodbye"  # not a hello after a deletion
+
+
+def test_progress_reported_with_checkins_agreed_is_no_new_intake() -> None:
+    said_with = said("hi it's me with the sore neck, loads better this week", "checkin_answer", checkins_agreed=True,
+                     awaiting="anything_else", mentions=(Mention("region", "neck_back"), Mention("sensation", "sore")))
+    assert decide(said_with) is None  # the check-in rule starts the check-in
+
+
+@pytest.mark.parametrize("text", ["could you stop sending the reminders please", "would you mind stopping them now"])
+def test_stopping_is_a_stop(text: str) -> None:
+    assert read_checkin_action(text) == "stop"
+
+
+def test_good_evening_to_you_is_a_goodbye() -> None:
+    assert decide(said("Very kind. Good evening to you.", "greet", awaiting="anything_else")) == "utter_goodbye"
 
 
 @pytest.mark.parametrize(("text", "now"), [("ok I'll phone them right away, thanks", True),
