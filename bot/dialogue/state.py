@@ -65,6 +65,7 @@ class UserTurn:
     asked: str | None = None  # SCREENING_SLOT's value: the finding asked about, or AGE_QUESTION
     checkin: int = 0  # how many check-ins had started before this turn
     coached: bool = False  # self-massage coaching had started before this turn: numbers are pressure levels
+    coachings: int = 0  # how many times coaching had started before this turn (a new complaint starts afresh)
 
     @property
     def answer(self) -> Answer | None:
@@ -250,14 +251,16 @@ class ConversationState:
             return [m for m in turn.mentions if m.kind != "region" and not str(m.value).endswith("_named")]
         return list(turn.mentions)
 
-    def intake_mentions(self, turn: UserTurn) -> list[Mention]:
-        """The mentions of one turn that describe the pain (its place, feeling, strength, ...)."""
+    def intake_mentions(self, turn: UserTurn, coached: bool | None = None) -> list[Mention]:
+        """The mentions of one turn that describe the pain (its place, feeling, strength, ...); `coached` says
+        whether coaching had started for the complaint this turn belongs to (by default: in the conversation)."""
+        coached = turn.coached if coached is None else coached
         if turn.in_pressure_loop or turn.in_checkin or turn.intent in _NOT_ABOUT_THE_PAIN or (
                 _about_the_advice(turn)):
             return [m for m in turn.mentions if m.kind not in INTAKE_KINDS]
         kept = []
         for mention in turn.mentions:
-            if mention.kind == "intensity" and turn.coached:
+            if mention.kind == "intensity" and coached:
                 continue  # "ok that's better, a 6" after easing off is a pressure level, not the pain's strength
             if mention.kind == "intensity" and turn.awaiting in _AFTER_THE_INTAKE and not any(
                     m.kind in ("region", "sensation") and m.present for m in turn.mentions):
@@ -278,21 +281,40 @@ class ConversationState:
 
         Once the pain's age is known, a later time said of something else ("had a little accident
         yesterday", "since this morning his face looks droopy") does not replace it: only one said of
-        the pain, or in answer to "how long?", does."""
+        the pain, or in answer to "how long?", does. A new complaint once the intake is done ("now the
+        right calf has started doing the same") starts the report afresh: its own place, feeling,
+        strength, time and trigger, asked for again where not said."""
+        return self._intake(self.turns)[0]
+
+    @property
+    def new_complaint(self) -> bool:
+        """A complaint after the first one was told and answered: the intake asks about it afresh."""
+        return self._intake(self.turns)[1] > 0
+
+    def _intake(self, turns: list[UserTurn]) -> tuple[PainReport, int]:
+        """The report of the latest complaint, and the index of the turn that began it."""
         messages: list[list[Mention]] = []
+        report = PainReport()
         dated = False
-        for turn in self.turns:
-            mentions = self.intake_mentions(turn)
+        start, coached_before = 0, 0
+        for index, turn in enumerate(turns):
+            coached = turn.coachings > coached_before
+            mentions = self.intake_mentions(turn, coached)
+            if index and _starts_a_new_complaint(turn, mentions, report):
+                messages, report, dated, start, coached_before = [], PainReport(), False, index, turn.coachings
+                mentions = self.intake_mentions(turn, coached=False)
             if dated and turn.requested_slot != "pain_duration":
                 mentions = [m for m in mentions if m.kind != "duration" or _said_of_the_pain(m, turn.text)]
             dated = dated or any(m.kind == "duration" and m.present for m in mentions)
-            messages.append(_same_joint_corrected(mentions, messages))
-        return PainReport.from_messages(messages)
+            corrected = _same_joint_corrected(mentions, messages)
+            messages.append(corrected)
+            report.add_message(corrected)
+        return report, start
 
     def _intake_answers(self) -> list[tuple[UserTurn, str, bool]]:
         """Each answer to an intake question: the turn, the slot asked, and whether it gave that fact."""
         answers = []
-        for turn in self.turns:
+        for turn in self.turns[self._intake(self.turns)[1]:]:
             slot = turn.requested_slot
             if not slot or turn.awaiting or turn.asked or slot not in _KINDS_FOR_SLOT:
                 continue
@@ -381,6 +403,34 @@ _NOT_ABOUT_THE_PAIN = frozenset({"checkin_manage", "give_email", "delete_data"})
 _ABOUT_THE_ADVICE = frozenset({"ask_why", "ask_trigger_point", "ask_how_massage", "ask_stretch"})
 
 
+# the same pain moving on ("it goes down into my foot now"): no new complaint
+_SPREADING = re.compile(r"\b(?:spread\w*|radiat\w*|goes (?:down|up|into|to)|going (?:down|up|into)|travels?|"
+                        r"shoots? (?:down|up|into))\b")
+_NEW_COMPLAINT_WORDS = re.compile(r"\b(?:now (?:my|the|it'?s|its)|started|starting|another|other (?:side|one)|new|"
+                                  r"as well|also|too)\b")
+
+
+def _starts_a_new_complaint(turn: UserTurn, mentions: list[Mention], report: PainReport) -> bool:
+    """Once the intake is done and answered, a place not held before, said with how it hurts or as news ("and
+    now my right knee is sore too"): a new complaint, not more about the first one."""
+    if turn.requested_slot or turn.asked or turn.in_pressure_loop or turn.in_checkin or _about_the_advice(turn):
+        return False
+    if turn.intent in _NOT_ABOUT_THE_PAIN or not report.regions:
+        return False
+    if not (turn.coached or turn.awaiting in _AFTER_THE_INTAKE):
+        return False
+    if any(m.present and (m.kind == "correction" or (m.kind == "finding" and not m.value.endswith("_named")))
+           for m in mentions):
+        return False  # a correction of the place, or a new symptom of this pain (numb, weak): not a new complaint
+    held = dict(report.regions)
+    places = [m for m in mentions if m.kind == "region" and m.present]
+    if not places or any(m.value in held and (not m.side or m.side == held[m.value]) for m in places):
+        return False
+    told = any(m.kind in ("sensation", "intensity") and m.present for m in mentions) or bool(
+        _NEW_COMPLAINT_WORDS.search(turn.text.lower()))
+    return told and not _SPREADING.search(turn.text.lower())
+
+
 def _about_the_advice(turn: UserTurn) -> bool:
     """A question about the suggestions once given, heard by the classifier or in the words ("why the calf?")."""
     return bool(turn.awaiting) and (turn.intent in _ABOUT_THE_ADVICE or asks_why_these(turn.text))
@@ -436,11 +486,11 @@ def read_state(events: Iterable[Any]) -> ConversationState:
     slots: dict[str, Any] = {}
     loop: str | None = None
     checkins = 0
-    coached = False
+    coachings = 0
     for event in events:
         kind = _event_kind(event)
         if kind == "restart":
-            state, slots, loop, checkins, coached = ConversationState(), {}, None, 0, False
+            state, slots, loop, checkins, coachings = ConversationState(), {}, None, 0, 0
         elif kind == "rewind" and state.turns:
             state.turns.pop()
         elif kind == "slot":
@@ -453,7 +503,7 @@ def read_state(events: Iterable[Any]) -> ConversationState:
         elif kind == "action" and _action_name(event) == "action_schedule_checkin":
             state.checkins_agreed = True
         elif kind == "action" and _action_name(event) == "action_coach_massage":
-            coached = True
+            coachings += 1
         elif kind == "user":
             data = _field(event, "parse_data") or {}
             state.turns.append(UserTurn(
@@ -462,7 +512,8 @@ def read_state(events: Iterable[Any]) -> ConversationState:
                 mentions=tuple(Mention.from_dict(m) for m in data.get(MENTIONS_KEY) or []),
                 entities=tuple(data.get("entities") or ()),
                 awaiting=slots.get(AWAITING_SLOT), requested_slot=slots.get("requested_slot") if loop else None,
-                active_loop=loop, asked=slots.get(SCREENING_SLOT), checkin=checkins, coached=coached))
+                active_loop=loop, asked=slots.get(SCREENING_SLOT), checkin=checkins, coached=coachings > 0,
+                coachings=coachings))
     return _about_the_patient(state)
 
 

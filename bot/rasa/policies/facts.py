@@ -31,6 +31,7 @@ from core.types import TriageLevel
 __all__ = ["CANDIDATES_SLOT", "FactsPolicy"]
 
 CANDIDATES_SLOT = "candidate_muscles"
+INTAKE_SLOTS = ("pain_location", "pain_quality", "pain_intensity", "pain_duration", "pain_trigger")
 CHECKIN_SLOTS = ("checkin_trend", "checkin_pain", "checkin_helped", "checkin_news")
 
 
@@ -68,6 +69,8 @@ class FactsPolicy(ContentPolicy):
             state = read_state(tracker.events)
             report = state.intake_report().refine(knowledge().vague_parts)
             values: Dict[str, Any] = dict(intake_slots(report, state.unknown_answers(), state.answers_in_words()))
+            if state.new_complaint:  # "now the right calf too": what was said of the first one is not this one's
+                values.update({slot: None for slot in INTAKE_SLOTS if slot not in values})
             if report.regions:
                 values[CANDIDATES_SLOT] = [c.muscle.id for c in knowledge().rank(report)]
             if tracker.active_loop_name == "checkin_form":
