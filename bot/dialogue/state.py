@@ -251,9 +251,11 @@ class ConversationState:
             return [m for m in turn.mentions if m.kind != "region" and not str(m.value).endswith("_named")]
         return list(turn.mentions)
 
-    def intake_mentions(self, turn: UserTurn, coached: bool | None = None) -> list[Mention]:
+    def intake_mentions(self, turn: UserTurn, coached: bool | None = None,
+                        strength_known: bool = True) -> list[Mention]:
         """The mentions of one turn that describe the pain (its place, feeling, strength, ...); `coached` says
-        whether coaching had started for the complaint this turn belongs to (by default: in the conversation)."""
+        whether coaching had started for the complaint this turn belongs to (by default: in the conversation);
+        with the strength not known yet, a bare "idk 5?" to "how long?" answers the strength asked before."""
         coached = turn.coached if coached is None else coached
         if turn.in_pressure_loop or turn.in_checkin or turn.intent in _NOT_ABOUT_THE_PAIN or (
                 _about_the_advice(turn)):
@@ -265,7 +267,8 @@ class ConversationState:
             if mention.kind == "intensity" and turn.awaiting in _AFTER_THE_INTAKE and not any(
                     m.kind in ("region", "sensation") and m.present for m in turn.mentions):
                 continue  # "ow too much like 8" to the coaching offer: how pressing feels, not the pain's strength
-            if _is_bare_intensity(mention, turn) and turn.requested_slot in ("pain_duration", "pain_trigger"):
+            if _is_bare_intensity(mention, turn) and turn.requested_slot in ("pain_duration", "pain_trigger") and (
+                    strength_known):
                 continue
             if _activity_length(mention, turn):
                 continue
@@ -297,15 +300,20 @@ class ConversationState:
         report = PainReport()
         dated = False
         start, coached_before = 0, 0
+        strength_asked = False
         for index, turn in enumerate(turns):
             coached = turn.coachings > coached_before
-            mentions = self.intake_mentions(turn, coached)
+            # "idk 5?" to "how long?" when "how strong?" was asked and went unanswered: the strength, a question late
+            waiting = strength_asked and report.intensity is None
+            mentions = self.intake_mentions(turn, coached, strength_known=not waiting)
             if index and _starts_a_new_complaint(turn, mentions, report):
                 messages, report, dated, start, coached_before = [], PainReport(), False, index, turn.coachings
+                strength_asked = False
                 mentions = self.intake_mentions(turn, coached=False)
             if dated and turn.requested_slot != "pain_duration":
                 mentions = [m for m in mentions if m.kind != "duration" or _said_of_the_pain(m, turn.text)]
             dated = dated or any(m.kind == "duration" and m.present for m in mentions)
+            strength_asked = strength_asked or turn.requested_slot == "pain_intensity"
             corrected = _same_joint_corrected(mentions, messages)
             messages.append(corrected)
             report.add_message(corrected)

@@ -57,3 +57,13 @@ def test_more_about_the_first_pain_is_no_new_complaint(later: str, knowledge: An
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     after = _after_coaching([later], knowledge, monkeypatch)
     assert not after["new"] and after["slots"]["pain_intensity"] == "5"
+
+
+def test_a_bare_score_a_question_late_is_the_strength(knowledge: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """"idk 5?" to "how long?" when the strength was asked and not given: the strength, a question late."""
+    from tests.support.reading import slots_after
+    slots = slots_after(["my neck", ("pain_quality", "stiff"), ("pain_intensity", "back of it, both sides"),
+                         ("pain_duration", "dunno 5?")], knowledge, monkeypatch)
+    assert slots["pain_intensity"] == "5" and "pain_duration" not in slots
+    known = slots_after(["my neck, stiff, a 6", ("pain_duration", "5")], knowledge, monkeypatch)
+    assert known["pain_intensity"] == "6"
