@@ -153,6 +153,8 @@ class PainReport:
     latest_places: set[str] = field(default_factory=set, repr=False, compare=False)
     # a side said before any place ("it hurts on the right"): the side of the next place named without one
     pending_side: str | None = field(default=None, repr=False, compare=False)
+    # places that have no left or right (the crown of the head): an area's side is never theirs
+    unsided_regions: set[str] = field(default_factory=set, repr=False, compare=False)
 
     def add(self, mention: Mention) -> None:
         """Fold one mention in; negated or hypothetical ones are remembered but never count.
@@ -176,6 +178,8 @@ class PainReport:
                 side = self.pending_side  # "it hurts on the right" then "the front of my knee"
                 mention = replace(mention, side=side)
             self.pending_side = None
+            if not mention.sided:
+                self.unsided_regions.add(mention.value)
             if not self._refines_a_bare_joint(mention):
                 self._add_region(mention.value, side)
             if (mention.text or "").lower().strip() in BARE_JOINT_WORDS and mention.value in self.region_ids:
@@ -306,7 +310,19 @@ class PainReport:
                 refined.append((target, side))
         self.regions = [place for index, place in enumerate(refined)
                         if all(place[0] != earlier for earlier, _s in refined[:index])]
+        self._sides_from_areas(vague_parts)
         return self
+
+    def _sides_from_areas(self, vague_parts: dict[str, dict[str, str]]) -> None:
+        """"My heel hurts" then "right foot": an area named with a side, with nothing to say where in it, gives that
+        side to the places held inside it that have none (the heel is part of the foot), so the side is not lost."""
+        for area, side in list(self.regions):
+            if side is None or area not in self.vague_regions:
+                continue
+            inside = set(vague_parts.get(area, {}).values()) - {area}
+            self.regions = [(region, side) if held is None and region in inside and region not in self.vague_regions
+                            and region not in self.unsided_regions else (region, held)
+                            for region, held in self.regions]
 
     @classmethod
     def from_mentions(cls, mentions: Iterable[Mention]) -> PainReport:

@@ -97,8 +97,11 @@ def _slips_of(word: str) -> set[str]:
     return (dropped | swapped) - {word}
 
 
-# "yesterday" as people shorten it in a text ("since yday") or mistype it ("yesteday")
-_YESTERDAY = "|".join(sorted({"yesterday", "yday", "y'day", "yest", *_slips_of("yesterday")}, key=len, reverse=True))
+# "yesterday" as people shorten it in a text ("since yday") or mistype it ("yesteday"), or as Caribbean and Irish
+# speakers write it ("from yessideh", "since yestiddy")
+_YESTERDAY = "|".join(sorted({"yesterday", "yday", "y'day", "yest", "yessideh", "yesideh", "yessiday", "yestiddy",
+                              "yistiddy", "yestidday", "yisterday", "yistaday", "yestaday", *_slips_of("yesterday")},
+                             key=len, reverse=True))
 # Long month names as they are mistyped, read as the month everywhere a month is ("since Septmber").
 _MONTH_SHORT.update({slip: month for month in _MONTHS if len(month) >= 6 for slip in _slips_of(month)})
 # Feasts whose date moves from year to year (month, day per year; approximate where calendars differ), so
@@ -234,7 +237,13 @@ _COUNTED_BEFORE = re.compile(rf"(?:\b\d(?:[\d,.]*\d)?\s*-?\s*|\b{_NUM}\s+)(?!(?:
 # the thing after it, not how long the pain has lasted.
 _ATTRIBUTIVE = re.compile(rf"^(?:\d+(?:\.\d+)?|{_NUM})\s*-?\s*(?:{_LENGTH_UNITS})(?!s)\b")
 _LENGTH_ENDS = re.compile(r"\s*(?:$|[.,;!?)]|(?:now|ago|or so|already|and|but|since|maybe|i think|about|approx|"
-                          r"more or less|roughly|or more|at least|i guess|tops|max)\b)")
+                          r"more or less|roughly|or more|at least|i guess|tops|max)\b|"
+                          # "been 3 month on and off", "4 month an it getting worse", "6 week mi a suffer", "2 month
+                          # noo": a length without its plural, then how it went on or the next clause's subject (the
+                          # noun a count describes, "12 hour shifts", is never a pronoun or one of these)
+                          r"\s(?:on\s+(?:and|an|n|'n')\s+off|off\s+(?:and|an|n)\s+on|noo|nou|so|mon|straight|running|"
+                          r"solid|in\s+a\s+row|an|n|it|it's|its|i|i've|ive|i'm|im|mi|me|my|ma|mah|she|he|dis|this|"
+                          r"de|the|wid|with)\b(?!-))")
 # "since 3 week", "for 2 month": a length said without its plural by someone writing in a second language
 _LENGTH_LEAD = re.compile(r"\b(?:since|for|from|past|last)\s+(?:about\s+|around\s+|almost\s+|nearly\s+)?$")
 # Doing-words that say what the pain does (or how it goes on), not something else the person did

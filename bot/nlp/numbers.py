@@ -38,6 +38,15 @@ def word_number(token: str) -> float | None:
 # A 0-10 score said in words people use: "4/10", "4 out of 10", "4 on 10", "7 from 10", "4 of 10".
 _SCALE_AFTER = re.compile(r"^\s*(?:(?:/|out of|outta|outa|out o|oot o|of|on|from|over)\s*(?:10|ten)\b|"
                           r"(?:score|points?|marks?)\b(?! (?:of|in|for)\b))")  # "5 score", "6 points"
+# "about", "maybe" and "I'd say" as Scots, Northern English, Irish and Caribbean speakers write them: a score said
+# inside them is still the score ("aboot a 6 a'd say", "bout 5 mi seh", "mebbe a 4 like")
+_DIALECT_HEDGE = r"aboot|aboots|'bout|'boot|roon aboot|roond aboot|aroon|aroond|mibbe|mebbe|mibbes|mebbes|prolly|probs"
+_DIALECT_SAY = (r"(?:i|a|ah|mi|me|ai)(?:'d|'ll|d|\s+wid|\s+wud|\s+would|\s+woulda|\s+wi|\s+go)?\s+(?:say|seh|sey|sae|"
+                r"gie\s+it|gi'\s+it|give\s+it|call\s+it)")
+# Words that close a clause in dialect after a score, said for emphasis or as a tag: "a 3 so" (Irish, Caribbean),
+# "a 6 easy", "a good 6 noo", "5 mon", "it's a 7 o" (Nigerian)
+_DIALECT_CLOSE = (r"(?:so|easy|easy\s+enough|noo|nou|eh|ya|yah|yuh|mon|man|innit|init|sha|o|la|lah|tho|doe|fi\s+true|"
+                  r"fi\s+sure|for\s+sure|defo|deffo|like)(?=\s*(?:$|[.,;:!?)]))")
 # Words right before a number that make it a score: "about a 5", "call it a 4", "I'd say 6", "it's a 7",
 # "strength I will say 6", "dull ache 5". Not "for", "since" or "at" (durations and clock times).
 _LEAD_IN = re.compile(
@@ -54,7 +63,9 @@ _LEAD_IN = re.compile(
     r"dunno|donno|idk|not sure|no idea|unsure|"
     # "a solid 6", "easily a 7", "a good 5": a score said with a word for how sure
     r"(?:a|an) (?:solid|good|strong|hard|firm|decent|steady|definite|clear|high|low|proper)|easily|at least|"
-    r"at most)\s*$")
+    r"at most|"
+    # ... and as dialects say the hedge: "aboot a 6" (Scots), "'bout 5", "mibbe 4", "a'd say 6", "mi seh 5" (Patois)
+    rf"{_DIALECT_HEDGE}|{_DIALECT_SAY})\s*$")
 # A number that starts its own clause: "sharp when I bend. 7", "oh sorry, 5".
 _CLAUSE_START = re.compile(r"(?:^|[.,;:!?(\n]|\band|\bbut|\bso)\s*$")
 _TIME_UNITS = "minute|min|hour|hr|day|night|week|wk|fortnight|month|mnth|mth|mo|year|yr"
@@ -72,6 +83,8 @@ _SCORE_TAIL = re.compile(
     # "about a 5 overall", "a 6 on average"
     r"overall|generally|typically|average|on\s+average|in\s+general|all\s+round|"
     rf"out|most|which|that|since|for|like|about|bout|abt|around|{_NEXT_CLAUSE})\b|"
+    # "aboot a 6 a'd say", "bout 5 mi seh", "it eh so bad, a 3 so": the speaker's hedge or a closing word in dialect
+    rf"\s*,?\s+(?:{_DIALECT_SAY})\b|\s+{_DIALECT_CLOSE}|"
     # "sore 6 roughly 3 weeks", "tight 6 a few weeks": the score, then how long with a hedge
     r"\s+(?:roughly|approx|approximately|nearly|almost|over|past|(?:the\s+)?(?:last|past)|a\s+few|"
     rf"a\s+couple(?:\s+of)?)\s+(?:{_NUM}\s*)?(?:a\s+|an\s+)?(?:{_TIME_UNITS})s?\b|"

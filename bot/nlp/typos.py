@@ -58,7 +58,8 @@ _DIALECT = frozenset({
     "innit", "bruv", "mandem", "peng", "peak", "wagwan", "ting", "fam", "deffo", "proper", "reyt",
 })
 # "me back", "on me feet all day": "me" for "my" before a body word, as said in Ireland and much of Britain
-_ME_AS_MY = re.compile(r"(?:(?:left|right|lft|rite|bad|good|poor|sore|old) )?"
+# ... and "mi" (Jamaican Patois, Nigerian Pidgin): "Mi lef knee a hurt mi", "hurt mi back"
+_ME_AS_MY = re.compile(r"(?:(?:left|right|lft|lef|rite|rigt|rt|bad|good|poor|sore|old) )?"
                        r"(?:back|neck|necks|feet|foot|legs?|knees?|shoulders?|arms?|head|hips?|hands?|wrists?|elbows?|ankles?|calf|calves|jaw|chest|side|bum|arse|thighs?|shins?|toes?|heels?|fingers?|"
                        r"thumbs?|ribs|belly|tummy|stomach|eyes?|ears?|teeth|groin|spine)\b")
 # Words people date an onset by, whose slips can be other (rare) words ("sumer" is Sumer, "eater"): read as the
@@ -74,7 +75,7 @@ _CALENDAR_AFTER = re.compile(r"\s+(?:holidays?|hols|break|term|half[- ]term|vaca
 # ("pain under my should a blade", "the soul of my foot", "my big tow"), which no spelling distance mends. Each is
 # read as the body word only where the words around it leave no other reading: after "my" (and a side), before the
 # rest of the body word's phrase ("blade", "of my foot") or a word of pain or injury.
-_MY = r"\b(?:my|your|his)\s+(?:(?:left|right|lft|rite|rt|bad|sore|good|other|inner|outer|upper)\s+)?$"
+_MY = r"\b(?:my|mi|your|his)\s+(?:(?:left|right|lft|lef|rite|rigt|rt|bad|sore|good|other|inner|outer|upper)\s+)?$"
 _MY_OR_WHERE = (r"\b(?:my|me|the|his|her|their|your|left|right|lft|rite|rt|both|under|of|on|between|behind|below|"
                 r"beneath|near|by|in|into|to|round|around|inner|outer|upper|lower)\s+$")
 _OF_THE_FOOT = r"(?=\s+of\s+(?:(?:my|me|the|his|her|your|their|both)\s+)?(?:(?:left|right)\s+)?(?:foot|feet)\b)"
@@ -83,6 +84,8 @@ _HURT = (r"hurts?|hurting|aches?|aching|achy|sore|swollen|swelling|pain|painful|
 _INJURED_MY = (r"\b(?:sprained|sprain|twisted|twist|rolled|roll|turned|turn|went\s+over\s+on|go\s+over\s+on|"
                r"gone\s+over\s+on|hurt|injured|broke|broken|bruised|strained|pulled|tweaked)\s+"
                r"(?:my|me|his|her|your)\s+(?:(?:left|right)\s+)?$")
+_WEEKDAY_WORDS = (r"mon|monday|tue|tues|tuesday|wed|weds|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|"
+                  r"sun|sunday")
 _NOT_A_TOE_AFTER = r"(?!\s+(?:truck|trucks|truk|rope|ropes|bar|bars|lorry|van|hitch|car|cars|boat|path|company))"
 _DICTATED: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = tuple(
     (re.compile(slip, re.IGNORECASE), said, re.compile(before, re.IGNORECASE) if before else None)
@@ -119,6 +122,12 @@ _DICTATED: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = tup
         (r"\b(?:too|to)\b(?=\s+(?:days|weeks|wks|months|mths|years|yrs|hours|hrs)\b)", "two",
          r"\b(?:for|about|around|roughly|nearly|almost|past|last|like|maybe|over|been|just)\s+$"),
         (r"\bfor\b(?=\s*[.!]*\s*$)", "four", r"\b(?:say|said|reckon|guess|about|around|maybe|probably|like)\s+$"),
+        # "I think I've got shin spins", "shin splits": shin splints, heard or typed short (a "spin" read alone would
+        # be the room spinning, a dizziness)
+        (r"\bshin[\s-]+(?:spins?|spines?|splits?|splint|splince|splence|splins|splinters?)\b", "shin splints", None),
+        # "from las week", "since las Tuesday" (Caribbean, Irish): the final t dropped before a time word
+        (r"\blas\b(?=\s+(?:week|weekend|wk|month|mth|year|yr|night|time|summer|winter|spring|autumn|christmas|"
+         r"easter|" + _WEEKDAY_WORDS + r")\b)", "last", None),
     ))
 
 
@@ -341,9 +350,9 @@ def correct(text: str, vocabulary_words: Iterable[str] | Speller) -> Corrected:
         if "'" in token or "’" in token or any(start <= match.start() < end for start, end in dictated):
             continue
         suggestion = speller.suggest(token)
-        if token.lower() == "me" and text[match.end():match.end() + 1] == " " and \
+        if token.lower() in ("me", "mi") and text[match.end():match.end() + 1] == " " and \
                 _ME_AS_MY.match(text, match.end() + 1):
-            suggestion = "my"  # "on me feet": checked only for "me", every token passes here
+            suggestion = "my"  # "on me feet", "mi lef knee": checked only for "me" and "mi", every token passes here
         if suggestion is None and token.lower() not in _CALENDAR_WORDS:
             suggestion = _calendar_slip(text, match.start(), match.end())
         if suggestion is None:
