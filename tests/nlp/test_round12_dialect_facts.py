@@ -156,3 +156,9 @@ def test_an_area_with_a_side_gives_it_to_the_place_inside(messages: list[str | t
 def test_an_area_with_a_side_leaves_other_places(messages: list[str | tuple[str, str]], expected: str,
                                                  knowledge: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     assert slots_after(messages, knowledge, monkeypatch)["pain_location"] == expected
+
+
+def test_louping_is_throbbing(knowledge: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Scots "louping" (leaping, throbbing) is how it feels."""
+    assert slots_after(["my left wrist has been louping since Friday"], knowledge, monkeypatch)["pain_quality"] == \
+        "throbbing"
