@@ -92,7 +92,8 @@ _SCORE_TAIL = re.compile(
     rf"\s*,?\s+not\s+(?:a\s+|an\s+)?{_NUM}\b|"
     # "achy 4 2 weeks": a terse list, the score then how long
     rf"\s+{_NUM}\s*(?:{_TIME_UNITS})(?:s\b|\b(?=\s*(?:$|[.,;:!?]|(?:ago|now|or)\b))))")
-_RANGE = re.compile(r"^\s*(?:-|–|to|or)\s*(\d{1,2})\b")
+# "5-6", "7 or 8", "two or three": a range, whose top and whose tail say what it counts
+_RANGE = re.compile(r"^\s*(?:-|–|to|or)\s*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b")
 # Someone else's number: "my son is 5", "she's 6".
 _OTHER_PERSON = re.compile(r"\b(?:son|daughter|kid|kids|child|baby|boy|girl|toddler|grandson|granddaughter|he|she|"
                            r"he's|she's|they're|dog)\s+(?:is|was|'s|are)?\s*(?:only\s+|nearly\s+|almost\s+)?$")

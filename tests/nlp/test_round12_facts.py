@@ -270,3 +270,10 @@ def test_a_part_named_with_a_place_and_no_list_trigger(knowledge: Any, monkeypat
                         monkeypatch)
     assert slots["pain_duration"] == "14" and slots["pain_location"] == "elbow_outer:right"
     assert "pain_trigger" not in slots  # "ootside bit" says where, not what brings it on
+
+
+@pytest.mark.parametrize("text", ["I sew two or three hours a night, I'd give it a 5",
+                                  "five or six hours at the desk, sore, 5"])
+def test_a_range_of_hours_in_words_is_no_score(text: str) -> None:
+    """"two or three hours every evening": a count in words, like "2 or 3 hours"; the score is the one said."""
+    assert score(text) == 5
