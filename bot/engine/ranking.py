@@ -3,7 +3,10 @@
 Scoring, in plain terms: a reported region inside a muscle's primary (essential) referral zone is
 strong evidence, inside its spillover zone weaker evidence; a muscle that explains more of the
 reported regions beats one that explains only part; matching sensations and aggravating
-activities break ties. Deterministic and pure: same report, same order.
+activities break ties. A place named only by a vague word ("my foot", "my arm", a bare "shoulder") stands
+for the commonest part of that area (vocabulary/vague_places.yml): a guess, so when the person also
+names a place exactly, the guess weighs less than what they pointed to and the first-named bonus goes to
+the first exact place. Deterministic and pure: same report, same order.
 
 Order: highest score first; at an equal score, the muscle that explains more of the reported
 regions first (two spillover zones can add up to exactly one primary zone, and the promise above
@@ -21,6 +24,8 @@ __all__ = ["CANDIDATE_LIMIT", "explain", "rank_muscles"]
 PRIMARY_WEIGHT = 3.0
 SPILLOVER_WEIGHT = 1.2
 FIRST_REGION_BONUS = 0.5
+# A vague word's stand-in region, next to places said exactly: half a region (see the module docstring).
+VAGUE_REGION_WEIGHT = 0.5
 ACTIVITY_WEIGHT = 0.6
 SENSATION_WEIGHT = 0.2
 MIN_SCORE = PRIMARY_WEIGHT * 0.5
@@ -30,10 +35,22 @@ CANDIDATE_LIMIT = 6
 
 
 def _region_weights(report: PainReport) -> dict[str, float]:
-    """The first region mentioned is usually the main complaint, so it weighs a little more."""
+    """The first region mentioned is usually the main complaint, so it weighs a little more.
+
+    Regions that only stand in for a vague word ("my foot" read as the sole) weigh less when the person
+    also names a place exactly; said on their own they are all there is and weigh as any other.
+    """
+    regions = report.region_ids
+    vague = {r for r in regions if r in report.vague_regions}
+    exact = [r for r in regions if r not in vague]
+    if not exact:
+        exact, vague = regions, set()
     weights: dict[str, float] = {}
-    for index, region in enumerate(report.region_ids):
-        weights[region] = 1.0 + (FIRST_REGION_BONUS if index == 0 else 0.0)
+    for region in regions:
+        if region in vague:
+            weights[region] = VAGUE_REGION_WEIGHT
+        else:
+            weights[region] = 1.0 + (FIRST_REGION_BONUS if region == exact[0] else 0.0)
     return weights
 
 

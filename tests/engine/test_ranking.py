@@ -65,6 +65,18 @@ def test_first_named_region_weighs_more() -> None:
     assert _ids(_report("jaw", "temple"), muscles) == ["for_jaw", "for_temple"]
 
 
+def test_a_vague_word_weighs_less_than_a_place_said_exactly() -> None:
+    """"My foot" stands in for the sole: beside a place said exactly it is a guess, so it weighs half and the
+    first-named bonus goes to the exact place; said alone it weighs as any region."""
+    muscles = [_muscle("for_temple_and_jaw", primary=("temple",), spillover=("jaw",)),
+               _muscle("for_jaw", primary=("jaw",))]
+    vague_first = PainReport.from_mentions([Mention("region", "temple", vague=True), Mention("region", "jaw")])
+    assert _ids(vague_first, muscles) == ["for_jaw", "for_temple_and_jaw"]
+    assert _ids(_report("temple", "jaw"), muscles) == ["for_temple_and_jaw", "for_jaw"]
+    vague_alone = PainReport.from_mentions([Mention("region", "temple", vague=True)])
+    assert [c.score for c in rank_muscles(vague_alone, muscles)] == [4.5]
+
+
 def test_activity_breaks_a_tie() -> None:
     muscles = [_muscle("a_plain", primary=("temple",)),
                _muscle("z_chewer", primary=("temple",), perpetuating=("chewing",))]
