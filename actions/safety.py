@@ -101,13 +101,15 @@ class ActionScreen(Action):
                 and triage_level_of(tracker) == TriageLevel.NONE:
             dispatcher.utter_message(response="utter_screen_unsure")
         asked = concern_question(report, done, kb.questions, kb.concern_of)
-        in_form = bool(tracker.active_loop.get("name")) if tracker.active_loop else False
+        form = tracker.active_loop.get("name") if tracker.active_loop else None
+        in_form = bool(form)
         if asked is None and not in_form:
             asked = next_question(report, done, kb.questions, kb.rules, kb.groups_of(report),
                                   triage_level_of(tracker))
         if asked is None:
             events: Events = [SlotSet(SCREENING_SLOT, None), awaiting(None)]
-            return events if in_form else [*events, FollowupAction(SUGGEST)]
+            # back to the form's own next question (or its end): not to an earlier unreadable answer to it
+            return [*events, FollowupAction(str(form))] if form else [*events, FollowupAction(SUGGEST)]
         if asked.id == AGE:
             dispatcher.utter_message(response="utter_ask_age")
             return [SlotSet(SCREENING_SLOT, AGE_QUESTION), SlotSet("screening_done", [*done, AGE]), awaiting("age")]

@@ -225,6 +225,11 @@ def _reports_progress(s: Situation) -> bool:
         not _NEW_COMPLAINT.search(s.text.lower()))
 
 
+# the check-ins named as such: "check in on me", "check-ins", "remind me"; not "the dentist already check"
+_PLAIN_CHECKIN_WORDS = re.compile(r"\bcheck[- ]?ins?\b|\bcheck (?:in|on|up on) (?:me|with me|him|her)\b|\bremind|"
+                                  r"\bfollow[- ]?up|\bin touch\b")
+
+
 def _asks_for_checkins(s: Situation) -> bool:
     """A check-in command that, with none planned, can only mean "please do check in on me"."""
     if s.intent != "checkin_manage" or read_yes_no(s.text, None) is Answer.NO or _REFUSAL.search(s.text.lower()):
@@ -450,6 +455,10 @@ def _trusted(s: Situation) -> Situation:
             or (s.active_loop == "checkin_form" and s.intent != "checkin_manage")):
         # "any others? already been rolling those" to the coaching offer, "please, later, I am driving now"
         # inside a check-in: an answer to what was asked, not a request to start a check-in
+        return replace(s, intent=None, confidence=0.0)
+    if s.intent in _CHECKIN_COMMANDS and s.typed and s.active_loop == "intake_form" and not s.checkins_agreed and (
+            not _PLAIN_CHECKIN_WORDS.search(s.text.lower())):
+        # "Dentist already check, he say teeth no problem" during the intake asks for no check-in
         return replace(s, intent=None, confidence=0.0)
     if s.intent in _CHECKIN_COMMANDS and s.typed and is_closing(s.text) and (
             not _CHECKIN_WORDS.search(s.text.lower())) and not _PAUSE_WORD.search(s.text.lower()):
