@@ -225,6 +225,10 @@ def _reports_progress(s: Situation) -> bool:
         not _NEW_COMPLAINT.search(s.text.lower()))
 
 
+# asking to move something: "leave it till Monday", "could you do it Tuesday instead"; not "since Saturday"
+_MOVE_WORDS = re.compile(r"\b(?:move|moving|push|postpone|delay|instead|leave|hold off|till|until|rather|another day|"
+                         r"different day|make it|(?:can|could|would) (?:you|u) do|reschedule|later|"
+                         r"not (?:this|that))\b")
 # the check-ins named as such: "check in on me", "check-ins", "remind me"; not "the dentist already check"
 _PLAIN_CHECKIN_WORDS = re.compile(r"\bcheck[- ]?ins?\b|\bcheck (?:in|on|up on) (?:me|with me|him|her)\b|\bremind|"
                                   r"\bfollow[- ]?up|\bin touch\b")
@@ -379,6 +383,8 @@ def _anything_else(s: Situation) -> str | None:
         return "action_pressure_feedback"
     if read_yes_no(s.text, s.intent) is Answer.YES and len(s.text.split()) <= 3:
         return "utter_ask_what_else"
+    if (s.coached or s.coaching_open) and wants_stretch_instead(s.text) and not wants_other_muscle(s.text):
+        return "action_stretch_only"  # "ok I've let go, what else can I do" after a stop sign: the stretch
     return None
 
 
@@ -450,7 +456,7 @@ def _trusted(s: Situation) -> Situation:
     about the bot."""
     if s.intent == "bot_challenge" and s.typed and not is_about_the_bot(s.text):
         return replace(s, intent=None, confidence=0.0)
-    if s.intent in _CHECKIN_COMMANDS and s.typed and not _CHECKIN_WORDS.search(s.text.lower()) and (
+    if s.intent in _CHECKIN_COMMANDS and s.typed and not _PLAIN_CHECKIN_WORDS.search(s.text.lower()) and (
             s.awaiting in ("coach_offer", "pressure", "screening", "age", "email")
             or (s.active_loop == "checkin_form" and s.intent != "checkin_manage")):
         # "any others? already been rolling those" to the coaching offer, "please, later, I am driving now"
@@ -550,7 +556,8 @@ def _decide(s: Situation) -> str | None:
             return "intake_form"  # "now the right calf has started doing the same, tight, a 3": a new complaint
         return in_context or ("utter_goodbye" if s.awaiting == "anything_else" else "action_rephrase")
     if s.typed and s.checkins_agreed and s.awaiting in ("email", "anything_else") and not find_email(s.text) and (
-            (read_checkin_action(s.text) == "reschedule" and requested_checkin_days(s.text) is not None)
+            (read_checkin_action(s.text) == "reschedule" and requested_checkin_days(s.text) is not None
+             and (_MOVE_WORDS.search(s.text.lower()) or _PLAIN_CHECKIN_WORDS.search(s.text.lower())))
             or (read_checkin_action(s.text) == "pause" and _PAUSE_WORD.search(s.text.lower()))
             or _STOPS_CHECKINS.search(s.text.lower())):
         # "actually can you leave the first one till next Monday?", "can you pause them until I tell you?"

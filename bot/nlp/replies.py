@@ -209,7 +209,10 @@ _PUTS_OFF = re.compile(
 # "I'd be obliged if you'd take me through the first one", "could you guide me through the first muscle then?"
 _COACH_ME = re.compile(r"\b(?:take|taking|walk|walking|talk|talking|guide|guiding|run|running|lead|leading|step|"
                        r"stepping) (?:me|us|him|her) (?:through|thru)\b|"
-                       r"\bshow (?:me|us|him|her) (?:how|the (?:first|massage|way|one)|what to do)\b")
+                       r"\bshow (?:me|us|him|her) (?:how|the (?:first|massage|way|one)|what to do)\b|"
+                       # "Shall we try the first one?" (a muscle named otherwise may not be the one offered)
+                       r"\b(?:shall|can|could|should) (?:we|i) (?:try|do|start)(?: with)? (?:the|that) "
+                       r"(?:first|1st|top) (?:one|muscle)\b")
 _NOT_NOW_OR_NOT = re.compile(r"\b(?:don'?t|dont|doesn'?t|not|no need|rather not|never|later|tomorrow|tonight)\b")
 
 
@@ -663,6 +666,7 @@ _CHECKIN_ACTIONS = (
                           r"back on(?! (?:the |on )?\d| the \d| (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)|"
                           r"carry on (?:with|checking)|unpause|"
                           r"continue (?:the )?check|keep checking|"
+                          r"keep (?:the |my |these |those )?check[- ]?ins? (?:going|coming|on)|"
                           r"(?:can|could) (?:start|carry on|continue)(?![\w ]{0,12}\b(?:after|from|next|when|once)\b)|"
                           r"(?<!until )(?<!till )(?<!til )(?<!when )(?<!once )(?<!before )i'?m back|"
                           r"(?<!until )(?<!till )(?<!when )(?<!once )back now|back home)\b")),

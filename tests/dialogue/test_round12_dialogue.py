@@ -196,3 +196,25 @@ def test_at_and_dot_in_other_words_are_no_address(text: str) -> None:
 @pytest.mark.parametrize("text", ["ok I will go today", "right, I will go to the walk-in centre this afternoon"])
 def test_going_today_after_urgent_advice_is_a_goodbye(text: str) -> None:
     assert decide(said(text, "out_of_scope", 0.6, triage="urgent")) == "utter_goodbye"
+
+
+def test_news_naming_a_day_is_no_move() -> None:
+    text = "hiya me again, back's grand, but now it's my left hip since the match on Saturday"
+    assert decide(said(text, "checkin_answer", 0.6, checkins_agreed=True, awaiting="anything_else")) != \
+        "action_checkin_manage"
+    assert decide(said("could you leave it till Saturday", "checkin_manage", 0.9, checkins_agreed=True,
+                       awaiting="anything_else")) == "action_checkin_manage"
+
+
+def test_keeping_the_checkins_going_is_a_resume() -> None:
+    assert read_checkin_action("please keep the check-ins going") == "resume"
+
+
+@pytest.mark.parametrize("text", ["ok, shall we try the first one?", "can I do the top one"])
+def test_trying_another_suggested_muscle_is_a_yes(text: str) -> None:
+    assert decide(said(text, "ask_why", 0.7, awaiting="coach_offer")) == "action_coach_massage"
+
+
+def test_what_else_after_a_stop_sign_is_the_stretch() -> None:
+    assert decide(said("ok stopped, what else can I do?", "next_candidate", 0.7, awaiting="anything_else",
+                       coached=True, coaching_open=True)) == "action_stretch_only"
