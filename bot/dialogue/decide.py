@@ -95,6 +95,7 @@ _FINE_THANKS = re.compile(r"(?:good|great|perfect|lovely|brilliant|grand|fab|sup
                           r"(?:ok|okay|cool|right|alright) (?:then|cool|great|good))(?: thanks| thank you| ta)?")
 _THANKS_ONLY = re.compile(r"^(?:(?:ok|okay|k|cool|great|nice|right|sound|ah|oh)\W+)?(?:thx|ty|thanks|thank you|ta|"
                           r"cheers|thank u|tnx)\W*$")
+_SAYS_THANKS = re.compile(r"\b(?:thanks|thank you|thank u|ta|cheers|thx|grateful)\b")
 _ASKED_FIRST = frozenset({"ask_trigger_point", "ask_why", "ask_caution"})
 _LATER = re.compile(r"\b(?:maybe later|later maybe|try (?:it |that |this )?later|(?:do|give) it a go later|"
                     r"later on|another time|tomorrow|tonight|when (?:he'?s|she'?s|i'?m|i get|the baby)|after work|"
@@ -504,6 +505,8 @@ def _decide(s: Situation) -> str | None:
     if s.typed and s.previous_action == "utter_goodbye" and s.awaiting and _GREETING.match(s.text) and (
             not s.describes_pain) and not _CHECKIN_WORDS.search(s.text.lower()) and not any(
             m.kind == "region" and m.present for m in s.mentions):  # "hiya, me again, now it's my thigh" is news
+        if _SAYS_THANKS.search(s.text.lower()) and "?" not in s.text:
+            return "utter_thank"  # "hiya, me again, walked up the moor with no bother, just wanted to say ta!"
         return "action_checkin_resume"  # "hello it's me again": the goodbye closed what was asked before it
     if s.typed and s.triage == "see_doctor" and s.awaiting is None and not s.active_loop and (
             s.previous_action == "action_suggest_muscles") and read_yes_no(s.text, None) is Answer.YES and (

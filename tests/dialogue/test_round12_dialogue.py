@@ -218,3 +218,11 @@ def test_trying_another_suggested_muscle_is_a_yes(text: str) -> None:
 def test_what_else_after_a_stop_sign_is_the_stretch() -> None:
     assert decide(said("ok stopped, what else can I do?", "next_candidate", 0.7, awaiting="anything_else",
                        coached=True, coaching_open=True)) == "action_stretch_only"
+
+
+def test_coming_back_to_say_thanks_is_thanked() -> None:
+    text = "Hello, me again! Did the stretches all week and played 18 holes pain free. Just wanted to say thanks!"
+    assert decide(said(text, "greet", 0.7, previous_action="utter_goodbye", awaiting="anything_else")) == \
+        "utter_thank"
+    assert decide(said("hello, me again", "greet", 0.9, previous_action="utter_goodbye",
+                       awaiting="anything_else")) == "action_checkin_resume"
