@@ -233,6 +233,8 @@ class ConversationState:
 
     turns: list[UserTurn] = field(default_factory=list)
     checkins_agreed: bool = False  # the person agreed to check-ins at some point in this conversation
+    # (turns read, index of the turn that began the latest complaint): read once per message, asked often
+    _complaint_start: tuple[int, int] | None = field(default=None, repr=False, compare=False)
 
     def safety_report(self) -> PainReport:
         """Everything said, with the answers to safety questions: what the red-flag rules read."""
@@ -292,7 +294,13 @@ class ConversationState:
     @property
     def new_complaint(self) -> bool:
         """A complaint after the first one was told and answered: the intake asks about it afresh."""
-        return self._intake(self.turns)[1] > 0
+        return self._start() > 0
+
+    def _start(self) -> int:
+        """The index of the turn that began the latest complaint."""
+        if self._complaint_start is None or self._complaint_start[0] != len(self.turns):
+            self._complaint_start = (len(self.turns), self._intake(self.turns)[1])
+        return self._complaint_start[1]
 
     def _intake(self, turns: list[UserTurn]) -> tuple[PainReport, int]:
         """The report of the latest complaint, and the index of the turn that began it."""
@@ -322,7 +330,7 @@ class ConversationState:
     def _intake_answers(self) -> list[tuple[UserTurn, str, bool]]:
         """Each answer to an intake question: the turn, the slot asked, and whether it gave that fact."""
         answers = []
-        for turn in self.turns[self._intake(self.turns)[1]:]:
+        for turn in self.turns[self._start():]:
             slot = turn.requested_slot
             if not slot or turn.awaiting or turn.asked or slot not in _KINDS_FOR_SLOT:
                 continue
