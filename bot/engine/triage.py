@@ -41,6 +41,13 @@ def _age_fits(rule: RedFlagRule, age: int | None) -> bool:
     return not (rule.age_below is not None and (age is None or age >= rule.age_below))
 
 
+# Findings that many harmless states share and that mean a red flag only beside the complaint a rule names ("neck
+# pain with dizziness": IFOMPT 2023, NICE CKS neck pain). While no place is known they do not stand in for that
+# complaint: dizzy at the end of a hard spin class is not neck pain with dizziness. Said with a place, or with any
+# defining finding of the rule, the rule fires as before.
+_NEEDS_THE_PLACE = frozenset({"dizziness"})
+
+
 def rule_matches(
     rule: RedFlagRule, report: PainReport, region_groups: set[str]
 ) -> FiredFlag | None:
@@ -55,6 +62,9 @@ def rule_matches(
     if any(f in present for f in rule.none_of):
         return None
     if not _complaint_fits(rule, region_groups, set(report.region_ids)):
+        return None
+    if (rule.complaint or rule.complaint_regions) and not (report.region_ids or region_groups) and because \
+            and set(because) <= _NEEDS_THE_PLACE:
         return None
     if not _age_fits(rule, report.age):
         return None

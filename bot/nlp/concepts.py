@@ -195,18 +195,36 @@ class ConceptMatcher:
                         hits[key] = ConceptHit(concept, start, end)
 
 
+# A clause fronted by one of these ("only when I've been sitting a while, I get a funny feeling") says when the next
+# one holds: the comma after it opens no new fact, so the two are one clause ("when" is the scope of "I get ...").
+_FRONTED = frozenset({"when", "whenever", "once", "while"})
+_FRONTED_AFTER = frozenset({"only", "but", "and", "just"})
+
+
+def _fronted_clause(words: Sequence[str], first: int, comma: int) -> bool:
+    """Whether the clause from `first` to the comma at `comma` opens with "(only) when/whenever/once/while"."""
+    head = [w.lower() for w in words[first:comma] if w not in {",", ";", "-"}][:2]
+    return bool(head) and (head[0] in _FRONTED or (len(head) > 1 and head[0] in _FRONTED_AFTER and head[1] in _FRONTED))
+
+
 def clause_ids(words: Sequence[str], sentence_starts: Iterable[int]) -> list[int]:
     """A clause number for every token: a new clause at each sentence and at each clause break word."""
     starts = set(sentence_starts)
-    ids, current = [], 0
+    ids, current, first = [], 0, 0
     for index, word in enumerate(words):
         low = word.lower()
         if index in starts and index:
             current += 1
-        if low in CLAUSE_BREAKS or (low in NEW_SUBJECT and index and words[index - 1] in {",", ";", "-"}):
+            first = index
+        after_comma = low in NEW_SUBJECT and index and words[index - 1] in {",", ";", "-"}
+        if after_comma and low not in CLAUSE_BREAKS and _fronted_clause(words, first, index - 1):
+            first = index  # the main clause the fronted one scopes: same clause, and only this once
+        elif low in CLAUSE_BREAKS or after_comma:
             current += 1
+            first = index
         elif low in _ASKED_BACK and [w.lower() for w in words[index + 1:index + 3]] == ["you", "mean"]:
             current += 1  # "numb how, or do you mean the waterworks?": the word asked back stands apart
+            first = index
         ids.append(current)
     return ids
 
