@@ -180,9 +180,13 @@ class PainReport:
             self.pending_side = None
             if not mention.sided:
                 self.unsided_regions.add(mention.value)
+            # "the outside of my elbow aches" then "I leaned on my elbow": the bare word names the joint already
+            # held by its part, which stays exact (a later "funny bone" must not take its place)
+            held_exactly = mention.value in self.region_ids and mention.value not in self.generic_regions
             if not self._refines_a_bare_joint(mention):
                 self._add_region(mention.value, side)
-            if (mention.text or "").lower().strip() in BARE_JOINT_WORDS and mention.value in self.region_ids:
+            if (mention.text or "").lower().strip() in BARE_JOINT_WORDS and mention.value in self.region_ids \
+                    and not held_exactly:
                 self.generic_regions.add(mention.value)
         elif mention.kind == "sensation" and mention.value not in self.sensations:
             self.sensations.append(mention.value)

@@ -123,6 +123,20 @@ def _use_correct_overlaps() -> None:
     context_graph.tuple_overlaps = _spans_overlap
 
 
+# "no fever no headache jus stiff where neck meets shoulder", "no numbness, just a dull ache in my calf": "just" before
+# what is felt ends a list of denials, as "only" and "but" do (a bare "just" stays: "not just yet")
+_FELT_AFTER_JUST = ["stiff", "stiffness", "sore", "soreness", "tight", "tightness", "ache", "aches", "aching", "achy",
+                    "pain", "painful", "tender", "a", "an", "the", "my", "me", "some", "that", "this", "really", "very",
+                    "bit", "proper", "mild", "dull", "sharp", "pulling", "throbbing", "burning", "tingling", "hurts"]
+
+
+def _just_ends_the_denials(rule_class: Any) -> Any:
+    """The ConText rule for "just" before what is felt (see above), a terminator of denials."""
+    return rule_class("just felt", "NEGATED_EXISTENCE", direction="TERMINATE",
+                      pattern=[{"LOWER": {"IN": ["just", "jus", "juss", "jst", "merely", "simply"]}},
+                               {"LOWER": {"IN": _FELT_AFTER_JUST}}])
+
+
 class Analyser:
     """A loaded pipeline, the compiled vocabulary and a ConText instance bound to them (once per process)."""
 
@@ -143,6 +157,7 @@ class Analyser:
         self.context.add([rule for rule in defaults if rule.literal.lower() not in _DROPPED_DEFAULT_CUES
                           and ours.get(rule.literal.lower(), rule.category) == rule.category])
         self.context.add(own)
+        self.context.add([_just_ends_the_denials(ConTextRule)])
 
     def analyse(self, text: str) -> Doc:
         """Correct slipped words ("sholder"), find phrases and concepts, compose findings, then their
@@ -822,6 +837,9 @@ _THEIRS, _NOT_HERE, _SECONDARY = "theirs", "not_here", "secondary"  # how a plac
 # where an operation was: no place of this pain, but its side often is the pain's ("had my left hip replaced on the
 # 9th and the outside of my thigh aches on that side")
 _OPERATED = "operated"
+# a limb or the head named as what is moved when it hurts: no place at all, said of nothing (a part word near it is
+# still the pain's: "mostly at the front when I lift my arm")
+_MOVED = "moved"
 SECONDARY_KEY = "secondary_places"  # doc.user_data key: the mentions of places where a fall landed
 _POSSESSIVE = r"(?:my|his|her|their|your|the|one|that|this)"
 _SIDE_BEFORE_PLACE = r"(?:(?:left|right|other|lft|rite|rt)\s+)?"
@@ -886,6 +904,41 @@ _USUALLY = re.compile(r"\b(?:normally|usually|typically|generally|often|regularl
 _TODAY_INSTEAD = re.compile(r"\b(?:today|tonight|this (?:time|morning|afternoon|evening|week|one)|right now|different|"
                             r"unlike|instead|but now|now it'?s)\b")
 _SEGMENT_ENDS = re.compile(r"[.!?;\n]+|\b(?:but|however|though|whereas|although|except)\b")
+# a limb or the head named as what is moved when it hurts ("pain when I move arm", "hurts to lift my arm", "sore if
+# I turn my head"): the movement, not where it hurts, when another place is said to hurt
+_MOVED_BEFORE = re.compile(
+    r"\b(?:when|whenever|if|while|as|once|every\s+time|each\s+time|to|can'?t|cannot|can\s+not|unable\s+to)\s+"
+    r"(?:i\s+|you\s+)?(?:try\s+(?:to\s+)?|go\s+to\s+|want\s+to\s+)?"
+    r"(?:move|moves|moving|moved|lift|lifts|lifting|lifted|raise|raises|raising|raised|turn|turns|turning|turned|"
+    r"rotate|rotates|rotating|rotated|swing|swings|swinging|straighten|straightening|stretch|stretches|stretching|"
+    r"use|uses|using|put|putting)\s+(?:up\s+|out\s+)?(?:(?:my|me|the|his|her|your|mi)\s+)?"
+    r"(?:(?:left|right|lft|rite|rt|bad|sore|other)\s+)?$")
+_MOVED_WORDS = frozenset({"arm", "arms", "leg", "legs", "head", "hand", "hands"})
+_WHEN_CLAUSE = re.compile(r"\b(?:when|whenever|if|while|every\s+time|each\s+time)\b[^,.;!?]*$")
+# an episode said to be over: a place of a symptom that lasted moments ("my pinky went numb for a few seconds ...
+# totally fine now") or of one long ago that cleared ("two years ago I had numbness in my foot, it sorted itself out")
+_OVER = re.compile(
+    r"\b(?:sorted\s+(?:itself|it|themselves)\s+out|cleared\s+(?:itself\s+)?up|cleared|(?:went|gone|goes)\s+away|"
+    r"resolved|wore\s+off|worn\s+off|passed|got\s+better|recovered|healed(?:\s+up)?|back\s+to\s+normal|"
+    r"(?:totally|completely|perfectly|absolutely|all|fully|right\s+as\s+rain|quite)\s+(?:fine|ok|okay|normal|better|"
+    r"gone|settled|recovered|healed)|(?:fine|ok|okay|normal)\s+(?:now|since|again|ever\s+since|after(?:wards)?))\b")
+_EPISODE_AGO = re.compile(
+    r"\b(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple\s+of|several|many)\s+"
+    r"(?:years?|yrs?|months?)\s+(?:ago|back)|years\s+(?:ago|back)|last\s+(?:year|summer|winter|spring|autumn)|"
+    r"back\s+in\s+(?:19|20)?\d\d|in\s+(?:19|20)\d\d|when\s+i\s+was\s+(?:\d+|a\s+(?:kid|child|teenager|student))|"
+    r"for\s+(?:a\s+|about\s+a\s+|just\s+a\s+)?(?:few\s+|couple\s+of\s+|split\s+|brief\s+|\d+\s+)?"
+    r"(?:seconds?|secs?|moments?|minutes?|mins?)|briefly|momentarily|for\s+a\s+(?:sec|second|moment|minute|bit))\b")
+# ... not when "fine" is said of the rest ("it's tender to press, otherwise I feel totally fine")
+_OVER_OF_THE_REST = re.compile(r"\b(?:otherwise|apart\s+from\s+(?:that|this|it)|other\s+than\s+(?:that|this|it)|"
+                               r"in\s+myself|in\s+general|generally|overall|besides\s+(?:that|this))\b[^.!?;]{0,25}$")
+# ... nor when the place is said to hurt now, after it ("the outside of my elbow aches ... totally fine now")
+_HURTS_NOW = re.compile(r"\b(?:aches|hurts|throbs|stings|burns|is\s+(?:sore|painful|killing|stiff|tight|tender)|"
+                        r"are\s+(?:sore|painful|killing|stiff|tight|tender)|(?:it'?s|it\s+is)\s+(?:sore|painful|"
+                        r"tender|stiff|tight|killing|aching|hurting|agony)|i'?ve\s+got|i\s+have|i\s+get)\b")
+# ... unless it is said to be back, or to be going on still
+_NOT_OVER = re.compile(r"\b(?:again|came\s+back|come\s+back|coming\s+back|comes\s+back|returned|back\s+now|is\s+back|"
+                       r"'s\s+back|flared|flares|recurr\w*|still|keeps?|kept|but\s+now|until\s+now|till\s+now|"
+                       r"never\s+(?:really\s+)?(?:cleared|went|resolved|settled))\b")
 _ALSO = re.compile(r"\b(?:also|too|as well|both)\b")
 _CLAUSE_ENDS = re.compile(r"[.!?;,\n]+|\b(?:and|but|so|however|though|whereas|although|except)\b")
 _PAIN_SAID = re.compile(r"\b(?:pain\w*|hurt\w*|sore\w*|ache\w*|aching|achy|agony|killing|stiff\w*|tight\w*|throb\w*)\b")
@@ -957,6 +1010,18 @@ def _is_a_holder(span: Span, before: str) -> bool:
         before[:holding.start()]))
 
 
+def _of_an_episode_over(span: Span, doc: Doc) -> bool:
+    """A place named in a sentence that says, after it, that the episode there is over, and dates it long ago or
+    makes it last moments (see _OVER): where something was, not where it hurts now."""
+    sent = span.sent
+    low = doc.text[sent.start_char:sent.end_char].lower()
+    at = span.start_char - sent.start_char
+    over = next((m for m in _OVER.finditer(low) if m.start() >= at + len(span.text)), None)
+    if over is None or _NOT_OVER.search(low) or _OVER_OF_THE_REST.search(low[:over.start()]):
+        return False
+    return bool(_EPISODE_AGO.search(low[:over.start()])) and not _HURTS_NOW.search(low[at:over.start()])
+
+
 def _segments(text: str, ends: re.Pattern[str]) -> list[tuple[int, int]]:
     """The pieces of the text between the `ends` (sentence ends, "but", ...), as character spans."""
     cuts = [0, *(m.end() for m in ends.finditer(text)), len(text)]
@@ -1001,7 +1066,7 @@ def _places_of_something_else(doc: Doc, regions: list[Span],
         again = any(part(r) == part(span) and key(r) != key(span) for r in said)
         before, sentence = sentences[key(span)]
         if (_SEAT_BEFORE.search(before) and not again and not _said_of_it(span, doc, regions)) \
-                or _is_mended(span, before, sentence):
+                or _is_mended(span, before, sentence) or _of_an_episode_over(span, doc):
             found[key(span)] = _NOT_HERE
     doings = list(doings)
     for span in said:
@@ -1015,6 +1080,10 @@ def _places_of_something_else(doc: Doc, regions: list[Span],
             found[key(span)] = _OPERATED
         elif _CONDITION_BEFORE.search(sentences[key(span)][0]) and not _PAIN_SAID.search(clause_of(span, clauses)):
             found[key(span)] = _NOT_HERE  # "osteoarthritis in my hands ... but this is a pain at the base of my thumb"
+        elif span.text.lower() in _MOVED_WORDS and _MOVED_BEFORE.search(sentences[key(span)][0]):
+            found[key(span)] = _MOVED  # "My back of shoulder is very pain ... just pain when I move arm"
+        elif _inside_a_doing(span, doings) and _WHEN_CLAUSE.search(sentences[key(span)][0]):
+            found[key(span)] = _NOT_HERE  # "my shoulder aches when I reach above my head", "if I lie on my back"
         elif _inside_a_doing(span, doings) and (_names_a_doing(span, doings) or
                                                 not _PAIN_SAID.search(clause_of(span, clauses))):
             found[key(span)] = _NOT_HERE
@@ -1052,13 +1121,77 @@ def _without_foreign_sides(low: str, foreign: Iterable[tuple[int, int]], start: 
     return low
 
 
+# A place made exact in the next words, by its landmarks, with nothing more said of it: "My back of shoulder is very
+# pain ... Right side, between shoulder blade and spine." is one spot, the second the exact one (not "also between
+# my shoulder blades", and not a second pain: "... Between my shoulder blades it burns")
+_LANDMARK_PLACE = re.compile(r"^(?:between|next\s+to|beside|alongside|just\s+(?:above|below|under|beside|by|inside)|"
+                             r"(?:inner|inside|outer|outside)?\s*edge\s+of|along)\b")
+_LANDMARK_BEFORE = re.compile(r"\b(?:between|next\s+to|beside|alongside|just\s+(?:above|below|under|beside|by|inside)|"
+                              r"edge\s+of|along)\s+(?:(?:my|the|me)\s+)?(?:(?:left|right)\s+)?$")
+_MORE_SAID = re.compile(r"\b(?:also|too|as\s+well|plus|and\s+(?:my|the|in|on)|another|other|spreads?|spreading|"
+                        r"goes|going|travels?|runs?|radiat\w*|shoots?|down\s+(?:my|the|to|into)|into|up\s+to)\b")
+_NEAR = 50.0  # units of the 200 x 440 body outline: places whose drawn centres are this close are neighbours
+
+
+def _neighbours(first: str, second: str) -> bool:
+    """Whether two places are drawn next to each other in some view of the body map (vocabulary/regions.yml)."""
+    from bot.engine.knowledge import knowledge
+
+    shapes = knowledge().region_shapes
+    one, two = shapes.get(first) or {}, shapes.get(second) or {}
+    return any(((one[view]["cx"] - two[view]["cx"]) ** 2 + (one[view]["cy"] - two[view]["cy"]) ** 2) ** 0.5 <= _NEAR
+               for view in set(one) & set(two) if isinstance(one[view], dict) and isinstance(two[view], dict)
+               and {"cx", "cy"} <= set(one[view]) and {"cx", "cy"} <= set(two[view]))
+
+
+def _made_exact(doc: Doc, regions: list[Span], aside: AbstractSet[tuple[int, int, str]]) -> dict[tuple[int, int, str],
+                                                                                                   Span]:
+    """The one place said to hurt, made exact by its landmarks in a later sentence that says nothing more of it (see
+    above): that place's key -> the exact place's span."""
+    said = [r for r in regions if (r.start, r.end, r.id_) not in aside and not any(_context_flags(r)[:2])]
+    for exact in said:
+        sent = exact.sent
+        before = doc.text[sent.start_char:exact.start_char].lower()
+        if not (_LANDMARK_PLACE.match(exact.text.lower()) or _LANDMARK_BEFORE.search(before)):
+            continue
+        sentence = (before + " " + doc.text[exact.end_char:sent.end_char]).lower()  # without the place's own "and"
+        if _PAIN_SAID.search(sentence) or _MORE_SAID.search(sentence) or len(sent) > _SHORT_SENTENCE * 2:
+            continue
+        earlier = [r for r in said if r.end <= sent.start]
+        if len({r.id_ for r in earlier}) != 1 or earlier[0].id_ == exact.id_ or not _neighbours(earlier[0].id_,
+                                                                                                 exact.id_):
+            continue
+        if not _PAIN_SAID.search(doc.text[earlier[0].sent.start_char:earlier[0].sent.end_char].lower()):
+            continue
+        return {(r.start, r.end, r.id_): exact for r in earlier}
+    return {}
+
+
+# A doing said, in its own clause, to leave it fine: "if I lie on my back it's fine", "when I sit it's ok" (not "when I
+# walk it's fine at first", which hurts later)
+_DOING_IF_BEFORE = re.compile(r"\b(?:if|when|whenever|while|as\s+long\s+as)\s+(?:i\s+|i'?m\s+|im\s+)?(?:\w+\s+){0,2}$")
+_FINE_AFTER = re.compile(r"^(?:\s+\w+){0,3}?\s*,?\s+(?:it'?s|it’s|its|it\s+is|it\s+feels|that'?s|i'?m|im|i\s+am)\s+"
+                         r"(?:(?:totally|completely|perfectly|absolutely|all|quite|pretty\s+much)\s+)?"
+                         r"(?:fine|ok|okay|alright|all\s+right|grand|no\s+problem|comfortable|painless)\b"
+                         r"(?!\s+(?:at\s+first|to\s+start|until|till|for\s+a|then|initially))")
+
+
+def _doing_said_to_be_fine(span: Span, doc: Doc) -> bool:
+    """A doing in an "if"/"when" clause whose next words say it is fine then (see above): no trigger of the pain."""
+    sent = span.sent
+    before = doc.text[sent.start_char:span.start_char].lower()
+    clause = re.split(r"[,;:]|\bbut\b|\band\b", before)[-1]
+    return bool(_DOING_IF_BEFORE.search(clause) and _FINE_AFTER.match(doc.text[span.end_char:sent.end_char].lower()))
+
+
 def _span_mentions(doc: Doc, spans: list[Span], sided_regions: set[str]) -> list[Mention]:
     mentions: list[Mention] = []
     seen: set[tuple[str, str, int]] = set()
     regions = [span for span in spans if span.label_ == "REGION"]
     aside = _places_of_something_else(doc, regions, [span for span in spans if span.label_ == "ACTIVITY"])
+    exact = _made_exact(doc, regions, aside.keys())
     doc.user_data[FOREIGN_SIDES_KEY] = _foreign_sides(doc, [r for r in regions if aside.get((r.start, r.end, r.id_))
-                                                            not in {None, _OPERATED}])
+                                                            not in {None, _OPERATED, _MOVED}])
     region_tokens = {index for span in regions if (span.start, span.end, span.id_) not in aside
                      for index in range(span.start, span.end)}
     secondary: list[Mention] = []
@@ -1076,10 +1209,18 @@ def _span_mentions(doc: Doc, spans: list[Span], sided_regions: set[str]) -> list
         if kind == "region" and len({r.id_ for r in regions}) > 1 and _BESIDE_A_PLACE.search(
                 doc.text[:span.start_char].lower()):
             negated = True  # "more to the left of the tailbone, top of the bum cheek": the tailbone says where beside
+        if kind == "activity" and _doing_said_to_be_fine(span, doc):
+            negated = True  # "only when I roll onto that side, if I lie on my back it's fine"
         named_for = aside.get((span.start, span.end, span.id_)) if kind == "region" else None
         other = other or named_for == _THEIRS
         negated = negated or named_for in {_NOT_HERE, _OPERATED}
+        if kind == "region" and ((span.start, span.end, span.id_) in exact
+                                 or aside.get((span.start, span.end, span.id_)) == _MOVED):
+            continue  # "... Right side, between shoulder blade and spine", "just pain when I move arm"
         side = _side_for(span, doc, region_tokens) if kind == "region" and span.id_ in sided_regions else None
+        if side is None and kind == "region" and span in exact.values() and span.id_ in sided_regions:
+            side = next((_side_for(place, doc, region_tokens) for place in regions
+                         if exact.get((place.start, place.end, place.id_)) == span), None)  # the first one's side
         vague = kind == "region" and doc.user_data.get(VAGUE_KEY, {}).get(span.text.lower()) == span.id_
         if vague and span.text.lower() in doc.user_data.get(PARTS_KEY, ()) and span.start > 0 and \
                 doc[span.start - 1].lower_ == "the" and not _PAIN_IN_THE.search(doc[:span.start].text.lower()):

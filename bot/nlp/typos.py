@@ -116,6 +116,13 @@ _DICTATED: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = tup
                                       r"(?:my|your|his|her|the)\s+(?:(?:left|right)\s+)?$"),
         # "the bass of my skull": the base of the skull
         (r"\bbass\b(?=\s+of\s+(?:my|me|the|his|her|your)\s+(?:skull|head|neck|spine|thumb|tongue)\b)", "base", None),
+        # "lore back pain", "my lour back", "lowa back": "lower" as voice-to-text or a speller writes its sound, before
+        # a place it says the height of (not "back then", "back home": the adverb)
+        (r"\b(?:lore|lour|lowa|lowah|lowwer|lowar)\b(?=[\s-]+(?:back|spine|belly|tummy|abdomen|abs|stomach|"
+         r"legs?|ribs?|jaw|lip|lumbar|body|half|calf|calves|shins?)\b(?![\s-]+(?:then|home|again|to|in\s+the\s+day|"
+         r"when|from|later|soon)\b))", "lower", None),
+        (r"\b(?:uppa|upa|uppah|uppar)\b(?=[\s-]+(?:back|arm|arms|spine|body|chest|thigh|thighs|neck)\b(?![\s-]+"
+         r"(?:then|home|again|to|in\s+the\s+day|when|from|later|soon)\b))", "upper", None),
         # "my ham string", "ham strings": the hamstring
         (r"\bham[\s-]+string(s?)\b", r"hamstring\1", None),
         # numbers heard as other words: "for about too weeks" (two), "how bad I would say for" (four, at the end)
