@@ -39,6 +39,7 @@ from bot.nlp.replies import (
     read_trend,
     read_yes_no,
     says_where_pressing_sends_it,
+    tells_of_another_pain,
     wants_deletion,
     wants_other_muscle,
     wants_professional,
@@ -213,17 +214,13 @@ _CHECKIN_WORDS = re.compile(r"\bcheck(?![- ]?ups?\b|ed\b|ing (?:it|my|the|with)\
                             r"\bfollow[- ]?up|\bmessag\w* me\b|\btext\w* me\b|\bcontact\w* me\b")
 
 
-# a new complaint, not the one the check-ins follow: "now the right calf has started doing the same"
-_NEW_COMPLAINT = re.compile(r"\b(?:now (?:my|the|it'?s|its)|started|starting|another|other (?:side|one)|different|"
-                            r"new|as well|too)\b")
-
 
 def _reports_progress(s: Situation) -> bool:
     """With check-ins agreed and none under way, how the pain is going ("I wanted to tell you it's ever so much
     better") heard as a check-in answer: the check-in starts, keeping the trend, rather than a new intake."""
     return s.typed and s.intent == "checkin_answer" and s.checkins_agreed and not s.active_loop and (
         s.awaiting in (None, "anything_else")) and read_trend(s.text) is not None and (
-        not _NEW_COMPLAINT.search(s.text.lower()))
+        not tells_of_another_pain(s.text))
 
 
 # asking to move something: "leave it till Monday", "could you do it Tuesday instead"; not "since Saturday"

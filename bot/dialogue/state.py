@@ -19,7 +19,13 @@ from typing import Any, Iterable
 from bot.dialogue.decide import COMMAND_INTENTS, QUESTION_INTENTS
 from bot.dialogue.patient import as_the_patient
 from bot.nlp.numbers import parse_intensity
-from bot.nlp.replies import Answer, asks_why_these, read_yes_no, says_where_pressing_sends_it
+from bot.nlp.replies import (
+    Answer,
+    asks_why_these,
+    read_yes_no,
+    says_where_pressing_sends_it,
+    tells_of_another_pain,
+)
 from core.types import BARE_JOINT_WORDS, Mention, PainReport
 
 __all__ = [
@@ -422,8 +428,6 @@ _ABOUT_THE_ADVICE = frozenset({"ask_why", "ask_trigger_point", "ask_how_massage"
 # the same pain moving on ("it goes down into my foot now"): no new complaint
 _SPREADING = re.compile(r"\b(?:spread\w*|radiat\w*|goes (?:down|up|into|to)|going (?:down|up|into)|travels?|"
                         r"shoots? (?:down|up|into))\b")
-_NEW_COMPLAINT_WORDS = re.compile(r"\b(?:now (?:my|the|it'?s|its)|started|starting|another|other (?:side|one)|new|"
-                                  r"as well|also|too)\b")
 
 
 def _starts_a_new_complaint(turn: UserTurn, mentions: list[Mention], report: PainReport) -> bool:
@@ -442,8 +446,8 @@ def _starts_a_new_complaint(turn: UserTurn, mentions: list[Mention], report: Pai
     places = [m for m in mentions if m.kind == "region" and m.present]
     if not places or any(m.value in held and (not m.side or m.side == held[m.value]) for m in places):
         return False
-    told = any(m.kind in ("sensation", "intensity") and m.present for m in mentions) or bool(
-        _NEW_COMPLAINT_WORDS.search(turn.text.lower()))
+    told = any(m.kind in ("sensation", "intensity") and m.present for m in mentions) or tells_of_another_pain(
+        turn.text)
     return told and not _SPREADING.search(turn.text.lower())
 
 

@@ -617,15 +617,26 @@ _HELPED = re.compile(r"\b(?:helped|helps|helping|did help|does help|worked|works
                      r"useful|did the trick|eased it|loosened|relief)\b")
 
 
+_SELF_CARE_WORDS = r"stretch\w*|massag\w*|ball|exercises?|pressing|rolling|roller"
 # "the ball against the wall has been brilliant": the self-care named, and praised
-_SELF_CARE_PRAISED = re.compile(r"\b(?:stretch\w*|massag\w*|ball|exercises?|pressing|rolling|roller|tips?|advice)\b"
+_SELF_CARE_PRAISED = re.compile(rf"\b(?:{_SELF_CARE_WORDS}|tips?|advice)\b"
                                 r"[^.!?]{0,30}\b(?:brilliant|great|amazing|a godsend|a lifesaver|fab|fantastic|"
                                 r"a (?:big |great |real )?help|magic|wonders|a treat|spot on)\b")
 # "I had a week off for the wedding which probably helped too": something else helped, not the self-care
 _SOMETHING_ELSE_HELPED = re.compile(r"\b(?:week off|weeks off|days? off|time off|holiday|break|rest|resting|tablets?|"
                                     r"painkillers?|pills|ibuprofen|paracetamol|weather|wedding|sun)\b[^.!?]{0,40}"
                                     r"\b(?:helped|helps|did the trick)\b")
-_SELF_CARE = re.compile(r"\b(?:stretch\w*|massag\w*|ball|exercises?|pressing|rolling|roller|self[- ]?care)\b")
+_SELF_CARE = re.compile(rf"\b(?:{_SELF_CARE_WORDS}|self[- ]?care)\b")
+
+
+# news of another pain: "now the right calf has started doing the same", "my knee is sore as well"
+_NEW_COMPLAINT = re.compile(r"\b(?:now (?:my|the|it'?s|its)|started|starting|another|other (?:side|one)|different|"
+                            r"new|as well|also|too)\b")
+
+
+def tells_of_another_pain(text: str) -> bool:
+    """Words that present a pain as news rather than more about the one already told."""
+    return bool(_NEW_COMPLAINT.search(text.lower()))
 
 
 def read_helped(text: str) -> Answer | None:
