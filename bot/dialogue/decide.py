@@ -98,6 +98,11 @@ _THANKS_ONLY = re.compile(r"^(?:(?:ok|okay|k|cool|great|nice|right|sound|ah|oh)\
                           r"cheers|thank u|tnx)\W*$")
 _SAYS_THANKS = re.compile(r"\b(?:thanks|thank you|thank u|ta|cheers|thx|grateful)\b")
 _ASKED_FIRST = frozenset({"ask_trigger_point", "ask_why", "ask_caution"})
+# a carer asking to do it for the person: "Can I do the massage for him rather than him doing it himself?"
+_MASSAGES_FOR_THEM = re.compile(r"\b(?:can|could|should|may|shall) (?:i|we) (?:do|give|try|press|rub|massage)\b"
+                                r"[^.!?]{0,25}\b(?:for|on) (?:him|her|them|my (?:husband|wife|partner|son|daughter|"
+                                r"mum|mom|dad|mother|father|child|kid|boy|girl|gran|grandma|grandad|grandpa))\b")
+_THEN_YES = re.compile(r"\b(?:then|in that case|if so)\W+(?:yes|yeah|yep|ok|okay|sure|go on)\b")  # "ta. then yes"
 _LATER = re.compile(r"\b(?:maybe later|later maybe|try (?:it |that |this )?later|(?:do|give) it a go later|"
                     r"later on|another time|tomorrow|tonight|when (?:he'?s|she'?s|i'?m|i get|the baby)|after work|"
                     r"sleep on it|think (?:about it|it over)|have a think|come back (?:to it|later|if|when|another))\b")
@@ -271,6 +276,8 @@ def _coach_offer(s: Situation) -> str | None:
         return "action_next_candidate"
     if asks_why_these(s.text) and s.intent != "ask_why":
         return "action_explain_why"  # "why those ones though? I'd have thought it was a neck thing"
+    if _MASSAGES_FOR_THEM.search(s.text.lower()) and not wants_stretch_instead(s.text):
+        return "action_coach_massage"  # "can I do the massage for him?": yes, the same steps, with their hands
     if s.intent == "ask_stretch" or wants_stretch_instead(s.text):
         return "action_stretch_only"  # "I'd rather not risk the massage, is there a gentle stretch instead?"
     if asks_to_be_taken_through(s.text) and not (s.intent == "ask_caution" and s.sure):
@@ -279,7 +286,7 @@ def _coach_offer(s: Situation) -> str | None:
         return None  # "ok but is it safe if I'm pregnant?": the caution (or the question) before any massage
     if _LATER.search(s.text.lower()) or _THANKS_ONLY.match(s.text.lower().strip()):
         return "action_offer_checkin"  # "ill try later", "ok thx": fine, no coaching now; offer to check in
-    if is_farewell(s.text) and read_yes_no(s.text, None) is not Answer.NO:
+    if is_farewell(s.text) and read_yes_no(s.text, None) is not Answer.NO and not _THEN_YES.search(s.text.lower()):
         return "utter_goodbye"  # "ok thanks, bye", "Merci beaucoup, bonne soirée": the offer can wait
     answer = _offer_answer(s)
     if answer is Answer.YES:
@@ -320,6 +327,7 @@ def _talks_pressure(s: Situation) -> bool:
 _TRIES_THE_ADVICE = re.compile(r"^\W*(?:(?:ok|okay|cool|great|thanks|ta|right|alright)\W+)*(?:i'?ll|ill|i will|will)"
                                r" (?:try|give|do) (?:that|it|this|those|them|the stretch\w*)(?: a go| out)?\W*$")
 _YES_SOMEWHERE = re.compile(r"\b(?:yes|yeah|yep|aye|sure|ok|okay|please|go on|go ahead|grand|great|lovely|perfect|"
+                            r"fine|alright|all right|do that|do it|"
                             r"(?:would be|sounds|that'?s) (?:good|handy|helpful|useful|nice)|why not|go for it)\b")
 
 
@@ -460,6 +468,11 @@ def _trusted(s: Situation) -> Situation:
         # "any others? already been rolling those" to the coaching offer, "please, later, I am driving now"
         # inside a check-in: an answer to what was asked, not a request to start a check-in
         return replace(s, intent=None, confidence=0.0)
+    if s.intent in _CHECKIN_COMMANDS and s.typed and not s.checkins_agreed and not s.active_loop and (
+            not _PLAIN_CHECKIN_WORDS.search(s.text.lower())) and s.awaiting is None and any(
+            m.present and m.kind in ("region", "sensation") for m in s.mentions):
+        # "shins r killin me" as a first message: a pain described, not a check-in to pause or move
+        return replace(s, intent=None, confidence=0.0)
     if s.intent in _CHECKIN_COMMANDS and s.typed and s.active_loop == "intake_form" and not s.checkins_agreed and (
             not _PLAIN_CHECKIN_WORDS.search(s.text.lower())):
         # "Dentist already check, he say teeth no problem" during the intake asks for no check-in
@@ -599,7 +612,11 @@ def _decide(s: Situation) -> str | None:
                               and not _CHECKIN_WORDS.search(s.text.lower()))
         # "Please send the reminders to me: anne@example.org" while the email is asked gives it, whatever was heard
         gives_the_email = s.awaiting == "email" and bool(find_email(s.text))
-        if not (command_in_pressure_loop or answers_checkin_offer or answers_a_question or gives_the_email):
+        # "No reminder email needed. That's all, thank you." answers the email question, whatever was heard
+        declines_the_email = s.awaiting == "email" and "email" in s.text.lower() and (
+            not _STOPS_CHECKINS.search(s.text.lower()))
+        if not (command_in_pressure_loop or answers_checkin_offer or answers_a_question or gives_the_email
+                or declines_the_email):
             return None
     if s.awaiting in ("screening", "age"):
         if s.typed and s.intent != "ask_trigger_point" and asks_what_a_trigger_point_is(s.text) and (

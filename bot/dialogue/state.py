@@ -80,9 +80,14 @@ class UserTurn:
         if self.asked and _UNSURE_OF_ANOTHER_QUESTION.search(self.text.lower()):
             return None
         answer = read_yes_no(self.text, self.intent)
-        if answer is Answer.YES and self.asked and self.asked != AGE_QUESTION and "?" in self.text and \
-                _ACKNOWLEDGES_ADVICE.match(self.text.lower()):
-            return None  # "ok I'll get it checked. can I still do the calf stuff?": the advice heard, no "yes"
+        if answer is Answer.YES and self.asked and self.asked != AGE_QUESTION and _ACKNOWLEDGES_ADVICE.match(
+                self.text.lower()) and ("?" in self.text or _PLANS_TO_BE_SEEN.search(self.text.lower())):
+            # "ok I'll get it checked. can I still do the calf stuff?", "Right. I'll ring the surgery in the
+            # morning": the advice heard, no "yes" to a question asked before it
+            return None
+        if answer is Answer.UNSURE and self.asked and self.asked != AGE_QUESTION and any(
+                m.present and m.kind in _FACTS_OF_ANOTHER_QUESTION for m in self.mentions):
+            return None  # "not sure, maybe since last week": unsure of how long, the safety question still open
         if answer is Answer.UNSURE and self.asked != AGE_QUESTION and _gives_a_score(self.text):
             return None  # "Hard to say. Maybe 4, maybe 5?": unsure how strong it is, the safety question still open
         return answer
@@ -121,6 +126,14 @@ _UNSURE_OF_ANOTHER_QUESTION = re.compile(
 # an acknowledgement of advice that goes on to ask something: no answer to a yes/no safety question
 _ACKNOWLEDGES_ADVICE = re.compile(r"^\W*(?:ok|okay|k|right|alright|all right|fair enough|got it|understood|will do)\b"
                                   r"(?!\W*(?:yes|yeah|yep|it is|it does|i have|i do)\b)")
+
+
+# going to be seen, said after "ok"/"right": "I'll ring the surgery in the morning", "ok, I go to doctor"
+_PLANS_TO_BE_SEEN = re.compile(r"\b(?:i'?ll|ill|i will|i'?m going to|im going to|gonna|i go to|i'?m off to|will)\s+"
+                               r"(?:\w+\s+){0,2}?(?:ring|call|phone|see|book|go|get|speak|contact|make|doctor|gp|"
+                               r"surgery)\b")
+# facts of the intake questions: an unsure answer that gives one is unsure of that question, not the safety one
+_FACTS_OF_ANOTHER_QUESTION = frozenset({"duration", "activity", "trigger_words", "timing"})
 
 
 def _gives_a_score(text: str) -> bool:
@@ -376,6 +389,9 @@ class ConversationState:
         question, and not a message that describes the pain itself.
         """
         found: dict[str, str] = {}
+        unasked = self._likeness_said_unasked()
+        if unasked:
+            found["pain_quality"] = unasked
         for turn, slot, gave_it in self._intake_answers():
             if gave_it or turn.answer is not None or _IS_A_QUESTION.search(turn.text) or turn.intent in _NOT_AN_ANSWER:
                 continue
@@ -391,9 +407,22 @@ class ConversationState:
             # is ("writing on the whiteboard, arm up all day", "practice more than 3 hours")
             described = {m.kind for m in turn.mentions if m.present} & {"sensation", "intensity", "finding"}
             only_a_place = any(m.kind == "region" and m.present for m in turn.mentions) and len(words) <= 3
-            if 1 < len(words) <= _MAX_WORDS_IN_ANSWER and not described and not only_a_place:
+            one_thing = len(words) == 1 and bool(_A_DOING_OR_THING.fullmatch(turn.text.strip(" .!").lower()))
+            if (len(words) > 1 or one_thing) and len(words) <= _MAX_WORDS_IN_ANSWER and not described and (
+                    not only_a_place):
                 found[slot] = " ".join(words).strip(" .!")[:80]
         return found
+
+    def _likeness_said_unasked(self) -> str | None:
+        """What it feels like told by a likeness before being asked ("both my shoulders are like concrete",
+        "feels like stepping on a nail"): kept in the person's words, so the question is not asked."""
+        for turn in self.turns[self._start():]:
+            if turn.requested_slot or turn.awaiting or turn.in_checkin or turn.intent in _NOT_AN_ANSWER:
+                continue
+            likeness = _LIKENESS_UNASKED.search(turn.text)
+            if likeness:
+                return likeness.group("like").strip(" .!")[:80]
+        return None
 
     def unsure_findings(self) -> set[str]:
         """Findings the person was not sure about when asked (treated as present, to be safe)."""
@@ -410,10 +439,20 @@ class ConversationState:
         return self.turns[-1] if self.turns else None
 
 
-_MAX_WORDS_IN_ANSWER = 10
+_MAX_WORDS_IN_ANSWER = 16
+# one word that can name what makes it worse ("bouldering", "ceilings", "tamping"), not a reply word or a button
+_A_DOING_OR_THING = re.compile(r"(?!(?:more|less|good|stop|done|what|huh|pardon|sorry|help|hello|thanks|cheers|fine|"
+                               r"same|better|worse|nothing|dunno|none|unsure|maybe|perhaps|again|sharp|ouch)$)"
+                               r"[a-z][a-z'\-]{3,24}")
 # A feeling described by a likeness: "like someone's sat on it", "as if it's bruised", "like a band round my head"
 _LIKENESS = re.compile(r"\b(?:like|as if|as though)\s+(?:a|an|someone|somebody|something|i|it|my|there|the|\w+ing)\b"
                        r"[^.,;!?]{2,40}", re.IGNORECASE)
+# the same said unasked, after a word that makes it the pain's ("are like concrete", "feels like a nail in it"); not a
+# number or a time ("like a 4", "like 3 weeks") nor a change ("feels like it's getting worse")
+_LIKENESS_UNASKED = re.compile(
+    r"\b(?:feels?|felt|feeling|is|are|it'?s|its|they'?re|hurts?|aches?)\s+(?:just\s+|a\s+bit\s+|kind\s+of\s+)?"
+    r"(?P<like>(?:like|as if|as though)\s+(?!(?:a|an)?\s*\d|\d|i said|it'?s getting|it is getting|it gets|"
+    r"(?:a|an|the)\s+(?:while|bit|week|month|year|day|few)\b)[a-z][^.,;!?]{2,40})", re.IGNORECASE)
 # "can I see a physio please" to "what makes it worse?" asks something; it answers nothing
 _IS_A_QUESTION = re.compile(r"\?|^\s*(?:can|could|would|will|should|do|does|did|is|are|what|why|how|when|where|who|"
                             r"which)\b", re.IGNORECASE)

@@ -127,6 +127,7 @@ _UNSURE = re.compile(
 
 
 _LEADING_FILLER = re.compile(r"^(?:(?:tbh|well|um+|erm+|er|uh+|oh+|ah+|hmm+|honestly|actually|so|haha|lol|ha|"
+                             r"then|in that case|if so|"
                              r"to be honest|i mean|hi|hello|hey|sorry|thanks|thank you|ta|"
                              r"(?:that'?s|that is|how|you'?re|you are) (?:very |really |so )?(?:kind|nice|sweet)"
                              r"(?: of you)?(?: but)?)\b[\s,]*)+")
@@ -291,7 +292,11 @@ _PROFESSIONAL = re.compile(
     r"\b(?:see|book|get|want|rather|prefer|find|point me to|recommend|refer me|speak to|talk to|"
     r"(?:i|we) (?:should |better |had better |ought to )?go to)\b[^.?!]{0,30}?"
     r"\b(?:physio|physiotherapist|osteo|osteopath|chiropractor|professional|specialist|therapist|clinician|"
-    r"someone (?:at the clinic|in person|properly|qualified))\b|"
+    r"someone (?:at the clinic|in person|properly|qualified|(?:who|that) (?:does|do|knows|know|is trained|can do))|"
+    r"somebody (?:who|that) (?:does|do|knows|know|is trained|can do))\b|"
+    # "can u just send me to a physio", "refer me on to someone"
+    r"\b(?:send|put) me (?:to|on to|onto|through to|in touch with)\b[^.?!]{0,12}?"
+    r"\b(?:physio|physiotherapist|osteo|osteopath|chiropractor|professional|specialist|therapist|someone|somebody)\b|"
     # "could you tell me who I should see instead?"
     r"\bwho (?:should|shall|do|can|could|would|ought) (?:i|we|he|she) (?:to )?(?:see|go to|ask|contact|ring|call)\b|"
     r"\bwho (?:to|i should|i could) (?:see|go to|contact)\b")
@@ -332,7 +337,9 @@ _WHY_THAT_PLACE = re.compile(r"\bwhy (?:(?:the|my|that|this|a) )?(?!not\b)[a-z]+
                              r"(?: [a-z]+)? (?:make|makes|cause|causes|give|gives|affect|affects|hurt|send|sends|be)\b|"
                              # "wait so i rub my forearm not my fingers?": the place treated is not the one that hurts
                              r"\b(?:rub|massage|press|work on|treat|roll)\b[^.!?]{0,30}"
-                             r"\b(?:not|instead of|rather than)\b[^.!?]{0,30}\?")
+                             # not "can I do the massage for him rather than him doing it?": who does it
+                             r"\b(?:not|instead of|rather than)\b(?!\s+(?:him|her|them|me|he|she|they|i|myself|"
+                             r"himself|herself|themselves|doing)\b)[^.!?]{0,30}\?")
 
 
 def asks_why_these(text: str) -> bool:
@@ -487,6 +494,9 @@ _DONE_WORDS = re.compile(
 _AND_A_HALF = re.compile(r"\b(\d|zero|one|two|three|four|five|six|seven|eight|nine)\s+and\s+a\s+half\b")
 # At the top of the band, "softer is nice, maybe 5" says what was done and "a nice 5, not too much" denies it:
 # neither is a wince that asks to ease off further
+# "is good, not too much": too much denied is no "too much"
+_DENIED_LESS = re.compile(r"\b(?:not|isn'?t|no longer|never)\s+(?:too|a bit|that|very|really|so)\s+"
+                          r"(?:much|hard|strong|deep|sore|painful|intense)\b")
 _DONE_OR_DENIED_LESS = re.compile(r"\b(?:softer|lighter|gentler|eased off|backed off|less pressure)\b|"
                                   r"\b(?:not|isn'?t|no longer|never)\s+(?:too|a bit|that|very|really|so)\s+"
                                   r"(?:much|hard|strong|deep|sore|painful|intense)\b")
@@ -564,7 +574,7 @@ def read_pressure(text: str, *, direction: str | None = None, sensations: Iterab
         if level < low:
             return PressureReading(Pressure.MORE, level)
         return PressureReading(Pressure.GOOD, level)
-    if _LESS_WORDS.search(words):
+    if _LESS_WORDS.search(_DENIED_LESS.sub(" ", words)):
         # "ok lighter. perfect": what they did, then how it feels now
         last_clause = re.split(r"\s*(?:[.!;,]|\bnow\b|\band\b)\s*", text.lower().strip(" .!"))[-1]
         if _GOOD_WORDS.search(_words(last_clause)) and not _LESS_WORDS.search(_words(last_clause)):
@@ -666,7 +676,7 @@ def says_nothing_new(text: str) -> bool:
 _CHECKIN_ACTIONS = (
     ("stop", re.compile(r"\b(?:on the head|no need to keep|stop|stopping|cancel|unsubscribe|no more|"
                         rf"{SCRAP_THE_CHECKINS}|"
-                        r"don'?t want (?:them|these|any|check)|quit|end|"
+                        r"don'?t want (?:them|these|any|check)|quit|(?<!-)end(?!-)|"
                         r"opt out|leave me alone|stop messaging|stop texting|enough of|"
                         r"(?:don'?t|do not|shan'?t|won'?t|will not) (?:need|want)|no (?:need|thanks|thank you)|"
                         r"knock (?:the |them |it )?(?:check[- ]?ins? )?on the head|no need to keep|"
@@ -705,6 +715,8 @@ _CHECKIN_ACTIONS = (
 def read_checkin_action(text: str) -> str | None:
     """pause, resume, stop or reschedule, for "can you pause these for now" and the like."""
     words = _words(text)
+    if _MOVE_IT.search(words) and requested_checkin_days(text) is not None:
+        return "reschedule"  # "can't do this now, move it to next week": a day asked for wins over a "can't"
     for action, pattern in _CHECKIN_ACTIONS:
         if pattern.search(words):
             return action
@@ -713,6 +725,8 @@ def read_checkin_action(text: str) -> str | None:
     return None
 
 
+_MOVE_IT = re.compile(r"\b(?:move|moving|postpone|reschedule|push (?:it|them|that|this) (?:back|on)|put (?:it|them) "
+                      r"back)\b")
 _ANOTHER_DAY = re.compile(r"\b(?:instead|rather|make it|do it|make the first|have it|prefer)\b")
 
 

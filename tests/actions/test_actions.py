@@ -199,6 +199,17 @@ def test_a_question_asked_again_is_worded_differently(knowledge) -> None:  # typ
     assert responses(dispatcher) == ["utter_ask_pain_intensity_again"]
 
 
+def test_after_an_aside_the_question_is_asked_plainly(knowledge) -> None:  # type: ignore[no-untyped-def]
+    """"is this a real person?" answered in the turn: "Thanks, noted" would thank for nothing."""
+    events = [user_event("neck ache", "describe", knowledge),
+              {"event": "bot", "text": "...", "metadata": {"utter_action": "utter_ask_pain_intensity"}},
+              user_event("hang on, am I talking to a computer?", "bot_challenge", knowledge),
+              {"event": "bot", "text": "...", "metadata": {"utter_action": "utter_bot_challenge"}}]
+    dispatcher = CollectingDispatcher()
+    ActionAskPainIntensity().run(dispatcher, tracker(events), {})
+    assert responses(dispatcher) == ["utter_ask_pain_intensity"]
+
+
 def test_a_second_misunderstanding_offers_a_way_out(knowledge) -> None:  # type: ignore[no-untyped-def]
     events = [user_event("asdf", "nlu_fallback", knowledge),
               {"event": "bot", "text": "...", "metadata": {"utter_action": "utter_default"}},

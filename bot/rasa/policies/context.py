@@ -36,6 +36,7 @@ __all__ = ["ALWAYS_LISTEN_AFTER", "OWN_ACTIONS", "ContextPolicy"]
 # After these the person must answer before anything else is said, even inside a form (they ask;
 # action_screen only when it did ask: after a clarifying answer in the intake the form asks again).
 ALWAYS_LISTEN_AFTER = frozenset({"action_screen", "action_rephrase"})
+_SEE_DOCTOR = "utter_triage_see_doctor"
 _ASKS_A_FORM_QUESTION = "action_ask_"  # a form's question (actions/intake.py), asked again in other words
 # After these the person answers next, unless a form was interrupted: then the form asks again.
 OWN_ACTIONS = frozenset({"action_coach_massage", "action_pressure_feedback", "action_stretch_only",
@@ -99,6 +100,11 @@ class ContextPolicy(ContentPolicy):
         """The answer's action right after a user message; listening right after that action."""
         if not after_user_message(tracker):
             latest = tracker.latest_action_name
+            if latest == _SEE_DOCTOR and not tracker.active_loop_name and (
+                    tracker.get_slot(AWAITING_SLOT) in ("screening", "age")):
+                # a see-a-doctor flag said instead of an answer: the safety question it interrupted is asked
+                # again, so a later "right, I'll ring the surgery" cannot be read as its "yes"
+                return self._predict("action_screen", domain)
             asked = latest != "action_screen" or tracker.get_slot(AWAITING_SLOT) in ("screening", "age")
             listens = latest in ALWAYS_LISTEN_AFTER or str(latest or "").startswith(_ASKS_A_FORM_QUESTION)
             if (listens and asked) or (latest in OWN_ACTIONS and not tracker.active_loop_name):

@@ -1,0 +1,162 @@
+"""Dialogue classes found by blind conversation set 20 (round 13): advice acknowledged while a safety question was
+still pending, a see-a-doctor flag said instead of an answer, check-ins moved rather than stopped, offers taken up
+after a courtesy, a pressure called "not too much", a professional asked for in other words, a first message that
+sounds like a check-in command, and one-word or long answers to "what makes it worse?". Wordings of our own, with
+what must stay as it was."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.dialogue.decide import decide
+from bot.dialogue.state import UserTurn, read_state
+from bot.nlp.replies import Answer, read_checkin_action, read_offer_reply, read_pressure, wants_professional
+from core.types import Mention, Pressure
+from tests.dialogue.test_state import NECK, slot, user
+from tests.support.situations import said
+
+
+# --- advice acknowledged is no "yes" to the safety question asked before it ------------------------------------
+@pytest.mark.parametrize("text", ["Right. I'll ring the surgery in the morning. Thanks.",
+                                  "ok, I go to doctor. thank you",
+                                  "alright I will book in with the GP tomorrow",
+                                  "okay, I'm going to call them first thing"])
+def test_acknowledging_advice_with_a_plan_to_be_seen_is_no_yes(text: str) -> None:
+    assert UserTurn(text=text, intent="affirm", mentions=(), asked="chest_pressure").answer is None
+
+
+@pytest.mark.parametrize("text", ["right, yes, it does feel tight in my chest", "ok yes I will say it is",
+                                  "yes", "right, it is"])
+def test_a_yes_after_an_acknowledgement_still_counts(text: str) -> None:
+    assert UserTurn(text=text, intent="affirm", mentions=(), asked="chest_pressure").answer is Answer.YES
+
+
+def test_unsure_of_how_long_is_not_unsure_of_the_safety_question() -> None:
+    since = Mention("duration", "7", "since last week")
+    turn = UserTurn(text="not sure, maybe since last week", intent="dont_know", mentions=(since,),
+                    asked="saddle_numbness")
+    assert turn.answer is None
+    plain = UserTurn(text="not sure", intent="dont_know", mentions=(), asked="saddle_numbness")
+    assert plain.answer is Answer.UNSURE
+
+
+# --- check-ins moved, not stopped; taken up in few words ----------------------------------------------------
+@pytest.mark.parametrize("text", ["Can't do this now, it's quarter-end. Move it to next week please.",
+                                  "cant talk, postpone it to monday",
+                                  "no time today, could you push it back a week"])
+def test_asking_for_another_day_moves_the_checkin(text: str) -> None:
+    assert read_checkin_action(text) == "reschedule"
+
+
+@pytest.mark.parametrize("text", ["please end the check-ins", "stop them now"])
+def test_ending_them_still_stops(text: str) -> None:
+    assert read_checkin_action(text) == "stop"
+
+
+@pytest.mark.parametrize("text", ["Fine, check in.", "alright, check in on me then"])
+def test_a_checkin_command_answering_the_offer_schedules(text: str) -> None:
+    assert decide(said(text, "checkin_start", 0.9, awaiting="checkin_offer")) == "action_schedule_checkin"
+
+
+def test_a_refusal_with_checkin_words_still_declines() -> None:
+    assert decide(said("no check in thanks", "checkin_manage", 0.9, awaiting="checkin_offer")) == \
+        "action_decline_checkins"
+
+
+# --- offers taken up after a courtesy; pressure "not too much" ------------------------------------------------
+@pytest.mark.parametrize("text", ["Thank you. Then yes, I'd like to try it very gently.",
+                                  "thanks for that. in that case yes please", "ta. then yes, go on"])
+def test_a_yes_after_thanks_takes_up_the_offer(text: str) -> None:
+    assert read_offer_reply(text) is Answer.YES
+    assert decide(said(text, "thank", 0.9, awaiting="coach_offer")) == "action_coach_massage"
+
+
+def test_then_no_is_still_a_no() -> None:
+    assert read_offer_reply("thanks. then no, I'd rather not") is Answer.NO
+
+
+@pytest.mark.parametrize("text", ["now yes, is good, not too much", "feels right, not too hard",
+                                  "good, it isn't too sore"])
+def test_too_much_denied_is_good(text: str) -> None:
+    assert read_pressure(text).direction is Pressure.GOOD
+
+
+def test_too_much_said_is_still_less() -> None:
+    assert read_pressure("that's too much").direction is Pressure.LESS
+
+
+# --- a professional asked for in other words -------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["Can I see someone who does this properly?", "can u just send me to a physio",
+                                  "I'd want somebody who knows what they're doing"])
+def test_asking_for_someone_who_knows_is_a_referral(text: str) -> None:
+    assert wants_professional(text)
+
+
+@pytest.mark.parametrize("text", ["send me the link to the stretches", "my physio showed me this one"])
+def test_other_words_are_no_referral(text: str) -> None:
+    assert not wants_professional(text)
+
+
+# --- a first message heard as a check-in command ---------------------------------------------------------------
+def test_a_pain_heard_as_a_checkin_command_starts_the_intake() -> None:
+    shins = (Mention("region", "shin", "shins"),)
+    assert decide(said("shins r killin me", "checkin_manage", 0.8, mentions=shins)) == "intake_form"
+
+
+def test_a_pain_with_checkin_words_keeps_the_command() -> None:
+    knee = (Mention("region", "knee_front", "knee"),)
+    assert decide(said("knee still sore, pause the check-ins please", "checkin_manage", 0.9, mentions=knee,
+                       checkins_agreed=True)) != "intake_form"
+
+
+# --- answers to "what makes it worse?" in one word or many ----------------------------------------------------
+def _asked_trigger() -> list[dict[str, Any]]:
+    return [{"event": "active_loop", "name": "intake_form"}, slot("requested_slot", "pain_trigger")]
+
+
+@pytest.mark.parametrize("text", ["bouldering", "ceilings", "tamping.",
+                                  "tossing pans and gripping the knife all night, prep is the worst"])
+def test_one_word_or_a_long_answer_answers_what_makes_it_worse(text: str) -> None:
+    state = read_state([user("neck ache", NECK), *_asked_trigger(), user(text, intent="inform")])
+    assert "pain_trigger" in state.answers_in_words()
+
+
+@pytest.mark.parametrize("text", ["more", "sorry", "what", "ok", "Good"])
+def test_a_reply_word_is_no_answer_to_what_makes_it_worse(text: str) -> None:
+    state = read_state([user("neck ache", NECK), *_asked_trigger(), user(text, intent="inform")])
+    assert state.answers_in_words() == {}
+
+
+# --- a carer doing the massage; the email declined in words that sound like a check-in command ---------------
+@pytest.mark.parametrize("text", ["Can I do the massage for him rather than him doing it himself?",
+                                  "could I press on it for my husband? his hands are bad"])
+def test_a_carer_asking_to_do_it_is_coached(text: str) -> None:
+    assert decide(said(text, "ask_stretch", 0.8, awaiting="coach_offer")) == "action_coach_massage"
+
+
+def test_massaging_one_place_rather_than_another_still_asks_why() -> None:
+    assert decide(said("so I rub my forearm rather than my fingers?", "nlu_fallback", 0.5,
+                       awaiting="coach_offer")) == "action_explain_why"
+
+
+@pytest.mark.parametrize("text", ["No reminder email needed. That's all, thank you.", "no email for the reminders"])
+def test_declining_the_email_in_checkin_words_answers_the_email_question(text: str) -> None:
+    assert decide(said(text, "checkin_manage", 0.9, awaiting="email", checkins_agreed=True)) == "action_no_email"
+
+
+# --- what it feels like told by a likeness before it was asked -------------------------------------------------
+@pytest.mark.parametrize("text", ["both my shoulders are like concrete by Saturday",
+                                  "my heel feels like stepping on a nail first thing",
+                                  "the knee aches like a bad tooth"])
+def test_a_likeness_said_unasked_is_what_it_feels_like(text: str) -> None:
+    state = read_state([user(text, NECK)])
+    assert "pain_quality" in state.answers_in_words()
+
+
+@pytest.mark.parametrize("text", ["neck hurts, like a 4", "it feels like it's getting worse",
+                                  "neck is like 3 weeks now", "my neck, like I said"])
+def test_numbers_and_changes_are_no_likeness(text: str) -> None:
+    state = read_state([user(text, NECK)])
+    assert "pain_quality" not in state.answers_in_words()
