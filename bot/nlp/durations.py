@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable
 
-from bot.nlp.numbers import KIN_WORDS, parse_intensity, word_number
+from bot.nlp.numbers import KIN_WORDS, OTHER_TIMES_AFTER, RESTATED_COUNT_LEAD, parse_intensity, word_number
 from bot.nlp.numbers import NUMBER_PATTERN as _NUM
 
 __all__ = ["Duration", "find_duration", "parse_duration_days"]
@@ -185,6 +185,21 @@ _UNCOUNTED_SAID = re.compile(r"(?:(?:it'?s\s+|its\s+)?been\s+|for\s+|many\s+|som
 # "it's been years now", "been months": not "been years since I last ran" (the time since something else)
 _BEEN_UNCOUNTED = re.compile(rf"\bbeen\s+(?:many\s+|some\s+)?({_UNCOUNTED_WORDS})\b(?!\s+(?:old|ago|since\s+(?:i|we|he|"
                              r"she)\s+(?:last|saw|went|did|was|were|had|played|ran)\b))")
+# ... and said of the pain without "for": "I've had it years", "been going on years", "been hurting months now",
+# "years this has been going", "months it's been like this" (not "had it years ago", "haven't had it in years")
+_UNCOUNTED_AFTER_IT = (r"(?=\s*(?:$|[^\w\s']|(?:now|to|tbh|honestly|really|i|if|and|but|so|on|off|already|"
+                       r"at\s+least|easily|probably|maybe|or)\b))")
+_HAD_IT_UNCOUNTED = re.compile(
+    r"(?<!n't )(?<!nt )(?<!not )(?<!never )\b(?:had|got|suffered(?:\s+with)?|lived\s+with|put\s+up\s+with)\s+"
+    r"(?:it|this|that|them|these|(?:the|this|my)\s+(?:pain|ache|problem|trouble|niggle|one|thing))\s+"
+    rf"(?:for\s+)?(?:many\s+|some\s+)?(?P<said>(?:{_UNCOUNTED_WORDS})(?:\s+now)?)\b{_UNCOUNTED_AFTER_IT}|"
+    r"\b(?:been\s+|(?:it'?s|its|it\s+has)\s+)?(?:(?:going|gone|went|dragged|dragging|carried|carrying)\s+on|"
+    r"been\s+(?:hurting|aching|sore|bad|painful|stiff|niggling|nagging|playing\s+up|like\s+(?:this|that)|"
+    r"(?:bothering|troubling|bugging)\s+me|on\s+(?:and|an|n)\s+off|off\s+(?:and|an|n)\s+on))\s+"
+    rf"(?:for\s+)?(?:many\s+|some\s+)?(?P<said_been>(?:{_UNCOUNTED_WORDS})(?:\s+now)?)\b{_UNCOUNTED_AFTER_IT}|"
+    rf"(?:^|[.,;!?]\s*)(?:for\s+)?(?:many\s+|some\s+)?(?P<said_first>(?:{_UNCOUNTED_WORDS})(?:\s+now)?)\s+"
+    r"(?:(?:this|it|that)\s*(?:has|'s|s)\s+been|(?:i'?ve|i\s+have)\s+(?:had|been\s+(?:suffering|putting\s+up))|"
+    r"(?:it|this)\s+(?:has\s+)?(?:gone|went|dragged|carried)\s+on)\b")
 _UNCOUNTED_ANSWER = re.compile(
     r"^\s*(?:(?:oh|ooh|um+|erm+|er|well|gosh|honestly|ah|hmm+|ugh|god|blimey|crikey)\b[\s,.!]*)*"
     rf"((?:for\s+|many\s+|some\s+)?({_UNCOUNTED_WORDS})(?:\s+now)?)"
@@ -731,20 +746,50 @@ def _is_event(words: list[str]) -> bool:
     return False
 
 
+# A hedge between a count and its unit: "5ish weeks", "3 or so months", "6 odd weeks", "2 or more years"
+_COUNT_HEDGE = r"(?P<hedge>\s*-?\s*ish|\s+or\s+so|\s*-?\s*odd|\s+or\s+more|\s*\+)?"
+
+
+# A vague length, then the count that says it: "few weeks, mibbe 3", "a couple of months, maybe 4", "some days, 5 or 6"
+# (not "a few weeks, 5/10", a score, nor "a few weeks, maybe 3 days", a count of its own unit)
+_RESTATED_COUNT = re.compile(rf"(?P<lead>{RESTATED_COUNT_LEAD})(?P<count>{_NUM})(?:\s*(?:-|–|to|or)\s*(?P<top>{_NUM}))?"
+                             r"(?=\s*(?:$|[.,;!?)\n]|(?:now|or\s+so|ish|tops|max|at\s+(?:least|most)|i\s+think|"
+                             r"i'?d\s+say|i\s+guess|probably|maybe|and|but)\b))")
+
+
+def _restated_counts(low: str) -> list[tuple[str, float, int, int]]:
+    """Vague lengths made exact by the count said after them: "few weeks, mibbe 3" is 3 weeks (the top of a range:
+    "some days, 5 or 6" is 6 days)."""
+    found = []
+    for match in _RESTATED_COUNT.finditer(low):
+        if OTHER_TIMES_AFTER.match(low, match.end()):
+            continue  # "some days 7, other days 3": scores on some days and on others
+        unit = re.search(rf"\b({_LENGTH_UNITS})s?\b", match.group("lead"))
+        count = word_number(match.group("top") or match.group("count"))
+        if unit and count is not None and 2 <= count <= 30:
+            found.append(("length", count * _UNIT_DAYS[unit.group(1)], match.start(), match.end()))
+    return found
+
+
 def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
     """Every time expression as (kind, days, start, end), most specific kinds first."""
-    quantity = rf"(?:{_NUM}|a couple of|couple of|a couple|couple|a few|few|several|a|an)"
-    found: list[tuple[str, float, int, int]] = []
+    quantity = rf"(?P<amount>{_NUM}|a couple of|couple of|a couple|couple|a few|few|several|a|an)"
+    found: list[tuple[str, float, int, int]] = _restated_counts(low)
+    restated = [(start, end) for _, _, start, end in found]
     for match in re.finditer(
         rf"(?<!\bafter )(?<!\bin )(?<!\bper )(?<!\ball )(?<!\beach )(?<!\bevery )(?<!\ba )"
-        rf"\b{quantity}\s*(?:more\s+)?({_LENGTH_UNITS})s?\b(?:\s+and\s+a\s+half\b)?(?:\s+ago\b)?",
+        rf"\b{quantity}{_COUNT_HEDGE}\s*(?:more\s+)?(?P<unit>{_LENGTH_UNITS})s?\b(?:\s+and\s+a\s+half\b)?(?:\s+ago\b)?",
         low,
     ):
         head = match.group(0)
-        if match.group(2) == "mo" and re.match(r"an?\s*mos?\b", head):
+        if match.group("amount") in ("a", "an") and match.group("hedge"):
+            continue  # "had an odd week": no count to hedge
+        if match.group("unit") == "mo" and re.match(r"an?\s*mos?\b", head):
             continue  # "hang on a mo", "my amo": a moment or a word, not a month
-        amount = word_number(head[: head.rfind(match.group(2))].strip()) or 1.0
-        days = amount * _UNIT_DAYS[match.group(2)] * (1.5 if " and a half" in head else 1.0)
+        if any(start <= match.start() and match.end() <= end for start, end in restated):
+            continue  # "few weeks" in "few weeks, mibbe 3": the count said after it is the length
+        amount = word_number(match.group("amount")) or 1.0
+        days = amount * _UNIT_DAYS[match.group("unit")] * (1.5 if " and a half" in head else 1.0)
         found.append(("ago" if head.endswith(" ago") else "length", days, match.start(), match.end()))
     # "for some weeks now", "some months ago": vague, so a low count (never "some days are worse")
     vague = rf"\b(?:for\s+some\s+({_LENGTH_UNITS})s\b|some\s+({_LENGTH_UNITS})s\s+(?:ago|now)\b)"
@@ -776,6 +821,9 @@ def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
         found.append(("length", _uncounted(match.group(2)), match.start(1), match.end(1)))
     # ... and after "been", wherever it stands: "it's been years now boyo", "been months"
     found += [("length", _uncounted(m.group(1)), m.start(), m.end()) for m in _BEEN_UNCOUNTED.finditer(low)]
+    for match in _HAD_IT_UNCOUNTED.finditer(low):  # "I've had it years", "been going on years", "years this has been"
+        group = next(name for name in ("said", "said_been", "said_first") if match.group(name))
+        found.append(("length", _uncounted(match.group(group).split()[0]), match.start(group), match.end(group)))
     found += [("length", int(m.group(1)) * _CLINICAL_DAYS[m.group(2)], m.start(), m.end())
               for m in _CLINICAL.finditer(low)]
     dates = _calendar_dates(low)
@@ -929,7 +977,7 @@ def find_duration(text: str, *, about_pain: bool = True, activities: Iterable[tu
         event = next(((s, e) for s, e in events if s <= start and end <= e), None)
         if event and kind != "length" and event[0] < start:  # "since my car accident last year": the whole
             return Duration(days, text[event[0]:event[1]], *event)  # onset, dated by its own words
-        if event and event[0] < start:
+        if event and event[0] < start and not _counted_since_the_event(low, event[0], start, end):
             continue
         said = Duration(days, text[start:end], start, end)
         if kind == "dating" and any(e_end <= start and _same_sentence(low, e_end, start) for _, e_end in events):
@@ -949,6 +997,9 @@ def find_duration(text: str, *, about_pain: bool = True, activities: Iterable[tu
         accepted = [(rank, said) for rank, said in accepted
                     if not (said.days is not None and said.days <= 1 and at <= said.start < at + len(sentence)
                             and said is not event_day)]
+    concluded = [said for rank, said in accepted if rank and _concludes(low, said)]
+    if concluded and len(accepted) > 1:  # "started 3 wks after she was born so 5 weeks": the total said last
+        return concluded[-1]
     if accepted:
         # "22 years on the tools. ... a burning ache since about Easter": the time said of the pain wins over the
         # times said of the person's life, another illness or another event
@@ -963,6 +1014,46 @@ def find_duration(text: str, *, about_pain: bool = True, activities: Iterable[tu
             return Duration(amount * _UNIT_DAYS[age.group("unit")], text[start:end], start, end)
         return Duration(None, text[start:end], start, end)
     return None
+
+
+# Words between an onset event and the count that says how long ago it was: "since the tournament started like 3 wks"
+_HEDGE_BEFORE_A_COUNT = (r"(?:\s*,?\s*(?:so|like|about|around|roughly|approx|maybe|probably|prob|nearly|almost|over|"
+                         r"just\s+over|a\s+good|i\s+think|i'?d\s+say|i\s+guess|now|mibbe|mebbe|aboot|bout|abt))*\s*$")
+# ... and the words that make the count part of the event: "since I did 3 weeks", "since my 2 week holiday",
+# "since I was off for 3 weeks"
+_COUNT_OF_THE_EVENT = _set("""the my a an our his her their this that of for in on at off after during over than
+did done spent had took taken was were lasted been did doing spending""")
+
+
+def _counted_since_the_event(low: str, since: int, start: int, end: int) -> bool:
+    """A count closing a "since <event>" clause says how long ago the event was: "since the tournament started like
+    3 wks", "since preseason, like 3 months" (not "since I spent 3 weeks in bed", the event's own length)."""
+    lead = re.search(_HEDGE_BEFORE_A_COUNT, low[since:start])
+    words = re.findall(r"[a-z0-9']+", low[since:start][:lead.start()] if lead else low[since:start])
+    closes = re.match(r"\s*(?:now|or\s+so|ish|ago|roughly|approx|at\s+least|i\s+think|i'?d\s+say)?\s*(?:$|[.,;!?\n]|"
+                      r"(?:and|but|so)\b)", low[end:])
+    of_the_event = words[-1] in _COUNT_OF_THE_EVENT and words[-2:] != ["kicked", "off"]
+    return len(words) >= 2 and not of_the_event and bool(closes)
+
+
+# Words that conclude a total: "... so 5 weeks", "that's 6 weeks", "which makes it about 2 months", "3 weeks in all"
+_CONCLUDING_BEFORE = re.compile(
+    r"(?:\bso|\bthat'?s|\bthats|\bthat\s+is|\bwhich\s+(?:makes?|made|is|would\s+be|means)(?:\s+it)?|\bmaking\s+it|"
+    r"\bso\s+(?:it'?s|its|that'?s|thats|about|around)|\ball\s+in\s+all|\bin\s+total|\baltogether|\bmakes\s+it)"
+    r"(?:\s+(?:been|now|about|around|roughly|like|maybe|probably|nearly|almost|just\s+over|over|a\s+good|"
+    r"all\s+in\s+all|in\s+total|altogether))*\s*$")
+_CONCLUDED_ENDS = re.compile(r"\s*(?:now|or\s+so|ish|roughly|in\s+total|altogether|all\s+in\s+all|i\s+think|"
+                             r"i'?d\s+say|i\s+guess|give\s+or\s+take|more\s+or\s+less|then)?\s*(?:$|[.,;!?)\n]|"
+                             r"(?:and|but)\b)")
+
+
+def _concludes(low: str, said: Duration) -> bool:
+    """A counted length said as the total the person works out: "started about 3 wks after she was born so 5 weeks",
+    "it began a fortnight before Christmas, so 6 weeks or so", "which makes it 2 months"."""
+    counted = _uncounted_range(said.text) is None and not re.match(r"(?:for\s+)?(?:some|a\s+few|few|several|many)\b",
+                                                                   said.text.lower())
+    return (counted and said.days is not None and bool(_CONCLUDING_BEFORE.search(low[:said.start]))
+            and bool(_CONCLUDED_ENDS.match(low, said.end)))
 
 
 # A birth as the onset ("since she was born", "since having the baby") and the baby's age said with it

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = [
-    "KIN_WORDS", "NUMBER_PATTERN", "parse_age", "parse_intensity", "parse_someone_elses_age", "word_number"]
+__all__ = ["KIN_WORDS", "NUMBER_PATTERN", "OTHER_TIMES_AFTER", "RESTATED_COUNT_LEAD", "parse_age", "parse_intensity",
+           "parse_someone_elses_age", "word_number"]
 
 _WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -64,6 +64,9 @@ _LEAD_IN = re.compile(
     # "a solid 6", "easily a 7", "a good 5": a score said with a word for how sure
     r"(?:a|an) (?:solid|good|strong|hard|firm|decent|steady|definite|clear|high|low|proper)|easily|at least|"
     r"at most|"
+    # "more or less 5", "round about 4", "give or take 6", "somewhere around 5": a hedge of more than one word
+    r"more or less|round about|roundabout|give or take|somewhere around|somewhere about|in the region of|"
+    r"possibly|could be|might be|"
     # ... and as dialects say the hedge: "aboot a 6" (Scots), "'bout 5", "mibbe 4", "a'd say 6", "mi seh 5" (Patois)
     rf"{_DIALECT_HEDGE}|{_DIALECT_SAY})\s*$")
 # A number that starts its own clause: "sharp when I bend. 7", "oh sorry, 5".
@@ -82,12 +85,18 @@ _SCORE_TAIL = re.compile(
     r"while|really|honestly|dear|mate|lol|haha|x+(?!\s*\d)|even|still|then|first|if|right|depending|worst|best|"
     # "about a 5 overall", "a 6 on average"
     r"overall|generally|typically|average|on\s+average|in\s+general|all\s+round|"
+    r"perhaps|possibly|"  # "6 perhaps", like "6 maybe"
     rf"out|most|which|that|since|for|like|about|bout|abt|around|{_NEXT_CLAUSE})\b|"
     # "aboot a 6 a'd say", "bout 5 mi seh", "it eh so bad, a 3 so": the speaker's hedge or a closing word in dialect
     rf"\s*,?\s+(?:{_DIALECT_SAY})\b|\s+{_DIALECT_CLOSE}|"
     # "sore 6 roughly 3 weeks", "tight 6 a few weeks": the score, then how long with a hedge
     r"\s+(?:roughly|approx|approximately|nearly|almost|over|past|(?:the\s+)?(?:last|past)|a\s+few|"
     rf"a\s+couple(?:\s+of)?)\s+(?:{_NUM}\s*)?(?:a\s+|an\s+)?(?:{_TIME_UNITS})s?\b|"
+    # "is 5 more or less", "5 or thereabouts", "a 4 give or take": a hedge closing the score's clause (not "5 weeks
+    # more or less", whose number counts the weeks)
+    r"\s+(?:more\s+or\s+less|(?:or\s+)?thereabouts|give\s+or\s+take(?:\s+(?:a|one)\s+(?:point|bit))?|roughly|"
+    r"approx(?:imately)?|at\s+a\s+guess|if\s+i\s+had\s+to\s+(?:say|guess))(?=\s*(?:$|[.,;:!?)]|(?:i\s+think|i'?d\s+say|"
+    rf"i\s+guess|now|today|tbh|and|but|{_NEXT_CLAUSE})\b))|"
     # "a 6 not a 3": the score kept over the one taken back
     rf"\s*,?\s+not\s+(?:a\s+|an\s+)?{_NUM}\b|"
     # "achy 4 2 weeks": a terse list, the score then how long
@@ -133,8 +142,10 @@ def _score_at(low: str, start: int, end: int, *, word: bool) -> tuple[float, int
         return None
     if _AN_AGE_BEFORE.search(before):
         return None  # "bruised easily since I was 10", "when he was 6": an age, not a score
-    if _UNCOUNTED_LENGTH_BEFORE.search(before):
-        return None  # "a few months, say 3": the count of the months, not a score
+    if _UNCOUNTED_LENGTH_BEFORE.search(before) and not OTHER_TIMES_AFTER.match(after):
+        return None  # "a few months, say 3": the count of the months, not a score (but "some days 7, others 3")
+    if _HEDGED_COUNT_AFTER.match(after):
+        return None  # "5 or so weeks", "5ish weeks", "3 or more years": a count of the weeks, hedged
     alone = not before.strip() and not after.strip(" .!?")  # just "7": a score only when one was asked for
     if alone or not (_LEAD_IN.search(before) or _CLAUSE_START.search(before)):
         return None
@@ -163,10 +174,21 @@ _ARTICLE_BEFORE = re.compile(r"(?:^|\s)an?\s+$")
 _ARTICLE_TAIL = re.compile(r"^\s+(?:[a-z]{2,}ing(?!\s+(?:club|shoes|session|sessions|machine|track|group|partner|"
                            r"buddy|team|boots|bag|app|plan|programme|program|pool|lane)\b)|started|began|begun|"
                            r"kicked\s+in|came\s+on|flared|since)\b")
-# A length counted vaguely, then a number said to count it: "a few months, say 3", "a couple of weeks, maybe 3"
-_UNCOUNTED_LENGTH_BEFORE = re.compile(rf"\b(?:few|couple(?:\s+of)?|several|some|number\s+of)\s+(?:{_TIME_UNITS})s?"
-                                      r"\s*[,.]?\s*(?:(?:say|maybe|about|around|roughly|like|probably|prob|or|so|"
-                                      r"i'?d\s+say|i\s+think|i\s+guess|perhaps)\W*\s*)*$")
+# A length counted vaguely, then a number said to count it: "a few months, say 3", "a couple of weeks, maybe 3", "few
+# weeks, mibbe 3", "some days, 5 or 6" (shared with durations.py, which reads the count as the length)
+_COUNT_HEDGES = (r"say|maybe|about|around|roughly|like|probably|prob|or|so|i'?d\s+say|i\s+think|i\s+guess|perhaps|"
+                 r"possibly|more\s+like|nearer|closer\s+to|could\s+be|might\s+be|at\s+least|actually|well|"
+                 rf"{_DIALECT_HEDGE}")
+RESTATED_COUNT_LEAD = (r"\b(?:good\s+)?(?:few|couple(?:\s+of)?|several|some|number\s+of|handful\s+of|many)\s+"
+                       rf"(?:{_TIME_UNITS})s?\s*[,.]?\s*(?:(?:{_COUNT_HEDGES})\W*\s*)*")
+_UNCOUNTED_LENGTH_BEFORE = re.compile(rf"{RESTATED_COUNT_LEAD}$")
+# "some days 7, other days 3", "some weeks a 5, others worse": "some days" is when, set against the other days
+OTHER_TIMES_AFTER = re.compile(r"[^.!?;\n]*\b(?:others?|other\s+(?:days|times|weeks|nights)|most\s+(?:days|times)|"
+                               r"rest\s+of\s+the\s+time|(?:good|bad)\s+days?)\b")
+
+
+# A hedge between a count and its unit: "5 or so weeks", "5-ish weeks", "6 odd months", "3 or more years"
+_HEDGED_COUNT_AFTER = re.compile(rf"^(?:\s*-?\s*ish|\s+or\s+so|\s*-?\s*odd|\s+or\s+more|\s*\+)\s*(?:{_TIME_UNITS})s?\b")
 
 
 def _after_an_article(before: str, after: str) -> bool:
@@ -266,7 +288,10 @@ def parse_intensity(text: str, *, bare_number_ok: bool = False) -> tuple[int, st
         match = re.fullmatch(rf"\s*(?:a\s+|an\s+)?{_NUM}\s*[.!]?\s*", low) or re.match(
             rf"\s*(?:(?:abt|about|around|maybe|like|prob|probably)\s+)?(?:a\s+|an\s+)?{_NUM}"
             rf"(?:\s+(?:or|to|-)\s+{_NUM}|\s+(?=\d{{1,2}}\s*$)\d{{1,2}})?"  # "7 8": a range typed without its dash
-            rf"(?=\s*(?:$|[,.!?]|\s+(?:maybe|tbh|i think|probably|i guess|honestly)\b))",
+            rf"(?=\s*(?:$|[,.!?]|\s+(?:maybe|perhaps|possibly|tbh|i think|probably|i guess|honestly)\b|"
+            # "6 more or less", "5 or thereabouts" (not "5 or so weeks")
+            r"\s+(?:more or less|or so|(?:or )?thereabouts|give or take|roughly|approx|approximately|at a guess)"
+            r"\s*(?:$|[,.!?])))",
             low)
         if match:
             value = word_number(match.group(1))
