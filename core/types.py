@@ -112,9 +112,11 @@ def _is_number(text: str) -> bool:
     return True
 
 
-# Joints whose parts send pain from different muscles; the bare word names the commonest part.
-_JOINTS = frozenset({"knee", "elbow", "wrist", "hip"})
-BARE_JOINT_WORDS = frozenset({"knee", "knees", "elbow", "elbows", "wrist", "wrists", "hip", "hips"})
+# Joints whose parts send pain from different muscles; the bare word names the commonest part. The forearm and the
+# neck are read the same way: "forearm, palm side" is its front (the flexors), "neck ... the side bit" its side.
+_JOINTS = frozenset({"knee", "elbow", "wrist", "hip", "forearm", "neck"})
+BARE_JOINT_WORDS = frozenset({"knee", "knees", "elbow", "elbows", "wrist", "wrists", "hip", "hips",
+                              "forearm", "forearms", "fore arm", "neck"})
 
 
 def _family(region: str) -> str:
@@ -124,8 +126,8 @@ def _family(region: str) -> str:
 
 
 def _part_names(word: str) -> tuple[str, ...]:
-    """A part as said and its head word: "outside bit" is the outside, "back part" the back."""
-    head = re.sub(r"\s+(?:bit|bits|part|parts|area|side|one)$", "", word)
+    """A part as said and its head word: "outside bit" is the outside, "back part" the back, "front of it" the front."""
+    head = re.sub(r"\s+(?:bit|bits|part|parts|area|side|one|of it|of that)$", "", word)
     return (word, head) if head != word else (word,)
 
 
@@ -169,6 +171,7 @@ class PainReport:
                 self.wondered.add(mention.value)
             return
         if mention.kind == "region":
+            mention = self._other_side_resolved(mention)
             if mention.vague and mention.value not in self.region_ids:
                 self.vague_regions.add(mention.value)
             elif not mention.vague:
@@ -215,7 +218,7 @@ class PainReport:
 
     def add_message(self, mentions: Iterable[Mention]) -> None:
         """Fold in one message. A correction ("sorry, I meant my knee") replaces the places said before."""
-        mentions = list(mentions)
+        mentions = [self._other_side_resolved(m) for m in mentions]  # against the places held before a correction
         correcting = any(m.kind == "correction" and m.present for m in mentions)
         kept_side: str | None = None
         restated: dict[str, str] = {}
@@ -238,6 +241,16 @@ class PainReport:
         if kept_side and not any(m.side or m.kind == "side" for m in mentions if m.present):
             # "Actually it's more the knee cap itself, not the thigh": the place moved, the side did not
             self.regions = [(region, side or kept_side) for region, side in self.regions]
+
+    def _other_side_resolved(self, mention: Mention) -> Mention:
+        """"Sorry, it's the other shoulder" (a place said with the side "other"): the side opposite the one held for the
+        same place, or for the places held when they share one; no side when none is known."""
+        if mention.kind != "region" or mention.side != "other":
+            return mention
+        same_place = [side for region, side in self.regions if _family(region) == _family(mention.value)]
+        sides = same_place or [side for _region, side in self.regions]
+        held = sides[-1] if sides and (same_place or len(set(sides)) == 1) else None
+        return replace(mention, side={"left": "right", "right": "left"}.get(held or ""))
 
     def _places_said_again(self, mentions: list[Mention]) -> dict[str, str]:
         """A correction that names a place held before by its bare word ("sorry, I mean my LEFT arm" after "the

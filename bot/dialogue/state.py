@@ -43,7 +43,7 @@ SCREENING_SLOT = "screening_question"  # the finding id of the yes/no question j
 AWAITING_SLOT = "awaiting"  # what the bot's last question was about (see bot/dialogue/decide.py)
 AGE_QUESTION = "__age__"
 INTAKE_KINDS = frozenset({"region", "sensation", "activity", "timing", "trigger_words", "intensity", "duration",
-                          "age", "side", "correction"})
+                          "age", "side", "correction", "part"})
 # States in which what the person says is about the self-massage or a check-in, not about the pain's intake.
 NOT_INTAKE_AWAITING = frozenset({"pressure"})
 # questions asked once the intake is done: a bare number said to them is no new strength of the pain

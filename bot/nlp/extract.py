@@ -678,6 +678,11 @@ def _is_a_hand(span: Span, doc: Doc) -> bool:
 
 
 _ALONG_THE = re.compile(r"\b(?:across|along|at|near|towards|round|around|over|by)\s+the\s+(?:very\s+)?$")
+# "left forearm, palm side", "on the knuckle side": a part of the hand naming the side of a place that faces its way,
+# not the part itself, where the place comes before ("the thumb side of my wrist" keeps the thumb: pain there is often
+# the thumb's own tendons)
+_FACING_SIDE_WORDS = frozenset({"palm", "palms", "knuckle", "knuckles", "thumb", "little finger", "pinky", "pinkie"})
+_SIDE_NAMED_AFTER = re.compile(r"^[\s-]*(?:side|sides|sided|edge)\b(?!\s+of\b)")
 
 
 def _is_region_here(span: Span, doc: Doc) -> bool:
@@ -690,6 +695,8 @@ def _is_region_here(span: Span, doc: Doc) -> bool:
         return False  # "I had breast cancer": an illness's name, not where it hurts
     if span.text.lower() in {"hand", "hands"} and not _is_a_hand(span, doc):
         return False
+    if span.text.lower() in _FACING_SIDE_WORDS and _SIDE_NAMED_AFTER.match(after):
+        return False  # "forearm pump, palm side": the front of the forearm, not the palm
     if span.text.lower() == "bottom" and _ALONG_THE.search(before) and any(
             other.label_ == "REGION" and other.end <= span.start and other.id_ != "buttock"
             for other in doc.spans.get(SPANS_KEY, [])):
@@ -791,10 +798,63 @@ def _is_applied_pressure(span: Span, doc: Doc) -> bool:
     return word == "pressing" and bool(_PRESSING_VERB_BEFORE.search(before))
 
 
+# A hand, a thumb, a knuckle, an elbow or a forearm used to press, not where it hurts: "I've got my thumb on the spot",
+# "pressing with my fingers", "using my elbow on it", "with the heel of my hand"; and the one arm or hand a task is
+# done with ("hauling it in and out of the car with one arm")
+_TOOL_PLACES = frozenset({"thumb", "fingers", "palm", "hand_back", "elbow_outer", "elbow_inner", "elbow_back",
+                          "forearm_back", "forearm_front"})
+_TOOL_OWNER = r"(?:my|his|her|your|their|the|both|one|a|two)\s+(?:(?:left|right|other|two|index|middle)\s+)?"
+_TOOL_HELD_BEFORE = re.compile(r"\b(?:got|get|getting|have|has|had|'ve|put|puts|putting|place|places|placed|placing|"
+                               rf"keep|keeps|kept|rest|rests|resting|rested)\s+{_TOOL_OWNER}$")
+_TOOL_HELD_AFTER = re.compile(
+    r"^\s+(?:on|onto|against|over|into|in)\s+(?:it|that|this|there|him|her|them|(?:the|that|this|his|her|their|a|your)"
+    r"\s+(?:exact\s+|very\s+|same\s+|sore\s+|tender\s+|tight\s+)?(?:spot|spots|point|points|place|area|bit|knot|"
+    r"knots|muscle|lump|one|trigger\s+point|mark))\b")
+_TOOL_WITH_BEFORE = re.compile(
+    r"\b(?:press|presses|pressing|pressed|push|pushes|pushing|pushed|rub|rubs|rubbing|rubbed|massage|massages|"
+    r"massaging|massaged|knead|kneads|kneading|kneaded|work|works|working|worked|dig|digs|digging|dug|squeeze|"
+    r"squeezes|squeezing|squeezed|poke|poking|poked|prod|prodding|prodded|find|finding|found|feel|feeling|felt|"
+    r"do|doing|did|done|hold|holding|held|pressure)\b(?P<between>(?:\s+[\w'-]+){0,4}?)\s+"
+    rf"(?:with|using)\s+{_TOOL_OWNER}$")
+# what is pressed, said between the doing and the tool: "pressing on it with", "rub the knot with"
+_PRESSED_THING = re.compile(r"\b(?:it|them|there|spot|spots|knot|knots|muscle|muscles|point|points|lump|ball)\b")
+_TOOL_USED_BEFORE = re.compile(rf"\b(?:use|uses|using|used)\s+{_TOOL_OWNER}$")
+_TOOL_USED_AFTER = re.compile(r"^\s+(?:(?:on|against|into|in)\s+(?:it|that|this|there|them|(?:the|that|this)\s+"
+                              r"(?:spot|knot|muscle|point|area|place|bit))\b|instead\b|to\s+(?:press|push|dig|rub|"
+                              r"massage|find)\b)")
+_ONE_LIMB_BEFORE = re.compile(r"\bwith\s+(?:just\s+|only\s+)?(?:one|a\s+single|either)\s+$")
+
+
 def _is_massage_tool(span: Span, doc: Doc) -> bool:
-    """A thumb or elbow being dug into a muscle ("dig my thumb in") is the tool, not where it hurts."""
-    return bool(_MASSAGE_TOOL_BEFORE.search(doc.text[:span.start_char].lower())
-                and re.match(r"^\s+(?:in|into|on|against)\b", doc.text[span.end_char:]))
+    """A thumb or elbow being dug into a muscle ("dig my thumb in") is the tool, not where it hurts; so is a hand part
+    pressing on the spot ("got my thumb on the spot", "pushing on it with the heel of my hand", "using my elbow on
+    it") and the one arm a task is done with. Said only as what does something ("pressing with my thumb", "I work with
+    my hands") it is the tool unless the sentence says something hurts and names no other place ("I press buttons with
+    my thumb all day and it aches")."""
+    before, after = doc.text[:span.start_char].lower(), doc.text[span.end_char:].lower()
+    if _MASSAGE_TOOL_BEFORE.search(before) and re.match(r"^\s+(?:in|into|on|against)\b", after):
+        return True
+    if span.id_ in {"upper_arm_outer", "hand_back"} and span.text.lower() in {"arm", "hand"} and \
+            _ONE_LIMB_BEFORE.search(before):
+        return True
+    if span.id_ not in _TOOL_PLACES:
+        return False
+    if (_TOOL_HELD_BEFORE.search(before) and _TOOL_HELD_AFTER.match(after)) or (
+            _TOOL_USED_BEFORE.search(before) and _TOOL_USED_AFTER.match(after)):
+        return True
+    pressing = _TOOL_WITH_BEFORE.search(before)
+    if pressing is None:
+        return False
+    if _PRESSED_THING.search(pressing.group("between")):
+        return True
+    sentence = doc.text[span.sent.start_char:span.sent.end_char].lower()
+    return not _PAIN_SAID.search(sentence) or _another_place_named(span, doc)
+
+
+def _another_place_named(span: Span, doc: Doc) -> bool:
+    """Whether the message names a place other than this one (and not inside it)."""
+    return any(other.label_ == "REGION" and (other.end <= span.start or other.start >= span.end)
+               for other in doc.spans.get(SPANS_KEY, []))
 
 
 def _kept_spans(doc: Doc) -> list[Span]:
@@ -1100,11 +1160,43 @@ def _places_of_something_else(doc: Doc, regions: list[Span],
     return found
 
 
+# A side said of something else than the pain: what is carried or held on it ("I carry the seat on the left"), the
+# side slept or lain on, the hand used ("I write with my right"), being left- or right-handed
+_SIDE_OF_SOMETHING_ELSE = re.compile(
+    r"\b(?:carry|carries|carrying|carried|hold|holds|holding|held|wear|wears|wearing|wore|sling|slings|slung|hitch\w*|"
+    r"perch\w*|balanc\w*|hoist\w*|lug|lugs|lugging|lugged|sleep|sleeps|sleeping|slept|lie|lies|lying|lay|laying|"
+    r"drive|drives|driving|drove|use|uses|using|used|write|writes|writing|wrote|throw|throws|throwing|threw|kick|kicks|"
+    r"kicking|kicked|bat|bats|batting|mouse|mousing)\b(?:\s+(?!(?:and|but|so|because|pain|hurts?|aches?)\b)[\w'-]+){0,4}?"
+    r"\s+(?:on|in|over|with|at|from)\s+(?:my|the|his|her|their)\s+(left|right|lft|rite|rt)\b(?!\s*(?:-|\s)\s*"
+    r"(?:shoulder|hip|arm|leg|knee|side\s+of|foot|hand|wrist|elbow|thigh|calf|ankle|neck|back|buttock|glute)\b)|"
+    r"\b(left|right)[\s-]*handed\b|\b(?:the|a|my)\s+(?:bag|seat|car\s+seat|baby|toddler|child|kid|rucksack|backpack|"
+    r"handbag|strap)\s+(?:\w+\s+)?(?:goes|go|went|sits|sit|sat|rides|ride|is|was|stays|hangs|hung)\s+on\s+(?:my|the)\s+"
+    r"(left|right)\b")
+_OTHER_PLACE = (r"other\s+(?:side|one|shoulder|knee|leg|arm|hip|foot|hand|wrist|elbow|ankle|calf|thigh|heel|shin|"
+                r"forearm|buttock|cheek|temple|eye|ear)")
+_SIDE_SAID = re.compile(rf"\b(?:left|right|lft|rite|rt|{_OTHER_PLACE})\b")
+
+
+def _sides_of_something_else(low: str) -> list[tuple[int, int]]:
+    """Character spans of side words said of something else (see above), when the message says another side for the
+    pain ("sorry, the other side. it's my right. I carry the seat on the left" is the right) or says nothing of a pain
+    ("I write with my left"). Said with the pain and no other side ("it hurts when I lie on my left side"), that
+    side is likely the pain's own, and stays."""
+    talk = _without_discourse_rights(low)
+    spans = [match.span(group) for match in _SIDE_OF_SOMETHING_ELSE.finditer(talk)
+             for group in range(1, 4) if match.group(group)]
+    said = [match.span() for match in _SIDE_SAID.finditer(talk)
+            if not any(a <= match.start() < b for a, b in spans)]
+    return spans if said or not _PAIN_SAID.search(talk) else []
+
+
 def _foreign_sides(doc: Doc, aside: Iterable[Span]) -> list[tuple[int, int]]:
     """Character spans of the side words that are not the pain's: those said with a place named for something else,
-    and the side compared with ("fatter than my left one")."""
+    the side compared with ("fatter than my left one") and a side said of something else when the pain's own is
+    said too."""
     compared = [match.span(1) for match in _COMPARED_SIDE.finditer(doc.text.lower())]
-    return compared + [side for span in aside for side in _side_words_of(span, doc)]
+    return compared + [side for span in aside for side in _side_words_of(span, doc)] + _sides_of_something_else(
+        doc.text.lower())
 
 
 def _foreign(doc: Doc) -> list[tuple[int, int]]:
@@ -1267,7 +1359,7 @@ _NOT_A_SIDE = re.compile(
     rf"\b(?:all|al|oh|ah|ok|okay|feels|feel|feeling|felt|that's|thats|that|is that|yeah|yes|sounds|quite|just|"
     rf"not|doing|done|get|got|spot|exactly|bang|smack|sleeping|sleep|slept|walking|walk|sitting|sat|standing|"
     rf"eating|working|going|gone|went|been|looks|look|looked|seem|seems|seemed|did|do|put|set|treated|heard)\s+right\b|"
-    rf"(?<!\bthe )\bright\W{{0,2}}\s+(?:{_NOT_A_SIDE_AFTER})\b|^\s*right\s*[,.!]\s+(?=\S+\s+\S+)|\balright\b|"
+    rf"(?<!\bthe )(?<!\bmy )\bright\W{{0,2}}\s+(?:{_NOT_A_SIDE_AFTER})\b|^\s*right\s*[,.!]\s+(?=\S+\s+\S+)|\balright\b|"
     r"(?<!\bthe )(?<!\bmy )(?<!\bor )\bright\s*\?|"  # "it's just muscular, right?": a question tag
     # "is this even the right spot?", "am I doing it the right way": right as correct
     r"\bright\s+(?:spot|spots|place|point|points|muscle|muscles|thing|things|way|track|idea|answer|amount|pressure|"
@@ -1300,6 +1392,9 @@ def _context_mentions(text: str, span_mentions: list[Mention],
         return [*mentions, Mention(kind="side", value=_SIDE_LETTERS[letter.group(1)], text=letter.group(0).strip())]
     if not any(m.kind == "region" and m.present for m in span_mentions):
         match = _SIDE_ALONE.search(low)
+        if match and any(m.kind == "region" and not m.present and m.text and m.text.lower() in match.group(0)
+                         for m in span_mentions):
+            match = None  # "and the other knee is fine": a place that is not the pain's, not its side
         if match:
             named = _sides_named(low)
             side = "left" if "left" in named else "right" if "right" in named else (match.group(1) or "both")
@@ -1310,9 +1405,21 @@ def _context_mentions(text: str, span_mentions: list[Mention],
 _SIDE_BEFORE_PART = re.compile(r"\b(?:both|each|either|one|left|right|other|the two|two)\s+$")
 # A part word said further on in the place's sentence, as where it is: "My left shoulder has been aching since the
 # summer, right on the top where my handbag strap sits" (not "the top shelf", "the front of the queue")
-_LOCATED_PART_BEFORE = re.compile(r"\b(?:on|at|in|round|around|across|along|over|towards)\s+the\s+(?:very\s+)?$")
+_LOCATED_PART_BEFORE = re.compile(r"\b(?:(?:on|at|in|round|around|across|along|over|towards)|(?:mostly|mainly|more|"
+                                  r"especially|particularly|just|only)(?:\s+(?:on|at|in|round|around|down))?)"
+                                  r"\s+the\s+(?:very\s+)?$")
 _LOCATED_PART_AFTER = re.compile(r"\s*(?:$|[,.;:!?)]|(?:bit|part|where|of\s+it|mostly|mainly|near|by|and|but|more|"
-                                 r"towards|when)\b)")
+                                 r"towards|when|going|goes|running|runs|down|up|into)\b)")
+# "point" that says no place: "what is a trigger point?", "at one point", "the point is"
+_NOT_A_POINT_BEFORE = re.compile(r"(?:\b(?:trigger|pressure|acupressure|tender|focal|starting|turning|sticking|high|"
+                                 r"low)[\s-]+|\b(?:at|to|from)\s+(?:this|that|one|some|what|which|any|the\s+same|a)\s+)$")
+_NOT_A_POINT_AFTER = re.compile(r"^\s+(?:of\s+view|is|was)\b")
+
+
+def _a_point_of_nothing(low: str, part: re.Match[str]) -> bool:
+    """Whether a "point" part word names no place (see above)."""
+    return part.group(1).startswith("point") and bool(
+        _NOT_A_POINT_BEFORE.search(low[:part.start()]) or _NOT_A_POINT_AFTER.match(low[part.end():]))
 
 
 def _placed_further_on(low: str, place: Mention, part: re.Match[str]) -> bool:
@@ -1345,11 +1452,17 @@ def _part_mentions(text: str, parts: Iterable[str], places: list[Mention]) -> li
                 continue
             if _SIDE_BEFORE_PART.search(low[:match.start()]) and part.split()[0] in ("side", "sides"):
                 continue  # "both side", "on one side": which side, not the side of a place
+            if _a_point_of_nothing(low, match):
+                continue  # "what is a trigger point?": no point of the elbow
             taken.append(match.span())
             found.append((match.start(), Mention(kind="part", value=part, text=match.group(1))))
     return [mention for _, mention in sorted(found, key=lambda item: item[0])]
 
 
+# What a cue is followed by: the words of what makes it worse, up to where the clause goes on to something else
+_WHAT_IT_IS = r"(?P<what>[a-z0-9][a-z0-9'\-]*(?:\s+(?:[a-z][a-z'\-]*|\d+(?:-?[a-z]+)?(?=\s+[a-z]))){0,7}?)"
+_WHAT_ENDS = (r"(?=\s*(?:$|[^\w\s'\-]|\s(?:and|but|or|so|because|it|which|then|for|at|on|is|was|makes|i|where|when|"
+              r"with|in|into|under|as|till|until|before|again|every|most|the\s+pain)\b))")
 # "aches after kneading dough", "sharp when I do the tamping", "worse after choir practice": what makes
 # it worse in words no vocabulary lists. Kept as said, for the intake and the therapist (not for ranking).
 _TRIGGER_CUE = re.compile(
@@ -1369,10 +1482,7 @@ _TRIGGER_CUE = re.compile(
     r"[a-z]{3,}ing\s+(?!(?:season|day|time|week|weekend|lol|haha|and|or|but|so|started|began|finished|ended|now|"
     r"is|was|it|its|it's|i|i'm|im)\b)[a-z]))"
     r"\s+(?:i\s+|i'm\s+|im\s+|i've\s+been\s+|i\s+am\s+)?"
-    r"(?:do\s+(?:the\s+|a\s+|my\s+)?|doing\s+(?:the\s+|a\s+|my\s+)?)?"
-    r"(?P<what>[a-z0-9][a-z0-9'\-]*(?:\s+(?:[a-z][a-z'\-]*|\d+(?:-?[a-z]+)?(?=\s+[a-z]))){0,7}?)"
-    r"(?=\s*(?:$|[^\w\s'\-]|\s(?:and|but|or|so|because|it|which|then|for|at|on|is|was|makes|i|where|when|with|in|"
-    r"into|under|as|till|until|before|again|every|most|the\s+pain)\b))")
+    r"(?:do\s+(?:the\s+|a\s+|my\s+)?|doing\s+(?:the\s+|a\s+|my\s+)?)?" + _WHAT_IT_IS + _WHAT_ENDS)
 _NOT_A_TRIGGER = re.compile(
     r"^(?:a\s+while|a\s+bit|that|this|then|it|them|that|a\s+few|the\s+(?:morning|evening|night|day|weekend)|"
     # "a few days", "2 weeks" (not "bench day", "chest day": a gym day by what is trained)
@@ -1406,7 +1516,9 @@ _NOT_A_DOING = (r"aching|burning|throbbing|stabbing|shooting|tingling|pulsing|po
                 r"tightening|stinging|feeling|morning|evening|nothing|something|anything|everything|ceiling|during|"
                 r"wedding|pudding|spring|string|waiting|seeing|thinking|wondering|hoping|asking|wanting|needing|"
                 r"being|having|including|according|travelling|traveling|moving|spasming|seizing")
-_DOING_ITEM = re.compile(rf"(?!(?:{_NOT_A_DOING})\b)[a-z]{{3,}}(?:ing|in')(?:\s+[a-z][a-z'\-]*){{0,5}}")
+_ONE_DOING = rf"(?!(?:{_NOT_A_DOING})\b)[a-z]{{3,}}(?:ing|in')(?:\s+[a-z][a-z'\-]*){{0,5}}"
+# ... or two of them: "crimping on small holds and hanging on the fingerboard"
+_DOING_ITEM = re.compile(rf"{_ONE_DOING}(?:\s+(?:and|&|n|or|then|plus)\s+{_ONE_DOING})?")
 # "stiff neck rt side 5 wks turning to reverse the car, dull, 4": a doing said straight after a number (how strong
 # or how long), to the end of its clause
 _DOING_AFTER_A_NUMBER = re.compile(
@@ -1418,6 +1530,79 @@ _NOTHING_MAKES_IT_WORSE = re.compile(
     r"that\s+i\s+(?:know|can\s+think)\s+of|i\s+can\s+(?:think\s+of|pin\s*point))?)\s+(?:\w+\s+){0,2}?"
     r"(?:makes?|make|brings?|sets?|triggers?)\s+(?:it|the\s+pain|this)\s+(?:any\s+|much\s+)?(?:worse|on|off)\b|"
     r"\b(no\s+(?:particular|specific|obvious)\s+(?:trigger|cause|reason))\b")
+# "probably the new boots", "I blame the new desk", "because of the baby carrier", "must be all the driving": a
+# cause the person names for it (a guess only before what it names: not "I think it's a 6", "maybe it's easing")
+_CAUSE_NAMED = re.compile(
+    r"\b(?:(?:because|cos|coz|cuz|cause)\s+of|due\s+to|caused\s+by|(?:i\s+)?blame|"
+    r"(?:(?:i\s+)?(?:think|reckon|guess|bet|suspect)|probably|prob|prolly|maybe|must\s+be|could\s+be|might\s+be|"
+    r"defo|definitely|def|pretty\s+sure|i'?m\s+sure)"
+    r"(?:\s+(?:it'?s|its|it\s+is|it\s+was|that'?s|thats|it'?s\s+been))?(?:\s+(?:from|down\s+to|because\s+of))?"
+    rf"(?=\s+(?:my|the|all\s+(?:the|that|this|those|these|my)|those|these|this|that|our|"
+    rf"(?!(?:{_NOT_A_DOING})\b)[a-z]{{3,}}ing)\s))"
+    r"\s+" + _WHAT_IT_IS + _WHAT_ENDS)
+# "it's tamping that does it", "kneading sets it off", "the long drives bring it on": the cause said before what it
+# does to the pain
+_CAUSE_BEFORE_IT = re.compile(
+    r"(?:^|[,.;:!?(]\s*|\b(?:it'?s|its|it\s+is|it\s+was|i\s+think|probably|mainly|mostly|especially|definitely|def|"
+    r"defo|and|but)\s+)"
+    r"(?!(?:it'?s|its|it\s+is|it\s+was|i\s+think|probably|mainly|mostly|especially|definitely|def|defo|and|but)\s)"
+    r"(?P<what>[a-z0-9][a-z0-9'\-]*(?:\s+[a-z0-9][a-z0-9'\-]*){0,6}?)\s+(?:(?:that|which|what)\s+)?"
+    r"(?:really\s+|always\s+|usually\s+|just\s+)?"
+    r"(?:(?:does|did)\s+it(?=\s*(?:$|[^\w\s]|\s+(?:for\s+me|every\s+time|each\s+time|too|again|and|but|though|"
+    r"mostly|most|the\s+most|worst|lol|tbh)\b))|(?:sets?|set)\s+it\s+off|(?:brings?|brought)\s+it\s+on|"
+    r"triggers?\s+it|(?:makes?|made)\s+it\s+(?:worse|hurt|flare|ache)|flares?\s+it|aggravates?\s+it)")
+# "I do pipette in lab all day", "I'm on the tills all day", "I spend hours at the wheel", "after a day on the pipe
+# wrench", "hours on the fingerboard": the work or the hobby said with the time it takes (not "days in a row")
+_WORK_SAID = re.compile(
+    r"\b(?:i|i'm|im|i\s+am)\s+(?:do|doing|work|working|(?:on|at)(?=\s+(?:the|a|my)\s))\s+"
+    r"(?P<what>[a-z][a-z'\-]*(?:\s+[a-z][a-z'\-]*){0,5}?)"
+    r"(?=\s+(?:all\s+(?:day|night|week|shift)|for\s+hours|every\s+(?:day|shift)|daily|hours\s+a\s+day|most\s+days|"
+    r"constantly|non[- ]?stop|for\s+a\s+living)\b)")
+_TIME_SPENT_ON = re.compile(
+    r"(?:\bspend(?:s|ing)?\s+(?:all\s+day|hours|all\s+my\s+time|my\s+(?:whole\s+)?days?|the\s+(?:whole\s+)?day|"
+    r"most\s+of\s+(?:the|my)\s+(?:day|time)|long\s+hours|(?:\d+|several|many)\s+hours(?:\s+a\s+day)?)\s+|"
+    r"(?<![\w'])(?=(?:(?:a|one|a\s+long|long|a\s+full|full|all|many|\d+\s*-?\s*(?:hr|hour)|\d+)\s+)?"
+    r"(?:day|days|shift|shifts|session|sessions|stint|stints|hours|hrs)\s+(?:on|at|behind|with|in|doing)\s+"
+    r"(?!(?:a\s+row|the\s+(?:trot|past|last|mend|end)|end|pain|agony|painkillers|ibuprofen|meds|medication|tablets|"
+    r"pills|holiday|leave|hospital|bed|a\s+week|the\s+week|total|all)\b)))"
+    r"(?P<what>(?:(?:on|at|behind|with|in|doing)\s+)?[a-z0-9][a-z0-9'\-]*(?:\s+[a-z][a-z'\-]*){0,3}?"
+    r"(?:\s+(?:on|at|behind|with|in|doing)\s+(?:the\s+|a\s+|my\s+)?[a-z][a-z'\-]*(?:\s+[a-z][a-z'\-]*){0,3}?)?)"
+    + _WHAT_ENDS)
+# "aches on long rides", "only on the erg", "hurts on hills": a doing after "on" (not "on and off", "on the left",
+# "on the outside of my knee": see _NOT_ON_A_DOING and the places cut from it)
+_ON_A_DOING = re.compile(
+    r"\b(?:hurts?|hurting|aches?|aching|achy|sore|painful|pain|twinges?|twinging|stiff|tight|niggles?|"
+    r"flares?(?:\s+up)?|kills?(?:\s+me)?|agony|only|mostly|mainly|especially|esp|particularly)"
+    r"(?:\s+(?:really|mainly|mostly|only|just|especially|esp|usually|always|more))?\s+on\s+" + _WHAT_IT_IS + _WHAT_ENDS)
+_NOT_ON_A_DOING = re.compile(
+    r"^(?:and\s+off|off|a\s+scale|scale|average|top|purpose|the\s+whole|whole|the\s+mend|its\s+own|my\s+own|"
+    r"(?:a\s+|the\s+)?(?:good|bad|some|most|other|worst|best)\s+days?|the\s+same|(?:painkillers|ibuprofen|meds|"
+    r"medication|tablets|pills|holiday|leave)|"
+    # where on the place: "on the outside (of my knee)", "on the ball of my foot", "on one side"
+    r"(?:the|my|its|one|each|either|both|that|this|his|her|your)\s+(?:(?:very|outer|inner|upper|lower|left|right|"
+    r"other|same|front|back)\s+)?(?:outside|inside|outer|inner|top|bottom|front|back|side|sides|edge|tip|middle|base|"
+    r"ball|underside|surface|left|right|other|palm|sole|heel|bit|part|area|spot))(?![a-z])")
+# What a named cause is not: a tissue, a diagnosis or an age ("I think it's the tendon", "probably my arthritis"),
+# a subject or a question word ("I don't know what makes it worse"), nothing in particular
+_NOT_A_CAUSE = re.compile(
+    r"^(?:(?:the|my|a|an|this|that)\s+)?(?:own\s+)?(?:muscles?|tendons?|nerves?|ligaments?|joints?|bones?|discs?|"
+    r"disks?|skin|cartilage|[a-z]*itis|arthritis|sciatica|rsi|strain|sprain|tear|injury|age|old\s+age|fault|same|"
+    r"worst|best|other|one|first|last|main|only|doctor|gp|physio|nurse|mum|dad|wife|husband|partner)(?![a-z])|"
+    r"^(?:i|i'm|im|you|we|he|she|they|it|its|it's|idk|dunno|not|no|nothing|anything|everything|something|what|how|why|"
+    r"where|when|which|who|this|that|so|yes|ok|okay|myself|yourself|both|either|each|all|some|one|another)(?![\w'])|"
+    r"\b(?:nothing|none|not\s+anything|not\s+much)\b|"  # "honestly nothing really sets it off": _NOTHING_MAKES_IT_WORSE
+    # "maybe the last 3 weeks", "I think these exercises help"
+    r"\b(?:it|i|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|mths?|years?|yrs?|ages|helps?|helped|helping|"
+    r"works|worked)$")
+# What is done for the pain, not what brings it on: "I do my exercises every day", "hours on the foam roller"
+_TREATMENT = re.compile(r"\b(?:exercises?|stretches|stretching|physio|rehab|icing|ice|heat|massag\w*|foam\s+roll\w*|"
+                        r"painkillers|ibuprofen|paracetamol|aspirin|naproxen|codeine|co-?codamol|tramadol|tablets|meds|"
+                        r"medication|pills?|treatment)\b")
+# The coaching's own doings, whose effect the coaching reads: "the massage made it worse", "the pressing sets it off"
+_COACHING_SAID = re.compile(r"\b(?:massag\w*|pressing|the\s+pressure|foam\s+roll\w*|the\s+(?:ball|tool|stretch|"
+                            r"stretches|exercises?))\b")
+# Chatty words at the end of what was said: "my new boots lol", "long shifts on the coffee machine tbh"
+_TRAILING_FILLER = re.compile(r"(?:\s+(?:lol|haha+|tbh|tbf|honestly|really|i\s+think|probably|x+|though|either))+$")
 
 
 def _doing_after_the_facts(text: str, found: list[Mention]) -> list[Mention]:
@@ -1427,7 +1612,10 @@ def _doing_after_the_facts(text: str, found: list[Mention]) -> list[Mention]:
     if not {m.kind for m in found if m.present} & {"region", "sensation"}:
         return []
     low = text.lower()
-    said = " ".join(m.text.lower() for m in found if m.text and m.kind != "duration")
+    # the facts' own words (not the concepts read under them: "small holds" is no pupil; nor a finding that names a
+    # cause: "sanding doors and painting window frames" is the cause said)
+    said = " ".join(m.text.lower() for m in found if m.text and m.kind not in {"duration", "concept"} and not (
+        m.kind == "finding" and m.value.endswith("_cause")))
     for match in _DOING_AFTER_A_NUMBER.finditer(low):
         what = match.group("what")
         if _DOING_ITEM.fullmatch(what) and what.split()[0] not in said and not (
@@ -1457,16 +1645,22 @@ def _trigger_words(text: str, found: list[Mention]) -> list[Mention]:
              for at in re.finditer(re.escape(m.text.lower()), low)]
     about_pain = bool(_PAIN_WORDS.search(low)) or any(m.kind in {"region", "sensation", "intensity"} for m in found)
     places = [m.text.lower() for m in found if m.kind == "region" and m.text]
-    for match in _TRIGGER_CUE.finditer(low):
-        what = _TRAILING_DAY.sub("", _cut_at_a_place(_cut_at_the_pain(match.group("what").strip()), places))
-        said_as_aggravation = low[match.start():].startswith(("worse", "worst")) or not low[:match.start()].strip() \
-            or low[:match.start()].rstrip().endswith(("worse", "worst"))
-        if times and not _more_than_the_time(low, match.start("what"), match.start("what") + len(what), times):
-            continue
-        if low.startswith("from", match.start()) and _CAME_BACK_BEFORE.search(low[:match.start()]):
-            continue  # "home from university for the weekend": where someone came from, not a cause
-        if len(what) >= 4 and not _NOT_A_TRIGGER.match(what) and (about_pain or said_as_aggravation):
-            return [Mention(kind="trigger_words", value=what, text=match.group(0))]
+    for cue in _TRIGGER_CUES:
+        for match in cue.finditer(low):
+            what = _TRAILING_FILLER.sub("", _TRAILING_DAY.sub("", _cut_at_a_place(
+                _cut_at_the_pain(match.group("what").strip()), places)))
+            said_as_aggravation = low[match.start():].startswith(("worse", "worst")) or not \
+                low[:match.start()].strip() or bool(_WORSE_JUST_BEFORE.search(low[:match.start()]))
+            if times and not _more_than_the_time(low, match.start("what"), match.start("what") + len(what), times):
+                continue
+            if low.startswith("from", match.start()) and _CAME_BACK_BEFORE.search(low[:match.start()]):
+                continue  # "home from university for the weekend": where someone came from, not a cause
+            if cue is not _TRIGGER_CUE and (_NOT_A_CAUSE.search(what) or _PAIN_SAID.search(what) or (
+                    cue is _ON_A_DOING and _NOT_ON_A_DOING.match(what)) or (
+                    cue in (_WORK_SAID, _TIME_SPENT_ON) and _TREATMENT.search(what)) or _COACHING_SAID.search(what)):
+                continue
+            if len(what) >= 4 and not _NOT_A_TRIGGER.match(what) and (about_pain or said_as_aggravation):
+                return [Mention(kind="trigger_words", value=what, text=match.group(0))]
     if times:
         return []
     shifts = _WORK_SHIFTS.match(low)
@@ -1477,6 +1671,13 @@ def _trigger_words(text: str, found: list[Mention]) -> list[Mention]:
         return [Mention(kind="trigger_words", value=re.sub(r"\s+", " ", nothing.group(1) or nothing.group(2)),
                         text=nothing.group(0))]
     return _last_item_of_a_list(text, found) or _doing_after_the_facts(text, found)
+
+
+# "worse after a shift at the bar": the cue's words said to make it worse
+_WORSE_JUST_BEFORE = re.compile(r"\b(?:worse|worst)(?:\s+(?:after|when|whenever|from|during|with|by|doing))?\s*$")
+# The cues in the order they are tried: the first one that names something is what makes it worse
+# (the time spent and where before the plain cues: "after a long day on the building site" is more than "a long day")
+_TRIGGER_CUES = (_TIME_SPENT_ON, _TRIGGER_CUE, _CAUSE_NAMED, _CAUSE_BEFORE_IT, _WORK_SAID, _ON_A_DOING)
 
 
 # Work shifts named as the whole message: "long shifts on the coffee machine tbh", "night shifts at the depot"
@@ -1515,8 +1716,9 @@ def _cut_at_a_place(what: str, places: list[str]) -> str:
 
 def _more_than_the_time(low: str, start: int, end: int, times: list[tuple[int, int]]) -> bool:
     """Whether the words low[start:end] say more than a time of day said with them: apart from it ("after a 12hr
-    shift" beside "1st thing in morn"), or with a doing beside the time ("long nights shouting over the music");
-    not the time's own words ("after work", "worse at night", "the evenings")."""
+    shift" beside "1st thing in morn"), with a doing beside the time ("long nights shouting over the music") or where
+    the time is spent ("after a long shift on the tills"); not the time's own words ("after work", "worse at night",
+    "the evenings")."""
     inside = [(a, b) for a, b in times if a < end and start < b]
     if not inside:
         return True
@@ -1524,7 +1726,10 @@ def _more_than_the_time(low: str, start: int, end: int, times: list[tuple[int, i
     for a, b in sorted(inside, reverse=True):
         a, b = max(a, start) - start, min(b, end) - start
         rest = rest[:a] + " " + rest[b:]
-    return bool(_A_DOING_WORD.search(rest))
+    return bool(_A_DOING_WORD.search(rest) or _WHERE_THE_TIME_IS_SPENT.search(rest))
+
+
+_WHERE_THE_TIME_IS_SPENT = re.compile(r"^\s*(?:on|at|behind|with)\s+(?:the|a|my)\s+[a-z]{3,}")
 
 
 def _last_item_of_a_list(text: str, found: list[Mention]) -> list[Mention]:
@@ -1621,11 +1826,28 @@ def _parts_outside_doings(text: str, parts: list[Mention], spans: list[Span]) ->
     return [part for part in parts if not inside_a_doing(part)]
 
 
+def _parts_outside_tools(doc: Doc, parts: list[Mention]) -> list[Mention]:
+    """Parts not said as the hand part pressing ("pressing with my thumb", "doing it with my knuckles"): the tool's
+    name says nothing of where the pain is."""
+    tools = [(span.start_char, span.end_char) for span in doc.spans.get(SPANS_KEY, [])
+             if span.label_ == "REGION" and _is_massage_tool(span, doc)]
+    if not tools:
+        return parts
+    low = doc.text.lower()
+
+    def said_as_a_tool(part: Mention) -> bool:
+        said = [m.span() for m in re.finditer(rf"(?<![\w']){re.escape((part.text or '').lower())}(?![\w'])", low)]
+        return bool(said) and all(any(a <= start and end <= b for a, b in tools) for start, end in said)
+
+    return [part for part in parts if not said_as_a_tool(part)]
+
+
 def extract_mentions(doc: Doc, sided_regions: Iterable[str], *, bare_intensity: bool = False) -> list[Mention]:
     """Every mention in an analysed doc, spans first then numbers, in reading order (the doings said to make it worse
     first among the doings)."""
     spans = _kept_spans(doc)
     found = _worse_doings_first(_cheek_of_the_bottom(_span_mentions(doc, spans, set(sided_regions))), spans)
+    found = _tailbone_in_lay_words(doc.text, found)
     found = _areas_said_precisely(doc.text, found, doc.user_data.get(SECONDARY_KEY, frozenset()))
     places = [m for m in found if m.kind == "region" and m.present]
     # parts are read next to a vaguely named place ("shoulder") or a bare joint ("knee, the inside bit")
@@ -1635,9 +1857,9 @@ def extract_mentions(doc: Doc, sided_regions: Iterable[str], *, bare_intensity: 
         parts = []
     parts = _not_parts_of_places_not_the_pains(doc.text, parts, [m for m in found if m.kind == "region"
                                                                   and not m.present])
-    parts = _centre_beside_a_level(_parts_outside_doings(doc.text, parts, spans))
+    parts = _centre_beside_a_level(_parts_outside_tools(doc, _parts_outside_doings(doc.text, parts, spans)))
     numbers = _number_mentions(doc.text, spans, bare_intensity=bare_intensity)
-    found = _one_side_for_all(doc, found, set(sided_regions))
+    found = _other_side_corrected(doc, _one_side_for_all(doc, found, set(sided_regions)))
     found, parts = _places_named_as_parts(doc.text, found, parts)  # after the sides: "arch of r foot" keeps the r
     said = _context_mentions(doc.text, found, _foreign(doc))
     return found + said + parts + _trigger_words(doc.text, found + numbers) + numbers
@@ -1712,6 +1934,26 @@ def _cheek_of_the_bottom(found: list[Mention]) -> list[Mention]:
     if not below or others - _BESIDE_THE_BUTTOCK or doings & _FACE_DOINGS:
         return found
     return [replace(m, value="buttock") if m in cheeks else m for m in found]
+
+
+# "pain in bottom of back, in the bone when I sit", "the base of my spine, the bone I sit on": the bottom of the back
+# said with a bone, or as what is sat on, is the tailbone (not "my lower back aches when I sit", nor "my hip bone")
+_BOTTOM_OF_THE_BACK = re.compile(r"\b(?:bottom|base|end)\s+of\b")
+_TAILBONE_CUE = re.compile(
+    r"\b(?:the|a|that|this|one|in|on)\s+(?:little\s+|small\s+|last\s+|very\s+)?(?:bone|bony\s+(?:bit|part|point))\b"
+    r"(?!\s+(?:of|in|on)\s+(?:my|the)\s+(?:hip|hips|leg|thigh|pelvis|bum|butt|bottom)\b)|"
+    r"\bwhere\s+(?:i|you|we)\s+(?:sit|sat)\b|\b(?:i|you|we)\s+(?:sit|sat)\s+on\b")
+
+
+def _tailbone_in_lay_words(text: str, found: list[Mention]) -> list[Mention]:
+    """The bottom of the back or the base of the spine said with a bone, or as what is sat on, is the tailbone (see
+    above)."""
+    low = text.lower()
+    if not _TAILBONE_CUE.search(low):
+        return found
+    return [replace(m, value="tailbone", side=None, sided=False, vague=False)
+            if m.kind == "region" and m.present and m.value in {"low_back", "sacrum"}
+            and _BOTTOM_OF_THE_BACK.search((m.text or "").lower()) else m for m in found]
 
 
 def _not_parts_of_places_not_the_pains(text: str, parts: list[Mention], elsewhere: list[Mention]) -> list[Mention]:
@@ -1802,6 +2044,20 @@ def _one_side_for_all(doc: Doc, mentions: list[Mention], sided_regions: set[str]
                 mention = replace(mention, side=side)
         kept.append(mention)
     return kept
+
+
+# "sorry, it's the other shoulder", "wrong knee, it's the other one": a correction to the other side of the place
+_OTHER_ONE = re.compile(rf"\b{_OTHER_PLACE}\b")
+
+
+def _other_side_corrected(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """In a correction that says "the other one" and no side of the pain, the places named are on the other side
+    ("other": the report turns it into the side opposite the one held)."""
+    low = _without_foreign_sides(_without_discourse_rights(doc.text.lower()), _foreign(doc))
+    if not (_CORRECTION.search(low) and _OTHER_ONE.search(low)) or _sides_named(low) - {"both"}:
+        return mentions
+    return [replace(m, side="other") if m.kind == "region" and m.present and m.side is None and m.sided else m
+            for m in mentions]
 
 
 # A pair of places named in the plural (not "between my shoulder blades", one place between them)
