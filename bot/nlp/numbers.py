@@ -275,7 +275,7 @@ def parse_intensity(text: str, *, bare_number_ok: bool = False) -> tuple[int, st
     shifts", "5-a-side", "at 5 in the morning"). A message that is only a number ("7") is a score
     only when the bot has just asked for one (`bare_number_ok`).
     """
-    low = text.lower().replace("\u2019", "'")
+    low = re.sub(r"~\s*(?=\d)", "about ", text.lower().replace("\u2019", "'"))  # "~5": a typed "about 5"
     concluded = _concluded_score(low)
     if concluded:
         return concluded

@@ -180,3 +180,14 @@ def test_a_hedged_answer_to_the_strength_question() -> None:
 def test_several_facts_in_one_message(text: str, expected: dict[str, str], knowledge: Any) -> None:
     found = _facts(text, knowledge)
     assert {kind: found.get(kind) for kind in expected} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [("sharp when I lift her. ~5", 5), ("~6", 6), ("ache ~ 4", 4)])
+def test_a_tilde_before_a_score_is_about(text: str, expected: int) -> None:
+    found = parse_intensity(text, bare_number_ok=True)
+    assert found is not None and found[0] == expected
+
+
+@pytest.mark.parametrize("text", ["its ~3 weeks", "~10 years ago"])
+def test_a_tilde_before_a_length_is_no_score(text: str) -> None:
+    assert parse_intensity(text) is None
