@@ -19,7 +19,9 @@ _RELATIVE = (r"(?:mum|mom|mam|mother|dad|father|husband|wife|partner|nan|nana|na
              r"\d{1,2} ?(?:yo|y/o|yr old|year old))s?(?:'s)?")
 # "my dad", "I'm typing this for my mum": words that name the patient, not the writer's own pain
 _NAMING_THE_PATIENT = re.compile(
-    rf"\bmy\s+(?:[\w-]+\s+){{0,3}}{_RELATIVE}\b|\b(?:i'?m|i am|im)\s+(?:writing|typing|asking|messaging|texting|"
+    rf"\bmy\s+(?:[\w-]+\s+){{0,3}}{_RELATIVE}\b|^\W*(?:our\s+)?{_RELATIVE}\b(?=\s*(?:\(|,|\d|is|was|has|had|fell|"
+    rf"can|can'?t|says|keeps|won'?t))|"  # "Dad (87) fell...": the message opens with who it is about
+    rf"\b(?:i'?m|i am|im)\s+(?:writing|typing|asking|messaging|texting|"
     rf"here)\s+(?:this\s+)?(?:for|on behalf of|about)\b")
 _FIRST_PERSON = re.compile(r"\b(?:my|mine|i|i'm|im|i've|ive|i'd|me|myself)\b")
 # the writer's "I" as the one who acts or sees ("screams when I move her hip", "no fall that I saw", "I think"):
@@ -28,7 +30,9 @@ _WRITER_ACTS = re.compile(r"\b(?:i|i'?ve|i have|i'?d|we)\s+"
                           r"(?:(?:just|can|could|did|didn'?t|don'?t|tried to|have to|had to)\s+)?"
                           r"(?:move|moved|moving|touch|touched|lift|lifted|pick|picked|carry|carried|change|changed|"
                           r"saw|see|seen|noticed|notice|think|thought|guess|reckon|know|knew|checked|check|took|take|"
-                          r"gave|give|put|found|was told|asked|tried)\b|\bthat i (?:saw|know|noticed|could see)\b")
+                          r"gave|give|put|found|was told|asked|tried)\b|\bthat i (?:saw|know|noticed|could see)\b|"
+                          # "he wants me to rub it", "she asked me to write": the writer doing it for them
+                          r"\b(?:wants?|wanted|asked|asks|told|tells|needs?) me to\b")
 
 
 def writes_for_someone_else(messages: Sequence[tuple[str, Sequence[Mention]]]) -> bool:

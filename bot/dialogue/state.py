@@ -105,7 +105,7 @@ class UserTurn:
 
 # Findings that pressing on a nerve produces for as long as the pressure lasts (a weakness is never one).
 _PARAESTHESIA_FINDINGS = frozenset({"bilateral_hand_tingling", "limb_numbness", "limb_numb_weak", "limb_numb_or_weak",
-                                    "posture_related_tingling"})
+                                    "posture_related_tingling", "finger_numbness_recurring"})
 _PARAESTHESIA_WORDS = re.compile(r"numb|tingl|pins and needles|fizz|dead|asleep|buzz|prickl")
 
 

@@ -160,3 +160,24 @@ def test_a_likeness_said_unasked_is_what_it_feels_like(text: str) -> None:
 def test_numbers_and_changes_are_no_likeness(text: str) -> None:
     state = read_state([user(text, NECK)])
     assert "pain_quality" not in state.answers_in_words()
+
+
+# --- a message that opens with who it is about ------------------------------------------------------------------
+def test_a_message_opening_with_the_relative_is_about_them(knowledge: Any) -> None:
+    from bot.dialogue.patient import writes_for_someone_else
+    from bot.nlp.extract import mentions_from_text
+
+    def reading(text: str) -> bool:
+        return writes_for_someone_else([(text, mentions_from_text(text, knowledge.sided_regions))])
+
+    assert reading("Dad (87) fell in the garden and his hip is agony. He wants me to rub it with cream.")
+    assert reading("Mum can't lift her arm above her shoulder since Sunday")
+    assert not reading("Dad says my neck posture is bad and my neck aches")
+
+
+def test_fingers_tingling_while_pressing_is_the_tool_on_a_nerve() -> None:
+    from bot.dialogue.state import _pressed_nerve
+
+    tingling = Mention("finding", "finger_numbness_recurring", "my fingers keep tingling")
+    assert _pressed_nerve(tingling, "my fingers keep tingling when I press")
+    assert not _pressed_nerve(Mention("finding", "finger_numbness_recurring", "my fingers keep going weak"))
