@@ -360,23 +360,33 @@ class ConversationState:
     def unknown_answers(self) -> set[str]:
         """Intake slots the person does not know ("not sure" to "how long?") or could not answer.
 
-        A question asked twice in a row without its answer is not asked a third time: the intake
-        moves on. Where it hurts is needed to help at all, so that one is given up only when an area
-        was named ("my shoulder"): the area then stands for the place.
+        A question asked twice in a row without its answer, or with nothing else told either, is not asked a
+        third time: the intake moves on. One answered with other facts instead ("it builds up over the
+        afternoon" to "how strong?") is asked once more, as a person would, but never a fourth time. Where it
+        hurts is needed to help at all, so that one is given up only when an area was named ("my shoulder"):
+        the area then stands for the place.
         """
         vague = self.intake_report().vague_regions
         unknown = set()
-        previous: tuple[str, bool] | None = None
+        previous_slot: str | None = None
+        misses = quiet_misses = 0  # unanswered asks of the same question in a row; those that told nothing else
         in_words = self.answers_in_words()
         for turn, slot, gave_it in self._intake_answers():
             unanswered = not gave_it and slot not in in_words
+            told = [m for m in self.intake_mentions(turn) if m.present and m.kind in INTAKE_KINDS]
             # "no idea", "not sure": but not "wait no, it's the right one" (a correction, with facts)
-            said_unknown = turn.answer in (Answer.UNSURE, Answer.NO) and not any(
-                m.present for m in self.intake_mentions(turn) if m.kind in INTAKE_KINDS)
-            asked_twice = previous == (slot, False) and (slot != "pain_location" or bool(vague))
-            if unanswered and (said_unknown or asked_twice):
+            said_unknown = turn.answer in (Answer.UNSURE, Answer.NO) and not told
+            if slot != previous_slot:
+                misses = quiet_misses = 0
+            if unanswered:
+                misses += 1
+                quiet_misses += not told
+            else:
+                misses = quiet_misses = 0
+            may_give_up = slot != "pain_location" or bool(vague)
+            if unanswered and (said_unknown or (may_give_up and (quiet_misses >= 2 or misses >= 3))):
                 unknown.add(slot)
-            previous = (slot, gave_it or slot in in_words)
+            previous_slot = slot
         return unknown
 
     def answers_in_words(self) -> dict[str, str]:
@@ -474,8 +484,8 @@ def _starts_a_new_complaint(turn: UserTurn, mentions: list[Mention], report: Pai
     now my right knee is sore too"): a new complaint, not more about the first one."""
     if turn.requested_slot or turn.asked or turn.in_pressure_loop or turn.in_checkin or _about_the_advice(turn):
         return False
-    if turn.intent in _NOT_ABOUT_THE_PAIN or not report.regions:
-        return False
+    if turn.intent in _NOT_ABOUT_THE_PAIN or not report.regions or _TALKS_OF_THE_PRESSING.search(turn.text.lower()):
+        return False  # "it's probably just from pressing on the neck isn't it": the self-massage, not a new pain
     if not (turn.coached or turn.awaiting in _AFTER_THE_INTAKE):
         return False
     if any(m.present and (m.kind == "correction" or (m.kind == "finding" and not m.value.endswith("_named")))
@@ -488,6 +498,10 @@ def _starts_a_new_complaint(turn: UserTurn, mentions: list[Mention], report: Pai
     told = any(m.kind in ("sensation", "intensity") and m.present for m in mentions) or tells_of_another_pain(
         turn.text)
     return told and not _SPREADING.search(turn.text.lower())
+
+
+_TALKS_OF_THE_PRESSING = re.compile(r"\b(?:pressing|pressed|the press|massag\w*|rubbing|the ball|the roller|"
+                                    r"foam roll\w*|leaning on)\b")
 
 
 def _about_the_advice(turn: UserTurn) -> bool:

@@ -181,3 +181,35 @@ def test_fingers_tingling_while_pressing_is_the_tool_on_a_nerve() -> None:
     tingling = Mention("finding", "finger_numbness_recurring", "my fingers keep tingling")
     assert _pressed_nerve(tingling, "my fingers keep tingling when I press")
     assert not _pressed_nerve(Mention("finding", "finger_numbness_recurring", "my fingers keep going weak"))
+
+
+# --- a question answered with other facts is asked once more ----------------------------------------------------
+def _asked_strength() -> list[dict[str, Any]]:
+    return [{"event": "active_loop", "name": "intake_form"}, slot("requested_slot", "pain_intensity")]
+
+
+def test_a_question_answered_with_other_facts_is_asked_once_more() -> None:
+    month = Mention("duration", "30", "about a month")
+    laptop = Mention("activity", "computer_work", "laptop")
+    events = [user("tight band across my forehead", NECK), *_asked_strength(),
+              user("worse the longer I stare at my laptop", laptop), *_asked_strength(),
+              user("about a month", month)]
+    assert "pain_intensity" not in read_state(events).unknown_answers()
+    third = [*events, *_asked_strength(), user("it comes in the afternoons", Mention("timing", "afternoon"))]
+    assert "pain_intensity" in read_state(third).unknown_answers()
+
+
+def test_a_question_answered_with_nothing_twice_is_given_up() -> None:
+    events = [user("neck ache", NECK), *_asked_strength(), user("hmm"), *_asked_strength(), user("well")]
+    assert "pain_intensity" in read_state(events).unknown_answers()
+
+
+def test_talk_of_the_pressing_after_coaching_is_no_new_complaint() -> None:
+    events = [user("right side of my neck is stiff, 5", NECK, Mention("sensation", "stiff"),
+                   Mention("intensity", "5")),
+              {"event": "action", "name": "action_coach_massage"},
+              user("it's probably just from pressing on the neck isn't it", Mention("region", "neck_back"),
+                   Mention("sensation", "pressure", "pressing"))]
+    state = read_state(events)
+    assert not state.new_complaint
+    assert state.intake_report().intensity == 5
