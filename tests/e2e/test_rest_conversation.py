@@ -114,6 +114,30 @@ def test_screening_yes_raises_triage_on_that_turn(servers: Servers) -> None:
     assert reply[0]["text"].startswith("This needs emergency care now")
 
 
+def test_a_see_a_doctor_flag_in_the_first_message_leaves_the_intake_going(servers: Servers) -> None:
+    """Gentle advice goes on after a see-a-doctor message: the safety questions follow, not silence."""
+    sender = servers.new_sender()
+    servers.say(sender, "I've lost about a stone without trying since the summer and my mid back aches on the "
+                        "right, dull, about a 5, for three months, worse sitting in the car")
+    assert servers.slot(sender, "triage_level") == "see_doctor"
+    names = said_last(servers, sender)
+    assert names[0] == "utter_triage_see_doctor"
+    assert any(name.startswith(("utter_screen", "utter_ask_")) for name in names[1:]), names
+
+
+def test_a_see_a_doctor_flag_said_instead_of_an_answer_asks_the_question_again(servers: Servers) -> None:
+    """ "Right. I'll ring the surgery in the morning" must not be read as a yes to a question left hanging."""
+    sender = servers.new_sender()
+    reply = servers.say(sender, "Pain in my mid back, right side, under the shoulder blade. Dull ache, about a 5. "
+                                "Had it since the end of August. Worse when I'm sat in the car.")
+    assert [b["payload"] for b in reply[-1]["buttons"]] == ["/affirm", "/deny"]
+    servers.say(sender, "Before we go on, I've lost about a stone without trying since the summer")
+    assert servers.slot(sender, "triage_level") == "see_doctor"
+    assert said_last(servers, sender)[-1] == "utter_screen_repeat"
+    servers.say(sender, "Right. I'll ring the surgery in the morning. Thanks.")
+    assert servers.slot(sender, "triage_level") == "see_doctor"
+
+
 def test_emergency_during_coaching(servers: Servers) -> None:
     sender = servers.new_sender()
     reply = servers.say(sender, "My lower back aches on the left, dull, 5/10, two weeks, worse when I bend")

@@ -64,6 +64,13 @@ def _previous_action(tracker: DialogueStateTracker) -> str | None:
     return None
 
 
+def _intake_not_begun(tracker: DialogueStateTracker) -> bool:
+    """A place of pain was told and neither the intake, the safety questions nor the suggestions have run yet."""
+    ran = {event.action_name for event in tracker.events if isinstance(event, ActionExecuted)}
+    return not ran & {"intake_form", "action_screen", "action_suggest_muscles"} and bool(
+        read_state(tracker.events).intake_report().regions)
+
+
 def _rejected_since_user_message(tracker: DialogueStateTracker) -> bool:
     """Did the active form reject the latest message (rather than an earlier one)?"""
     for event in reversed(tracker.events):
@@ -105,6 +112,11 @@ class ContextPolicy(ContentPolicy):
                 # a see-a-doctor flag said instead of an answer: the safety question it interrupted is asked
                 # again, so a later "right, I'll ring the surgery" cannot be read as its "yes"
                 return self._predict("action_screen", domain)
+            if latest == _SEE_DOCTOR and not tracker.active_loop_name and tracker.get_slot(AWAITING_SLOT) is None \
+                    and _intake_not_begun(tracker):
+                # a first message that tells the pain and a see-a-doctor flag at once: gentle advice goes on, so the
+                # intake (then the safety questions and the suggestions) follows the advice, as it would in the form
+                return self._predict("intake_form", domain)
             asked = latest != "action_screen" or tracker.get_slot(AWAITING_SLOT) in ("screening", "age")
             listens = latest in ALWAYS_LISTEN_AFTER or str(latest or "").startswith(_ASKS_A_FORM_QUESTION)
             if (listens and asked) or (latest in OWN_ACTIONS and not tracker.active_loop_name):
