@@ -442,8 +442,8 @@ def _asks_for_the_massage(s: Situation) -> bool:
         return False  # "I'll try the massage tomorrow" asks for nothing now
     low = s.text.lower()
     return bool(_WANTS_THE_MASSAGE.search(low)) and not wants_professional(s.text) and \
-        read_yes_no(s.text, None) is not Answer.NO and not re.search(
-            r"\b(?:don'?t|dont|doesn'?t|doesnt|won'?t|wont|didn'?t|not|no|rather not|never)\b", low)
+        read_yes_no(s.text, None) is not Answer.NO and not wants_stretch_instead(s.text) and not re.search(
+            r"\b(?:don'?t|dont|doesn'?t|doesnt|won'?t|wont|didn'?t|not|no|rather not|never|without)\b", low)
 
 
 def _only_greets(s: Situation) -> bool:
@@ -513,7 +513,8 @@ def _decide(s: Situation) -> str | None:
     if s.typed and s.previous_action == "utter_goodbye" and is_closing(s.text) and not s.describes_pain:
         return "utter_thank"  # "no ta" after the goodbye: a short "you're welcome", not the goodbye again
     if s.typed and s.previous_action == "utter_goodbye" and s.awaiting and _GREETING.match(s.text) and (
-            not s.describes_pain) and not _CHECKIN_WORDS.search(s.text.lower()) and not any(
+            not s.describes_pain) and not _CHECKIN_WORDS.search(s.text.lower()) and not wants_deletion(s.text) and (
+            not (s.sure and s.intent in COMMAND_INTENTS - {"session_resumed"})) and not any(
             m.kind == "region" and m.present for m in s.mentions):  # "hiya, me again, now it's my thigh" is news
         if _SAYS_THANKS.search(s.text.lower()) and "?" not in s.text:
             return "utter_thank"  # "hiya, me again, walked up the moor with no bother, just wanted to say ta!"

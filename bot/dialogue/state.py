@@ -278,7 +278,7 @@ class ConversationState:
         whether coaching had started for the complaint this turn belongs to (by default: in the conversation);
         with the strength not known yet, a bare "idk 5?" to "how long?" answers the strength asked before."""
         coached = turn.coached if coached is None else coached
-        if turn.in_pressure_loop or turn.in_checkin or turn.intent in _NOT_ABOUT_THE_PAIN or (
+        if turn.in_pressure_loop or turn.in_checkin or _not_about_the_pain(turn) or (
                 _about_the_advice(turn)):
             return [m for m in turn.mentions if m.kind not in INTAKE_KINDS]
         kept = []
@@ -469,6 +469,17 @@ _IS_A_QUESTION = re.compile(r"\?|^\s*(?:can|could|would|will|should|do|does|did|
 _NOT_AN_ANSWER = QUESTION_INTENTS | COMMAND_INTENTS | {"greet", "goodbye", "thank"}
 # Requests about the service, whose times and places are not the pain's ("pause them, I'm away for 2 weeks").
 _NOT_ABOUT_THE_PAIN = frozenset({"checkin_manage", "give_email", "delete_data"})
+# words a check-in command needs: "shins r killin me" heard as one is still the pain
+_CHECKIN_TALK = re.compile(r"\bcheck|\bremind|\bmessag|\btext|\bpause|\bstop|\bresume|\bmove|\bcancel|\bunsubscribe|"
+                           r"\bholiday|\baway\b|\bemail|\bdelet|\bforget")
+
+
+def _not_about_the_pain(turn: UserTurn) -> bool:
+    """An email, a deletion or a check-in command: its places and numbers are no facts of the pain."""
+    return turn.intent in _NOT_ABOUT_THE_PAIN and (
+        turn.intent != "checkin_manage" or bool(_CHECKIN_TALK.search(turn.text.lower())))
+
+
 # So are questions about the advice once it is given ("why those? the first one is on my shoulder blade"):
 # the places they name are the muscles', not new places that hurt.
 _ABOUT_THE_ADVICE = frozenset({"ask_why", "ask_trigger_point", "ask_how_massage", "ask_stretch"})
@@ -484,7 +495,7 @@ def _starts_a_new_complaint(turn: UserTurn, mentions: list[Mention], report: Pai
     now my right knee is sore too"): a new complaint, not more about the first one."""
     if turn.requested_slot or turn.asked or turn.in_pressure_loop or turn.in_checkin or _about_the_advice(turn):
         return False
-    if turn.intent in _NOT_ABOUT_THE_PAIN or not report.regions or _TALKS_OF_THE_PRESSING.search(turn.text.lower()):
+    if _not_about_the_pain(turn) or not report.regions or _TALKS_OF_THE_PRESSING.search(turn.text.lower()):
         return False  # "it's probably just from pressing on the neck isn't it": the self-massage, not a new pain
     if not (turn.coached or turn.awaiting in _AFTER_THE_INTAKE):
         return False

@@ -103,6 +103,7 @@ _YES_START = re.compile(
     r"^(?:y|ye|yes+|yeah+|yea|yeh+|yh|yus|yas+|yep|yup|ya|yah|aye|sure|ok|okay|k|okey|alright|"
     r"all right|right|please|definitely|ehen|ehn|grand so|grand|"
     r"absolutely|of course|course|certainly|go on|go ahead|go for it|do it|let'?s|lets|why not|sounds good|"
+    r"deffo|defo|def|defs|deffinitely|definately|"
     r"i'?d like|i'?m in|correct|true|affirmative|"
     r"indeed|yess|yas|\U0001F44D|\U0001F44C|\u2714|\u2705)\b|^(?:\U0001F44D|\U0001F44C|\u2714|\u2705)")
 # "I do", "I have", "it did" are a yes on their own or with a word or two, but start statements too:
@@ -126,7 +127,8 @@ _UNSURE = re.compile(
     r"sort of|kind of|kinda|a little|a bit|slightly|i think so|i guess|not that i know|not that i'?ve noticed)\b")
 
 
-_LEADING_FILLER = re.compile(r"^(?:(?:tbh|well|um+|erm+|er|uh+|oh+|ah+|hmm+|honestly|actually|so|haha|lol|ha|"
+_LEADING_FILLER = re.compile(r"^(?:(?:tbh|well|um+|erm+|er|uh+|o+h+|a+h+|hmm+|honestly|actually|so|haha|lol|ha|"
+                             r"omg|omfg|oh my god|oh my gosh|wow|yay|woo+|ooo+|"
                              r"then|in that case|if so|"
                              r"to be honest|i mean|hi|hello|hey|sorry|thanks|thank you|ta|"
                              r"(?:that'?s|that is|how|you'?re|you are) (?:very |really |so )?(?:kind|nice|sweet)"

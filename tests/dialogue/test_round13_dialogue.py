@@ -213,3 +213,34 @@ def test_talk_of_the_pressing_after_coaching_is_no_new_complaint() -> None:
     state = read_state(events)
     assert not state.new_complaint
     assert state.intake_report().intensity == 5
+
+
+def test_a_pain_heard_as_a_checkin_command_keeps_its_place() -> None:
+    shins = Mention("region", "shin", "shins")
+    state = read_state([user("shins r killin me", shins, intent="checkin_manage")])
+    assert state.intake_report().regions == [("shin", None)]
+    command = read_state([user("pause the check-ins, my shins are fine now", shins, intent="checkin_manage")])
+    assert command.intake_report().regions == []
+
+
+def test_a_hello_again_that_asks_for_deletion_deletes() -> None:
+    text = "Hello again. I finish my course and go home next week, please delete all my data"
+    assert decide(said(text, "delete_data", 0.9, previous_action="utter_goodbye", awaiting="anything_else")) == \
+        "action_delete_data"
+    assert decide(said("hello again!", "greet", 0.9, previous_action="utter_goodbye", awaiting="anything_else")) == \
+        "action_checkin_resume"
+
+
+@pytest.mark.parametrize("text", ["just give me something to do without the massage bit",
+                                  "what can I do without massaging it"])
+def test_something_to_do_without_the_massage_is_the_stretch(text: str) -> None:
+    assert decide(said(text, "ask_how_massage", 0.8, awaiting="coach_offer")) == "action_stretch_only"
+
+
+@pytest.mark.parametrize("text", ["omg yes pls", "ooh yess", "wow yes", "deffo"])
+def test_excited_or_slang_yes_is_yes(text: str) -> None:
+    assert read_offer_reply(text) is Answer.YES
+
+
+def test_excited_no_is_no() -> None:
+    assert read_offer_reply("omg no way") is Answer.NO
