@@ -102,6 +102,7 @@ _ASKED_FIRST = frozenset({"ask_trigger_point", "ask_why", "ask_caution"})
 _MASSAGES_FOR_THEM = re.compile(r"\b(?:can|could|should|may|shall) (?:i|we) (?:do|give|try|press|rub|massage)\b"
                                 r"[^.!?]{0,25}\b(?:for|on) (?:him|her|them|my (?:husband|wife|partner|son|daughter|"
                                 r"mum|mom|dad|mother|father|child|kid|boy|girl|gran|grandma|grandad|grandpa))\b")
+_TRY_IT = re.compile(r"\b(?:try|show|start|first one|guide|coach|massage|have a go|give it a go)\b")
 _THEN_YES = re.compile(r"\b(?:then|in that case|if so)\W+(?:yes|yeah|yep|ok|okay|sure|go on)\b")  # "ta. then yes"
 _LATER = re.compile(r"\b(?:maybe later|later maybe|try (?:it |that |this )?later|(?:do|give) it a go later|"
                     r"later on|another time|tomorrow|tonight|when (?:he'?s|she'?s|i'?m|i get|the baby)|after work|"
@@ -523,6 +524,11 @@ def _decide(s: Situation) -> str | None:
             s.previous_action == "action_suggest_muscles") and read_yes_no(s.text, None) is Answer.YES and (
             len(s.text.split()) <= 4):
         return "action_offer_checkin"  # "sure" after the suggestions and the advice to be checked: nothing to start
+    if s.typed and s.triage == "see_doctor" and s.awaiting is None and not s.active_loop and (
+            s.previous_action in ("action_suggest_muscles", "action_explain_why")) and "?" not in s.text and (
+            (read_offer_reply(s.text, None) is Answer.YES and _TRY_IT.search(s.text.lower()))
+            or asks_to_be_taken_through(s.text)) and not asks_to_carry_on(s.text) and not is_closing(s.text):
+        return "action_coach_massage"  # "Yes please, let's try the first one": told why not deep massage yet
     if s.just_deleted and s.typed and _confirms_the_deletion(s):
         return "utter_deleted_already"
     if s.typed and (s.intent == "delete_data" or wants_deletion(s.text)):

@@ -244,3 +244,9 @@ def test_excited_or_slang_yes_is_yes(text: str) -> None:
 
 def test_excited_no_is_no() -> None:
     assert read_offer_reply("omg no way") is Answer.NO
+
+
+def test_asking_to_try_after_a_see_a_doctor_advice_hears_why_not_yet() -> None:
+    situation = said("Yes please, let's try the first one", "ask_why", 0.8, triage="see_doctor",
+                     previous_action="action_suggest_muscles")
+    assert decide(situation) == "action_coach_massage"
