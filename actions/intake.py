@@ -2,8 +2,8 @@
 
 The intake form asks only for what is still missing (FactsPolicy fills the slots from everything
 said). Asking the same question twice in a row in the same words reads like a loop, so a question
-asked again after an answer to another question says "Thanks, noted" and is worded differently.
-After an aside answered in the same turn the question is asked plainly (nothing was noted). A message the bot
+asked again after an answer to another question says "Thanks, noted" and is worded differently (a third time,
+the first wording again). After an aside answered in the same turn the question is asked plainly (nothing was noted). A message the bot
 cannot read, in any state, gets the question again with an example and the
 buttons that fit; a second misunderstanding in a row offers to start again or to talk to the clinic,
 and a third goes back to the question (the offer is never repeated word for word).
@@ -49,8 +49,8 @@ class AskOnceInTheseWords(Action):
         previous = turns[-2] if len(turns) > 1 else []
         # after an aside answered in this turn ("is this a real person?"), the question plainly: nothing was noted
         answered_aside = bool(turns and turns[-1])
-        asked_just_now = f"utter_ask_{self.slot}" in previous or f"utter_ask_{self.slot}_again" in previous
-        again = asked_just_now and not answered_aside
+        # asked plainly just now: the other wording; asked in the other wording just now (a third time): plainly
+        again = f"utter_ask_{self.slot}" in previous and not answered_aside
         dispatcher.utter_message(response=f"utter_ask_{self.slot}_again" if again else f"utter_ask_{self.slot}")
         return []
 

@@ -199,6 +199,15 @@ def test_a_question_asked_again_is_worded_differently(knowledge) -> None:  # typ
     assert responses(dispatcher) == ["utter_ask_pain_intensity_again"]
 
 
+def test_a_third_ask_goes_back_to_the_first_wording(knowledge) -> None:  # type: ignore[no-untyped-def]
+    events = [user_event("neck ache", "describe", knowledge),
+              {"event": "bot", "text": "...", "metadata": {"utter_action": "utter_ask_pain_intensity_again"}},
+              user_event("worse on the laptop", "describe", knowledge)]
+    dispatcher = CollectingDispatcher()
+    ActionAskPainIntensity().run(dispatcher, tracker(events), {})
+    assert responses(dispatcher) == ["utter_ask_pain_intensity"]
+
+
 def test_after_an_aside_the_question_is_asked_plainly(knowledge) -> None:  # type: ignore[no-untyped-def]
     """"is this a real person?" answered in the turn: "Thanks, noted" would thank for nothing."""
     events = [user_event("neck ache", "describe", knowledge),
