@@ -403,6 +403,9 @@ class ConversationState:
         if unasked:
             found["pain_quality"] = unasked
         for turn, slot, gave_it in self._intake_answers():
+            extra = _doing_said_beside(turn.text) if gave_it and slot != "pain_trigger" else None
+            if extra and not any(m.present and m.kind in ("activity", "trigger_words") for m in turn.mentions):
+                found.setdefault("pain_trigger", extra)  # "month. forkin silage" to "how long?": both told
             if gave_it or turn.answer is not None or _IS_A_QUESTION.search(turn.text) or turn.intent in _NOT_AN_ANSWER:
                 continue
             if slot == "pain_quality":  # "like someone's sat on it", "weird, like a band round it"
@@ -447,6 +450,21 @@ class ConversationState:
     @property
     def latest(self) -> UserTurn | None:
         return self.turns[-1] if self.turns else None
+
+
+_DOING_CLAUSE = re.compile(r"(?!(?:aching|burning|throbbing|stabbing|shooting|tingling|pulsing|pounding|getting|going|"
+                           r"coming|killing|hurting|morning|evening|nothing|something|anything|everything|feeling|"
+                           r"increasing|worsening|improving|starting|lasting|being|having|thinking|wondering)\b)"
+                           r"[a-z]{3,}(?:ing|in'?)(?:\s+[a-z][a-z'\-]*){0,4}")
+
+
+def _doing_said_beside(text: str) -> str | None:
+    """A doing said as its own item beside the fact asked for ("month. forkin silage", "5, lifting patients"): what
+    makes it worse, told before it was asked."""
+    items = [item.strip().lower() for item in re.split(r"[.,;!\n]+", text) if item.strip()]
+    if len(items) < 2:
+        return None
+    return next((item for item in items[1:] if _DOING_CLAUSE.fullmatch(item)), None)
 
 
 _MAX_WORDS_IN_ANSWER = 16

@@ -1461,7 +1461,8 @@ def _part_mentions(text: str, parts: Iterable[str], places: list[Mention]) -> li
 
 # What a cue is followed by: the words of what makes it worse, up to where the clause goes on to something else
 _WHAT_IT_IS = r"(?P<what>[a-z0-9][a-z0-9'\-]*(?:\s+(?:[a-z][a-z'\-]*|\d+(?:-?[a-z]+)?(?=\s+[a-z]))){0,7}?)"
-_WHAT_ENDS = (r"(?=\s*(?:$|[^\w\s'\-]|\s(?:and|but|or|so|because|it|which|then|for|at|on|is|was|makes|i|where|when|"
+_WHAT_ENDS = (r"(?=\s*(?:$|[^\w\s'\-]|\s[-\u2013\u2014]\s|\s(?:and|but|or|so|because|it|which|then|for|at|on|is|was|makes|"
+              r"i|where|when|"
               r"with|in|into|under|as|till|until|before|again|every|most|the\s+pain)\b))")
 # "aches after kneading dough", "sharp when I do the tamping", "worse after choir practice": what makes
 # it worse in words no vocabulary lists. Kept as said, for the intake and the therapist (not for ranking).
@@ -1572,7 +1573,8 @@ _TIME_SPENT_ON = re.compile(
 # "on the outside of my knee": see _NOT_ON_A_DOING and the places cut from it)
 _ON_A_DOING = re.compile(
     r"\b(?:hurts?|hurting|aches?|aching|achy|sore|painful|pain|twinges?|twinging|stiff|tight|niggles?|"
-    r"flares?(?:\s+up)?|kills?(?:\s+me)?|agony|only|mostly|mainly|especially|esp|particularly)"
+    r"flares?(?:\s+up)?|kills?(?:\s+me)?|agony|only|mostly|mainly|especially|esp|particularly|"
+    r"(?:gets|get|got|catches|catch|grabs)\s+(?:me|him|her))"  # "gets me on the climbs"
     r"(?:\s+(?:really|mainly|mostly|only|just|especially|esp|usually|always|more))?\s+on\s+" + _WHAT_IT_IS + _WHAT_ENDS)
 _NOT_ON_A_DOING = re.compile(
     r"^(?:and\s+off|off|a\s+scale|scale|average|top|purpose|the\s+whole|whole|the\s+mend|its\s+own|my\s+own|"

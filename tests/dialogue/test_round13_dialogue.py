@@ -250,3 +250,19 @@ def test_asking_to_try_after_a_see_a_doctor_advice_hears_why_not_yet() -> None:
     situation = said("Yes please, let's try the first one", "ask_why", 0.8, triage="see_doctor",
                      previous_action="action_suggest_muscles")
     assert decide(situation) == "action_coach_massage"
+
+
+@pytest.mark.parametrize(("text", "fact"), [("month. forkin silage", Mention("duration", "30", "month")),
+                                            ("5, lifting patients all shift", Mention("intensity", "5", "5"))])
+def test_a_doing_said_beside_the_answer_is_what_makes_it_worse(text: str, fact: Mention) -> None:
+    slot_asked = "pain_duration" if fact.kind == "duration" else "pain_intensity"
+    events = [user("arm ache", NECK), {"event": "active_loop", "name": "intake_form"},
+              slot("requested_slot", slot_asked), user(text, fact)]
+    assert "pain_trigger" in read_state(events).answers_in_words()
+
+
+@pytest.mark.parametrize("text", ["month. getting worse", "5, throbbing"])
+def test_a_feeling_beside_the_answer_is_no_cause(text: str) -> None:
+    events = [user("arm ache", NECK), {"event": "active_loop", "name": "intake_form"},
+              slot("requested_slot", "pain_duration"), user(text, Mention("duration", "30", "month"))]
+    assert "pain_trigger" not in read_state(events).answers_in_words()

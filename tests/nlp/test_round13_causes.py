@@ -185,3 +185,18 @@ def test_the_cause_fills_the_trigger(text: str, knowledge: Any, monkeypatch: pyt
 def test_a_knee_sore_on_and_off_leaves_the_trigger_to_ask(knowledge: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     assert not slots_after(["my knee hurts on and off for a month, on the outside"], knowledge,
                            monkeypatch).get("pain_trigger")
+
+
+# --- a spaced dash ends what makes it worse; "gets me on" says what it does to the pain ---------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("deep ache about 5/10 for 10 days, worse on butterfly - we did 3k of fly drills", "butterfly"),
+    ("front of my hip, gets me on the climbs, especially out of the saddle", "the climbs"),
+    ("shoulder aches, worse on the tills \u2013 every single shift", "the tills"),
+])
+def test_a_cause_ended_by_a_dash_or_said_with_gets_me(text: str, expected: str, knowledge: Any) -> None:
+    assert expected in _words(text, knowledge)
+
+
+@pytest.mark.parametrize("text", ["it gets me on the left side", "neck ache, it gets me on and off"])
+def test_gets_me_on_a_side_or_on_and_off_is_no_cause(text: str, knowledge: Any) -> None:
+    assert _words(text, knowledge) == []
