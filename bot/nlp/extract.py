@@ -1461,8 +1461,8 @@ def _part_mentions(text: str, parts: Iterable[str], places: list[Mention]) -> li
 
 # What a cue is followed by: the words of what makes it worse, up to where the clause goes on to something else
 _WHAT_IT_IS = r"(?P<what>[a-z0-9][a-z0-9'\-]*(?:\s+(?:[a-z][a-z'\-]*|\d+(?:-?[a-z]+)?(?=\s+[a-z]))){0,7}?)"
-_WHAT_ENDS = (r"(?=\s*(?:$|[^\w\s'\-]|\s[-\u2013\u2014]\s|\s(?:and|but|or|so|because|it|which|then|for|at|on|is|was|makes|"
-              r"i|where|when|"
+_WHAT_ENDS = (r"(?=\s*(?:$|[^\w\s'\-]|\s[-\u2013\u2014]\s|"  # a spaced dash ends it too
+              r"\s(?:and|but|or|so|because|it|which|then|for|at|on|is|was|makes|i|where|when|"
               r"with|in|into|under|as|till|until|before|again|every|most|the\s+pain)\b))")
 # "aches after kneading dough", "sharp when I do the tamping", "worse after choir practice": what makes
 # it worse in words no vocabulary lists. Kept as said, for the intake and the therapist (not for ranking).
