@@ -63,7 +63,8 @@ _CHECKIN_COMMANDS = frozenset({"checkin_start", "checkin_manage", "session_resum
 _TOOL_WORDS = frozenset({"thumb", "fingers", "hand_back", "palm", "wrist_back", "wrist_front", "elbow_back"})
 
 
-_INTAKE_FACTS = frozenset({"region", "sensation", "intensity", "duration", "activity", "timing", "trigger_words"})
+_INTAKE_FACTS = frozenset({"region", "sensation", "intensity", "duration", "activity", "timing", "trigger_words",
+                           "side"})
 _WHY_NOT = re.compile(r"\bwhy not\b|\bwhy the hell not\b|\bnot a bad idea\b")  # a yes with a "not" in it
 _REFUSAL = re.compile(r"\b(?:no|nah|nope|not|don'?t|dont|never|without)\b")
 _MASSAGE_PLEASE = re.compile(r"\b(?:show me|guide me|talk me through|do the|try the|go on with the)\b.*\bmassag|"
@@ -104,7 +105,11 @@ _MASSAGES_FOR_THEM = re.compile(r"\b(?:can|could|should|may|shall) (?:i|we) (?:d
                                 r"mum|mom|dad|mother|father|child|kid|boy|girl|gran|grandma|grandad|grandpa))\b")
 _TRY_IT = re.compile(r"\b(?:try|show|start|first one|guide|coach|massage|have a go|give it a go)\b")
 _THEN_YES = re.compile(r"\b(?:then|in that case|if so)\W+(?:yes|yeah|yep|ok|okay|sure|go on)\b")  # "ta. then yes"
+_CARRY_ON_MASSAGE = re.compile(r"\b(?:continue|carry on|go on|resume|get back to|back to|pick up|finish)\b"
+                               r"(?: \w+){0,2} (?:massag\w*|pressing|the coaching|where we (?:left|were|stopped))")
+_WHY_FIRST = re.compile(r"^\W*(?:but |and |so |ok |okay )?(?:why|how come)\b")
 _LATER = re.compile(r"\b(?:maybe later|later maybe|try (?:it |that |this )?later|(?:do|give) it a go later|"
+                    r"(?:have a go|have a try|give it a go|do it|try it)(?: \w+){0,2} later|"
                     r"later on|another time|tomorrow|tonight|when (?:he'?s|she'?s|i'?m|i get|the baby)|after work|"
                     r"sleep on it|think (?:about it|it over)|have a think|come back (?:to it|later|if|when|another))\b")
 _GETTING_CHECKED = re.compile(
@@ -273,10 +278,12 @@ def _coach_offer(s: Situation) -> str | None:
         return "utter_thank"  # "thank you 🙏" for the booking link: no answer to the offer still shown above it
     if _corrects_the_place(s):
         return "action_suggest_muscles"  # the place changed: the suggestions (and the body map) follow it
-    if wants_other_muscle(s.text):
+    if wants_other_muscle(s.text) and not _WHY_FIRST.match(s.text.lower()):
         return "action_next_candidate"
     if asks_why_these(s.text) and s.intent != "ask_why":
         return "action_explain_why"  # "why those ones though? I'd have thought it was a neck thing"
+    if _WHY_FIRST.match(s.text.lower()) and "?" in s.text and s.intent != "ask_why":
+        return "action_explain_why"  # "Why this muscles and not the one in the leg directly?" asks why, not for more
     if _MASSAGES_FOR_THEM.search(s.text.lower()) and not wants_stretch_instead(s.text):
         return "action_coach_massage"  # "can I do the massage for him?": yes, the same steps, with their hands
     if s.intent == "ask_stretch" or wants_stretch_instead(s.text):
@@ -513,6 +520,9 @@ def decide(s: Situation) -> str | None:
 def _decide(s: Situation) -> str | None:
     if s.typed and s.previous_action == "utter_goodbye" and is_closing(s.text) and not s.describes_pain:
         return "utter_thank"  # "no ta" after the goodbye: a short "you're welcome", not the goodbye again
+    if s.typed and s.coached and not s.active_loop and s.triage in (None, "none") and _CARRY_ON_MASSAGE.search(
+            s.text.lower()):
+        return "action_coach_massage"  # "hi again, sorry! can we continue with the massage?": where we left off
     if s.typed and s.previous_action == "utter_goodbye" and s.awaiting and _GREETING.match(s.text) and (
             not s.describes_pain) and not _CHECKIN_WORDS.search(s.text.lower()) and not wants_deletion(s.text) and (
             not (s.sure and s.intent in COMMAND_INTENTS - {"session_resumed"})) and not any(

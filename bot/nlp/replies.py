@@ -867,6 +867,11 @@ def only_acknowledges(text: str) -> bool:
 _BYE_AT_THE_END = re.compile(r"\b(?:bye|goodbye|cheers|thanks)(?: x+)?$")
 
 
+_COMING_BACK_LATER = re.compile(r"\b(?:i'?ll|ill|i will|i shall|will) (?:come back|try again|be back|pop back|return|"
+                                r"finish (?:this|it))(?: to (?:it|this))? (?:later|another time|another day|tomorrow|"
+                                r"when [a-z' ]{3,30}|in a bit|after)\W*$")
+
+
 def is_closing(text: str) -> bool:
     """"nothing else, ta", "cheers, I'm off", "Very well, I shall ring the surgery. Thank you dear": the person
     is finished for now. Every part of the message must close or acknowledge: "ciao, I got this pain..." starts."""
@@ -876,6 +881,8 @@ def is_closing(text: str) -> bool:
     if re.search(r"\b(?:but|also|another (?:thing|question|pain|place|area|problem|spot|issue)|else hurts|question)\b",
                  words):
         return False
+    if _COMING_BACK_LATER.search(words):
+        return True  # "THIS IS TOO MANY QUESTIONS I'LL COME BACK LATER": leaving for now, whatever came before
     clauses = [c for c in (_words(part) for part in re.split(r"[.!;,\n]+", text)) if c]
     closing = [bool(_CLOSING.match(_ACKNOWLEDGEMENT.sub("", c.replace("shall ", "will ")) or c)) for c in clauses]
     settled = [ok or bool(_ACKNOWLEDGING_ONLY.match(c)) or _is_small_talk(c)

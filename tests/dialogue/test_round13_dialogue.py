@@ -266,3 +266,47 @@ def test_a_feeling_beside_the_answer_is_no_cause(text: str) -> None:
     events = [user("arm ache", NECK), {"event": "active_loop", "name": "intake_form"},
               slot("requested_slot", "pain_duration"), user(text, Mention("duration", "30", "month"))]
     assert "pain_trigger" not in read_state(events).answers_in_words()
+
+
+# --- set 19 dialogue classes -------------------------------------------------------------------------------------
+def test_why_these_and_not_another_asks_why() -> None:
+    text = "Why this muscles and not the one in the leg directly?"
+    assert decide(said(text, "nlu_fallback", 0.5, awaiting="coach_offer")) == "action_explain_why"
+    assert decide(said(text, "ask_why", 0.9, awaiting="coach_offer")) is None  # the rules explain
+
+
+def test_not_that_one_still_asks_for_another() -> None:
+    assert decide(said("not that one, what else could it be", "deny", awaiting="coach_offer")) == \
+        "action_next_candidate"
+
+
+@pytest.mark.parametrize("text", ["hi again, sorry! can we continue with the massage?",
+                                  "back now, can we carry on with the pressing"])
+def test_coming_back_to_carry_on_the_massage_resumes_it(text: str) -> None:
+    assert decide(said(text, "session_resumed", 0.9, coached=True, previous_action="utter_goodbye",
+                       awaiting="pressure")) == "action_coach_massage"
+
+
+@pytest.mark.parametrize("text", ["THIS IS TOO MANY QUESTIONS I'LL COME BACK LATER",
+                                  "got to run, I'll finish this later"])
+def test_coming_back_later_is_leaving(text: str) -> None:
+    from bot.nlp.replies import is_closing
+
+    assert is_closing(text)
+
+
+def test_coming_back_later_asked_is_no_leaving() -> None:
+    from bot.nlp.replies import is_closing
+
+    assert not is_closing("can I come back later?")
+
+
+def test_having_a_go_myself_later_is_no_yes() -> None:
+    text = "ok ill have a go myself later, cheers for the info"
+    assert decide(said(text, "affirm", 0.9, awaiting="coach_offer")) != "action_coach_massage"
+
+
+def test_a_side_said_to_another_question_is_a_fact_noted() -> None:
+    both = (Mention("side", "both", "both"),)
+    assert decide(said("both", "describe", 0.9, mentions=both, active_loop="intake_form", loop_rejected=True,
+                       requested_slot="pain_quality")) == "action_ask_pain_quality"
