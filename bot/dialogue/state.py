@@ -403,7 +403,8 @@ class ConversationState:
         if unasked:
             found["pain_quality"] = unasked
         for turn, slot, gave_it in self._intake_answers():
-            extra = _doing_said_beside(turn.text) if gave_it and slot != "pain_trigger" else None
+            said = [m.text.lower() for m in turn.mentions if m.present and m.text and m.kind in _SAYS_HOW_IT_IS]
+            extra = _doing_said_beside(turn.text, said) if gave_it and slot != "pain_trigger" else None
             if extra and not any(m.present and m.kind in ("activity", "trigger_words") for m in turn.mentions):
                 found.setdefault("pain_trigger", extra)  # "month. forkin silage" to "how long?": both told
             if gave_it or turn.answer is not None or _IS_A_QUESTION.search(turn.text) or turn.intent in _NOT_AN_ANSWER:
@@ -458,13 +459,17 @@ _DOING_CLAUSE = re.compile(r"(?!(?:aching|burning|throbbing|stabbing|shooting|ti
                            r"[a-z]{3,}(?:ing|in'?)(?:\s+[a-z][a-z'\-]*){0,4}")
 
 
-def _doing_said_beside(text: str) -> str | None:
+_SAYS_HOW_IT_IS = frozenset({"sensation", "region", "intensity", "duration", "finding"})
+
+
+def _doing_said_beside(text: str, said: list[str]) -> str | None:
     """A doing said as its own item beside the fact asked for ("month. forkin silage", "5, lifting patients"): what
-    makes it worse, told before it was asked."""
+    makes it worse, told before it was asked; not an item that says how it hurts ("nagging ache")."""
     items = [item.strip().lower() for item in re.split(r"[.,;!\n]+", text) if item.strip()]
     if len(items) < 2:
         return None
-    return next((item for item in items[1:] if _DOING_CLAUSE.fullmatch(item)), None)
+    return next((item for item in items[1:] if _DOING_CLAUSE.fullmatch(item) and not any(
+        words in item for words in said)), None)
 
 
 _MAX_WORDS_IN_ANSWER = 16

@@ -310,3 +310,11 @@ def test_a_side_said_to_another_question_is_a_fact_noted() -> None:
     both = (Mention("side", "both", "both"),)
     assert decide(said("both", "describe", 0.9, mentions=both, active_loop="intake_form", loop_rejected=True,
                        requested_slot="pain_quality")) == "action_ask_pain_quality"
+
+
+def test_a_feeling_said_as_a_doing_beside_the_answer_is_no_cause() -> None:
+    text = "It is a deep, nagging ache, perhaps a 4 on a bad day."
+    events = [user("hip ache", NECK), {"event": "active_loop", "name": "intake_form"},
+              slot("requested_slot", "pain_intensity"),
+              user(text, Mention("intensity", "4", "4"), Mention("sensation", "nagging", "nagging ache"))]
+    assert "pain_trigger" not in read_state(events).answers_in_words()
