@@ -25,6 +25,7 @@ from bot.nlp.replies import (
     asks_to_carry_on,
     asks_what_a_trigger_point_is,
     asks_why_these,
+    comes_back_later,
     delays_help,
     find_email,
     goes_for_help_now,
@@ -650,8 +651,8 @@ def _decide(s: Situation) -> str | None:
         return "action_screen"  # a worrying word gets its question, but not in a goodbye or after urgent advice
     if s.active_loop:
         if s.loop_rejected:
-            if is_farewell(s.text):
-                return "utter_goodbye"  # "nope thats all, thx!!" to a form's question: they are leaving
+            if is_farewell(s.text) or comes_back_later(s.text):
+                return "utter_goodbye"  # "nope thats all, thx!!", "I'll come back later" to a form's question
             if s.active_loop == "checkin_form" and s.requested_slot and s.typed and (
                     read_helped(s.text) is not None or read_trend(s.text) is not None):
                 # "Yes, I think the stretching did help" to "anything new?": noted, and the question again

@@ -216,7 +216,9 @@ _FIXED: tuple[tuple[str, str, float], ...] = (
     (rf"\bsince (?:{_YESTERDAY})\b", "since", 1.0),
     (rf"\b(?:{_YESTERDAY})\b|\blast night\b", "past", 1.0),
     (r"\bthe other day\b", "past", 3.0),
-    (r"\bsince (?:this morning|today|tonight|this afternoon|lunch(?:time)?|(?:i|we) woke(?: up)?|waking(?: up)?)\b",
+    # "since morning only": the article left out, as many speakers of other Englishes say it
+    (r"\bsince (?:this morning|morning|today|tonight|this afternoon|afternoon|lunch(?:time)?|(?:i|we) woke(?: up)?|"
+     r"waking(?: up)?|(?:i|we) got up|getting up)\b",
      "since", 0.3),
     (r"\bthis morning\b|\btoday\b|\btonight\b|\bjust now\b|\bthis afternoon\b", "present", 0.3),
     (r"\bfor months\b", "length", 120.0),

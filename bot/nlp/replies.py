@@ -867,9 +867,16 @@ def only_acknowledges(text: str) -> bool:
 _BYE_AT_THE_END = re.compile(r"\b(?:bye|goodbye|cheers|thanks)(?: x+)?$")
 
 
-_COMING_BACK_LATER = re.compile(r"\b(?:i'?ll|ill|i will|i shall|will) (?:come back|try again|be back|pop back|return|"
-                                r"finish (?:this|it))(?: to (?:it|this))? (?:later|another time|another day|tomorrow|"
-                                r"when [a-z' ]{3,30}|in a bit|after)\W*$")
+_COMING_BACK_LATER = re.compile(r"\b(?:i'?ll|ill|i will|i shall|will|i) (?:come back|try again|be back|pop back|"
+                                r"return|write|message|text|chat|talk|continue|finish (?:this|it))"
+                                r"(?: (?:to|with) (?:it|this|you))?"
+                                r" (?:later|another time|another day|tomorrow|when [a-z' ]{3,30}|in a bit|after)\W*$")
+
+
+def comes_back_later(text: str) -> bool:
+    """ "THIS IS TOO MANY QUESTIONS I'LL COME BACK LATER", "Sorry, I have a meeting now, I write later": leaving for
+    now, meant to come back; not a question ("can I come back later?")."""
+    return "?" not in text and bool(_COMING_BACK_LATER.search(_words(text)))
 
 
 def is_closing(text: str) -> bool:

@@ -318,3 +318,10 @@ def test_a_feeling_said_as_a_doing_beside_the_answer_is_no_cause() -> None:
               slot("requested_slot", "pain_intensity"),
               user(text, Mention("intensity", "4", "4"), Mention("sensation", "nagging", "nagging ache"))]
     assert "pain_trigger" not in read_state(events).answers_in_words()
+
+
+@pytest.mark.parametrize("text", ["THIS IS TOO MANY QUESTIONS I'LL COME BACK LATER",
+                                  "Sorry, I have a meeting now, I write later"])
+def test_leaving_to_come_back_during_the_intake_gets_the_goodbye(text: str) -> None:
+    assert decide(said(text, "nlu_fallback", 0.3, active_loop="intake_form", loop_rejected=True,
+                       requested_slot="pain_intensity")) == "utter_goodbye"

@@ -191,3 +191,14 @@ def test_a_tilde_before_a_score_is_about(text: str, expected: int) -> None:
 @pytest.mark.parametrize("text", ["its ~3 weeks", "~10 years ago"])
 def test_a_tilde_before_a_length_is_no_score(text: str) -> None:
     assert parse_intensity(text) is None
+
+
+def test_a_score_said_with_anyway_is_the_score() -> None:
+    found = parse_intensity("Fair enough. It's a nagging ache, a 4 anyway.")
+    assert found is not None and found[0] == 4
+    assert parse_intensity("4 weeks anyway") is None
+
+
+@pytest.mark.parametrize("text", ["Neck is stiff since morning only.", "sore since I got up"])
+def test_since_the_morning_without_its_article_is_today(text: str) -> None:
+    assert days(text) == pytest.approx(0.3)

@@ -227,3 +227,11 @@ def test_the_low_back_and_its_neighbours_stay(text: str, expected: list[str], kn
 def test_the_other_one_said_without_a_correction_moves_nothing(turns: list[str], expected: str, knowledge: Any,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     assert location(knowledge, monkeypatch, *turns) == expected
+
+
+def test_the_tops_of_the_shoulders(knowledge: Any) -> None:
+    from bot.nlp.extract import mentions_from_text as read
+
+    regions = [m.value for m in read("tops of my shoulders both sides r rock hard", knowledge.sided_regions)
+               if m.kind == "region"]
+    assert regions == ["shoulder_top"]
