@@ -575,7 +575,7 @@ def _decide(s: Situation) -> str | None:
     if _asks_about_getting_checked(s):
         return f"utter_triage_reminder_{s.triage}"
     if s.intent == "pressure_feedback" and s.typed and not (s.coached or s.coaching_open) and s.awaiting is None and (
-            s.active_loop in (None, "intake_form")):
+            s.active_loop in (None, "intake_form")) and not s.loop_rejected:  # a form that found nothing: see below
         # "thumb hurts" as a first message: nothing is being pressed yet, so it is a description (or unclear)
         return "intake_form" if s.describes_pain else decide(replace(s, intent="nlu_fallback", confidence=0.0))
     if s.intent == "checkin_answer" and s.typed and not s.checkins_agreed and not s.active_loop:

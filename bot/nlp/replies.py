@@ -477,6 +477,8 @@ _MORE_WORDS = re.compile(
     r"(?:can'?t|cant|cannot|don'?t|dont) (?:really |rly |quite |much )?feel|"
     r"not feeling|feel nothing|nothing|nothin|nuthin|nutten|nuttin|nowt|hee haw|zilch|nada|sod all|bugger all|"
     r"(?:cyaan|canny|cannae|kyaan) (?:really )?feel|not a lot|feel (?:very |so |only )?little|"
+    # "I eh feel it" (Trinidad), "i no dey feel am" (Nigerian Pidgin), "only mild", "tickling"
+    r"(?:i |me |mi )?(?:eh|doh|no dey|no) feel|tickling|(?:only )?mild(?: only)?|"
     r"feel\w* it (?:only )?small|small small|"
     r"feel (?:almost |hardly )?anything|(?:very|so) little|"
     r"not much|not really|harder|deeper|firmer|more pressure|press more|push more|a bit more|little more|more|meh|"

@@ -325,3 +325,21 @@ def test_a_feeling_said_as_a_doing_beside_the_answer_is_no_cause() -> None:
 def test_leaving_to_come_back_during_the_intake_gets_the_goodbye(text: str) -> None:
     assert decide(said(text, "nlu_fallback", 0.3, active_loop="intake_form", loop_rejected=True,
                        requested_slot="pain_intensity")) == "utter_goodbye"
+
+
+def test_a_pressure_word_the_intake_form_could_not_read_is_answered() -> None:
+    """ "Pressing little bit. Comfortable" during the intake: the form found nothing in it, so the form must not be
+    run again (it would reject again and the person would get no answer at all)."""
+    pressing = (Mention("sensation", "pressure", "Pressing"),)
+    situation = said("Pressing little bit. Comfortable", "pressure_feedback", 0.9, mentions=pressing,
+                     active_loop="intake_form", loop_rejected=True, requested_slot="pain_duration")
+    assert decide(situation) in ("action_ask_pain_duration", "action_rephrase")
+
+
+@pytest.mark.parametrize("text", ["i no dey feel am well", "it only tickling, I eh feel it", "ok. mild only"])
+def test_not_feeling_it_in_other_englishes_is_press_harder(text: str) -> None:
+    assert read_pressure(text).direction is Pressure.MORE
+
+
+def test_a_number_still_wins_over_mild() -> None:
+    assert read_pressure("mild 5").direction is Pressure.GOOD
