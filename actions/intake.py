@@ -2,11 +2,12 @@
 
 The intake form asks only for what is still missing (FactsPolicy fills the slots from everything
 said). Asking the same question twice in a row in the same words reads like a loop, so a question
-asked again after an answer to another question says "Thanks, noted" and is worded differently (a third time,
-the first wording again). After an aside answered in the same turn the question is asked plainly (nothing was noted). A message the bot
-cannot read, in any state, gets the question again with an example and the
-buttons that fit; a second misunderstanding in a row offers to start again or to talk to the clinic,
-and a third goes back to the question (the offer is never repeated word for word).
+asked again after an answer to another question says "Thanks, noted" and is worded differently (a
+third time, the first wording again). After an aside answered in the same turn the question is asked
+plainly (nothing was noted). A message the bot cannot read, in any state, gets the question again
+with an example and the buttons that fit; a second misunderstanding in a row offers to start again
+or to talk to the clinic, and a third goes back to the question (the offer is never repeated word
+for word).
 """
 
 from __future__ import annotations
