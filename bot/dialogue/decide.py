@@ -40,6 +40,7 @@ from bot.nlp.replies import (
     read_trend,
     read_yes_no,
     says_where_pressing_sends_it,
+    talks_of_checkins,
     tells_of_another_pain,
     wants_deletion,
     wants_other_muscle,
@@ -106,7 +107,7 @@ _MASSAGES_FOR_THEM = re.compile(r"\b(?:can|could|should|may|shall) (?:i|we) (?:d
                                 r"mum|mom|dad|mother|father|child|kid|boy|girl|gran|grandma|grandad|grandpa))\b")
 _TRY_IT = re.compile(r"\b(?:try|show|start|first one|guide|coach|massage|have a go|give it a go)\b")
 _THEN_YES = re.compile(r"\b(?:then|in that case|if so)\W+(?:yes|yeah|yep|ok|okay|sure|go on)\b")  # "ta. then yes"
-_CARRY_ON_MASSAGE = re.compile(r"\b(?:continue|carry on|go on|resume|get back to|back to|pick up|finish)\b"
+_BACK_TO_THE_MASSAGE = re.compile(r"\b(?:continue|carry on|go on|resume|get back to|back to|pick up|finish)\b"
                                r"(?: \w+){0,2} (?:massag\w*|pressing|the coaching|where we (?:left|were|stopped))")
 _WHY_FIRST = re.compile(r"^\W*(?:but |and |so |ok |okay )?(?:why|how come)\b")
 _LATER = re.compile(r"\b(?:maybe later|later maybe|try (?:it |that |this )?later|(?:do|give) it a go later|"
@@ -478,7 +479,7 @@ def _trusted(s: Situation) -> Situation:
         # inside a check-in: an answer to what was asked, not a request to start a check-in
         return replace(s, intent=None, confidence=0.0)
     if s.intent in _CHECKIN_COMMANDS and s.typed and not s.checkins_agreed and not s.active_loop and (
-            not _PLAIN_CHECKIN_WORDS.search(s.text.lower())) and s.awaiting is None and any(
+            not talks_of_checkins(s.text)) and s.awaiting is None and any(
             m.present and m.kind in ("region", "sensation") for m in s.mentions):
         # "shins r killin me" as a first message: a pain described, not a check-in to pause or move
         return replace(s, intent=None, confidence=0.0)
@@ -521,7 +522,7 @@ def decide(s: Situation) -> str | None:
 def _decide(s: Situation) -> str | None:
     if s.typed and s.previous_action == "utter_goodbye" and is_closing(s.text) and not s.describes_pain:
         return "utter_thank"  # "no ta" after the goodbye: a short "you're welcome", not the goodbye again
-    if s.typed and s.coached and not s.active_loop and s.triage in (None, "none") and _CARRY_ON_MASSAGE.search(
+    if s.typed and s.coached and not s.active_loop and s.triage in (None, "none") and _BACK_TO_THE_MASSAGE.search(
             s.text.lower()):
         return "action_coach_massage"  # "hi again, sorry! can we continue with the massage?": where we left off
     if s.typed and s.previous_action == "utter_goodbye" and s.awaiting and _GREETING.match(s.text) and (

@@ -24,6 +24,7 @@ from bot.nlp.replies import (
     asks_why_these,
     read_yes_no,
     says_where_pressing_sends_it,
+    talks_of_checkins,
     tells_of_another_pain,
 )
 from core.types import BARE_JOINT_WORDS, Mention, PainReport
@@ -492,15 +493,10 @@ _IS_A_QUESTION = re.compile(r"\?|^\s*(?:can|could|would|will|should|do|does|did|
 _NOT_AN_ANSWER = QUESTION_INTENTS | COMMAND_INTENTS | {"greet", "goodbye", "thank"}
 # Requests about the service, whose times and places are not the pain's ("pause them, I'm away for 2 weeks").
 _NOT_ABOUT_THE_PAIN = frozenset({"checkin_manage", "give_email", "delete_data"})
-# words a check-in command needs: "shins r killin me" heard as one is still the pain
-_CHECKIN_TALK = re.compile(r"\bcheck|\bremind|\bmessag|\btext|\bpause|\bstop|\bresume|\bmove|\bcancel|\bunsubscribe|"
-                           r"\bholiday|\baway\b|\bemail|\bdelet|\bforget")
-
-
 def _not_about_the_pain(turn: UserTurn) -> bool:
-    """An email, a deletion or a check-in command: its places and numbers are no facts of the pain."""
-    return turn.intent in _NOT_ABOUT_THE_PAIN and (
-        turn.intent != "checkin_manage" or bool(_CHECKIN_TALK.search(turn.text.lower())))
+    """An email, a deletion or a check-in command: its places and numbers are no facts of the pain ("shins r killin
+    me" heard as a check-in command is the pain: the same reading as the dialogue's, bot/dialogue/decide.py)."""
+    return turn.intent in _NOT_ABOUT_THE_PAIN and (turn.intent != "checkin_manage" or talks_of_checkins(turn.text))
 
 
 # So are questions about the advice once it is given ("why those? the first one is on my shoulder blade"):

@@ -502,8 +502,7 @@ _AND_A_HALF = re.compile(r"\b(\d|zero|one|two|three|four|five|six|seven|eight|ni
 _DENIED_LESS = re.compile(r"\b(?:not|isn'?t|no longer|never)\s+(?:too|a bit|that|very|really|so)\s+"
                           r"(?:much|hard|strong|deep|sore|painful|intense)\b")
 _DONE_OR_DENIED_LESS = re.compile(r"\b(?:softer|lighter|gentler|eased off|backed off|less pressure)\b|"
-                                  r"\b(?:not|isn'?t|no longer|never)\s+(?:too|a bit|that|very|really|so)\s+"
-                                  r"(?:much|hard|strong|deep|sore|painful|intense)\b")
+                                  + _DENIED_LESS.pattern)
 # "no tingle", "not sharp", "without any numbness", "tingling's gone": a stop sign denied or passed is none
 _NEGATED_STOP = re.compile(rf"\b(?:no|not|nor|without|isn'?t|wasn'?t|never|no more)\s+(?:any\s+|at all\s+|really\s+)?"
                            rf"{_STOP_SIGN}\b|\b{_STOP_SIGN}(?:'s|\s+is|\s+has|\s+have|\s+went)?\s+"
@@ -875,6 +874,16 @@ _COMING_BACK_LATER = re.compile(r"\b(?:i'?ll|ill|i will|i shall|will|i) (?:come 
                                 r" (?:later|another time|another day|tomorrow|when [a-z' ]{3,30}|in a bit|after)\W*$")
 
 
+# words a check-in command needs: "shins r killin me" heard as one is still the pain, "pause them" is a command
+_CHECKIN_TALK = re.compile(r"\bcheck|\bremind|\bmessag|\btext|\bpause|\bstop|\bresume|\bmove|\bcancel|\bunsubscribe|"
+                           r"\bholiday|\baway\b|\bemail|\bdelet|\bforget|\bfollow[- ]?up|\bin touch\b")
+
+
+def talks_of_checkins(text: str) -> bool:
+    """Whether a message heard as a check-in command says anything of the check-ins (or of the person's data)."""
+    return bool(_CHECKIN_TALK.search(text.lower()))
+
+
 def comes_back_later(text: str) -> bool:
     """ "THIS IS TOO MANY QUESTIONS I'LL COME BACK LATER", "Sorry, I have a meeting now, I write later": leaving for
     now, meant to come back; not a question ("can I come back later?")."""
@@ -890,7 +899,7 @@ def is_closing(text: str) -> bool:
     if re.search(r"\b(?:but|also|another (?:thing|question|pain|place|area|problem|spot|issue)|else hurts|question)\b",
                  words):
         return False
-    if _COMING_BACK_LATER.search(words):
+    if comes_back_later(text):
         return True  # "THIS IS TOO MANY QUESTIONS I'LL COME BACK LATER": leaving for now, whatever came before
     clauses = [c for c in (_words(part) for part in re.split(r"[.!;,\n]+", text)) if c]
     closing = [bool(_CLOSING.match(_ACKNOWLEDGEMENT.sub("", c.replace("shall ", "will ")) or c)) for c in clauses]

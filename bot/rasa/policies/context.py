@@ -64,6 +64,19 @@ def _previous_action(tracker: DialogueStateTracker) -> str | None:
     return None
 
 
+def _after_see_doctor_advice(tracker: DialogueStateTracker) -> str | None:
+    """What follows a see-a-doctor message outside a form: gentle advice goes on. A flag said instead of an answer
+    gets the interrupted safety question again (so a later "right, I'll ring the surgery" cannot be read as its
+    "yes"); a first message that told the pain and the flag at once gets the intake, safety questions and
+    suggestions, as inside the form. Otherwise the rules (wait for the person)."""
+    if tracker.active_loop_name:
+        return None
+    awaiting = tracker.get_slot(AWAITING_SLOT)
+    if awaiting in ("screening", "age"):
+        return "action_screen"
+    return "intake_form" if awaiting is None and _intake_not_begun(tracker) else None
+
+
 def _intake_not_begun(tracker: DialogueStateTracker) -> bool:
     """A place of pain was told and neither the intake, the safety questions nor the suggestions have run yet."""
     ran = {event.action_name for event in tracker.events if isinstance(event, ActionExecuted)}
@@ -107,16 +120,9 @@ class ContextPolicy(ContentPolicy):
         """The answer's action right after a user message; listening right after that action."""
         if not after_user_message(tracker):
             latest = tracker.latest_action_name
-            if latest == _SEE_DOCTOR and not tracker.active_loop_name and (
-                    tracker.get_slot(AWAITING_SLOT) in ("screening", "age")):
-                # a see-a-doctor flag said instead of an answer: the safety question it interrupted is asked
-                # again, so a later "right, I'll ring the surgery" cannot be read as its "yes"
-                return self._predict("action_screen", domain)
-            if latest == _SEE_DOCTOR and not tracker.active_loop_name and tracker.get_slot(AWAITING_SLOT) is None \
-                    and _intake_not_begun(tracker):
-                # a first message that tells the pain and a see-a-doctor flag at once: gentle advice goes on, so the
-                # intake (then the safety questions and the suggestions) follows the advice, as it would in the form
-                return self._predict("intake_form", domain)
+            after_the_advice = _after_see_doctor_advice(tracker) if latest == _SEE_DOCTOR else None
+            if after_the_advice:
+                return self._predict(after_the_advice, domain)
             asked = latest != "action_screen" or tracker.get_slot(AWAITING_SLOT) in ("screening", "age")
             listens = latest in ALWAYS_LISTEN_AFTER or str(latest or "").startswith(_ASKS_A_FORM_QUESTION)
             if (listens and asked) or (latest in OWN_ACTIONS and not tracker.active_loop_name):
