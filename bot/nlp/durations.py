@@ -147,7 +147,9 @@ _MOVABLE_NAMES.update({name: (name,) for name in _MOVABLE_DAYS})
 _MONTH_NAMES = "|".join(_MONTHS) + "|" + "|".join(_MONTH_SHORT)
 # A weekday said with the date it names ("on Saturday 17 October", "Sat the 3rd"): the date says when
 _DAY_OF_DATE = rf"(?:(?:{_WEEKDAYS})\.?,?\s+)?"
-_DATE_FOLLOWS = re.compile(rf"\.?,?\s+(?:the\s+)?[0-3]?\d(?:(?:st|nd|rd|th)\b|\s+(?:of\s+)?(?:{_MONTH_NAMES})\b|/\d)")
+# (not "friday. 5/10": after a full stop, or over 10, a number written with a slash is the score)
+_DATE_FOLLOWS = re.compile(rf"\.?,?\s+(?:the\s+)?[0-3]?\d(?:(?:st|nd|rd|th)\b|\s+(?:of\s+)?(?:{_MONTH_NAMES})\b)|"
+                           r",?\s+[0-3]?\d/(?!10\b)\d")
 _NAMED = "|".join(re.escape(n) for n in sorted(set(_NAMED_DAYS) | set(_MOVABLE_NAMES), key=len, reverse=True))
 
 
@@ -217,8 +219,10 @@ _FIXED: tuple[tuple[str, str, float], ...] = (
     (rf"\b(?:{_YESTERDAY})\b|\blast night\b", "past", 1.0),
     (r"\bthe other day\b", "past", 3.0),
     # "since morning only": the article left out, as many speakers of other Englishes say it
-    (r"\bsince (?:this morning|morning|today|tonight|this afternoon|afternoon|lunch(?:time)?|(?:i|we) woke(?: up)?|"
-     r"waking(?: up)?|(?:i|we) got up|getting up)\b",
+    # ... and a meal said for the time of day: "since about breakfast time", "since teatime"
+    (r"\bsince (?:about |around |roughly |just after |just before )?(?:this morning|morning|today|tonight|"
+     r"this afternoon|afternoon|lunch(?:time)?|breakfast(?: ?time)?|brekkie|elevenses|tea ?time|"
+     r"(?:i|we) woke(?: up)?|waking(?: up)?|(?:i|we) got up|getting up)\b",
      "since", 0.3),
     (r"\bthis morning\b|\btoday\b|\btonight\b|\bjust now\b|\bthis afternoon\b", "present", 0.3),
     (r"\bfor months\b", "length", 120.0),
@@ -465,7 +469,9 @@ def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple
     # "since I got the new boots, end of October" (an event, then its date after a comma), and "from
     # september", which many say for "since"
     for opening in (r"\bsince\b[^.!?;,]{3,60},\s*(?:around |about |in |at |from )?(?:the )?",
-                    r"(?:^|[.,;!]\s*|\b(?:pain|hurts?|hurting|aching|sore)\s+)from\s+(?:the\s+)?"):
+                    # ... "from about September", "had it from September"
+                    r"(?:^|[.,;!]\s*|\b(?:pain|hurts?|hurting|aching|sore|had\s+(?:it|this)|been|started)\s+)from\s+"
+                    r"(?:about\s+|around\s+|roughly\s+|maybe\s+|like\s+|approx\s+)?(?:the\s+)?"):
         for match in re.finditer(opening + dated, low):
             day = _PART_DAY.get(match.group(1) or "start", 1)
             found.append((_days_since(_MONTH_SHORT.get(match.group(2), match.group(2)), today, day),
@@ -601,6 +607,9 @@ def _calendar_dates(low: str) -> list[_CalendarDate]:
                 month = _MONTHS.index(name) + 1
             else:
                 month = None
+            if groups.get("nmonth") and month == 10 and day <= 10 and "/" in match.group(0) and \
+                    match.group(0).count("/") == 1:
+                continue  # "since friday. 5/10": a score out of 10, not the 5th of October
             if 1 <= day <= 31 and (month is None or 1 <= month <= 12):
                 found.append((month, day, match.start(), match.end()))
     return found

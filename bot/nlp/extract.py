@@ -1001,7 +1001,9 @@ _NOT_OVER = re.compile(r"\b(?:again|came\s+back|come\s+back|coming\s+back|comes\
                        r"never\s+(?:really\s+)?(?:cleared|went|resolved|settled))\b")
 _ALSO = re.compile(r"\b(?:also|too|as well|both)\b")
 _CLAUSE_ENDS = re.compile(r"[.!?;,\n]+|\b(?:and|but|so|however|though|whereas|although|except)\b")
-_PAIN_SAID = re.compile(r"\b(?:pain\w*|hurt\w*|sore\w*|ache\w*|aching|achy|agony|killing|stiff\w*|tight\w*|throb\w*)\b")
+# "pain" and its forms, not "paint" ("since I paint the ceilings" names the cause)
+_PAIN_SAID = re.compile(r"\b(?:pain(?!t)\w*|hurt\w*|sore\w*|ache\w*|aching|achy|agony|killing|stiff\w*|tight\w*|"
+                        r"throb\w*)\b")
 # "fatter than my left one", "swollen compared to the other one": the side compared with, not the pain's
 _COMPARED_SIDE = re.compile(r"\b(?:than|compared (?:to|with)|comparing (?:it )?(?:to|with)|versus|vs\.?|unlike|"
                             r"as (?:\w+ )?as)\s+(?:(?:the|my|his|her|your|their)\s+)?(left|right|lft|rite|rt|other)\b")
@@ -1624,7 +1626,7 @@ def _doing_after_the_facts(text: str, found: list[Mention]) -> list[Mention]:
                 what == "running" and re.search(r"(?:days?|weeks?|wks?)\s+$", low[:match.start("what")])):
             return [Mention(kind="trigger_words", value=what, text=match.group(0))]
     items = [item.strip() for item in re.split(r"[,.;!?]", low) if item.strip()]
-    last = re.sub(r"\s+(?:all\s+(?:day|night|week|the\s+time)|lol|haha|x+)$", "", items[-1]) if items else ""
+    last = re.sub(rf"{_ALL_THE_TIME}|\s+(?:lol|haha|x+)$", "", items[-1]) if items else ""
     if len(items) >= 2 and _DOING_ITEM.fullmatch(last) and not _NOT_A_LIST_TRIGGER.search(last) and not any(
             word in said for word in last.split() if len(word) > 3):
         return [Mention(kind="trigger_words", value=last, text=items[-1])]
@@ -1675,11 +1677,29 @@ def _trigger_words(text: str, found: list[Mention]) -> list[Mention]:
     return _last_item_of_a_list(text, found) or _doing_after_the_facts(text, found)
 
 
+# "under cars all day", "scanner gun all shift": how long the doing takes, at the end of the item that says it
+_ALL_THE_TIME = r"\s+all\s+(?:day|night|week|shift|morning|afternoon|evening|weekend|the\s+time)$"
+# "been laying pavers all week", "I've been sanding floors non-stop": a doing kept up lately, said as the news
+_BEEN_DOING = re.compile(
+    rf"\b(?:i'?ve\s+|ive\s+|i\s+have\s+|have\s+|i\s+)?been\s+(?P<what>(?!(?:{_NOT_A_DOING})\b)[a-z]{{3,}}(?:ing|in')"
+    r"(?:\s+[a-z][a-z'\-]*){0,4}?)"
+    r"(?=\s+(?:all\s+(?:day|night|week|weekend|shift|morning|afternoon|evening|month)|for\s+(?:hours|days|weeks)|"
+    r"non[- ]?stop|a\s+lot|loads|lately|recently|every\s+day|day\s+in\s+day\s+out)\b)")
+# "since I paint the ceilings of a big house", "since I carry my son": the cause as learners of English say it, a
+# plain verb after "since I" and before what it is done to (not "since I woke up", "since I was 12", "since I fell")
+_SINCE_I_DO = re.compile(
+    r"\b(?:ever\s+)?since\s+i\s+(?!(?:am|was|were|have|had|got|get|woke|wake|start|came|come|went|go|saw|see|fell|"
+    r"left|did|do|took|take|hurt|think|thought|know|knew|feel|felt|remember|can|could|will|would|should|must|need|"
+    r"became|become|lost|gave|began|begin|sleep|slept|sat|sit|stood|stand|wear|wore|put|let|made|make|use|said|say|"
+    r"told|tell|heard|hear|found|find|read|ran|run|lay|lie|lied|woken|bought|buy)\b)"
+    r"(?P<what>[a-z]{3,}(?<!ed)\s+(?:the|a|an|my|our|his|her|this|these|those|some|heavy|big|lots?\s+of)\s+"
+    r"[a-z][a-z'\-]*(?:\s+[a-z][a-z'\-]*){0,4}?)" + _WHAT_ENDS)
 # "worse after a shift at the bar": the cue's words said to make it worse
 _WORSE_JUST_BEFORE = re.compile(r"\b(?:worse|worst)(?:\s+(?:after|when|whenever|from|during|with|by|doing))?\s*$")
 # The cues in the order they are tried: the first one that names something is what makes it worse
 # (the time spent and where before the plain cues: "after a long day on the building site" is more than "a long day")
-_TRIGGER_CUES = (_TIME_SPENT_ON, _TRIGGER_CUE, _CAUSE_NAMED, _CAUSE_BEFORE_IT, _WORK_SAID, _ON_A_DOING)
+_TRIGGER_CUES = (_TIME_SPENT_ON, _TRIGGER_CUE, _CAUSE_NAMED, _CAUSE_BEFORE_IT, _WORK_SAID, _BEEN_DOING, _SINCE_I_DO,
+                 _ON_A_DOING)
 
 
 # Work shifts named as the whole message: "long shifts on the coffee machine tbh", "night shifts at the depot"
@@ -1752,7 +1772,7 @@ def _last_item_of_a_list(text: str, found: list[Mention]) -> list[Mention]:
     items = [item.strip() for item in re.split(r"[,.;]", text) if item.strip()]
     if len(items) < 3:
         return []
-    last = re.sub(r"\s+all\s+(?:day|night|week|the\s+time)$", "", items[-1].lower())  # "under cars all day"
+    last = re.sub(_ALL_THE_TIME, "", items[-1].lower())  # "under cars all day", "scanner gun all shift"
     if not re.fullmatch(r"[a-z][a-z' ]{2,25}", last) or len(last.split()) > 3 or last in said or any(
             word in said for word in last.split() if len(word) > 3) or _NOT_A_LIST_TRIGGER.search(last):
         return []

@@ -45,8 +45,8 @@ _DIALECT_SAY = (r"(?:i|a|ah|mi|me|ai)(?:'d|'ll|d|\s+wid|\s+wud|\s+would|\s+would
                 r"gie\s+it|gi'\s+it|give\s+it|call\s+it)")
 # Words that close a clause in dialect after a score, said for emphasis or as a tag: "a 3 so" (Irish, Caribbean),
 # "a 6 easy", "a good 6 noo", "5 mon", "it's a 7 o" (Nigerian)
-_DIALECT_CLOSE = (r"(?:so|easy|easy\s+enough|noo|nou|eh|ya|yah|yuh|mon|man|innit|init|sha|o|la|lah|tho|doe|fi\s+true|"
-                  r"fi\s+sure|for\s+sure|defo|deffo|like)(?=\s*(?:$|[.,;:!?)]))")
+_DIALECT_CLOSE = (r"(?:so|easy|easy\s+enough|noo|nou|eh|ya|yah|yuh|mon|man|innit|init|sha|sef|o|la|lah|leh|lor|tho|doe|"
+                  r"fi\s+true|fi\s+sure|for\s+sure|defo|deffo|like)(?=\s*(?:$|[.,;:!?)]))")
 # Words right before a number that make it a score: "about a 5", "call it a 4", "I'd say 6", "it's a 7",
 # "strength I will say 6", "dull ache 5". Not "for", "since" or "at" (durations and clock times).
 _LEAD_IN = re.compile(
@@ -56,6 +56,8 @@ _LEAD_IN = re.compile(
     r"number|is|it's|its|was|a|an|reaching|reaches|hits|gets to|goes to|goes up to|up to|ache|aches|aching|pain|"
     r"sore|hurts|tight|sharp|dull|burning|throbbing|achy|achey|achie|stiff|cramp|cramping|feeling|sorry|painful|"
     r"hurting|pinchy|burny|stingy|niggly|nagging|pulling|pressing|stabbing|shooting|tender|throbby|heavy|"
+    # the pain named by a noun, then its score: "like a sharp pull 6", "a twinge 4", "dull throb maybe 5"
+    r"pull|tug|twinge|niggle|throb|knot|burn|sting|stab|pang|cramps|soreness|tightness|stiffness|discomfort|"
     # "is strong 8", "pain lvl 6", "oh 7 when it grabs", "I meant 7"
     r"strong|stronger|strenght|lvl|oh|ooh|ohh|hmm|hm|um|umm|erm|uh|meant|mean|ment|"
     r"of about|of around|of maybe|of roughly|still|now|currently|down to|back to|"
@@ -289,6 +291,7 @@ def parse_intensity(text: str, *, bare_number_ok: bool = False) -> tuple[int, st
             rf"\s*(?:(?:abt|about|around|maybe|like|prob|probably)\s+)?(?:a\s+|an\s+)?{_NUM}"
             rf"(?:\s+(?:or|to|-)\s+{_NUM}|\s+(?=\d{{1,2}}\s*$)\d{{1,2}})?"  # "7 8": a range typed without its dash
             rf"(?=\s*(?:$|[,.!?]|\s+(?:maybe|perhaps|possibly|tbh|i think|probably|i guess|honestly)\b|"
+            rf"\s+{_DIALECT_CLOSE}|"  # "maybe 7 sef", "6 lah": a closing word of the speaker's English
             # "6 more or less", "5 or thereabouts" (not "5 or so weeks")
             r"\s+(?:more or less|or so|(?:or )?thereabouts|give or take|roughly|approx|approximately|at a guess)"
             r"\s*(?:$|[,.!?])))",

@@ -57,10 +57,20 @@ _DIALECT = frozenset({
     "nah", "dey", "don", "abeg", "ehen", "wahala", "oya", "sha", "sef", "pikin", "oyinbo", "jare", "kuku",
     "innit", "bruv", "mandem", "peng", "peak", "wagwan", "ting", "fam", "deffo", "proper", "reyt",
 })
+# Small words of other Englishes and of texting that the readers of durations, scores and causes need as the standard
+# word ("couple o weeks noo", "since di summer", "hurts wen i kick", "throbbin lyk 6", "worse efter a lang shift",
+# "started tuesday arvo"): always read as that word, whatever the vocabulary holds. Only words that can be no other
+# ("wi" and "wid" stay: "a wid say 6" is "I would say"); "o" only before a word (a closing "it's a 7 o" stays).
+_SPOKEN_FORMS = {"o": "of", "di": "the", "wen": "when", "wenever": "whenever", "lyk": "like", "lk": "like",
+                 "efter": "after", "lang": "long", "noo": "now", "tae": "to", "frae": "from", "fae": "from",
+                 "wiv": "with", "arvo": "afternoon", "arvos": "afternoons",
+                 "coz": "because", "cos": "because", "cuz": "because", "bcoz": "because",
+                 "thru": "through", "bout": "about", "abt": "about", "pon": "on", "inna": "in the",
+                 "monts": "months", "mont": "month", "becuz": "because", "heid": "head", "nane": "none"}
 # "me back", "on me feet all day": "me" for "my" before a body word, as said in Ireland and much of Britain
 # ... and "mi" (Jamaican Patois, Nigerian Pidgin): "Mi lef knee a hurt mi", "hurt mi back"
 _ME_AS_MY = re.compile(r"(?:(?:left|right|lft|lef|rite|rigt|rt|bad|good|poor|sore|old) )?"
-                       r"(?:back|neck|necks|feet|foot|legs?|knees?|shoulders?|arms?|head|hips?|hands?|wrists?|elbows?|ankles?|calf|calves|jaw|chest|side|bum|arse|thighs?|shins?|toes?|heels?|fingers?|"
+                       r"(?:back|neck|necks|feet|foot|legs?|knees?|shoulders?|arms?|head|heid|hips?|hands?|wrists?|elbows?|ankles?|calf|calves|jaw|chest|side|bum|arse|thighs?|shins?|toes?|heels?|fingers?|"
                        r"thumbs?|ribs|belly|tummy|stomach|eyes?|ears?|teeth|groin|spine)\b")
 # Words people date an onset by, whose slips can be other (rare) words ("sumer" is Sumer, "eater"): read as the
 # time word where only a time word fits, after "since" or "last", or before "holidays" ("since sumer holidays").
@@ -356,10 +366,15 @@ def correct(text: str, vocabulary_words: Iterable[str] | Speller) -> Corrected:
         token = match.group(0)
         if "'" in token or "’" in token or any(start <= match.start() < end for start, end in dictated):
             continue
-        suggestion = speller.suggest(token)
-        if token.lower() in ("me", "mi") and text[match.end():match.end() + 1] == " " and \
+        spoken = _SPOKEN_FORMS.get(token.lower())
+        if spoken and token.lower() == "o" and not re.match(r" [a-z]", text[match.end():match.end() + 2].lower()):
+            spoken = None
+        if spoken and match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "'’"):
+            spoken = None  # part of a longer token ("3o", "'bout"): only a whole word
+        suggestion = spoken or speller.suggest(token)
+        if token.lower() in ("me", "mi", "ma") and text[match.end():match.end() + 1] == " " and \
                 _ME_AS_MY.match(text, match.end() + 1):
-            suggestion = "my"  # "on me feet", "mi lef knee": checked only for "me" and "mi", every token passes here
+            suggestion = "my"  # "on me feet", "mi lef knee", "ma back": checked only for these, every token passes here
         if suggestion is None and token.lower() not in _CALENDAR_WORDS:
             suggestion = _calendar_slip(text, match.start(), match.end())
         if suggestion is None:
