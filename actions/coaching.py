@@ -39,6 +39,15 @@ def not_now(dispatcher: CollectingDispatcher, level: TriageLevel) -> bool:
     return False
 
 
+def gentle_instead(tracker: Tracker) -> Events:
+    """After a see-a-doctor refusal, what is fine meanwhile: the stretch and habits of the muscle offered (then the
+    check-in offer), so a "yes" or "ok" that follows has something to answer; nothing after urgent advice."""
+    if triage_level_of(tracker) != TriageLevel.SEE_DOCTOR or not (
+            tracker.get_slot("offered_muscle") or tracker.get_slot("candidate_muscles")):
+        return [awaiting(None)]
+    return [awaiting(None), FollowupAction("action_stretch_only")]
+
+
 def screening_pending(tracker: Tracker) -> bool:
     """True while safety questions for this person's pain are still to be asked."""
     kb = knowledge()
@@ -66,7 +75,7 @@ class ActionCoachMassage(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
         if not_now(dispatcher, triage_level_of(tracker)):
-            return [awaiting(None)]
+            return gentle_instead(tracker)
         if not intake_report(tracker).regions:
             dispatcher.utter_message(response="utter_ask_pain_location")
             return [awaiting(None)]
@@ -142,3 +151,45 @@ class ActionPressureFeedback(Action):
             dispatcher.utter_message(response="utter_anything_else")
             return [*events, awaiting("anything_else")]
         return [*events, awaiting("pressure")]
+
+
+class ActionShowTheSpot(Action):
+    """"Where am I meant to press exactly?" while pressing: how to find the spot again, then how it feels."""
+
+    def name(self) -> str:
+        return "action_show_the_spot"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
+        card = coached_muscle(tracker)
+        if card is None or not card.self_massage:
+            dispatcher.utter_message(response="utter_no_muscle_chosen")
+            return [awaiting(None)]
+        light = bool(tracker.get_slot("light_pressure"))
+        low, high = target_band(light)
+        technique = card.technique
+        dispatcher.utter_message(response="utter_coach_find", find=technique.get("find", card.trigger_points),
+                                 tool=technique.get("tool", "fingers"), position=technique.get("position", ""))
+        feel = "gentle and comfortable" if light else "a \"good hurt\": strong but relieving"
+        dispatcher.utter_message(response="utter_coach_press", low=low, high=high, feel=feel)
+        return [awaiting("pressure")]
+
+
+class ActionAnswerHowOften(Action):
+    """"How many times a day should I do this?": the muscle's own frequency and the hold, from the knowledge base.
+
+    While pressing, it goes back to how the pressure feels; otherwise whatever was asked last still stands.
+    """
+
+    def name(self) -> str:
+        return "action_answer_how_often"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
+        card = coached_muscle(tracker)
+        if card is None:
+            dispatcher.utter_message(response="utter_no_muscle_chosen")
+            return []
+        frequency = str(card.technique.get("frequency", "a few times a day")).rstrip(".")
+        pressing = tracker.get_slot("awaiting") == "pressure"
+        dispatcher.utter_message(response="utter_how_often_pressing" if pressing else "utter_how_often",
+                                 muscle=card.name.lower(), frequency=frequency)
+        return []

@@ -172,6 +172,8 @@ class ActionStretchOnly(Action):
             dispatcher.utter_message(response="utter_no_muscle_chosen")
             return [awaiting(None)]
         habits = "\n".join(f"- {h}" for h in card.habits[:3])
-        dispatcher.utter_message(response="utter_stretch_only", muscle=card.name.lower(), stretch=card.stretch,
-                                 habits=habits)
+        # after "please get checked first" it is what is fine meanwhile, not "no problem, massage isn't the only way"
+        meanwhile = triage_level_of(tracker) == TriageLevel.SEE_DOCTOR
+        dispatcher.utter_message(response="utter_stretch_meanwhile" if meanwhile else "utter_stretch_only",
+                                 muscle=card.name.lower(), stretch=card.stretch, habits=habits)
         return [awaiting(None), FollowupAction("action_offer_checkin")]

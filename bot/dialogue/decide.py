@@ -19,11 +19,13 @@ from bot.nlp.replies import (
     Answer,
     asks_about_medicines,
     asks_for_a_diagnosis,
+    asks_how_often,
     asks_if_a_bot,
     asks_if_massage_is_safe,
     asks_to_be_taken_through,
     asks_to_carry_on,
     asks_what_a_trigger_point_is,
+    asks_where_to_press,
     asks_why_these,
     comes_back_later,
     delays_help,
@@ -105,7 +107,20 @@ _ASKED_FIRST = frozenset({"ask_trigger_point", "ask_why", "ask_caution"})
 _MASSAGES_FOR_THEM = re.compile(r"\b(?:can|could|should|may|shall) (?:i|we) (?:do|give|try|press|rub|massage)\b"
                                 r"[^.!?]{0,25}\b(?:for|on) (?:him|her|them|my (?:husband|wife|partner|son|daughter|"
                                 r"mum|mom|dad|mother|father|child|kid|boy|girl|gran|grandma|grandad|grandpa))\b")
-_TRY_IT = re.compile(r"\b(?:try|show|start|first one|guide|coach|massage|have a go|give it a go)\b")
+_TRY_IT = re.compile(r"\b(?:try|show|start|first one|guide|coach|massage|have a go|give it a go|"
+                     r"(?:let'?s|lets) (?:do|go)|do it)\b")
+# "I'll try gently then", "let me give it a go": the coaching offer taken up in the person's words ...
+_WILL_TRY_NOW = re.compile(r"\b(?:i'?ll|ill|i will|let me|let'?s|lets|we'?ll) (?:try|give it a (?:go|try|whirl)|"
+                           r"have a go)\b")
+# ... unless it is for later or alone ("I'll try it myself at home tonight")
+_ON_MY_OWN = re.compile(r"\b(?:myself|on my own|by myself|at home|later|tomorrow|tonight|another time|some time|"
+                        r"when i|next time|stretch\w*)\b")
+# Words of leaving, not of answering: "bye", "gotta go", "I'm off" (a "no thanks" may answer a form's question)
+_LEAVES = re.compile(r"\b(?:bye+|goodbye|cya|see ya|see you|gtg|g2g|got to go|gotta go|i'?m off|ta-ra|tara|cheerio|"
+                     r"laters|ttyl)\b")
+# The bot's turns after the suggestions that leave them standing: an answer to a question about them
+_AFTER_THE_SUGGESTIONS = ("action_suggest_muscles", "action_explain_why", "action_answer_caution",
+                          "action_explain_trigger_point", "utter_no_diagnosis", "action_next_candidate")
 _THEN_YES = re.compile(r"\b(?:then|in that case|if so)\W+(?:yes|yeah|yep|ok|okay|sure|go on)\b")  # "ta. then yes"
 _BACK_TO_THE_MASSAGE = re.compile(r"\b(?:continue|carry on|go on|resume|get back to|back to|pick up|finish)\b"
                                r"(?: \w+){0,2} (?:massag\w*|pressing|the coaching|where we (?:left|were|stopped))")
@@ -296,6 +311,8 @@ def _coach_offer(s: Situation) -> str | None:
         return None  # "ok but is it safe if I'm pregnant?": the caution (or the question) before any massage
     if _LATER.search(s.text.lower()) or _THANKS_ONLY.match(s.text.lower().strip()):
         return "action_offer_checkin"  # "ill try later", "ok thx": fine, no coaching now; offer to check in
+    if _WILL_TRY_NOW.search(s.text.lower()) and not _ON_MY_OWN.search(s.text.lower()):
+        return "action_coach_massage"  # "OK thanks, I'll try gently then" after the caution: taken up, now
     if is_farewell(s.text) and read_yes_no(s.text, None) is not Answer.NO and not _THEN_YES.search(s.text.lower()):
         return "utter_goodbye"  # "ok thanks, bye", "Merci beaucoup, bonne soirée": the offer can wait
     answer = _offer_answer(s)
@@ -315,6 +332,10 @@ def _pressure(s: Situation) -> str | None:
     reading = read_pressure(s.text, direction=s.entity("direction"),
                             sensations=[m.value for m in s.mentions if m.kind == "sensation" and m.present],
                             band=s.band)
+    if s.typed and reading.level is None and asks_where_to_press(s.text):
+        return "action_show_the_spot"  # "Yes please, show me what to do", "wer am i meant to press exactly"
+    if s.typed and wants_stretch_instead(s.text) and not wants_other_muscle(s.text) and not re.search(r"\d", s.text):
+        return "action_stretch_only"  # "I am in the library, cannot do it. Can you just tell me one stretch?"
     if reading.direction is Pressure.UNCLEAR:
         if is_closing(s.text) and len(s.text.split()) > 1:
             return "utter_goodbye"  # "cheers, I'm off" mid-massage: let them go, kindly
@@ -463,8 +484,14 @@ def _only_greets(s: Situation) -> bool:
         return False
     if s.sure and s.intent not in ("out_of_scope", "non_english", "greet", "chitchat"):
         return False
+    # "My granddaughter put this on my phone for me": a doing said with no pain is no fact about one
+    facts = _INTAKE_FACTS if _PAIN_TALK.search(s.text.lower()) else _INTAKE_FACTS - {"activity", "timing",
+                                                                                      "trigger_words"}
     return bool(_GREETING.match(s.text)) and "?" not in s.text and not any(
-        m.present and m.kind in _INTAKE_FACTS for m in s.mentions)
+        m.present and m.kind in facts for m in s.mentions)
+
+
+_PAIN_TALK = re.compile(r"\b(?:pain\w*|hurt\w*|ach\w*|sore\w*|stiff\w*|tight\w*|agony|killing|throb\w*|niggl\w*)")
 
 
 def _trusted(s: Situation) -> Situation:
@@ -537,7 +564,7 @@ def _decide(s: Situation) -> str | None:
             len(s.text.split()) <= 4):
         return "action_offer_checkin"  # "sure" after the suggestions and the advice to be checked: nothing to start
     if s.typed and s.triage == "see_doctor" and s.awaiting is None and not s.active_loop and (
-            s.previous_action in ("action_suggest_muscles", "action_explain_why")) and "?" not in s.text and (
+            s.previous_action in _AFTER_THE_SUGGESTIONS) and "?" not in s.text and (
             (read_offer_reply(s.text, None) is Answer.YES and _TRY_IT.search(s.text.lower()))
             or asks_to_be_taken_through(s.text)) and not asks_to_carry_on(s.text) and not is_closing(s.text):
         return "action_coach_massage"  # "Yes please, let's try the first one": told why not deep massage yet
@@ -549,6 +576,8 @@ def _decide(s: Situation) -> str | None:
         return "action_delete_data"
     if s.may_ask_aside and wants_professional(s.text):
         return "action_refer_professional"  # "tbh I'd rather a physio looked at it properly"
+    if s.may_ask_aside and (s.coached or s.coaching_open) and asks_how_often(s.text) and not s.new_pain_place:
+        return "action_answer_how_often"  # "How many times in the day I must do this?"
     if _asks_for_the_massage(s):
         return "action_coach_massage"  # "until the appointment I want to try the massage, yes", whatever was heard
     if s.typed and s.intent != "ask_trigger_point" and s.awaiting not in ("screening", "age") and (
@@ -618,6 +647,9 @@ def _decide(s: Situation) -> str | None:
         # and "please stop these messages, saw a physio" whatever intent the physio made the classifier hear
     if s.active_loop == "checkin_form" and _puts_off_the_checkin(s):
         return "action_checkin_manage"  # "later, I'm driving, ask me another day": move it, don't quiz
+    if s.active_loop == "checkin_form" and s.typed and s.requested_slot == "checkin_helped" and (
+            read_helped(s.text) is not None) and "?" not in s.text:
+        return "checkin_form"  # "the stretches yes" to "did it help?" answers it, whatever question was heard
     if s.intent in COMMAND_INTENTS and s.sure:
         command_in_pressure_loop = (s.awaiting == "pressure" and s.intent == "checkin_manage"
                                     and "check" not in s.text.lower())
@@ -650,6 +682,9 @@ def _decide(s: Situation) -> str | None:
     sent_there = s.pressing and says_where_pressing_sends_it(s.text)  # the referral the pressing looks for
     if s.concern_due and not is_closing(s.text) and s.triage not in ("urgent", "emergency") and not sent_there:
         return "action_screen"  # a worrying word gets its question, but not in a goodbye or after urgent advice
+    if s.active_loop == "intake_form" and s.typed and is_closing(s.text) and _LEAVES.search(s.text.lower()) and (
+            not s.describes_pain):
+        return "utter_goodbye"  # "cheers, booked. bye" to an intake question: they are going (not "nothing, ta")
     if s.active_loop:
         if s.loop_rejected:
             if is_farewell(s.text) or comes_back_later(s.text):

@@ -21,8 +21,10 @@ __all__ = [
     "Answer",
     "asks_about_medicines",
     "asks_for_a_diagnosis",
+    "asks_how_often",
     "asks_if_massage_is_safe",
     "asks_what_a_trigger_point_is",
+    "asks_where_to_press",
     "asks_why_these",
     "delays_help",
     "find_email",
@@ -82,6 +84,9 @@ _COURTESIES = tuple((re.compile(rf"(?<![\w'])(?:{pattern})(?![\w'])"), english) 
     (r"v(?= (?:little|much|light|lightly|gentle|gently|soft|hard|strong|sore|tender|painful|good|nice|bad|tight)\b)",
      "very"),
     (r"rly|rlly", "really"),
+    # "ow ow 2 much", "k thats gd": "2" for "too" before how much, and "good" in two letters
+    (r"2(?= (?:much|hard|strong|deep|sore|painful|far|intense|sharp|heavy|light|soft|little)\b)", "too"),
+    (r"gd|gud|gr8", "good"),
     # check-in answers typed fast: "bit btr", "ye it helpd", "nah nothin new", "a lil wrse"
     (r"btr|bttr|betr|beter|betta|bettr|bettah", "better"), (r"wrse|worsr|wrs|worser", "worse"),
     (r"helpd|hlpd|helpt|hepled|helpded", "helped"), (r"nothin|nuthin|nuffin|nothink|nuttin|nutten", "nothing"),
@@ -96,7 +101,12 @@ def _words(text: str) -> str:
     for pattern, english in _COURTESIES:
         low = pattern.sub(english, low)
     low = re.sub(r"[^\w'/+\-\s\U0001F44D\U0001F44C\u2714\u2705]", " ", low)
+    # a letter held down for feeling: "byeee", "nooo", "yesss", "okkk" (two kept: "good", "soon" stay whole)
+    low = _BYE_HELD.sub("bye", re.sub(r"([a-z])\1{2,}", r"\1\1", low))
     return " ".join(low.split())
+
+
+_BYE_HELD = re.compile(r"\b(by|bai)ee+\b")
 
 
 _YES_START = re.compile(
@@ -113,7 +123,8 @@ _WEAK_YES_START = re.compile(
     r"(?:\W*$|\s+(?:yes|yeah|yep|think so|say so|do|have|did|does|is|sometimes|a bit|a little|actually|now you "
     r"mention it|now that you mention it|i think)\b|(?=(?:\s+[a-z]+){0,2}\s*$))")
 _NO_START = re.compile(
-    r"^(?:n|no+|nope|nah|naw|nay|not|none|never|nothing|nobody|don'?t|do not|dont|i don'?t|i do not|i haven'?t|"
+    r"^(?:n|no+|nope|na|naa+|nah+|naw|nay|not|none|never|nothing|nobody|don'?t|do not|dont|i don'?t|i do not|"
+    r"i haven'?t|"
     r"didn'?t|didnt|did not|i didn'?t|i didnt|haven'?t tried|havent tried|not tried|never tried|"
     r"i have not|haven'?t|hasn'?t|it didn'?t|it did not|they didn'?t|no thanks|no thank you|negative|"
     r"i'?m good|i'?m fine|i'?m ok|i'?m okay|i'?ll pass|pass|maybe later|another time|not now|not today|"
@@ -205,6 +216,9 @@ _PUTS_OFF = re.compile(
     r"(?:just |i'?ll |ill |i will |gonna |going to )leave it|(?:i'?ll|ill) pass(?! (?:them|it|these|those|that) on)|"
     r"(?:won'?t|not) bother|forget it|"
     r"give it a rest|nah i'?m good|i'?m ok thanks|"
+    # "I'll leave the massage for now", "check-ins are not necessary"
+    r"leave (?:the |that |this )?(?:massag\w*|press\w*|rubbing|coaching|self[- ]massage)|"
+    r"(?:not|isn'?t|aren'?t) (?:really )?(?:necessary|needed|required)|unnecessary|"
     r"don'?t (?:want|need) (?:to|it|that|the|a)|"
     r"no thanks|no thank you)\b")
 
@@ -393,6 +407,36 @@ _CARRY_ON = re.compile(
 def asks_to_carry_on(text: str) -> bool:
     """A question whether to do something for the pain oneself meanwhile (not about going to the doctor)."""
     return bool(_CARRY_ON.search(text.lower().replace("\u2019", "'")))
+
+
+# "How many times in the day I must do this?", "how often should I do it?", "how long do I hold it for?": the dose
+# of the self-care, not how long the pain will last ("how long will it take to go?")
+_HOW_OFTEN = re.compile(
+    r"\bhow (?:often|frequently|many (?:times|x|sessions|rounds|reps|goes))\b[^.!?]{0,40}"
+    r"(?:\b(?:should|must|shall|can|do|need to|have to) (?:i|we|he|she|they|you)\b|"
+    r"\b(?:massag\w*|press\w*|stretch\w*|repeat|a day|per day|in the day|daily|a week|per week|each day)\b)|"
+    r"\bhow long (?:do|should|must|shall|can|to|for)\b[^.!]{0,25}\b(?:hold|keep|press|stay|stretch|massage|do)\b|"
+    r"^\W*(?:and |so |ok |okay )?(?:how many times|how often)\s*\?")
+
+
+def asks_how_often(text: str) -> bool:
+    """A question about how often, or how long each time, to do the massage or the stretch."""
+    low = text.lower().replace("\u2019", "'")
+    return bool(_HOW_OFTEN.search(low)) and "better" not in low and "go away" not in low
+
+
+# "Yes please, show me what to do", "wer am i meant to press exactly", "where do I put my fingers?": how to find the
+# spot again, asked while pressing (not how it feels)
+_WHERE_TO_PRESS = re.compile(
+    r"\b(?:where|wer|whr|wher)\b[^.!?]{0,25}\b(?:press|push|put|find|spot|exactly|supposed|meant)\b|"
+    r"\bshow me (?:what to do|how|where|again)\b|\bhow do i (?:find|do (?:it|this|that)|press|know where)\b|"
+    r"\b(?:can'?t|cannot|couldn'?t) find (?:it|the spot|the muscle|the knot|where)\b|"
+    r"\bwhat (?:do|should) i (?:do|press)(?: now| with)?\s*(?:\?|$)")
+
+
+def asks_where_to_press(text: str) -> bool:
+    """How and where to press, asked again during the pressing."""
+    return bool(_WHERE_TO_PRESS.search(text.lower().replace("\u2019", "'")))
 
 
 # "is it plantar fasciitis then?", "do I have a slipped disc?", "what do you think it is?"
@@ -627,6 +671,8 @@ _NOT_HELPED = re.compile(r"\b(?:(?:didn'?t|did not|doesn'?t|does not|hasn'?t|has
 _HELPED = re.compile(r"\b(?:helped|helps|helping|did help|does help|worked|works|working|made a difference|"
                      # "The stretches did, yes": the self-care named, then "did"
                      r"(?:stretch\w*|massag\w*|ball|exercises?|pressing|rolling) did(?!n| not| nothing| nowt)|"
+                     # "the stretches yes", "massage no but stretches yes": the self-care named, then a yes
+                     r"(?:stretch\w*|massag\w*|ball|exercises?|pressing|rolling)\W+(?:yes|yeah|yep|aye|definitely)|"
                      r"useful|did the trick|eased it|loosened|relief)\b")
 
 
@@ -742,7 +788,7 @@ _HELP_PLACES = (r"999|111|911|112|000|gp|doctors?|doctor'?s|docs?|surgery|ambula
                 r"specialist|consultant|(?:my|the|her|his) (?:care )?team|district nurse|practice nurse|"
                 r"health visitor|podiatrist|rheumatologist")
 _CLOSING = re.compile(
-    r"^(?:no|nope|nah|nothing|that'?s all|that'?s it|that is all|that'?s everything|that is everything|"
+    r"^(?:no|nope|na|nah|nothing|that'?s all|that'?s it|that is all|that'?s everything|that is everything|"
     r"all good|all done|i'?m good|i'?m fine|im good|ta-ra|tara|ta ra|cheerio|laters|ttyl|gg|take care|all the best|"
     r"(?:all |that'?s |thats )?sorted|"
     r"(?:na|naw|nah|no)\W+(?:ur|you'?re|ye'?re|yer|you are) (?:alright|all right|ok|okay|grand|fine)|"

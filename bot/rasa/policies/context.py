@@ -48,7 +48,8 @@ OWN_ACTIONS = frozenset({"action_coach_massage", "action_pressure_feedback", "ac
                          "utter_triage_reminder_urgent", "utter_triage_reminder_see_doctor",
                          "utter_deleted_already", "utter_no_diagnosis", "utter_greet", "utter_thank",
                          "utter_bot_challenge", "utter_medicines", "utter_emergency_reminder",
-                         "utter_emergency_reminder_again", "utter_emergency_goodbye"})
+                         "utter_emergency_reminder_again", "utter_emergency_goodbye", "action_show_the_spot",
+                         "action_answer_how_often"})
 
 
 def _previous_action(tracker: DialogueStateTracker) -> str | None:
