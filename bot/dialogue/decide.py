@@ -608,6 +608,11 @@ def _decide(s: Situation) -> str | None:
             s.active_loop in (None, "intake_form")) and not s.loop_rejected:  # a form that found nothing: see below
         # "thumb hurts" as a first message: nothing is being pressed yet, so it is a description (or unclear)
         return "intake_form" if s.describes_pain else decide(replace(s, intent="nlu_fallback", confidence=0.0))
+    if s.intent == "pressure_feedback" and s.typed and not (s.coached or s.coaching_open) and not s.active_loop and (
+            s.awaiting in ("checkin_offer", "email", "anything_else")):
+        # "Less" after the stretch that is fine meanwhile (no massage was ever coached): nothing is being pressed,
+        # so read it as the answer it is to what was asked, or ask again
+        return decide(replace(s, intent="nlu_fallback", confidence=0.0))
     if s.intent == "checkin_answer" and s.typed and not s.checkins_agreed and not s.active_loop:
         # "ok that's better, a 6" with no check-ins ever agreed is not a check-in: read it in context,
         # and never let the check-in rule start one

@@ -1363,6 +1363,9 @@ _NOT_A_SIDE = re.compile(
     rf"eating|working|going|gone|went|been|looks|look|looked|seem|seems|seemed|did|do|put|set|treated|heard)\s+right\b|"
     rf"(?<!\bthe )(?<!\bmy )\bright\W{{0,2}}\s+(?:{_NOT_A_SIDE_AFTER})\b|^\s*right\s*[,.!]\s+(?=\S+\s+\S+)|\balright\b|"
     r"(?<!\bthe )(?<!\bmy )(?<!\bor )\bright\s*\?|"  # "it's just muscular, right?": a question tag
+    # "I hope I'm doing this right", "did I get that right": right as correctly
+    r"\b(?:doing|do|did|done|get|got|getting|typed|spelt|spelled|set|put|heard|understood|read)\s+"
+    r"(?:it|this|that|things|everything|all\s+this)\s+right\b|"
     # "is this even the right spot?", "am I doing it the right way": right as correct
     r"\bright\s+(?:spot|spots|place|point|points|muscle|muscles|thing|things|way|track|idea|answer|amount|pressure|"
     r"time|direction|technique|position|stretch|stretches|exercise|exercises|bit\s*\?)\b")

@@ -7,9 +7,12 @@ link during the intake. Wordings of our own, with what must stay as it was."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from bot.dialogue.decide import decide
+from bot.nlp.extract import mentions_from_text
 from bot.nlp.replies import (
     Answer,
     asks_how_often,
@@ -158,3 +161,14 @@ def test_one_stretch_is_no_pressure_of_one() -> None:
 def test_a_no_thanks_to_an_intake_question_is_no_goodbye(text: str) -> None:
     situation = said(text, "deny", active_loop="intake_form", requested_slot="pain_trigger")
     assert decide(situation) != "utter_goodbye"
+
+
+def test_pressure_words_with_nothing_pressed_answer_the_checkin_offer() -> None:
+    situation = said("Less", "pressure_feedback", awaiting="checkin_offer", triage="see_doctor")
+    assert decide(situation) not in (None, "action_pressure_feedback")
+    assert decide(said("good", "pressure_feedback", awaiting="checkin_offer")) != "action_pressure_feedback"
+
+
+def test_right_as_correctly_is_no_side(knowledge: Any) -> None:
+    found = mentions_from_text("Hi, I hope I'm doing it right, my nephew set this up", knowledge.sided_regions)
+    assert not [m for m in found if m.kind == "side"]
