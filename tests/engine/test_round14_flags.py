@@ -220,3 +220,20 @@ def test_the_back_pain_said_with_its_article_is_the_back() -> None:
 ])
 def test_a_hot_swollen_knee_keeps_the_knee(text: str) -> None:
     assert any(value.startswith("knee") for value, _ in _places(text))
+
+
+# --- weight lost on purpose beside neck pain (the hairdresser of set 22): no flag; without trying still one ----
+def test_neck_pain_with_weight_lost_on_purpose_is_no_flag() -> None:
+    text = ("top of my shoulder into my neck aches after work, a 5. I've lost a stone with weight watchers, "
+            "on purpose, and it only wakes me when I lie on that side")
+    assert _judged(text)[0] == "none"
+
+
+def test_neck_pain_with_weight_lost_without_trying_still_flags() -> None:
+    assert _judged("my neck has ached for two months and I've lost a stone without trying")[0] == "see_doctor"
+
+
+def test_picking_up_a_phone_is_using_it_not_lifting() -> None:
+    result: dict[str, Any] = assess("the base of my left thumb aches, worse every time I pick up my phone to text")
+    assert "lifting" not in result["report"]["activities"]
+    assert "thumb_muscles" in [c["id"] if isinstance(c, dict) else c for c in result["candidate_muscles"][:3]]
