@@ -111,7 +111,8 @@ _TRY_IT = re.compile(r"\b(?:try|show|start|first one|guide|coach|massage|have a 
                      r"(?:let'?s|lets) (?:do|go)|do it)\b")
 # "I'll try gently then", "let me give it a go": the coaching offer taken up in the person's words ...
 _WILL_TRY_NOW = re.compile(r"\b(?:i'?ll|ill|i will|let me|let'?s|lets|we'?ll) (?:try|give it a (?:go|try|whirl)|"
-                           r"have a go)\b")
+                           r"have a go)(?: it| that| this)?"
+                           r"(?: (?:gently|carefully|lightly|softly|slowly|now|then|please|with you))*\W*$")
 # ... unless it is for later or alone ("I'll try it myself at home tonight")
 _ON_MY_OWN = re.compile(r"\b(?:myself|on my own|by myself|at home|later|tomorrow|tonight|another time|some time|"
                         r"when i|next time|stretch\w*)\b")

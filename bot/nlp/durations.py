@@ -914,6 +914,9 @@ def _accepted(kind: str, days: float, low: str, start: int, end: int, *, about_p
             return False  # "10 hours a day", "twice a week", "10,000 steps a day": how often, not how long
         if any(a_start < end and start < a_end for a_start, a_end in activities):
             return False  # inside an activity phrase ("sitting all day")
+        if days < 1 and re.match(r"\s+(?:straight|solid|non[- ]?stop|in\s+a\s+row|at\s+a\s+time|on\s+end|"
+                                 r"at\s+a\s+stretch|without\s+a\s+break)\b", after):
+            return False  # "after streaming, like 8 hrs straight": how long the doing lasts, not the pain
         if days < 1 and _IF_DONE_BEFORE.search(before):
             return False  # "it goes off if I stand still a minute": how long the pause that eases it lasts
         if days < 1 and not _said_of_pain(low, start, end) and not re.search(

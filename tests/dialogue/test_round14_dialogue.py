@@ -172,3 +172,8 @@ def test_pressure_words_with_nothing_pressed_answer_the_checkin_offer() -> None:
 def test_right_as_correctly_is_no_side(knowledge: Any) -> None:
     found = mentions_from_text("Hi, I hope I'm doing it right, my nephew set this up", knowledge.sided_regions)
     assert not [m for m in found if m.kind == "side"]
+
+
+def test_trying_it_somewhere_later_starts_nothing() -> None:
+    assert decide(said("right, I'll try that at the next stop. Ta", "thank", awaiting="coach_offer")) != \
+        "action_coach_massage"

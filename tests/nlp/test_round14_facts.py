@@ -122,3 +122,14 @@ def test_causes_said_in_other_ways(text: str, expected: str, knowledge: Any) -> 
                                   "been hurting all week, my neck", "since I fell the ankle aches"])
 def test_no_cause_from_onsets_or_the_pain_itself(text: str, knowledge: Any) -> None:
     assert "trigger_words" not in _facts(text, knowledge)
+
+
+@pytest.mark.parametrize("text", ["headache at the temples after gaming, like 6 hrs straight",
+                                  "sore neck from sitting 9 hours solid at the desk"])
+def test_hours_of_a_doing_are_no_length_of_the_pain(text: str) -> None:
+    assert days(text) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [("it's ached for 8 hours now", 0.33), ("sore 3 days straight", 3)])
+def test_lengths_of_the_pain_stay(text: str, expected: float) -> None:
+    assert days(text) == pytest.approx(expected, abs=0.1)
