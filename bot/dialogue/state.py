@@ -565,8 +565,12 @@ def _event_kind(event: Any) -> str:
     if isinstance(event, dict):
         return str(event.get("event"))
     return {"UserUttered": "user", "SlotSet": "slot", "ActiveLoop": "active_loop", "ActionExecuted": "action",
-            "Restarted": "restart", "SessionStarted": "session_started",
+            "Restarted": "restart", "SessionStarted": "session_started", "BotUttered": "bot",
             "UserUtteranceReverted": "rewind"}.get(type(event).__name__, "")
+
+
+# The coaching action's answers that start no coaching: a clinician should look first
+_COACHING_REFUSED = frozenset({"utter_see_doctor_before_massage", "utter_no_coaching_now"})
 
 
 def _field(event: Any, name: str) -> Any:
@@ -590,8 +594,11 @@ def read_state(events: Iterable[Any]) -> ConversationState:
     loop: str | None = None
     checkins = 0
     coachings = 0
+    last_action: Any = None
     for event in events:
         kind = _event_kind(event)
+        if kind == "action":
+            last_action = _action_name(event)
         if kind == "restart":
             state, slots, loop, checkins, coachings = ConversationState(), {}, None, 0, 0
         elif kind == "rewind" and state.turns:
@@ -607,6 +614,9 @@ def read_state(events: Iterable[Any]) -> ConversationState:
             state.checkins_agreed = True
         elif kind == "action" and _action_name(event) == "action_coach_massage":
             coachings += 1
+        elif kind == "bot" and last_action == "action_coach_massage" and (
+                _field(event, "metadata") or {}).get("utter_action") in _COACHING_REFUSED:
+            coachings = max(0, coachings - 1)  # "please get checked before any deep self-massage": none started
         elif kind == "user":
             data = _field(event, "parse_data") or {}
             state.turns.append(UserTurn(

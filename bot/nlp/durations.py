@@ -789,7 +789,9 @@ def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
     restated = [(start, end) for _, _, start, end in found]
     for match in re.finditer(
         rf"(?<!\bafter )(?<!\bin )(?<!\bper )(?<!\ball )(?<!\beach )(?<!\bevery )(?<!\ba )"
-        rf"\b{quantity}{_COUNT_HEDGE}\s*(?:more\s+)?(?P<unit>{_LENGTH_UNITS})s?\b(?:\s+and\s+a\s+half\b)?(?:\s+ago\b)?",
+        # "one and a half months", "one and half month" (a second language's way), "a month and a half"
+        rf"\b{quantity}(?P<half_before>\s+and\s+(?:a\s+)?half)?{_COUNT_HEDGE}\s*(?:more\s+)?(?P<unit>{_LENGTH_UNITS})s?\b"
+        rf"(?P<half_after>\s+and\s+(?:a\s+)?half\b)?(?:\s+ago\b)?",
         low,
     ):
         head = match.group(0)
@@ -800,7 +802,8 @@ def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
         if any(start <= match.start() and match.end() <= end for start, end in restated):
             continue  # "few weeks" in "few weeks, mibbe 3": the count said after it is the length
         amount = word_number(match.group("amount")) or 1.0
-        days = amount * _UNIT_DAYS[match.group("unit")] * (1.5 if " and a half" in head else 1.0)
+        half = 0.5 if match.group("half_before") or match.group("half_after") else 0.0
+        days = (amount + half) * _UNIT_DAYS[match.group("unit")]
         found.append(("ago" if head.endswith(" ago") else "length", days, match.start(), match.end()))
     # "for some weeks now", "some months ago": vague, so a low count (never "some days are worse")
     vague = rf"\b(?:for\s+some\s+({_LENGTH_UNITS})s\b|some\s+({_LENGTH_UNITS})s\s+(?:ago|now)\b)"

@@ -177,3 +177,16 @@ def test_right_as_correctly_is_no_side(knowledge: Any) -> None:
 def test_trying_it_somewhere_later_starts_nothing() -> None:
     assert decide(said("right, I'll try that at the next stop. Ta", "thank", awaiting="coach_offer")) != \
         "action_coach_massage"
+
+
+def test_a_refused_coaching_is_no_coaching_started() -> None:
+    from bot.dialogue.state import read_state
+    events = [{"event": "user", "text": "neck ache", "parse_data": {"intent": {"name": "describe"}}},
+              {"event": "action", "name": "action_coach_massage"},
+              {"event": "bot", "text": "please get checked first",
+               "metadata": {"utter_action": "utter_see_doctor_before_massage"}},
+              {"event": "user", "text": "Less", "parse_data": {"intent": {"name": "pressure_feedback"}}}]
+    assert read_state(events).latest is not None and not read_state(events).latest.coached
+    started = [*events[:2], {"event": "bot", "text": "press", "metadata": {"utter_action": "utter_coach_press"}},
+               events[3]]
+    assert read_state(started).latest is not None and read_state(started).latest.coached

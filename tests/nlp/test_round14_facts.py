@@ -133,3 +133,11 @@ def test_hours_of_a_doing_are_no_length_of_the_pain(text: str) -> None:
 @pytest.mark.parametrize(("text", "expected"), [("it's ached for 8 hours now", 0.33), ("sore 3 days straight", 3)])
 def test_lengths_of_the_pain_stay(text: str, expected: float) -> None:
     assert days(text) == pytest.approx(expected, abs=0.1)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("pain since one and half month", 45), ("had it two and a half weeks", 17.5), ("since 1 and half month", 45),
+    ("for a week and half", 10.5), ("a month and a half now", 45),
+])
+def test_a_half_said_before_or_after_the_unit(text: str, expected: float) -> None:
+    assert days(text) == pytest.approx(expected, abs=0.5)
