@@ -1348,7 +1348,7 @@ _CHOSEN_PLACE = re.compile(r"^\W*(?:(?:well|hmm|um|erm|ok|okay|i\s+think|i'?d\s+
                            r"(?:mostly|mainly|more\s+so|more\s+like|largely|chiefly)\s+(?:(?:in|at|on)\s+)?(?:the|my)\s")
 _SIDE_LETTER_ALONE = re.compile(r"^\s*(r|l|rt|lt)\s*(?:side|one|hand side)?\s*[.!]?\s*$")
 _SIDE_ALONE = re.compile(r"\b(?:the )?(other) (?:side|one|leg|knee|arm|shoulder|hand|foot|hip)\b|"
-                         rf"\b({_SIDE_SPELLINGS})(?: (?:side|one|hand side))?\b|"
+                         rf"\b({_SIDE_SPELLINGS})(?: (?:side|one|1|hand side))?\b|"  # "rite 1": the right one
                          r"\b(both|two) (?:sides?|of them|of em|ones)\b")
 
 

@@ -162,7 +162,9 @@ _HEDGED_SCORE = re.compile(r"^(?:maybe|perhaps|possibly|probably)\s+(?:a\s+|an\s
 
 # "no worries." or "ok no problem," before the answer is a courtesy, not a no ("ok no problem. yes, I want the
 # massage"); said alone or without a stop ("no problem with my bladder") it stays a no.
-_COURTESY_FIRST = re.compile(r"^\W*(?:(?:ok|okay|oh|ah)\W+)?(?:no (?:worries|problem|probs?|biggie)|not a problem)"
+# ... and as other Englishes say it: "no wahala, check on me" (Nigerian), "nae bother", "no dramas", "no sweat"
+_COURTESY_FIRST = re.compile(r"^\W*(?:(?:ok|okay|oh|ah)\W+)?(?:no (?:worries|problem|probs?|biggie|wahala|dramas|sweat|"
+                             r"stress|bother|prob)|nae bother|not a problem)"
                              r"\s*[.,!;:-]+\s*(?=\w)", re.IGNORECASE)
 
 

@@ -190,3 +190,8 @@ def test_a_refused_coaching_is_no_coaching_started() -> None:
     started = [*events[:2], {"event": "bot", "text": "press", "metadata": {"utter_action": "utter_coach_press"}},
                events[3]]
     assert read_state(started).latest is not None and read_state(started).latest.coached
+
+
+@pytest.mark.parametrize("text", ["no wahala, check on me", "no dramas, go ahead", "nae bother, aye"])
+def test_a_courtesy_of_other_englishes_is_no_no(text: str) -> None:
+    assert read_offer_reply(text) is not Answer.NO

@@ -141,3 +141,9 @@ def test_lengths_of_the_pain_stay(text: str, expected: float) -> None:
 ])
 def test_a_half_said_before_or_after_the_unit(text: str, expected: float) -> None:
     assert days(text) == pytest.approx(expected, abs=0.5)
+
+
+@pytest.mark.parametrize(("text", "region"), [("pain at the back side of my neck", "neck_back"),
+                                              ("the backside of the head throbs", "occiput")])
+def test_the_back_side_of_a_place(text: str, region: str, knowledge: Any) -> None:
+    assert _facts(text, knowledge).get("region") == region
