@@ -237,3 +237,21 @@ def test_picking_up_a_phone_is_using_it_not_lifting() -> None:
     result: dict[str, Any] = assess("the base of my left thumb aches, worse every time I pick up my phone to text")
     assert "lifting" not in result["report"]["activities"]
     assert "thumb_muscles" in [c["id"] if isinstance(c, dict) else c for c in result["candidate_muscles"][:3]]
+
+
+# --- a long journey said as what makes it worse, and "a bit off" a place (set 21 false alarms) -----------------
+@pytest.mark.parametrize("text", ["sore at the front of my hip where the leg joins, 4 months, worse after a long drive",
+                                  "back of my thigh is tight, been like it for months, stiff after a long journey"])
+def test_a_journey_that_makes_it_worse_is_no_clot_risk(text: str) -> None:
+    assert _judged(text)[0] == "none"
+
+
+@pytest.mark.parametrize("text", ["my right calf has ached since the long drive back from Scotland on friday",
+                                  "calf pain since I flew home from Perth on saturday"])
+def test_one_recent_journey_stays_a_clot_risk(text: str) -> None:
+    assert _judged(text)[0] == "urgent"
+
+
+def test_a_bit_off_the_spot_is_no_feeling_off() -> None:
+    assert _judged("left forearm ache; I moved a bit off the spot and it's a 6 now")[0] == "none"
+    assert _judged("ache down my left arm and I've been a bit off all afternoon, clammy")[0] == "emergency"
