@@ -118,7 +118,7 @@ _ON_MY_OWN = re.compile(r"\b(?:myself|on my own|by myself|at home|later|tomorrow
                         r"when i|next time|stretch\w*)\b")
 # Words of leaving, not of answering: "bye", "gotta go", "I'm off" (a "no thanks" may answer a form's question)
 _LEAVES = re.compile(r"\b(?:bye+|goodbye|cya|see ya|see you|gtg|g2g|got to go|gotta go|i'?m off|ta-ra|tara|cheerio|"
-                     r"laters|ttyl)\b")
+                     r"laters|ttyl|that'?s all|that is all|that'?s everything|that'?s me)\b")
 # The bot's turns after the suggestions that leave them standing: an answer to a question about them
 _AFTER_THE_SUGGESTIONS = ("action_suggest_muscles", "action_explain_why", "action_answer_caution",
                           "action_explain_trigger_point", "utter_no_diagnosis", "action_next_candidate")

@@ -60,6 +60,8 @@ _LEAD_IN = re.compile(
     r"pull|tug|twinge|niggle|throb|knot|burn|sting|stab|pang|cramps|soreness|tightness|stiffness|discomfort|"
     # "is strong 8", "pain lvl 6", "oh 7 when it grabs", "I meant 7"
     r"strong|stronger|strenght|lvl|oh|ooh|ohh|hmm|hm|um|umm|erm|uh|meant|mean|ment|"
+    # "usually 5, sometimes 6": how strong it usually is (the usual-score reading picks which)
+    r"usually|normally|generally|typically|sometimes|mostly|often|"
     r"of about|of around|of maybe|of roughly|still|now|currently|down to|back to|"
     # "dunno 6?", "not sure, 5?": a score said with doubt is still the score
     r"dunno|donno|idk|not sure|no idea|unsure|"
@@ -79,7 +81,8 @@ _TIME_UNITS = "minute|min|hour|hr|day|night|week|wk|fortnight|month|mnth|mth|mo|
 _NEXT_CLAUSE = r"worse|better|had|been|it|it's|its|hurts|hurting"
 # ... but "around 5 it gets worse", "by 6 it's killing me": a time of day, unless an article makes it a score
 _CLOCK_BEFORE = re.compile(r"\b(?:about|abt|bout|around|roughly|approx|by|at|after|till|until|from)\s+$")
-_CLOCK_NEXT_CLAUSE = re.compile(r"^\s+(?:it|it's|its|had|been)\b")
+# (not "about 4 it is", a score said as learners of English end it)
+_CLOCK_NEXT_CLAUSE = re.compile(r"^\s+(?:it(?!\s+is\s*(?:$|[.,;!?]|since\b|for\b|now\b))|it's|its|had|been)\b")
 # What may follow a score: the end of the clause, or words that do not make it a count of something.
 _SCORE_TAIL = re.compile(
     r"^(?:\s*$|\s*[.,;:!?)]|\s*(?:/|-|–)?\s*ish\b|\s+(?:now|today|tonight|atm|rn|at|on|when|whenever|most|mostly|"

@@ -87,6 +87,8 @@ _COURTESIES = tuple((re.compile(rf"(?<![\w'])(?:{pattern})(?![\w'])"), english) 
     # "ow ow 2 much", "k thats gd": "2" for "too" before how much, and "good" in two letters
     (r"2(?= (?:much|hard|strong|deep|sore|painful|far|intense|sharp|heavy|light|soft|little)\b)", "too"),
     (r"gd|gud|gr8", "good"),
+    # "carnt feel owt" (Northern English): can't feel anything
+    (r"carnt|carn't|caint|cain't", "can't"), (r"owt", "anything"),
     # check-in answers typed fast: "bit btr", "ye it helpd", "nah nothin new", "a lil wrse"
     (r"btr|bttr|betr|beter|betta|bettr|bettah", "better"), (r"wrse|worsr|wrs|worser", "worse"),
     (r"helpd|hlpd|helpt|hepled|helpded", "helped"), (r"nothin|nuthin|nuffin|nothink|nuttin|nutten", "nothing"),

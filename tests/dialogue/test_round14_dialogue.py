@@ -195,3 +195,12 @@ def test_a_refused_coaching_is_no_coaching_started() -> None:
 @pytest.mark.parametrize("text", ["no wahala, check on me", "no dramas, go ahead", "nae bother, aye"])
 def test_a_courtesy_of_other_englishes_is_no_no(text: str) -> None:
     assert read_offer_reply(text) is not Answer.NO
+
+
+def test_thats_all_during_the_intake_is_a_goodbye() -> None:
+    situation = said("no that's all, ta", "deny", active_loop="intake_form", requested_slot="pain_intensity")
+    assert decide(situation) == "utter_goodbye"
+
+
+def test_carnt_feel_owt_is_press_harder() -> None:
+    assert read_pressure("carnt feel owt").direction is Pressure.MORE

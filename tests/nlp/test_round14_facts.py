@@ -147,3 +147,14 @@ def test_a_half_said_before_or_after_the_unit(text: str, expected: float) -> Non
                                               ("the backside of the head throbs", "occiput")])
 def test_the_back_side_of_a_place(text: str, region: str, knowledge: Any) -> None:
     assert _facts(text, knowledge).get("region") == region
+
+
+@pytest.mark.parametrize(("text", "expected"), [("usually 4, sometimes 5", 4), ("mostly a 3, sometimes 6", 3),
+                                                ("about 5 it is. since the new job", 5)])
+def test_usual_scores_and_a_score_said_it_is(text: str, expected: int) -> None:
+    assert score(text) == expected
+
+
+@pytest.mark.parametrize("text", ["around 5 it gets worse", "usually 2 hours at the desk", "sometimes 3 times a day"])
+def test_clock_times_and_counts_stay(text: str) -> None:
+    assert score(text) is None
