@@ -255,3 +255,25 @@ def test_one_recent_journey_stays_a_clot_risk(text: str) -> None:
 def test_a_bit_off_the_spot_is_no_feeling_off() -> None:
     assert _judged("left forearm ache; I moved a bit off the spot and it's a 6 now")[0] == "none"
     assert _judged("ache down my left arm and I've been a bit off all afternoon, clammy")[0] == "emergency"
+
+
+# --- past cancer and a new limb pain worse at night or at rest; effort pain that goes off sitting on a bench --------
+@pytest.mark.parametrize("text", [
+    "my thigh bone has ached for a fortnight, worse at night in bed, and I had bowel cancer two years ago",
+    "new ache in my upper arm that is there even at rest, I finished treatment for lung cancer last year",
+])
+def test_new_limb_pain_after_cancer_at_night_or_rest(text: str) -> None:
+    assert _judged(text)[0] == "see_doctor"
+
+
+@pytest.mark.parametrize("text", ["my knee aches after running. I had a skin cancer removed years ago",
+                                  "my shoulder aches when I reach up, and I had breast cancer ten years ago"])
+def test_cancer_without_night_or_rest_pain_is_no_flag(text: str) -> None:
+    assert _judged(text)[0] == "none"
+
+
+def test_jaw_ache_on_a_hill_that_goes_off_sitting_down() -> None:
+    text = ("both sides of my jaw ache when I walk up the hill to the shops and it goes off after a few minutes "
+            "sitting on a wall")
+    assert _judged(text)[0] == "urgent"
+    assert _judged("my low back aches after sitting on the bench at the match for hours")[0] == "none"
