@@ -373,6 +373,10 @@ _SAFE_WORDS = re.compile(r"\b(?:safe|ok|okay|alright|all right|fine|dangerous|ha
                          r"a good idea|bad for|harm|damage|an artery|a nerve|a vein|something i shouldn'?t)\b|"
                          r"\b(?:can|could|should) (?:i|he|she|we|they) (?:still|safely|even) "
                          r"(?:massage|press|rub|do)\b")
+# "Dad asks, can he do this, he takes blood thinner tablets": "may he do it?" with a condition beside it (not "can I
+# do the massage for him?", which asks to be coached)
+_MAY_THEY_DO_IT = re.compile(r"\b(?:can|could|should|may) (?:i|he|she|we|they) (?:do|try|have) "
+                             r"(?:this|it|that|the massage)\b")
 _MASSAGE_OR_CONDITION = re.compile(
     r"\b(?:massag\w*|press\w*|rub\w*|pregnan\w*|blood thinners?|thinners|warfarin|clopidogrel|"
     r"apixaban|rivaroxaban|edoxaban|dabigatran|aspirin|anticoagul\w*|diabet\w*|osteopor\w*|cancer|chemo\w*|stent|"
@@ -388,12 +392,19 @@ _SAFETY_QUESTION_CLAUSE = re.compile(
     r"we|they)\b[^.;!?]{0,40}\b(?:safe|ok|okay|alright|all right|fine|dangerous|harmful|risky|allowed|a problem)\b")
 
 
+# a question opening a later clause, without its question mark: "Dad asks, can he do this, he takes ..."
+_ASKED_IN_A_CLAUSE = re.compile(r"(?:^|[,.;:]\s*)(?:can|could|should|may) (?:i|he|she|we|they) (?:do|try|have|still)\b")
+
+
 def asks_if_massage_is_safe(text: str) -> bool:
     """A question whether self-massage is safe for this person, in any words: answered with the caution."""
     words = _words(text)
     # a question in any clause: "I take warfarin for my heart, is massage safe", "before we start is it safe"
     asks = "?" in text or bool(re.match(r"(?:is|are|will|would|could|can|should|does|do)\b(?! like\b)", words)) or bool(
-        _SAFETY_QUESTION_CLAUSE.search(words))
+        _SAFETY_QUESTION_CLAUSE.search(words)) or bool(_ASKED_IN_A_CLAUSE.search(text.lower()))
+    if asks and _MAY_THEY_DO_IT.search(words) and _MASSAGE_OR_CONDITION.search(
+            re.sub(r"\b(?:massag\w*|press\w*|rub\w*)\b", " ", words)):
+        return True
     return asks and bool(_SAFE_WORDS.search(words)) and bool(_MASSAGE_OR_CONDITION.search(words))
 
 
@@ -552,8 +563,10 @@ _DENIED_LESS = re.compile(r"\b(?:not|isn'?t|no longer|never)\s+(?:too|a bit|that
 _DONE_OR_DENIED_LESS = re.compile(r"\b(?:softer|lighter|gentler|eased off|backed off|less pressure)\b|"
                                   + _DENIED_LESS.pattern)
 # "no tingle", "not sharp", "without any numbness", "tingling's gone": a stop sign denied or passed is none
-_NEGATED_STOP = re.compile(rf"\b(?:no|not|nor|without|isn'?t|wasn'?t|never|no more)\s+(?:any\s+|at all\s+|really\s+)?"
-                           rf"{_STOP_SIGN}\b|\b{_STOP_SIGN}(?:'s|\s+is|\s+has|\s+have|\s+went)?\s+"
+# ... "nothing sharp", "no burning or tingling": each sign of a denied list
+_NEGATED_STOP = re.compile(rf"\b(?:no|not|nor|without|nothing|isn'?t|wasn'?t|never|no more)\s+(?:any\s+|at all\s+|"
+                           rf"really\s+)?{_STOP_SIGN}(?:\s*(?:,|or|nor|and|n)\s+(?:any\s+)?{_STOP_SIGN})*\b|"
+                           rf"\b{_STOP_SIGN}(?:'s|\s+is|\s+has|\s+have|\s+went)?\s+"
                            rf"(?:gone|passed|stopped|eased|went|settled|disappeared|away|over)\b")
 _TOOL_TIRED = re.compile(r"\b(?:thumb|thumbs|finger|fingers|hand|hands|wrist|knuckles?|arm)\b[^.!?]{0,25}"
                          r"\b(?:tired|aching|aches|sore|hurts|hurting|getting tired|worn out|cramp\w*|knackered|"

@@ -204,3 +204,19 @@ def test_thats_all_during_the_intake_is_a_goodbye() -> None:
 
 def test_carnt_feel_owt_is_press_harder() -> None:
     assert read_pressure("carnt feel owt").direction is Pressure.MORE
+
+
+@pytest.mark.parametrize("text", ["it is a comfortable five, nothing sharp", "a good 6, no burning or tingling"])
+def test_stop_signs_denied_in_a_list(text: str) -> None:
+    assert read_pressure(text).direction is Pressure.GOOD
+
+
+def test_a_stop_sign_after_a_denied_one_still_stops() -> None:
+    assert read_pressure("no tingling, but it's sharp now").direction is Pressure.STOP
+
+
+@pytest.mark.parametrize("text", ["Dad asks, can he do this, he takes blood thinner tablets",
+                                  "my wife wants to know, can she do it, she's on warfarin"])
+def test_a_relayed_safety_question(text: str) -> None:
+    from bot.nlp.replies import asks_if_massage_is_safe
+    assert asks_if_massage_is_safe(text)

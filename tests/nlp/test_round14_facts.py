@@ -158,3 +158,7 @@ def test_usual_scores_and_a_score_said_it_is(text: str, expected: int) -> None:
 @pytest.mark.parametrize("text", ["around 5 it gets worse", "usually 2 hours at the desk", "sometimes 3 times a day"])
 def test_clock_times_and_counts_stay(text: str) -> None:
     assert score(text) is None
+
+
+def test_sour_is_sore(knowledge: Any) -> None:
+    assert _facts("my thumb is sour and tired after the phone", knowledge).get("sensation") == "sore"
