@@ -45,7 +45,10 @@ def writes_for_someone_else(messages: Sequence[tuple[str, Sequence[Mention]]]) -
             own_words = _FIRST_PERSON.search(_WRITER_ACTS.sub(" ", _NAMING_THE_PATIENT.sub(" ", low)))
             # ConText does not always reach the place ("my husband has had a stiff neck all week"): a
             # message that names the patient and has no word of the writer's own is about the patient
-            named = places[0].other_person or _NAMING_THE_PATIENT.search(low) is not None
+            # ... named before that place: "calf tight after football, my mum had cancer" is the writer's calf
+            at = low.find((places[0].text or "").lower())
+            before_the_place = low if at < 0 else low[:at + len(places[0].text or "")]
+            named = places[0].other_person or _NAMING_THE_PATIENT.search(before_the_place) is not None
             return named and own_words is None
     return False
 

@@ -277,3 +277,15 @@ def test_jaw_ache_on_a_hill_that_goes_off_sitting_down() -> None:
             "sitting on a wall")
     assert _judged(text)[0] == "urgent"
     assert _judged("my low back aches after sitting on the bench at the match for hours")[0] == "none"
+
+
+# --- a relative's illness after a comma is the relative's, and the calf said before it is the writer's -------------
+@pytest.mark.parametrize("text", ["calf tight after football, my mum had cancer",
+                                  "hamstring sore from sprinting, my dad had a clot once"])
+def test_a_relatives_illness_after_a_comma_is_theirs(text: str) -> None:
+    assert _judged(text)[0] == "none"
+
+
+def test_a_carer_naming_the_patient_first_still_speaks_for_them() -> None:
+    assert _judged("my wife's calf is swollen and hot since her operation last week, she had cancer")[0] in (
+        "urgent", "emergency")
