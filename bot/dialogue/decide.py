@@ -335,8 +335,10 @@ def _pressure(s: Situation) -> str | None:
                             band=s.band)
     if s.typed and reading.level is None and asks_where_to_press(s.text):
         return "action_show_the_spot"  # "Yes please, show me what to do", "wer am i meant to press exactly"
-    if s.typed and wants_stretch_instead(s.text) and not wants_other_muscle(s.text) and not re.search(r"\d", s.text):
-        return "action_stretch_only"  # "I am in the library, cannot do it. Can you just tell me one stretch?"
+    if s.typed and ("?" in s.text or (s.sure and s.intent == "ask_stretch")) and wants_stretch_instead(s.text) and (
+            not wants_other_muscle(s.text)) and not re.search(r"\d", s.text):
+        # "I am in the library, cannot do it. Can you just tell me one stretch?" (not "feels like a good stretch")
+        return "action_stretch_only"
     if reading.direction is Pressure.UNCLEAR:
         if is_closing(s.text) and len(s.text.split()) > 1:
             return "utter_goodbye"  # "cheers, I'm off" mid-massage: let them go, kindly

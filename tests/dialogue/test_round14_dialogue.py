@@ -220,3 +220,9 @@ def test_a_stop_sign_after_a_denied_one_still_stops() -> None:
 def test_a_relayed_safety_question(text: str) -> None:
     from bot.nlp.replies import asks_if_massage_is_safe
     assert asks_if_massage_is_safe(text)
+
+
+def test_a_stretch_felt_while_pressing_is_feedback() -> None:
+    situation = said("ooh that feels like a good stretch", "pressure_feedback", awaiting="pressure", coached=True,
+                     coaching_open=True)
+    assert decide(situation) == "action_pressure_feedback"
