@@ -48,6 +48,22 @@ def gentle_instead(tracker: Tracker) -> Events:
     return [awaiting(None), FollowupAction("action_stretch_only")]
 
 
+def show_the_spot(dispatcher: CollectingDispatcher, card: MuscleCard, light: bool) -> None:
+    """How to find the spot, the tool and position, then the first press in the band: said when coaching starts
+    and again when the person asks where to press."""
+    low, high = target_band(light)
+    technique = card.technique
+    dispatcher.utter_message(response="utter_coach_find", find=technique.get("find", card.trigger_points),
+                             tool=technique.get("tool", "fingers"), position=technique.get("position", ""))
+    feel = "gentle and comfortable" if light else "a \"good hurt\": strong but relieving"
+    dispatcher.utter_message(response="utter_coach_press", low=low, high=high, feel=feel)
+
+
+def how_often(card: MuscleCard) -> str:
+    """The muscle's own frequency, as the end of a sentence."""
+    return str(card.technique.get("frequency", "a few times a day")).rstrip(".")
+
+
 def screening_pending(tracker: Tracker) -> bool:
     """True while safety questions for this person's pain are still to be asked."""
     kb = knowledge()
@@ -96,14 +112,9 @@ class ActionCoachMassage(Action):
             dispatcher.utter_message(response="utter_coach_no_massage_here", reason=blocking.text)
             return [awaiting(None), FollowupAction("action_stretch_only")]
         light = any(c.asks_for_light_pressure for c in cautions) or bool(tracker.get_slot("light_pressure"))
-        low, high = target_band(light)
         lines = [f"- **{c.title}:** {c.text}" for c in cautions] + [f"- {c['text']}" for c in card.cautions]
         dispatcher.utter_message(response="utter_coach_cautions", muscle=card.name.lower(), cautions="\n".join(lines))
-        technique = card.technique
-        dispatcher.utter_message(response="utter_coach_find", find=technique.get("find", card.trigger_points),
-                                 tool=technique.get("tool", "fingers"), position=technique.get("position", ""))
-        feel = "gentle and comfortable" if light else "a \"good hurt\": strong but relieving"
-        dispatcher.utter_message(response="utter_coach_press", low=low, high=high, feel=feel)
+        show_the_spot(dispatcher, card, light)
         return [SlotSet("coaching_muscle", card.id), SlotSet("pressure_level", None), SlotSet("light_pressure", light),
                 awaiting("pressure")]
 
@@ -143,8 +154,7 @@ class ActionPressureFeedback(Action):
         if step.step.done:
             habits = "\n".join(f"- {h}" for h in card.habits[:3])
             dispatcher.utter_message(response="utter_coach_finish", stretch=card.stretch, muscle=card.name.lower(),
-                                     frequency=str(card.technique.get("frequency", "a few times a day")).rstrip("."),
-                                     habits=habits)
+                                     frequency=how_often(card), habits=habits)
             return [*events, SlotSet("coaching_muscle", None), awaiting(None), FollowupAction("action_offer_checkin")]
         if step.step is Step.STOP:
             # the muscle stays chosen: "ok moved a bit, now a good ache, 6" goes on with the same one
@@ -164,13 +174,7 @@ class ActionShowTheSpot(Action):
         if card is None or not card.self_massage:
             dispatcher.utter_message(response="utter_no_muscle_chosen")
             return [awaiting(None)]
-        light = bool(tracker.get_slot("light_pressure"))
-        low, high = target_band(light)
-        technique = card.technique
-        dispatcher.utter_message(response="utter_coach_find", find=technique.get("find", card.trigger_points),
-                                 tool=technique.get("tool", "fingers"), position=technique.get("position", ""))
-        feel = "gentle and comfortable" if light else "a \"good hurt\": strong but relieving"
-        dispatcher.utter_message(response="utter_coach_press", low=low, high=high, feel=feel)
+        show_the_spot(dispatcher, card, bool(tracker.get_slot("light_pressure")))
         return [awaiting("pressure")]
 
 
@@ -188,8 +192,7 @@ class ActionAnswerHowOften(Action):
         if card is None:
             dispatcher.utter_message(response="utter_no_muscle_chosen")
             return []
-        frequency = str(card.technique.get("frequency", "a few times a day")).rstrip(".")
         pressing = tracker.get_slot("awaiting") == "pressure"
         dispatcher.utter_message(response="utter_how_often_pressing" if pressing else "utter_how_often",
-                                 muscle=card.name.lower(), frequency=frequency)
+                                 muscle=card.name.lower(), frequency=how_often(card))
         return []

@@ -607,8 +607,7 @@ def _calendar_dates(low: str) -> list[_CalendarDate]:
                 month = _MONTHS.index(name) + 1
             else:
                 month = None
-            if groups.get("nmonth") and month == 10 and day <= 10 and "/" in match.group(0) and \
-                    match.group(0).count("/") == 1:
+            if groups.get("nmonth") and month == 10 and day <= 10 and match.group(0).count("/") == 1:
                 continue  # "since friday. 5/10": a score out of 10, not the 5th of October
             if 1 <= day <= 31 and (month is None or 1 <= month <= 12):
                 found.append((month, day, match.start(), match.end()))

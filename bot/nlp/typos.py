@@ -46,7 +46,7 @@ _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "est")
 # vocabulary knows.
 _SHORTHAND = {"bk": "back", "bck": "back", "shldr": "shoulder", "shldrs": "shoulders", "sholdr": "shoulder",
               "nite": "night", "nites": "nights", "tonite": "tonight", "nee": "knee", "nees": "knees",
-              "tite": "tight", "tyte": "tight", "lik": "like"}
+              "tite": "tight", "tyte": "tight"}
 # Everyday words of Scots, Northern English, Caribbean and West African English that no dictionary here holds:
 # words, not slips, so "gaun" (going) never becomes "gaunt" and "nutten" (nothing) never "nutted"
 _DIALECT = frozenset({
@@ -61,9 +61,9 @@ _DIALECT = frozenset({
 # word ("couple o weeks noo", "since di summer", "hurts wen i kick", "throbbin lyk 6", "worse efter a lang shift",
 # "started tuesday arvo"): always read as that word, whatever the vocabulary holds. Only words that can be no other
 # ("wi" and "wid" stay: "a wid say 6" is "I would say"); "o" only before a word (a closing "it's a 7 o" stays).
-_SPOKEN_FORMS = {"o": "of", "di": "the", "wen": "when", "wenever": "whenever", "lyk": "like", "lk": "like",
-                 "efter": "after", "lang": "long", "noo": "now", "tae": "to", "frae": "from", "fae": "from",
-                 "wiv": "with", "arvo": "afternoon", "arvos": "afternoons",
+_SPOKEN_FORMS = {"o": "of", "di": "the", "wen": "when", "wenever": "whenever", "lik": "like", "lyk": "like",
+                 "lk": "like", "efter": "after", "lang": "long", "noo": "now", "tae": "to", "frae": "from",
+                 "fae": "from", "wiv": "with", "arvo": "afternoon", "arvos": "afternoons",
                  "coz": "because", "cos": "because", "cuz": "because", "bcoz": "because",
                  "thru": "through", "bout": "about", "abt": "about", "pon": "on", "inna": "in the",
                  "monts": "months", "mont": "month", "becuz": "because", "heid": "head", "nane": "none"}
