@@ -450,9 +450,12 @@ def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple
         month, day = (9, 20) if match.group("uni") or match.group("uni_too") else (9, 5)
         found.append((_days_since_date(month, day, today), match.start(), match.end()))
     # ... and the named day of something done on it: "since my halloween marathon stream", "since our xmas do"
+    # (its own date said with it wins over the date guessed for the name: "since independence day, 1st October")
     for match in re.finditer(rf"\bsince {hedge}(?:(?:{_MONTH_NAMES}) )?(?:the |my |our |his |her |their |that )?"
                              rf"({_NAMED})\b", low):
-        found.append((_days_since_named(match.group(1), today), match.start(), match.end()))
+        guessed = _days_since_named(match.group(1), today)
+        said = _date_said_after(low, match.end(), today, dates, guessed)
+        found.append((said[0] if said else guessed, match.start(), said[1] if said else match.end()))
     names = (_MONTH_NAMES + "|christmas|xmas|new year(?:'s)?|easter|spring|summer|autumn|fall|winter")
     part = "|".join(_PART_DAY)
     for match in re.finditer(rf"\bsince {hedge}(?:(?:the )?({part})(?:-|\s+)(?:of\s+)?)?(?!the fall\b)"
@@ -462,6 +465,11 @@ def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple
         within = _month_in_the_season(low, match.end(), match.group(2))
         if within:  # "since the summer, I think. August, maybe": the month says when in the summer
             found.append((_days_since(within[0], today, within[1]), match.start(), within[2]))
+            continue
+        said = None if match.group(1) or match.group(2) not in _FEASTS else _date_said_after(
+            low, match.end(), today, dates, _days_since(match.group(2), today))
+        if said:  # "since easter, the 12th of april": the date said with the feast
+            found.append((said[0], match.start(), said[1]))
             continue
         found.append((_days_since(_MONTH_SHORT.get(match.group(2), match.group(2)), today, day),
                       match.start(), match.end()))
@@ -504,6 +512,39 @@ def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple
 # Words before a weekday word that make it no day: "after a day in the sun", "after too much sun", "after I sat"
 _NOT_BEFORE_A_DAY = _set("""in on at of to by much too some hot the a an this that all every each next till until
 under bright strong midday""")
+
+
+# A date said right after a named day, as its own date: "independence day, 1st October", "harvest festival (early
+# Oct)", "easter, which was the 20th of april"
+_FEASTS = frozenset({"christmas", "xmas", "easter", "new year", "new year's"})
+_DATE_APPOSED = re.compile(r"\s*(?:[,(:]|-|–)?\s*(?:(?:which|that)\s+(?:was|is|'s|were)\s+|i\.?e\.?,?\s+|so\s+|on\s+|"
+                           r"in\s+|around\s+|about\s+|roughly\s+|approx\.?\s+|like\s+|maybe\s+|the\s+)*")
+
+
+_DATE_CLOSES = re.compile(r"\s*(?:$|[.,;!?)\n]|(?:i\s+think|i'?d\s+say|i\s+guess|maybe|or\s+so|ish|roughly|approx|"
+                          r"time|and|but)\b)")
+
+
+def _date_said_after(low: str, at: int, today: date, dates: list[_CalendarDate],
+                     guessed: float) -> tuple[float, int] | None:
+    """The days since a date said right after a named day (at `at`), with where it ends; None when none is. A month
+    alone that holds the day the name is taken for (`guessed` days ago) only confirms it ("since freshers (mid
+    sept)": freshers' week is the more exact)."""
+    lead = _DATE_APPOSED.match(low, at)
+    where = lead.end() if lead else at
+    for month, day, start, end in dates:
+        if at <= start <= where and month is not None and _DATE_CLOSES.match(low, end):
+            return _days_since_day(month, day, today), end
+    part = "|".join(_PART_DAY)
+    month_said = re.compile(rf"(?:({part})(?:-|\s+)(?:of\s+)?)?({_MONTH_NAMES})\b(?!\s*\d)").match(low, where)
+    # (a month alone only where it closes the clause: not "since christmas, in january it got worse")
+    if month_said and where > at and _DATE_CLOSES.match(low, month_said.end()) and not re.match(
+            r"\s*(?:and|but)\b", low[month_said.end():]):
+        name = _MONTH_SHORT.get(month_said.group(2), month_said.group(2))
+        if (today - timedelta(days=guessed)).month == _MONTHS.index(name) + 1:
+            return None
+        return _days_since(name, today, _PART_DAY.get(month_said.group(1) or "start", 1)), month_said.end()
+    return None
 
 
 _SEASON_MONTHS = {"spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11), "fall": (9, 10, 11),
@@ -667,7 +708,9 @@ def _dating(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple[flo
         name = _MONTH_SHORT.get(match.group(2), match.group(2))
         found.append((_days_since(name, today, day), match.start(), match.end()))
     for match in re.finditer(rf"\b(?:on|at|around|after|before|over|during)\s+(?:the\s+)?({_NAMED})\b", low):
-        found.append((_days_since_named(match.group(1), today), match.start(), match.end()))
+        guessed = _days_since_named(match.group(1), today)
+        dated = _date_said_after(low, match.end(), today, dates, guessed)  # "on independence day (1st october)"
+        found.append((dated[0] if dated else guessed, match.start(), dated[1] if dated else match.end()))
     # a month in brackets after the event it dates: "since the Berlin marathon (Sept)", "since freshers (mid sept)"
     for match in re.finditer(rf"\(\s*(?:in\s+|around\s+|about\s+|approx\.?\s+|~\s*)?(?:(?:the\s+)?({part})(?:-|\s+)"
                              rf"(?:of\s+)?)?({_MONTH_NAMES})\.?\s*\)", low):
@@ -740,8 +783,14 @@ def _event_clauses(low: str) -> list[tuple[int, int]]:
             kept.append(word)
         if not kept or not _is_event(" ".join(w.group(0) for w in kept).split()):
             continue
+        if _A_LENGTH.fullmatch(" ".join(w.group(0) for w in kept)):
+            continue  # "since a couple of days", "since the last 3 weeks": a length, as some Englishes say "for"
         spans.append((match.start(), match.end() + kept[-1].end()))
     return spans
+
+
+_A_LENGTH = re.compile(rf"(?:the\s+)?(?:(?:past|last)\s+)?(?:(?:a|an)\s+)?(?:{_NUM}\s+|couple(?:\s+of)?\s+|few\s+|"
+                       rf"several\s+|half\s+(?:a|an)\s+)?(?:{_LENGTH_UNITS})s?(?:\s+now)?")
 
 
 def _is_event(words: list[str]) -> bool:
@@ -787,7 +836,7 @@ def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
     found: list[tuple[str, float, int, int]] = _restated_counts(low)
     restated = [(start, end) for _, _, start, end in found]
     for match in re.finditer(
-        rf"(?<!\bafter )(?<!\bin )(?<!\bper )(?<!\ball )(?<!\beach )(?<!\bevery )(?<!\ba )"
+        rf"(?<!\bafter )(?<!\bin )(?<!\bper )(?<!\ball )(?<!\beach )(?<!\bevery )(?<!\ba )(?<!\bhalf )"
         # "one and a half months", "one and half month" (a second language's way), "a month and a half"
         rf"\b{quantity}(?P<half_before>\s+and\s+(?:a\s+)?half)?{_COUNT_HEDGE}\s*(?:more\s+)?(?P<unit>{_LENGTH_UNITS})s?\b"
         rf"(?P<half_after>\s+and\s+(?:a\s+)?half\b)?(?:\s+ago\b)?",
@@ -804,6 +853,11 @@ def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
         half = 0.5 if match.group("half_before") or match.group("half_after") else 0.0
         days = (amount + half) * _UNIT_DAYS[match.group("unit")]
         found.append(("ago" if head.endswith(" ago") else "length", days, match.start(), match.end()))
+    # "half a year", "half a month ago": half the unit
+    for match in re.finditer(rf"\b(?:(?:a|an|one)\s+)?half\s+(?:a|an)\s+(?P<unit>{_LENGTH_UNITS})\b(?:\s+ago\b)?",
+                             low):
+        found.append(("ago" if match.group(0).endswith(" ago") else "length", 0.5 * _UNIT_DAYS[match.group("unit")],
+                      match.start(), match.end()))
     # "for some weeks now", "some months ago": vague, so a low count (never "some days are worse")
     vague = rf"\b(?:for\s+some\s+({_LENGTH_UNITS})s\b|some\s+({_LENGTH_UNITS})s\s+(?:ago|now)\b)"
     for match in re.finditer(vague, low):
@@ -811,7 +865,8 @@ def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
         found.append(("ago" if low[match.start():match.end()].endswith("ago") else "length",
                       3 * _UNIT_DAYS[unit], match.start(), match.end()))
     # "for the past month or so", "the last few weeks": a length without a count
-    for match in re.finditer(rf"\b(?:(?:for|since)\s+)?(?:the\s+|since\s+)(?:past|last)\s+"
+    # ... and "this past week", "these last few months", "for past 3 days" (the article left out)
+    for match in re.finditer(rf"\b(?:(?:for|since)\s+)?(?:the\s+|this\s+|these\s+|since\s+|for\s+)(?:past|last)\s+"
                              rf"(?:(?P<amount>{_NUM}|few|couple of)\s+)?(?P<unit>{_LENGTH_UNITS})s?\b"
                              # not "the last week of may"
                              rf"(?!\s+(?:of|in)\s+(?:last\s+)?(?:{_MONTH_NAMES})\b)", low):
@@ -916,6 +971,10 @@ def _accepted(kind: str, days: float, low: str, start: int, end: int, *, about_p
             return False  # "10 hours a day", "twice a week", "10,000 steps a day": how often, not how long
         if any(a_start < end and start < a_end for a_start, a_end in activities):
             return False  # inside an activity phrase ("sitting all day")
+        if days >= 365 and any(a_end <= start and _ACTIVITY_GAP.match(low[a_end:start]) and not _PAIN_IN.search(
+                low[max((m.end() for m in _CLAUSE_MARK.finditer(low, 0, a_start)), default=0):start])
+                               for a_start, a_end in activities):
+            return False  # "played violin 40 years, now my neck is stiff": years of the doing, no pain in its clause
         if days < 1 and re.match(r"\s+(?:straight|solid|non[- ]?stop|in\s+a\s+row|at\s+a\s+time|on\s+end|"
                                  r"at\s+a\s+stretch|without\s+a\s+break)\b", after):
             return False  # "after streaming, like 8 hrs straight": how long the doing lasts, not the pain

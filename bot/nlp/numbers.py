@@ -36,7 +36,9 @@ def word_number(token: str) -> float | None:
 
 
 # A 0-10 score said in words people use: "4/10", "4 out of 10", "4 on 10", "7 from 10", "4 of 10".
-_SCALE_AFTER = re.compile(r"^\s*(?:(?:/|out of|outta|outa|out o|oot o|of|on|from|over)\s*(?:10|ten)\b|"
+# ... as Scots and texts say "out of": "6 oot o ten", "oot of 10", "6 outta 10"
+_SCALE_AFTER = re.compile(r"^\s*(?:(?:/|(?:out|oot|owt)\s*(?:of|o'?|a)|outta|outa|ootae|oota|of|on|from|over)\s*"
+                          r"(?:10|ten)\b|"
                           r"(?:score|points?|marks?)\b(?! (?:of|in|for)\b))")  # "5 score", "6 points"
 # "about", "maybe" and "I'd say" as Scots, Northern English, Irish and Caribbean speakers write them: a score said
 # inside them is still the score ("aboot a 6 a'd say", "bout 5 mi seh", "mebbe a 4 like")
@@ -46,7 +48,9 @@ _DIALECT_SAY = (r"(?:i|a|ah|mi|me|ai)(?:'d|'ll|d|\s+wid|\s+wud|\s+would|\s+would
 # Words that close a clause in dialect after a score, said for emphasis or as a tag: "a 3 so" (Irish, Caribbean),
 # "a 6 easy", "a good 6 noo", "5 mon", "it's a 7 o" (Nigerian)
 _DIALECT_CLOSE = (r"(?:so|easy|easy\s+enough|noo|nou|eh|ya|yah|yuh|mon|man|innit|init|sha|sef|o|la|lah|leh|lor|tho|doe|"
-                  r"fi\s+true|fi\s+sure|for\s+sure|defo|deffo|like)(?=\s*(?:$|[.,;:!?)]))")
+                  r"fi\s+true|fi\s+sure|for\s+sure|defo|deffo|like|"
+                  # ... and the Filipino English particle of respect: "4 po", "maybe 6 po, since last week"
+                  r"po)(?=\s*(?:$|[.,;:!?)]))")
 # Words right before a number that make it a score: "about a 5", "call it a 4", "I'd say 6", "it's a 7",
 # "strength I will say 6", "dull ache 5". Not "for", "since" or "at" (durations and clock times).
 _LEAD_IN = re.compile(
@@ -85,7 +89,9 @@ _CLOCK_BEFORE = re.compile(r"\b(?:about|abt|bout|around|roughly|approx|by|at|aft
 _CLOCK_NEXT_CLAUSE = re.compile(r"^\s+(?:it(?!\s+is\s*(?:$|[.,;!?]|since\b|for\b|now\b))|it's|its|had|been)\b")
 # What may follow a score: the end of the clause, or words that do not make it a count of something.
 _SCORE_TAIL = re.compile(
-    r"^(?:\s*$|\s*[.,;:!?)]|\s*(?:/|-|–)?\s*ish\b|\s+(?:now|today|tonight|atm|rn|at|on|when|whenever|most|mostly|"
+    # (a dash set off by spaces closes the clause too: "dull 5 - couple of days")
+    r"^(?:\s*$|\s*[.,;:!?)]|\s+[-–—]\s+(?!\d)|\s*(?:/|-|–)?\s*ish\b|"
+    r"\s+(?:now|today|tonight|atm|rn|at|on|when|whenever|most|mostly|"
     r"maybe|or|to|i|i'd|id|and|but|by|tbh|probably|prob|sometimes|usually|max|tops|though|these|in|if|during|after|"
     r"while|really|honestly|dear|mate|lol|haha|x+(?!\s*\d)|even|still|then|first|if|right|depending|worst|best|"
     # "about a 5 overall", "a 6 on average"
@@ -95,8 +101,8 @@ _SCORE_TAIL = re.compile(
     # "aboot a 6 a'd say", "bout 5 mi seh", "it eh so bad, a 3 so": the speaker's hedge or a closing word in dialect
     rf"\s*,?\s+(?:{_DIALECT_SAY})\b|\s+{_DIALECT_CLOSE}|"
     # "sore 6 roughly 3 weeks", "tight 6 a few weeks": the score, then how long with a hedge
-    r"\s+(?:roughly|approx|approximately|nearly|almost|over|past|(?:the\s+)?(?:last|past)|a\s+few|"
-    rf"a\s+couple(?:\s+of)?)\s+(?:{_NUM}\s*)?(?:a\s+|an\s+)?(?:{_TIME_UNITS})s?\b|"
+    r"\s+(?:roughly|approx|approximately|nearly|almost|over|past|(?:the\s+)?(?:last|past)|(?:a\s+)?few|several|"
+    rf"(?:a\s+)?couple(?:\s+of)?|coupla)\s+(?:{_NUM}\s*)?(?:a\s+|an\s+)?(?:{_TIME_UNITS})s?\b|"
     # "is 5 more or less", "5 or thereabouts", "a 4 give or take": a hedge closing the score's clause (not "5 weeks
     # more or less", whose number counts the weeks)
     r"\s+(?:more\s+or\s+less|(?:or\s+)?thereabouts|give\s+or\s+take(?:\s+(?:a|one)\s+(?:point|bit))?|roughly|"
@@ -112,7 +118,8 @@ _RANGE = re.compile(r"^\s*(?:-|–|to|or)\s*(\d{1,2}|one|two|three|four|five|six
 _OTHER_PERSON = re.compile(r"\b(?:son|daughter|kid|kids|child|baby|boy|girl|toddler|grandson|granddaughter|he|she|"
                            r"he's|she's|they're|dog)\s+(?:is|was|'s|are)?\s*(?:only\s+|nearly\s+|almost\s+)?$")
 _TAKEN_BACK = re.compile(r"\bnot\s+(?:a\s+|an\s+)?$")  # "not a 3, more like a 6": the 3 is no score
-_DIGITS = re.compile(r"(?<![\d.,:/£$€])(\d{1,2}(?:\.\d)?)(?![\d%]|[.,:]\d|(?!ish\b)[a-z])")  # "5ish" is a 5
+# (a comma typed without its space before a score is still a comma: "dull ache,5,couple of days"; not "1,5")
+_DIGITS = re.compile(r"(?<![\d.:/£$€])(?<!\d,)(\d{1,2}(?:\.\d)?)(?![\d%]|[.,:]\d|(?!ish\b)[a-z])")  # "5ish" is a 5
 _WORD_SCORE = re.compile(r"\b(?:an?)\s+(zero|two|three|four|five|six|seven|eight|nine|ten)\b")
 _NUMBER_WORD = re.compile(r"\b(zero|two|three|four|five|six|seven|eight|nine|ten)\b")
 # A number word as voice-to-text writes it down, after a hedge and an article: "about a for" (four), "like an ate"

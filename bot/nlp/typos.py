@@ -66,7 +66,11 @@ _SPOKEN_FORMS = {"o": "of", "di": "the", "wen": "when", "wenever": "whenever", "
                  "fae": "from", "wiv": "with", "arvo": "afternoon", "arvos": "afternoons",
                  "coz": "because", "cos": "because", "cuz": "because", "bcoz": "because",
                  "thru": "through", "bout": "about", "abt": "about", "pon": "on", "inna": "in the",
-                 "monts": "months", "mont": "month", "becuz": "because", "heid": "head", "nane": "none"}
+                 "monts": "months", "mont": "month", "becuz": "because", "heid": "head", "nane": "none",
+                 # Scots "down" and "round": "bendin doon", "turnin roon"
+                 "doon": "down", "roon": "round", "roond": "round",
+                 # Scots "like bein hit wi a bat": "being", never the slip "begin"
+                 "bein": "being"}
 # "me back", "on me feet all day": "me" for "my" before a body word, as said in Ireland and much of Britain
 # ... and "mi" (Jamaican Patois, Nigerian Pidgin): "Mi lef knee a hurt mi", "hurt mi back"
 _ME_AS_MY = re.compile(r"(?:(?:left|right|lft|lef|rite|rigt|rt|bad|good|poor|sore|old) )?"
@@ -128,10 +132,12 @@ _DICTATED: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = tup
         (r"\bbass\b(?=\s+of\s+(?:my|me|the|his|her|your)\s+(?:skull|head|neck|spine|thumb|tongue)\b)", "base", None),
         # "lore back pain", "my lour back", "lowa back": "lower" as voice-to-text or a speller writes its sound, before
         # a place it says the height of (not "back then", "back home": the adverb)
-        (r"\b(?:lore|lour|lowa|lowah|lowwer|lowar)\b(?=[\s-]+(?:back|spine|belly|tummy|abdomen|abs|stomach|"
-         r"legs?|ribs?|jaw|lip|lumbar|body|half|calf|calves|shins?)\b(?![\s-]+(?:then|home|again|to|in\s+the\s+day|"
-         r"when|from|later|soon)\b))", "lower", None),
-        (r"\b(?:uppa|upa|uppah|uppar)\b(?=[\s-]+(?:back|arm|arms|spine|body|chest|thigh|thighs|neck)\b(?![\s-]+"
+        # ... and as texts shorten it: "lwr back pain r side", "upr arm"
+        (r"\b(?:lore|lour|lowa|lowah|lowwer|lowar|lwr|lowr|lwer)\b(?=[\s-]+(?:back|spine|belly|tummy|abdomen|abdo|abs|"
+         r"stomach|legs?|ribs?|jaw|lip|lumbar|body|half|calf|calves|shins?)\b(?![\s-]+(?:then|home|again|to|"
+         r"in\s+the\s+day|when|from|later|soon)\b))", "lower", None),
+        (r"\b(?:uppa|upa|uppah|uppar|upr|uppr|upp|uper)\b(?=[\s-]+(?:back|arm|arms|spine|body|chest|thigh|thighs|"
+         r"neck|abdomen|abdo|belly|tummy|stomach|lip|jaw|lumbar)\b(?![\s-]+"
          r"(?:then|home|again|to|in\s+the\s+day|when|from|later|soon)\b))", "upper", None),
         # "my ham string", "ham strings": the hamstring
         (r"\bham[\s-]+string(s?)\b", r"hamstring\1", None),
@@ -142,6 +148,9 @@ _DICTATED: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = tup
         # "I think I've got shin spins", "shin splits": shin splints, heard or typed short (a "spin" read alone would
         # be the room spinning, a dizziness)
         (r"\bshin[\s-]+(?:spins?|spines?|splits?|splint|splince|splence|splins|splinters?)\b", "shin splints", None),
+        # "aw day", "aw the time" (Scots "all"), before a time it spans (not "aw, that's a shame")
+        (r"\baw\b(?=\s+(?:day|night|nicht|week|weekend|morning|mornin|afternoon|evening|shift|year|the\s+time|"
+         r"ma\s+life|my\s+life)\b)", "all", None),
         # "from las week", "since las Tuesday" (Caribbean, Irish): the final t dropped before a time word
         (r"\blas\b(?=\s+(?:week|weekend|wk|month|mth|year|yr|night|time|summer|winter|spring|autumn|christmas|"
          r"easter|" + _WEEKDAY_WORDS + r")\b)", "last", None),
