@@ -217,7 +217,9 @@ class ActionCheckinManage(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
         entities = tracker.latest_message.get("entities") or []
         action = next((str(e.get("value")) for e in entities if e.get("entity") == "checkin_action"), None)
-        action = action or read_checkin_action(_latest_text(tracker))
+        said = read_checkin_action(_latest_text(tracker))
+        # a stop "for now" is a pause, and "the ones I have are enough" changes nothing, whatever the classifier heard
+        action = said if said in ("pause", "keep") and action in ("stop", None) else (action or said)
         if action == "pause" and return_day_days(_latest_text(tracker)) is not None:
             action = "reschedule"  # "put these on hold, back on the 17th": the next one on the day they are back
         sender = tracker.sender_id
@@ -232,6 +234,8 @@ class ActionCheckinManage(Action):
                 entities: List[Dict[str, Any]], text: str) -> None:
         if action is None:
             dispatcher.utter_message(response="utter_checkin_manage_which")
+        elif action == "keep":
+            dispatcher.utter_message(response="utter_checkins_unchanged")
         elif not store().has_schedule(sender) and action == "stop":
             dispatcher.utter_message(response="utter_checkins_declined")  # "I don't need check-ins"
         elif not store().has_schedule(sender) and action != "resume":

@@ -17,7 +17,7 @@ from typing import Any, Dict
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.knowledge_access import Events, bot_turns, knowledge
+from actions.knowledge_access import Events, bot_turns, intake_report, knowledge
 from bot.dialogue.state import AWAITING_SLOT
 
 INTAKE_SLOTS = ("pain_location", "pain_quality", "pain_intensity", "pain_duration", "pain_trigger")
@@ -57,7 +57,18 @@ class AskOnceInTheseWords(Action):
 
 
 class ActionAskPainLocation(AskOnceInTheseWords):
+    """Where it hurts; after an area named without a place in it ("my foot"), which part of that area."""
+
     slot = "pain_location"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
+        report = intake_report(tracker)
+        areas = [region for region, _side in report.regions if region in report.vague_regions]
+        response = f"utter_ask_which_part_{areas[0]}" if areas else ""
+        if response in domain.get("responses", {}) and len(areas) == len(report.regions):
+            dispatcher.utter_message(response=response)
+            return []
+        return super().run(dispatcher, tracker, domain)
 
 
 class ActionAskPainQuality(AskOnceInTheseWords):

@@ -31,6 +31,7 @@ from bot.nlp.replies import (
     delays_help,
     find_email,
     goes_for_help_now,
+    helped_said_to_the_question,
     is_about_the_bot,
     is_closing,
     is_farewell,
@@ -380,6 +381,8 @@ def _asks_for_another_day(s: Situation) -> bool:
 def _checkin_offer(s: Situation) -> str | None:
     if _asks_for_another_day(s):
         return "action_schedule_checkin"
+    if "?" in s.text and _HOW_CHECKINS_COME.search(s.text.lower()):
+        return "utter_checkins_how"  # "will somebody telephone me then?": how they come, and the offer again
     if (s.intent == "ask_how_massage" or _MASSAGE_PLEASE.search(s.text.lower())) and not _LATER.search(s.text.lower()):
         return "action_coach_massage"  # "actually go on, show me the massage": changed their mind (but not "tomorrow")
     if s.coached and _talks_pressure(s):
@@ -403,13 +406,24 @@ def _checkin_offer(s: Situation) -> str | None:
     return "action_rephrase" if s.intent == "nlu_fallback" else None
 
 
+# a question how the check-ins would reach them: "will somebody phone me?", "how will you check in?"
+_HOW_CHECKINS_COME = re.compile(r"\b(?:will|would|do|does|is|are|should)\b[^?]{0,30}\b(?:phone|telephone|ring|call|"
+                                r"text|visit|email|contact|message)\w*\s+(?:me|us|him|her)\b|"
+                                r"\bhow (?:will|would|do|does) (?:you|the check|it|this)\b")
+
+
 def _email(s: Situation) -> str | None:
     if find_email(s.text):
         return "action_save_email"
     answer = read_yes_no(s.text, s.intent)
-    if answer is Answer.NO or is_closing(s.text) or "email" in s.text.lower():
-        return "action_no_email"
+    if answer is Answer.NO or is_closing(s.text) or _SPEAKS_OF_MAIL.search(s.text.lower()):
+        return "action_no_email"  # "no email", "I have no computer mail", "my granddaughter does all that"
     return None
+
+
+# an answer to "would you like an email reminder?" that speaks of mail or of someone else doing the computer
+_SPEAKS_OF_MAIL = re.compile(r"e-?mail|\bmail\b|\binbox\b|\bcomputer\b|\b(?:does|do|handles?|sorts?) (?:all )?"
+                             r"(?:that|those|the (?:computer|internet|online))\b")
 
 
 def _anything_else(s: Situation) -> str | None:
@@ -530,11 +544,27 @@ def _trusted(s: Situation) -> Situation:
         return replace(s, intent=None, confidence=0.0)  # "I've already worked on those with my physio, that's not it"
     if s.intent == "ask_caution" and s.typed and "?" not in s.text and not asks_if_massage_is_safe(s.text):
         return replace(s, intent=None, confidence=0.0)  # "ok no problem. yes, I want the massage" asks nothing
+    if s.intent == "ask_caution" and s.typed and not asks_if_massage_is_safe(s.text) and (
+            not _SELF_CARE_WORDS.search(s.text.lower())):
+        return replace(s, intent="out_of_scope")  # "are my blood pressure tablets ready at the chemist?": no self-care
+    if s.intent == "ask_professional" and _going_to_be_seen(s):
+        return replace(s, intent=None, confidence=0.0)  # "ok I'll go and see the physio, thanks": going, not asking
     if s.intent in QUESTION_INTENTS and s.typed and "?" not in s.text and is_closing(s.text):
         return replace(s, intent=None, confidence=0.0)  # "fine. off to minor injuries then" asks nothing
     if s.intent == "non_english" and (is_closing(s.text) or read_yes_no(s.text, None) is not None):
         return replace(s, intent=None, confidence=0.0)  # "sí!", "non, c'est tout, merci": understood anyway
     return s
+
+
+def _going_to_be_seen(s: Situation) -> bool:
+    """A goodbye that says they will go and be seen ("ok I will go and see the physio, thanks"): no request."""
+    return s.typed and "?" not in s.text and is_closing(s.text) and not _ASKS_FOR.search(s.text.lower())
+
+
+_ASKS_FOR = re.compile(r"\b(?:can|could|would|want|wanna|need|prefer|rather|please|like|send|refer)\b")
+# words of the self-care or of doing it: a caution question names one ("can he do this with a pacemaker?")
+_SELF_CARE_WORDS = re.compile(r"\b(?:massag\w*|(?<!blood )press\w*|rub\w*|ball|roller|foam|stretch\w*|exercis\w*|"
+                              r"this|that|it|these|them|self[- ]care|trigger|knead\w*|tool|heat|ice)\b")
 
 
 def decide(s: Situation) -> str | None:
@@ -545,6 +575,10 @@ def decide(s: Situation) -> str | None:
     trusted = _trusted(s)
     action = _decide(trusted)
     if action is None and trusted.intent != s.intent and not trusted.active_loop:  # a form reads its answer itself
+        if trusted.intent == "out_of_scope":
+            return "utter_out_of_scope"
+        if is_closing(s.text) and not trusted.describes_pain:
+            return "utter_goodbye"  # "ok I will go and see the physio. Thank you" heard as a request
         return "intake_form" if trusted.describes_pain and not trusted.awaiting else "action_rephrase"
     return action
 
@@ -577,7 +611,7 @@ def _decide(s: Situation) -> str | None:
         # "can you get rid of all my details?" the classifier missed, in any state; and one it heard, said
         # before any other reading of the turn ("nah no check ins. actually ... forget me") can take it
         return "action_delete_data"
-    if s.may_ask_aside and wants_professional(s.text):
+    if s.may_ask_aside and wants_professional(s.text) and not _going_to_be_seen(s):
         return "action_refer_professional"  # "tbh I'd rather a physio looked at it properly"
     if s.may_ask_aside and (s.coached or s.coaching_open) and asks_how_often(s.text) and not s.new_pain_place:
         return "action_answer_how_often"  # "How many times in the day I must do this?"
@@ -656,7 +690,7 @@ def _decide(s: Situation) -> str | None:
     if s.active_loop == "checkin_form" and _puts_off_the_checkin(s):
         return "action_checkin_manage"  # "later, I'm driving, ask me another day": move it, don't quiz
     if s.active_loop == "checkin_form" and s.typed and s.requested_slot == "checkin_helped" and (
-            read_helped(s.text) is not None) and "?" not in s.text:
+            helped_said_to_the_question(s.text) is not None) and "?" not in s.text:
         return "checkin_form"  # "the stretches yes" to "did it help?" answers it, whatever question was heard
     if s.intent in COMMAND_INTENTS and s.sure:
         command_in_pressure_loop = (s.awaiting == "pressure" and s.intent == "checkin_manage"
@@ -703,6 +737,9 @@ def _decide(s: Situation) -> str | None:
                 return f"action_ask_{s.requested_slot}"
             if s.sure and s.intent in QUESTION_INTENTS:
                 return None
+            if s.sure and s.intent == "out_of_scope" and "?" in s.text and not any(
+                    m.present and m.kind in ("region", "sensation", "intensity", "duration") for m in s.mentions):
+                return None  # "while I have you, can you recommend a mattress?": answered as out of scope, then asked
             # an answer to another question ("worse after a 12-hour shift" to "how long?") is kept by the
             # facts policy; the question is asked again, saying the answer was noted (not "didn't catch that")
             said_a_fact = any(m.present and m.kind in _INTAKE_FACTS for m in s.mentions)

@@ -12,7 +12,7 @@ from typing import Any, Iterable, Mapping
 
 from bot.dialogue.state import ConversationState
 from bot.nlp.numbers import COUNTED_AFTER
-from bot.nlp.replies import Answer, read_helped, read_trend, says_nothing_new
+from bot.nlp.replies import Answer, helped_said_to_the_question, read_helped, read_trend, says_nothing_new
 from core.types import PainReport
 
 __all__ = ["checkin_slots", "intake_slots"]
@@ -59,7 +59,8 @@ def checkin_slots(state: ConversationState) -> dict[str, Any]:
         if turn.requested_slot == "checkin_pain" and score is None and answer in (Answer.UNSURE, Answer.NO):
             values.setdefault("checkin_pain", UNKNOWN)
         # "Little bit it helped", or said early with the other answers ("better, 3, the ball helped")
-        helped = read_helped(turn.text)
+        helped = helped_said_to_the_question(turn.text) if turn.requested_slot == "checkin_helped" else (
+            read_helped(turn.text))
         if turn.requested_slot == "checkin_helped" and answer is not None and helped is None:
             helped = answer
         if helped is not None:

@@ -388,7 +388,21 @@ class ConversationState:
             if unanswered and (said_unknown or (may_give_up and (quiet_misses >= 2 or misses >= 3))):
                 unknown.add(slot)
             previous_slot = slot
+        if vague and self.area_asked_about():
+            unknown.add("pain_location")  # "my foot" then "where on the foot?" once: the area stands for the place
         return unknown
+
+    def area_asked_about(self) -> bool:
+        """Was the person asked where in an area after naming only the area ("my left shoulder kills")?
+
+        A coach asks once which part of the shoulder; an answer that does not say ("achey n stiff", "left
+        foot") leaves the area standing for the place rather than asking again and again."""
+        named = False
+        for turn in self.turns[self._start():]:
+            if named and turn.requested_slot == "pain_location" and not turn.awaiting and not turn.asked:
+                return True
+            named = named or any(m.kind == "region" and m.vague and m.present for m in self.intake_mentions(turn))
+        return False
 
     def answers_in_words(self) -> dict[str, str]:
         """What makes it worse (or what it feels like), in the person's own words when the bot knows no
@@ -496,6 +510,9 @@ _NOT_ABOUT_THE_PAIN = frozenset({"checkin_manage", "give_email", "delete_data"})
 def _not_about_the_pain(turn: UserTurn) -> bool:
     """An email, a deletion or a check-in command: its places and numbers are no facts of the pain ("shins r killin
     me" heard as a check-in command is the pain: the same reading as the dialogue's, bot/dialogue/decide.py)."""
+    if turn.intent == "out_of_scope" and "?" in turn.text and not any(
+            m.present and m.kind in ("region", "sensation", "intensity", "duration") for m in turn.mentions):
+        return True  # "while I have you, can you recommend a good mattress?": a question, its bed no cause
     return turn.intent in _NOT_ABOUT_THE_PAIN and (turn.intent != "checkin_manage" or talks_of_checkins(turn.text))
 
 
@@ -518,16 +535,28 @@ def _starts_a_new_complaint(turn: UserTurn, mentions: list[Mention], report: Pai
         return False  # "it's probably just from pressing on the neck isn't it": the self-massage, not a new pain
     if not (turn.coached or turn.awaiting in _AFTER_THE_INTAKE):
         return False
-    if any(m.present and (m.kind == "correction" or (m.kind == "finding" and not m.value.endswith("_named")))
-           for m in mentions):
+    if any(m.present and (m.kind == "correction" or (
+            m.kind == "finding" and not m.value.endswith("_named") and m.value not in _NO_SYMPTOM)) for m in mentions):
         return False  # a correction of the place, or a new symptom of this pain (numb, weak): not a new complaint
     held = dict(report.regions)
     places = [m for m in mentions if m.kind == "region" and m.present]
-    if not places or any(m.value in held and (not m.side or m.side == held[m.value]) for m in places):
-        return False
+    # the first pain said to be over: "the neck is fine now, but my heel...", "the hamstring is much better, but..."
+    settled = _OLD_PAIN_SETTLED.search(turn.text.lower()) is not None or any(
+        m.kind == "region" and m.negated and m.value in held for m in mentions)
+    known = [m for m in places if m.value in held and (not m.side or m.side == held[m.value])]
+    if not places or (known and (len(known) == len(places) or not settled)):
+        return False  # more about the first pain
     told = any(m.kind in ("sensation", "intensity") and m.present for m in mentions) or tells_of_another_pain(
-        turn.text)
+        turn.text) or settled
     return told and not _SPREADING.search(turn.text.lower())
+
+
+_NO_SYMPTOM = frozenset({"injury_settling"})  # findings that tell of no new symptom ("much better")
+
+
+# the first pain said to be over, beside a new place: "the neck is fine now, but my heel hurts"
+_OLD_PAIN_SETTLED = re.compile(r"\b(?:is|are|'s|feels?|feeling|got|been)\s+(?:\w+\s+)?(?:fine|better|good|ok|okay|gone|"
+                               r"sorted|settled|healed|cured|much easier|all right|alright)\b")
 
 
 _TALKS_OF_THE_PRESSING = re.compile(r"\b(?:pressing|pressed|the press|massag\w*|rubbing|the ball|the roller|"

@@ -471,6 +471,9 @@ def _side_for(span: Span, doc: Doc, region_tokens: AbstractSet[int] = frozenset(
     if span.start > span.sent.start + 1 and doc[span.start - 1].text in _LETTER_JOINERS and \
             doc[span.start - 2].lower_ in _SIDE_LETTERS:
         return _SIDE_LETTERS[doc[span.start - 2].lower_]  # "L-knee", "R/knee"
+    if span.start > span.sent.start + 1 and doc[span.start - 1].lower_ in {"side", "sided"} and \
+            doc[span.start - 2].lower_ in _SIDE_LETTERS and not _is_foreign(doc[span.start - 2]):
+        return _SIDE_LETTERS[doc[span.start - 2].lower_]  # "r side lwr back", "L side neck stiff"
     if span.start > span.sent.start + 1 and doc[span.start - 1].lower_ in _SIDE_SOUNDS and \
             doc[span.start - 2].lower_ in {"my", "his", "her", "their", "your", "the"}:
         return "right"  # "my write knee"
@@ -578,7 +581,9 @@ _PAIN_WORDS = re.compile(r"\b(?:pain\w*|hurt\w*|sore\w*|ache\w*|aching|agony|kil
 # pain", "back hurts") keeps it a region; so does "back" as a whole answer ("where?" "back").
 _BACK_REGION_BEFORE = re.compile(
     r"\b(?:my|the|your|his|her|their|our|a|sore|bad|stiff|achy|aching|painful|tight|lower|upper|low|mid|middle|"
-    r"whole|entire|left|right|of|across|along)\s+$")
+    r"whole|entire|left|right|of|across|along|"
+    # "I have pain in back, low, left side": a pain word and "in" before a bare "back" (no article) is the back
+    r"(?:pain|pains|ache|aches|aching|hurts?|hurting|sore|soreness|stiff|stiffness|twinges?|spasms?)\s+(?:in|on|across))\s+$")
 _BACK_REGION_AFTER = re.compile(
     r"^\s*(?:pain|pains|ache|aches|aching|achy|hurts|hurting|hurt|is|was|spasms?|muscles?|problems?|issues?|"
     r"injury|twinges?|feels|keeps|gives|went|'s|has|and)\b")
@@ -677,7 +682,7 @@ def _is_a_hand(span: Span, doc: Doc) -> bool:
     return True
 
 
-_ALONG_THE = re.compile(r"\b(?:across|along|at|near|towards|round|around|over|by)\s+the\s+(?:very\s+)?$")
+_ALONG_THE = re.compile(r"\b(?:across|along|at|on|near|towards|round|around|over|by)\s+the\s+(?:very\s+)?$")
 # "left forearm, palm side", "on the knuckle side": a part of the hand naming the side of a place that faces its way,
 # not the part itself, where the place comes before ("the thumb side of my wrist" keeps the thumb: pain there is often
 # the thumb's own tendons)
@@ -1434,6 +1439,12 @@ def _placed_further_on(low: str, place: Mention, part: re.Match[str]) -> bool:
         _LOCATED_PART_BEFORE.search(low[:part.start()]) and _LOCATED_PART_AFTER.match(low, part.end()))
 
 
+# a part word said of a thing: "the top shelf", "the front door", "the back garden", "the side table"
+_PART_OF_A_THING = re.compile(r"\s+(?:shelf|shelves|cupboards?|door|doors|garden|seat|seats|step|steps|stairs|floor|drawers?|"
+                              r"bunk|deck|row|room|table|window|pocket|yard|gate|lane|road|street|car|page|burner|"
+                              r"line|desk|office|bedroom|porch|tooth|teeth)\b")
+
+
 def _part_mentions(text: str, parts: Iterable[str], places: list[Mention]) -> list[Mention]:
     """The words that say where in a vaguely named place ("at the front and side", "outside bit"),
     longest first and without overlaps; vocabulary/vague_places.yml says what each one means where.
@@ -1459,6 +1470,8 @@ def _part_mentions(text: str, parts: Iterable[str], places: list[Mention]) -> li
                 continue  # "both side", "on one side": which side, not the side of a place
             if _a_point_of_nothing(low, match):
                 continue  # "what is a trigger point?": no point of the elbow
+            if _PART_OF_A_THING.match(low, match.end()):
+                continue  # "reaching up to the top shelf", "the back garden": a thing's part, not the body's
             taken.append(match.span())
             found.append((match.start(), Mention(kind="part", value=part, text=match.group(1))))
     return [mention for _, mention in sorted(found, key=lambda item: item[0])]
@@ -1501,6 +1514,9 @@ _NOT_A_TRIGGER = re.compile(
     r"mornings?|nights?)|(?:the\s+)?(?:winter|summer|cold|heat)|times|first|january|february|march|april|may|june|"
     r"july|august|september|october|november|december|christmas|easter|"
     r"(?:i\s+)?(?:was|were)\s+(?:\d+|a\s+(?:kid|child|baby|teenager)|little|young|younger)|"  # "when I was 12"
+    # "7 outta 10 when its bad", "when it flares up": when the pain is at its worst, no cause of it
+    r"(?:it'?s|its|it\s+is|it\s+gets|it'?s\s+at\s+its|at\s+its)\s+(?:bad|worst|really\s+bad|very\s+bad|at\s+its\s+worst|"
+    r"worse|bad\s+day|flaring|flared)$|(?:it\s+)?flares?(?:\s+up)?$|(?:a\s+)?bad\s+days?$|"
     r"\d[\d,.]*$)"  # "my replacement from 2015": a year or a number alone says no cause
     r"(?![a-z])")  # whole words: "paint ceilings" is no "pain"
 

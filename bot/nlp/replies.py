@@ -67,7 +67,8 @@ _COURTESIES = tuple((re.compile(rf"(?<![\w'])(?:{pattern})(?![\w'])"), english) 
      r"shukran|asante(?: sana)?|dhanyavaa?d|spasibo|jazakallah(?: khair)?|jazak allah|mahalo|arigato|xie xie|köszönöm|"
      r"multumesc|hvala|salamat(?: po)?|maraming salamat|diolch(?: bach| yn fawr)?|go raibh maith agat|"
      r"tack(?: så mycket)?|dank je(?: wel)?|dankjewel|bedankt|kiitos|takk|tusen takk|efharisto|te[sş]ekk[üu]rler|"
-     r"terima kasih|shukriya|nandri|chur|cheers bro|much appreciated|much obliged|appreciate it|god bless(?: you)?|"
+     r"terima kasih|shukriya|nandri|tenki(?: ya| o| tenki)?|tenkyu|tank ?you|chur|cheers bro|much appreciated|"
+     r"much obliged|appreciate it|god bless(?: you)?|"
      r"bless you|bless", "thanks"),
     (r"adi[oó]s|ciao|chau|tsch[üu]ss?|tchau|au revoir|do widzenia|bonne (?:soir[ée]e|journ[ée]e|nuit)|hasta luego|"
      r"[àa] bient[ôo]t|auf wiedersehen|arrivederci|khuda hafiz|allah hafiz|doei|tot ziens|hej d[åa]|hej hej|"
@@ -88,7 +89,7 @@ _COURTESIES = tuple((re.compile(rf"(?<![\w'])(?:{pattern})(?![\w'])"), english) 
     (r"2(?= (?:much|hard|strong|deep|sore|painful|far|intense|sharp|heavy|light|soft|little)\b)", "too"),
     (r"gd|gud|gr8", "good"),
     # "carnt feel owt" (Northern English): can't feel anything
-    (r"carnt|carn't|caint|cain't", "can't"), (r"owt", "anything"),
+    (r"carnt|carn't|caint|cain't|cnt|cnat|cant't", "can't"), (r"owt", "anything"),
     # check-in answers typed fast: "bit btr", "ye it helpd", "nah nothin new", "a lil wrse"
     (r"btr|bttr|betr|beter|betta|bettr|bettah", "better"), (r"wrse|worsr|wrs|worser", "worse"),
     (r"helpd|hlpd|helpt|hepled|helpded", "helped"), (r"nothin|nuthin|nuffin|nothink|nuttin|nutten", "nothing"),
@@ -393,7 +394,10 @@ _SAFETY_QUESTION_CLAUSE = re.compile(
 
 
 # a question opening a later clause, without its question mark: "Dad asks, can he do this, he takes ..."
-_ASKED_IN_A_CLAUSE = re.compile(r"(?:^|[,.;:]\s*)(?:can|could|should|may) (?:i|he|she|we|they) (?:do|try|have|still)\b")
+_ASKED_IN_A_CLAUSE = re.compile(r"(?:^|[,.;:]\s*)(?:can|could|should|may) (?:i|he|she|we|they) (?:do|try|have|still)\b|"
+                                # asked indirectly: "he wants to know if it's ok to do this", "wondering whether"
+                                r"\b(?:know|wondering|wonder|wondered|asks|asking|asked|find out|checking)\s+"
+                                r"(?:if|whether)\b")
 
 
 def asks_if_massage_is_safe(text: str) -> bool:
@@ -715,6 +719,24 @@ def tells_of_another_pain(text: str) -> bool:
     return bool(_NEW_COMPLAINT.search(text.lower()))
 
 
+# a degree alone, said to "did it help?": "little bit", "a bit", "somewhat" (yes, a little); "not much" (no)
+_DEGREE_ONLY = re.compile(r"(?:yes,? )?(?:a )?(?:little|lil|small|tiny) (?:bit|bit only)|(?:a )?(?:bit|little)|"
+                          r"(?:yes,? )?(?:somewhat|slightly|kind of|kinda|sort of|a tad|partly|some|a little only|"
+                          r"small small|little little)")
+_DEGREE_NONE = re.compile(r"not (?:much|a lot|really|very much|that much)|(?:hardly|barely|scarcely)(?: at all)?")
+
+
+def helped_said_to_the_question(text: str) -> Answer | None:
+    """The answer to "did it help?": in words (read_helped), or a degree alone ("little bit" is a small yes)."""
+    helped = read_helped(text)
+    if helped is not None:
+        return helped
+    bare = _words(text).strip(" .!")
+    if _DEGREE_NONE.fullmatch(bare):
+        return Answer.NO
+    return Answer.YES if _DEGREE_ONLY.fullmatch(bare) else None
+
+
 def read_helped(text: str) -> Answer | None:
     """Whether the self-care helped, in words: "Little bit it helped", "yes the golf ball thing helped",
     "the stretches didn't do much"; None when the message does not say."""
@@ -743,6 +765,8 @@ _CHECKIN_ACTIONS = (
     ("stop", re.compile(r"\b(?:on the head|no need to keep|stop|stopping|cancel|unsubscribe|no more|"
                         rf"{SCRAP_THE_CHECKINS}|"
                         r"don'?t want (?:them|these|any|check)|quit|(?<!-)end(?!-)|"
+                        r"(?:don'?t|do not|no need to|needn'?t) bother (?:with |doing )?(?:the |them|these|those|any |"
+                        r"check)|"
                         r"opt out|leave me alone|stop messaging|stop texting|enough of|"
                         r"(?:don'?t|do not|shan'?t|won'?t|will not) (?:need|want)|no (?:need|thanks|thank you)|"
                         r"knock (?:the |them |it )?(?:check[- ]?ins? )?on the head|no need to keep|"
@@ -783,12 +807,27 @@ def read_checkin_action(text: str) -> str | None:
     words = _words(text)
     if _MOVE_IT.search(words) and requested_checkin_days(text) is not None:
         return "reschedule"  # "can't do this now, move it to next week": a day asked for wins over a "can't"
+    if _KEEP_THEM.search(words):
+        return "keep"  # "no, the check-ins I have are enough": nothing to change
     for action, pattern in _CHECKIN_ACTIONS:
         if pattern.search(words):
-            return action
+            return "pause" if action == "stop" and _FOR_A_WHILE.search(words) else action
     if _ANOTHER_DAY.search(words) and requested_checkin_days(text) is not None:
         return "reschedule"  # "can u do it mon 14th instead", "make it the 10th"
     return None
+
+
+# a stop that is for a while ("stop the check in for now, I tell you when I come back") is a pause
+_FOR_A_WHILE = re.compile(r"\b(?:for now|for the moment|for a (?:bit|while|few (?:days|weeks))|for (?:the next )?"
+                          r"(?:\d+|two|three|four|a couple of|a few) (?:days?|weeks?)|temporarily|"
+                          r"(?:until|till|til|when) i(?:'m| am)? (?:come |get |am |'m )?(?:back|home)|"
+                          r"i(?:'ll)? (?:tell|let) you (?:know )?when)\b")
+# the check-ins left as they are: "the check-ins I have are enough", "keep them as they are"
+_KEEP_THEM = re.compile(r"\b(?:check[- ]?ins? (?:i |i'?ve |we |already |booked |planned |have |got ){1,3}(?:are|is) "
+                        r"(?:enough|fine|plenty|ok)|"
+                        r"(?:keep|leave) (?:them|the check[- ]?ins?|my check[- ]?ins?) (?:as (?:they are|it is)|"
+                        r"like that|as is)|(?:already|got) (?:have )?(?:enough )?check[- ]?ins?(?: booked| planned)?"
+                        r"(?:,| is| are)? (?:enough|fine|plenty))\b")
 
 
 _MOVE_IT = re.compile(r"\b(?:move|moving|postpone|reschedule|push (?:it|them|that|this) (?:back|on)|put (?:it|them) "
@@ -820,10 +859,11 @@ _CLOSING = re.compile(
     r"(?:speak|talk|have a word|check) (?:to|with)|ask (?:the|my|her|his|them))|"
     # going to get the help the bot advised: "ok ringing 111 now", "calling 999", "booking the gp"
     # going to get the help advised, in a few words of one's own: "ok po I will go to the walk in clinic now"
-    r"(?:[\w']+\W+){0,5}?(?:ringing|calling|phoning|booking|calling up|ring|call|phone|book|get|getting|go|going|"
+    r"(?:[\w']+\W+){0,5}?(?:ringing|calling|phoning|booking|calling up|ring|call|phone|book|get|getting|"
+    r"go (?:and |to )?see|going (?:to )?see|go|going|"
     r"head|heading|off|try|trying|contact|contacting|visit|pop|popping|make an appointment (?:with|at)|book in with|"
     r"booking in with)\W+(?:(?:the|my|an|a|them|up|down|to|down to|over to|into|in at|round to)\W+)*"
-    rf"(?:{_HELP_PLACES}|them|now)\b|"
+    rf"(?:{_HELP_PLACES}|them|now|today|tonight|straight away|right away|asap)\b|"
     r"(?:(?:k|ok|okay|fine|right|alright|will do)\W+)*(?:i'?ll|ill|i will|will|gonna|going to|i'?m gonna|i'?m going to)"
     r"(?: go| go and)? (?:(?:get it|have it|get this|get him|get her) (?:looked at|checked|seen to)|"
     r"(?:get|be) (?:seen|checked|looked at))\b|"

@@ -68,6 +68,7 @@ RESPONSE_MOVES: dict[str, str | tuple[str, ...] | None] = {
     "utter_checkin_noted": "checkin_summary", "utter_checkin_trend": None,
     "utter_checkin_escalate": "refer_professional",
     "utter_checkin_keep_going": None, "utter_checkins_paused": "checkins_paused",
+    "utter_checkins_unchanged": "acknowledge", "utter_checkins_how": "offer_checkins",
     "utter_checkins_resumed": "checkins_resumed", "utter_checkins_stopped": "checkins_stopped",
     "utter_checkin_moved": "checkin_moved",
     # planned and moved in one: "yes, but can the first one be after the 15th?"
@@ -84,6 +85,7 @@ RESPONSE_MOVES: dict[str, str | tuple[str, ...] | None] = {
 # Families of responses named by prefix (the intake's questions, their re-asks and repairs).
 RESPONSE_PREFIX_MOVES: tuple[tuple[str, str], ...] = (
     ("utter_ask_pain_", "ask_intake"),
+    ("utter_ask_which_part_", "ask_intake"),
     ("utter_rephrase_pain_", "clarify"),
     ("utter_rephrase_checkin_", "clarify"),
 )

@@ -49,7 +49,7 @@ OWN_ACTIONS = frozenset({"action_coach_massage", "action_pressure_feedback", "ac
                          "utter_deleted_already", "utter_no_diagnosis", "utter_greet", "utter_thank",
                          "utter_bot_challenge", "utter_medicines", "utter_emergency_reminder",
                          "utter_emergency_reminder_again", "utter_emergency_goodbye", "action_show_the_spot",
-                         "action_answer_how_often"})
+                         "action_answer_how_often", "utter_out_of_scope", "utter_checkins_how"})
 
 
 def _previous_action(tracker: DialogueStateTracker) -> str | None:
