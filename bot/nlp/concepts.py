@@ -31,7 +31,10 @@ _SPELLED_OUT = {"n't": "not", "nt": "not", "ca": "can", "wo": "will", "'m": "am"
                 # Scots spellings of the small words a finding's phrase is made of ("aboot twenty minutes",
                 # "gaun doon ma left airm", "roon ma chest"): read as the words they spell, for the concepts only
                 "aboot": "about", "oot": "out", "doon": "down", "roon": "round", "airm": "arm", "airms": "arms",
-                "heid": "head", "ma": "my", "wis": "was", "gaun": "going", "fur": "for"}
+                "heid": "head", "ma": "my", "wis": "was", "gaun": "going", "fur": "for",
+                # round 15: "like bein hit wi a bat" (Scots "wi" is "with"; only the concepts read it so, the readers of
+                # numbers keep "a wi say 6" as "I would say")
+                "wi": "with", "bein": "being", "hame": "home", "heidache": "headache"}
 # Intensifiers that sit inside a phrase without changing it ("can't REALLY feel", "PROPERLY numb"); the text
 # is matched with and without them.
 FILLERS = frozenset({"really", "properly", "quite", "very", "just", "even", "totally", "fully", "completely",
