@@ -72,10 +72,11 @@ _INTAKE_FACTS = frozenset({"region", "sensation", "intensity", "duration", "acti
                            "side"})
 _WHY_NOT = re.compile(r"\bwhy not\b|\bwhy the hell not\b|\bnot a bad idea\b")  # a yes with a "not" in it
 _REFUSAL = re.compile(r"\b(?:no|nah|nope|not|don'?t|dont|never|without)\b")
-_MASSAGE_PLEASE = re.compile(r"\b(?:show me|guide me|talk me through|do the|try the|go on with the)\b.*\bmassag|"
+_MASSAGE_PLEASE = re.compile(r"\b(?:show (?:me|us)|guide (?:me|us)|talk (?:me|us) through|do the|try the|"
+                             r"go on with the)\b.*\bmassag|"
                              r"\bmassag\w*\b.*\b(?:please|then|after all|go on)\b|"
                              # "actually wait go on show me the first one" after saying no to the massage
-                             r"\b(?:show|take|walk|talk|guide) me (?:through )?"
+                             r"\b(?:show|take|walk|talk|guide) (?:me|us) (?:through )?"
                              r"(?:the first|that first|the massage|how)\b")
 _STOPS_CHECKINS = re.compile(r"\bno need to keep|\bon the head\b|"
                              r"\b(?:can|could|would|will|please)(?: (?:you|u|ya|ye))?(?: please| pls| just)? stop "
@@ -245,6 +246,17 @@ _CHECKIN_WORDS = re.compile(r"\bcheck(?![- ]?ups?\b|ed\b|ing (?:it|my|the|with)\
 
 
 
+# a goodbye until the next check-in: "talk next week so", "speak to you then", "see you next week"
+_SEE_YOU_THEN = re.compile(r"\b(?:talk|speak|chat|see you|catch you|hear from you)\b[^.?!]{0,15}\b"
+                           r"(?:next week|then|soon|next time)\b")
+# come to give the check-in: "I am due to tell you how it's getting on", "here for my check-in", "time for my update"
+_COMES_FOR_THE_CHECKIN = re.compile(r"\b(?:due to (?:tell|update|report)|(?:here|back|time) for (?:my|the|our) "
+                                    r"(?:check[- ]?in|update|follow[- ]?up)|"
+                                    r"(?:my|the) check[- ]?in (?:is )?(?:due|today)|"
+                                    r"how (?:my|the|it|things|they) \w*\s*(?:is|are|'s|has been|have been) "
+                                    r"(?:getting on|going|doing)|(?:to )?(?:give|tell) you (?:an |my |the )?update)\b")
+
+
 def _reports_progress(s: Situation) -> bool:
     """With check-ins agreed and none under way, how the pain is going ("I wanted to tell you it's ever so much
     better") heard as a check-in answer: the check-in starts, keeping the trend, rather than a new intake."""
@@ -299,8 +311,8 @@ def _coach_offer(s: Situation) -> str | None:
         return "action_suggest_muscles"  # the place changed: the suggestions (and the body map) follow it
     if wants_other_muscle(s.text) and not _WHY_FIRST.match(s.text.lower()):
         return "action_next_candidate"
-    if asks_why_these(s.text) and s.intent != "ask_why":
-        return "action_explain_why"  # "why those ones though? I'd have thought it was a neck thing"
+    if asks_why_these(s.text):  # "why those ones though?", "Please explain why you propose these muscles."
+        return None if s.intent == "ask_why" and s.sure else "action_explain_why"
     if _WHY_FIRST.match(s.text.lower()) and "?" in s.text and s.intent != "ask_why":
         return "action_explain_why"  # "Why this muscles and not the one in the leg directly?" asks why, not for more
     if _MASSAGES_FOR_THEM.search(s.text.lower()) and not wants_stretch_instead(s.text):
@@ -534,6 +546,9 @@ def _trusted(s: Situation) -> Situation:
     if s.intent in _CHECKIN_COMMANDS and s.typed and is_closing(s.text) and (
             not _CHECKIN_WORDS.search(s.text.lower())) and not _PAUSE_WORD.search(s.text.lower()):
         return replace(s, intent=None, confidence=0.0)  # "No, that's everything. Thanks a million" starts nothing
+    if s.intent in _CHECKIN_COMMANDS and s.typed and _SEE_YOU_THEN.search(s.text.lower()) and (
+            not _MOVE_WORDS.search(s.text.lower())) and "?" not in s.text:
+        return replace(s, intent="goodbye")  # "lovely, talk next week so" after "I'll check in next week": agreed
     if s.intent == "delete_data" and s.typed and not (wants_deletion(s.text) or _DELETION_WORD.search(s.text.lower())):
         return replace(s, intent=None, confidence=0.0)  # "nope, all clear" to a safety question deletes nothing
     if s.intent == "ask_professional" and s.typed and s.awaiting in ("checkin_offer", "coach_offer") and (
@@ -758,8 +773,13 @@ def _decide(s: Situation) -> str | None:
         action = handler(s)
         if action is not None and not (action == "action_rephrase" and s.describes_pain):
             return action
+    if s.typed and not s.sure and not s.awaiting and is_closing(s.text) and not s.describes_pain:
+        return "utter_goodbye"  # "diolch" after the check-ins were paused: a thanks the classifier did not know
     if _reports_progress(s):
         return None  # "hello again, the neck is ever so much better": the check-in rule starts one, not an intake
+    if s.typed and s.checkins_agreed and not s.active_loop and s.awaiting in (None, "anything_else") and (
+            _COMES_FOR_THE_CHECKIN.search(s.text.lower())) and not s.describes_pain:
+        return "action_checkin_start"  # "it's Margaret, I believe I am due to tell you how my shoulders are getting on"
     if s.describes_pain:
         return "intake_form"
     if s.typed and s.previous_action in (None, "utter_greet") and not s.awaiting and not s.active_loop and (

@@ -1440,8 +1440,8 @@ def _placed_further_on(low: str, place: Mention, part: re.Match[str]) -> bool:
 
 
 # a part word said of a thing: "the top shelf", "the front door", "the back garden", "the side table"
-_PART_OF_A_THING = re.compile(r"\s+(?:shelf|shelves|cupboards?|door|doors|garden|seat|seats|step|steps|stairs|floor|drawers?|"
-                              r"bunk|deck|row|room|table|window|pocket|yard|gate|lane|road|street|car|page|burner|"
+_PART_OF_A_THING = re.compile(r"\s+(?:shelf|shelves|cupboards?|door|doors|garden|seat|seats|step|steps|stairs|floor|"
+                              r"drawers?|bunk|deck|row|room|table|window|pocket|yard|gate|lane|road|street|car|page|burner|"
                               r"line|desk|office|bedroom|porch|tooth|teeth)\b")
 
 

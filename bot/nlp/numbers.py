@@ -67,6 +67,8 @@ _LEAD_IN = re.compile(
     # "usually 5, sometimes 6": how strong it usually is (the usual-score reading picks which)
     r"usually|normally|generally|typically|sometimes|mostly|often|"
     r"of about|of around|of maybe|of roughly|still|now|currently|down to|back to|"
+    # Nigerian Pidgin "na" is "is": "the pain now na 4", "e na like 6"
+    r"(?:pain|it|e|now|dey) na|"
     # "dunno 6?", "not sure, 5?": a score said with doubt is still the score
     r"dunno|donno|idk|not sure|no idea|unsure|"
     # "a solid 6", "easily a 7", "a good 5": a score said with a word for how sure

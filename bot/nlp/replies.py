@@ -90,6 +90,9 @@ _COURTESIES = tuple((re.compile(rf"(?<![\w'])(?:{pattern})(?![\w'])"), english) 
     (r"gd|gud|gr8", "good"),
     # "carnt feel owt" (Northern English): can't feel anything
     (r"carnt|carn't|caint|cain't|cnt|cnat|cant't", "can't"), (r"owt", "anything"),
+    # Jamaican Patois: "mi will go to di doctor today. Tanks"
+    (r"mi(?= will| a go| ago| go| gonna| ah go)", "i"), (r"di(?= doctor| gp| hospital| clinic| physio)", "the"),
+    (r"tanks|tenks|tanks you|tank yuh", "thanks"),
     # check-in answers typed fast: "bit btr", "ye it helpd", "nah nothin new", "a lil wrse"
     (r"btr|bttr|betr|beter|betta|bettr|bettah", "better"), (r"wrse|worsr|wrs|worser", "worse"),
     (r"helpd|hlpd|helpt|hepled|helpded", "helped"), (r"nothin|nuthin|nuffin|nothink|nuttin|nutten", "nothing"),
@@ -300,7 +303,10 @@ _OTHER_MUSCLE = re.compile(
     r"(?=\W|$)|(?:tried|done) (?:all )?(?:of )?(?:them|those) already|"
     # "hmm none of those sound right"
     r"none of (?:those|these|them|the (?:muscles|ones))(?: really| quite)? (?:sounds?|seems?|feels?|looks?|rings?|"
-    r"is|are)(?: like)? (?:right|it|the one|familiar|a bell|true|likely|mine))\b")
+    r"is|are)(?: like)? (?:right|it|the one|familiar|a bell|true|likely|mine)|"
+    # "I don't think it is these. Is there other possibility?", "... foam rolled a lot. Something else?"
+    r"(?:don'?t|dont|do not) think (?:it'?s|its|it is) (?:these|those|them|that one|this one)|"
+    r"(?:any |an |some )?other possibilit(?:y|ies)|something else\W*$)\b")
 
 
 def wants_other_muscle(text: str) -> bool:
@@ -434,7 +440,8 @@ _HOW_OFTEN = re.compile(
     r"\bhow (?:often|frequently|many (?:times|x|sessions|rounds|reps|goes))\b[^.!?]{0,40}"
     r"(?:\b(?:should|must|shall|can|do|need to|have to) (?:i|we|he|she|they|you)\b|"
     r"\b(?:massag\w*|press\w*|stretch\w*|repeat|a day|per day|in the day|daily|a week|per week|each day)\b)|"
-    r"\bhow long (?:do|should|must|shall|can|to|for)\b[^.!]{0,25}\b(?:hold|keep|press|stay|stretch|massage|do)\b|"
+    r"\bhow long (?:do|should|must|shall|can|to|for|am (?:i|ah)|are (?:we|you)|is (?:he|she))\b[^.!]{0,25}\b"
+    r"(?:hold|keep|press|stay|stretch|massage|do)\b|"
     r"^\W*(?:and |so |ok |okay )?(?:how many times|how often)\s*\?")
 
 
@@ -538,6 +545,7 @@ _LESS_WORDS = re.compile(
 _MORE_WORDS = re.compile(
     r"\b(?:too less|very less|barely|barley|hardly|scarcely|"
     r"(?:can'?t|cant|cannot|don'?t|dont) (?:really |rly |quite |much )?feel|"
+    r"(?:not|no) feel(?: it)? (?:much|anything|a lot|it)|"  # learner English: "not feel much"
     r"not feeling|feel nothing|nothing|nothin|nuthin|nutten|nuttin|nowt|hee haw|zilch|nada|sod all|bugger all|"
     r"(?:cyaan|canny|cannae|kyaan) (?:really )?feel|not a lot|feel (?:very |so |only )?little|"
     # "I eh feel it" (Trinidad), "i no dey feel am" (Nigerian Pidgin), "only mild", "tickling"
@@ -851,6 +859,7 @@ _CLOSING = re.compile(
     r"have a (?:good|great|nice|lovely) (?:one|day|evening|night|weekend)|"
     r"good (?:evening|night|day|afternoon) to (?:you|ye|ya|u)|good luck|all the best|bless(?: you| ya| ye| u)?|"
     r"no thanks|no thank you|not now|not right now|bye|goodbye|cheers|ta|thanks|thank you|thx|thnx|tnx|ty|thank u|"
+    r"safe(?: bro| man| g| fam| mate| yeah)?\W*$|"  # London "safe": thanks, all good
     r"that'?ll do|back to (?:it|work|the grind|the office|my shift|the desk)|"
     r"nothing else|nothin|nuthin|nowt|none|i'?m off|im off|i'?m done|done for now|see you|see ya|good night|night|"
     r"that'?s me|that will be all|that'?ll be all|will do|that was (?:all|it|everything)|that'?s the lot|thats the lot|"
@@ -1091,6 +1100,9 @@ _DELETION = re.compile(
     rf"\b{_DELETE_VERB}\b[^.!?]{{0,40}}\b{_DATA_WORDS}\b|"
     rf"{_ASKING}{_DELETE_VERB_NOW}\b[^.!?]{{0,25}}\b{_ANYTHING}|"
     r"\bmake (?:you|u|ya) forget\b|"
+    # "i'd rather you wiped everything i've told you"
+    rf"\b(?:rather|prefer (?:it )?if) (?:you|u) (?:wiped|deleted|erased|removed|cleared|binned|scrubbed|got rid of|"
+    rf"forgot)\b[^.!?]{{0,25}}\b(?:{_ANYTHING}|{_DATA_WORDS})|"
     r"\btake (?:my|our|his|her) (?:name|details|info|data|things|stuff|number)\b[^.!?]{0,25}\boff\b|"
     r"\bforget (?:me|everything|all about me|about me|my details|all (?:of )?(?:this|my \w+)|who i am|"
     r"(?:this|the|our|that) (?:whole |entire )?(?:chat|convo|conversation|exchange))\b|"

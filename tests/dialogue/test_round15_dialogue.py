@@ -202,7 +202,8 @@ def test_a_birth_that_is_not_ones_own(text: str, knowledge: Any, monkeypatch: py
     assert not any(m.kind == "finding" and m.value == "postpartum" and m.present for m in found)
 
 
-@pytest.mark.parametrize("text", ["my back has ached since my delivery in May", "we have a new baby and my wrist hurts"])
+@pytest.mark.parametrize("text", ["my back has ached since my delivery in May",
+                                  "we have a new baby and my wrist hurts"])
 def test_ones_own_birth_is_still_heard(text: str, knowledge: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BOT_TODAY", "2026-11-30")
     found = mentions_from_text(text, knowledge.sided_regions, bare_intensity=True)

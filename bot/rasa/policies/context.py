@@ -124,6 +124,8 @@ class ContextPolicy(ContentPolicy):
             after_the_advice = _after_see_doctor_advice(tracker) if latest == _SEE_DOCTOR else None
             if after_the_advice:
                 return self._predict(after_the_advice, domain)
+            if latest == "action_checkin_start" and not tracker.active_loop_name:
+                return self._predict("checkin_form", domain)  # a check-in started in words: its questions follow
             asked = latest != "action_screen" or tracker.get_slot(AWAITING_SLOT) in ("screening", "age")
             listens = latest in ALWAYS_LISTEN_AFTER or str(latest or "").startswith(_ASKS_A_FORM_QUESTION)
             if (listens and asked) or (latest in OWN_ACTIONS and not tracker.active_loop_name):
