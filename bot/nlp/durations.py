@@ -572,7 +572,7 @@ def _after_event_on_a_weekday(low: str, today: date) -> list[tuple[str, float, i
     """The weekday that closes what "after" names, as texts shorten it: "calf tight after my long run sun",
     "knee's sore after footy sat, like a 4" (the weekday alone; the event before it dates the pain)."""
     found = []
-    for match in re.finditer(rf"\bafter\s+((?:[a-z'-]+\s+){{1,4}}?)({_WEEKDAYS})\b(?=\s*(?:$|[^\w\s']|(?:and|but|so|"
+    for match in re.finditer(rf"\bafter\s+((?:[a-z'-]+\s+){{1,8}}?)({_WEEKDAYS})\b(?=\s*(?:$|[^\w\s']|(?:and|but|so|"
                              rf"like|it|its|it's|now|i|im|i'm|morning|night|afternoon|evening)\b))", low):
         words = match.group(1).split()
         if words[-1] in _SUBJECTS | _DETERMINERS | _NOT_BEFORE_A_DAY or set(words) & _NOT_BETWEEN_SINCE_AND_DAY:
@@ -830,11 +830,31 @@ def _restated_counts(low: str) -> list[tuple[str, float, int, int]]:
     return found
 
 
+# The spell of a doing the pain came after, said with the pain: "sore after a week of long days cutting", "elbow's
+# been aching after a few days of hammering" (not "better after a week of rest": a treatment or a rest, no onset)
+_SPELL_OF_DOING = re.compile(
+    r"\b(?:pain\w*|hurt\w*|sore\w*|\w*ache\w*|aching|achy|stiff\w*|tight\w*|niggl\w*|twing\w*|killing|wrecked|"
+    r"knackered|grief)\b[^.!?;,\n]{0,30}?\bafter\s+(?P<said>(?:the\s+(?:last|past)\s+)?"
+    rf"(?P<amount>{_NUM}|a couple of|couple of|a few|few|several|a|an)\s+"
+    r"(?:(?:long|hard|busy|full|solid|heavy|tough|mad|crazy)\s+)?(?P<unit>day|week|wk|fortnight|month)s?)\s+of\s+"
+    r"(?!(?:rest|resting|physio|physiotherapy|treatment|tablets|painkillers|ibuprofen|antibiotics|stretch\w*|"
+    r"exercises|nothing|doing\s+nothing|sitting\s+still|taking\s+it\s+easy|ice|icing)\b)[a-z]")
+_HABIT = re.compile(r"\b(?:always|every|usually|whenever|tends?\s+to|normally|typically|each)\b")
+
+
 def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
     """Every time expression as (kind, days, start, end), most specific kinds first."""
     quantity = rf"(?P<amount>{_NUM}|a couple of|couple of|a couple|couple|a few|few|several|a|an)"
     found: list[tuple[str, float, int, int]] = _restated_counts(low)
     restated = [(start, end) for _, _, start, end in found]
+    for match in _SPELL_OF_DOING.finditer(low):  # "sore after a week of long days cutting": the week it built over
+        if match.group("unit").startswith("day") and (word_number(match.group("amount")) or 3.0) < 2:
+            continue  # "aches after a day of typing": how each day goes, not when it began
+        if _HABIT.search(_sentence_around(low, match.start("said"), match.end("said"))):
+            continue  # "it always aches after a week of nights"
+        amount = word_number(match.group("amount")) or {"a couple of": 2.0, "couple of": 2.0, "a few": 3.0,
+                                                         "few": 3.0, "several": 4.0}.get(match.group("amount"), 1.0)
+        found.append(("spell", amount * _UNIT_DAYS[match.group("unit")], match.start("said"), match.end("said")))
     for match in re.finditer(
         rf"(?<!\bafter )(?<!\bin )(?<!\bper )(?<!\ball )(?<!\beach )(?<!\bevery )(?<!\ba )(?<!\bhalf )"
         # "one and a half months", "one and half month" (a second language's way), "a month and a half"
@@ -1001,10 +1021,19 @@ def _accepted(kind: str, days: float, low: str, start: int, end: int, *, about_p
     if kind == "present":
         return bool(_ONSET_WORDS.search(_sentence_around(low, start, end))) or _whole_answer(low, start, end)
     if kind == "dating":  # "it started on the 14th", "hurt it on saturday": dated by an onset in its sentence
-        # or by the event the pain came after: "an aching calf after a long day digging on Saturday"
+        # or by the event the pain came after: "an aching calf after a long day digging on Saturday", "calves tight
+        # after the thanksgiving turkey trot"
         return bool(_ONSET_WORDS.search(_sentence_around(low, start, end))) or (
-            about_pain and bool(re.search(r"\bafter\b[^.!?;,\n]{0,60}$", before)))
+            about_pain and bool(re.search(r"\bafter\b[^.!?;,\n]{0,60}$", before))) or (
+            low.startswith("after", start) and bool(_PAIN_JUST_BEFORE.search(before))
+            and not _AHEAD.search(_sentence_around(low, start, end)))
     return True
+
+
+# The pain said just before "after <a day>": "calves tight after the turkey trot on thanksgiving"; not a day ahead
+_PAIN_JUST_BEFORE = re.compile(r"\b(?:pain\w*|hurt\w*|sore\w*|\w*ache\w*|aching|achy|stiff\w*|tight\w*|niggl\w*|"
+                               r"twing\w*|killing)\b(?:\s+[a-z']+){0,3}\s*$")
+_AHEAD = re.compile(r"\b(?:will|'ll|should|shall|going\s+to|gonna|hope|hoping|next|until|till|see\s+(?:you|the|my))\b")
 
 
 def _same_sentence(low: str, start: int, end: int) -> bool:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, AbstractSet, Any, Iterable
 from bot.nlp.build import SPANS_KEY, pipeline_path, pipeline_patterns
 from bot.nlp.compiled import Compiled, Lexicon, compile_lexicon, default_lexicon, load_compiled, save_compiled
 from bot.nlp.concepts import clause_ids, compose
-from bot.nlp.durations import find_duration
+from bot.nlp.durations import Duration, find_duration
 from bot.nlp.numbers import KIN_WORDS, parse_age, parse_intensity, parse_someone_elses_age
 from bot.nlp.typos import Corrected
 from bot.nlp.typos import correct as correct_typos
@@ -500,14 +500,23 @@ def _side_for(span: Span, doc: Doc, region_tokens: AbstractSet[int] = frozenset(
     return None
 
 
+# The part of a place said straight after it in a terse list: "wrist back", "knee front", "elbow outer"
+_PART_AFTER_THE_PLACE = frozenset({"back", "front", "top", "bottom", "side", "outer", "inner", "outside", "inside",
+                                   "underside", "base", "tip", "palm"})
+
+
 def _side_letter_after(span: Span, doc: Doc) -> str | None:
     """"outer elbow R, burning", "top of foot L", "wrist (rt)": a side letter right after the place, set off."""
     i = span.end + 1 if span.end < span.sent.end and doc[span.end].text == "(" else span.end
+    if i + 1 < span.sent.end and doc[i].lower_ in _PART_AFTER_THE_PLACE:
+        i += 1  # "wrist back L", "knee front R": the part of the place said after it, then the side
     if i >= span.sent.end or _is_foreign(doc[i]):
         return None
     letter, stop = doc[i].lower_, doc[i].lower_.endswith(".")  # "knee L." is one token
+    # set off by a mark, or by the score after it in a terse list ("wrist back L 5/10 ache")
     if letter.rstrip(".") not in _SIDE_LETTERS or (
-            not stop and i + 1 < span.sent.end and doc[i + 1].text not in _SET_OFF):
+            not stop and i + 1 < span.sent.end and doc[i + 1].text not in _SET_OFF
+            and not doc[i + 1].text[:1].isdigit()):
         return None
     return _SIDE_LETTERS[letter.rstrip(".")]
 
@@ -595,6 +604,10 @@ _BACK_ADVERB_BEFORE = re.compile(
 _BACK_ADVERB_AFTER = re.compile(
     r"^\s+(?:again|on|off|for|to|home|then|later|soon|in|up|with|from|here|now|a|by|after|like)\b")
 _BACK_OF_IT = re.compile(r"^\s+of\s+(?:it|that|them|this|those)\b")
+# A limb's part said after it, in a terse list: "wrist back L", "knee back, sore", "hand back 4/10"
+_PLACE_WITH_A_BACK_BEFORE = re.compile(r"\b(?:wrists?|hands?|knees?|thighs?|legs?|arms?|forearms?|elbows?|ankles?|"
+                                       r"heels?|calf|calves|head|fingers?|thumbs?)\s+$")
+_PART_SET_OFF_AFTER = re.compile(r"^\s*(?:$|[,.;:!?/()-]|\d|(?:l|r|lt|rt|left|right|both)\b)")
 # Conversation and scheduling, not a posture or a task: "carry on", "reach me at ...", "we were talking",
 # "push my follow-up back".
 _CARRY_ON = re.compile(r"^\s+on\b(?!\s+(?:my|the|one|a|your|his|her)\b)")
@@ -710,6 +723,8 @@ def _is_region_here(span: Span, doc: Doc) -> bool:
         return True
     if _BACK_OF_IT.match(after):
         return False  # "R forearm, back of it": the back side of the place just named
+    if _PLACE_WITH_A_BACK_BEFORE.search(before) and _PART_SET_OFF_AFTER.match(after):
+        return False  # "wrist back L 5/10": the back of the wrist, in a terse list
     if _BACK_REGION_BEFORE.search(before) or _BACK_REGION_AFTER.match(after):
         return True
     return not (_BACK_ADVERB_BEFORE.search(before) or _BACK_ADVERB_AFTER.match(after))
@@ -1564,6 +1579,10 @@ _CAUSE_NAMED = re.compile(
     r"\s+" + _WHAT_IT_IS + _WHAT_ENDS)
 # "it's tamping that does it", "kneading sets it off", "the long drives bring it on": the cause said before what it
 # does to the pain
+# How much worse: "makes it way worse", "a lot worse", "so much worse", "10x worse"
+_MORE_SO = (r"(?:(?:way|much|so\s+much|a\s+lot|lots|loads|heaps|far|even|a\s+(?:bit|little|wee\s+bit|fair\s+bit)|"
+            r"really|definitely|defo|def|deffo|always|massively|significantly|noticeably|ten\s+times|\d+\s*x|"
+            r"twice\s+as|that\s+much)\s+)*")
 _CAUSE_BEFORE_IT = re.compile(
     r"(?:^|[,.;:!?(]\s*|\b(?:it'?s|its|it\s+is|it\s+was|i\s+think|probably|mainly|mostly|especially|definitely|def|"
     r"defo|and|but)\s+)"
@@ -1572,7 +1591,8 @@ _CAUSE_BEFORE_IT = re.compile(
     r"(?:really\s+|always\s+|usually\s+|just\s+)?"
     r"(?:(?:does|did)\s+it(?=\s*(?:$|[^\w\s]|\s+(?:for\s+me|every\s+time|each\s+time|too|again|and|but|though|"
     r"mostly|most|the\s+most|worst|lol|tbh)\b))|(?:sets?|set)\s+it\s+off|(?:brings?|brought)\s+it\s+on|"
-    r"triggers?\s+it|(?:makes?|made)\s+it\s+(?:worse|hurt|flare|ache)|flares?\s+it|aggravates?\s+it)")
+    r"triggers?\s+it|(?:makes?|made)\s+it\s+(?:" + _MORE_SO + r")?(?:worse|hurt|flare|ache)|flares?\s+it|"
+    r"aggravates?\s+it)")
 # "I do pipette in lab all day", "I'm on the tills all day", "I spend hours at the wheel", "after a day on the pipe
 # wrench", "hours on the fingerboard": the work or the hobby said with the time it takes (not "days in a row")
 _WORK_SAID = re.compile(
@@ -1652,6 +1672,32 @@ def _doing_after_the_facts(text: str, found: list[Mention]) -> list[Mention]:
     return []
 
 
+# Words that close a terse list without naming a cause: "..., 2 wks now", "3 days getting worse", "1wk on and off"
+_NOT_WORDS_OF_A_CAUSE = re.compile(r"\b(?:and|but|or|so|it|its|it's|i|i'm|im|my|me|is|was|be|been|getting|worse|better|"
+                                   r"same|constant|constantly|always|on|off|ish|or\s+so|roughly|about|approx|already|"
+                                   r"tops|max|plus|still|again|worst|bad|really|very|now|ago|since|started|ongoing|"
+                                   r"then|just|also|too|thx|thanks|ty|help|please|pls|x+)\b")
+
+
+def _words_after_the_facts(text: str, found: list[Mention]) -> list[Mention]:
+    """A terse list typed without commas, whose last words after how strong and how long name nothing else: what
+    brings it on, in the person's words ("wrist back L 5/10 ache 1wk scanner gun")."""
+    kinds = {m.kind for m in found if m.present}
+    duration = next((m for m in found if m.kind == "duration" and m.present and m.text), None)
+    if not kinds & {"region", "sensation"} or "intensity" not in kinds or duration is None:
+        return []
+    low = text.lower().rstrip(" .!?")
+    at = low.rfind(duration.text.lower())
+    last = low[at + len(duration.text):].strip() if at >= 0 else ""
+    said = " ".join(m.text.lower() for m in found if m.text)
+    if not re.fullmatch(r"[a-z][a-z'\-]*(?: [a-z][a-z'\-]*){0,2}", last) or len(last) < 3 or last in said or any(
+            word in said for word in last.split() if len(word) > 3) or _NOT_A_LIST_TRIGGER.search(last) or \
+            _NOT_WORDS_OF_A_CAUSE.search(last) or _NOT_A_TRIGGER.match(last) or _PAIN_SAID.search(last) or \
+            _TREATMENT.search(last) or re.match(rf"(?:{_NOT_A_DOING})\b", last):
+        return []
+    return [Mention(kind="trigger_words", value=last, text=last)]
+
+
 def _trigger_words(text: str, found: list[Mention]) -> list[Mention]:
     """What makes it worse in the person's words, when no activity in the vocabulary said it: after a cue
     ("worse on hill reps", "when I practise long") in a message about pain or one that is only that, or
@@ -1680,7 +1726,8 @@ def _trigger_words(text: str, found: list[Mention]) -> list[Mention]:
                 continue  # "home from university for the weekend": where someone came from, not a cause
             if cue is not _TRIGGER_CUE and (_NOT_A_CAUSE.search(what) or _PAIN_SAID.search(what) or (
                     cue is _ON_A_DOING and _NOT_ON_A_DOING.match(what)) or (
-                    cue in (_WORK_SAID, _TIME_SPENT_ON) and _TREATMENT.search(what)) or _COACHING_SAID.search(what)):
+                    cue in (_WORK_SAID, _TIME_SPENT_ON, _BEEN_THERE) and _TREATMENT.search(what)) or (
+                    _COACHING_SAID.search(what))):
                 continue
             if len(what) >= 4 and not _NOT_A_TRIGGER.match(what) and (about_pain or said_as_aggravation):
                 return [Mention(kind="trigger_words", value=what, text=match.group(0))]
@@ -1693,7 +1740,8 @@ def _trigger_words(text: str, found: list[Mention]) -> list[Mention]:
     if nothing:
         return [Mention(kind="trigger_words", value=re.sub(r"\s+", " ", nothing.group(1) or nothing.group(2)),
                         text=nothing.group(0))]
-    return _last_item_of_a_list(text, found) or _doing_after_the_facts(text, found)
+    return (_last_item_of_a_list(text, found) or _doing_after_the_facts(text, found)
+            or _words_after_the_facts(text, found))
 
 
 # "under cars all day", "scanner gun all shift": how long the doing takes, at the end of the item that says it
@@ -1704,6 +1752,21 @@ _BEEN_DOING = re.compile(
     r"(?:\s+[a-z][a-z'\-]*){0,4}?)"
     r"(?=\s+(?:all\s+(?:day|night|week|weekend|shift|morning|afternoon|evening|month)|for\s+(?:hours|days|weeks)|"
     r"non[- ]?stop|a\s+lot|loads|lately|recently|every\s+day|day\s+in\s+day\s+out)\b)")
+# ... and a place the work keeps the person in: "been under sinks all week", "been up ladders all day" (not "been in bed
+# all week", "been on painkillers for days": a rest or a treatment)
+_BEEN_THERE = re.compile(
+    r"\b(?:i'?ve\s+|ive\s+|i\s+have\s+|have\s+|i\s+)?been\s+(?P<what>(?:under|on|up|in|inside|behind|over|down)\s+"
+    r"(?!(?:pain|agony|bed|my\s+bed|home|holiday|leave|hospital|the\s+(?:sofa|couch|mend)|(?:the\s+|my\s+)?sick|"
+    r"nights?|days|lates|earlies|it|that|this|them|and|off|a\s+(?:bit|lot))\b)"
+    r"[a-z][a-z'\-]*(?:\s+[a-z][a-z'\-]*){0,3}?)"
+    r"(?=\s+(?:all\s+(?:day|night|week|weekend|shift|morning|afternoon|evening|month)|for\s+(?:hours|days|weeks)|"
+    r"non[- ]?stop|day\s+in\s+day\s+out)\b)")
+# Shift work said as what the person has been doing: "been working nights", "doing night shifts", "on lates this week"
+_SHIFT_WORK = re.compile(
+    r"\b(?:been\s+|i'?m\s+|im\s+|i\s+am\s+|i\s+|after\s+|from\s+|since\s+)(?P<what>(?:working|doing|on|work|do)\s+"
+    r"(?:(?:the|a|my|some|lots\s+of|a\s+lot\s+of|loads\s+of|extra|back[- ]to[- ]back)\s+)?"
+    r"(?:nights|night\s+shifts?|nightshifts?|night\s+duty|lates|late\s+shifts|earlies|early\s+shifts|doubles|"
+    r"double\s+shifts|overtime|long\s+shifts|12[- ]?(?:hour|hr)\s+shifts|twelves))\b")
 # "since I paint the ceilings of a big house", "since I carry my son": the cause as learners of English say it, a
 # plain verb after "since I" and before what it is done to (not "since I woke up", "since I was 12", "since I fell")
 _SINCE_I_DO = re.compile(
@@ -1714,11 +1777,16 @@ _SINCE_I_DO = re.compile(
     r"(?P<what>[a-z]{3,}(?<!ed)\s+(?:the|a|an|my|our|his|her|this|these|those|some|heavy|big|lots?\s+of)\s+"
     r"[a-z][a-z'\-]*(?:\s+[a-z][a-z'\-]*){0,4}?)" + _WHAT_ENDS)
 # "worse after a shift at the bar": the cue's words said to make it worse
-_WORSE_JUST_BEFORE = re.compile(r"\b(?:worse|worst)(?:\s+(?:after|when|whenever|from|during|with|by|doing))?\s*$")
+# ... and "it comes when I do night duty", "it only starts after long shifts": when the pain comes is what brings it on
+_WORSE_JUST_BEFORE = re.compile(r"\b(?:worse|worst)(?:\s+(?:after|when|whenever|from|during|with|by|doing))?\s*$|"
+                                r"\b(?:it|it\s+only|pain|the\s+pain|this|that)\s+(?:only\s+|usually\s+|mostly\s+|"
+                                r"mainly\s+|always\s+|just\s+)?(?:comes?|starts?|kicks?\s+in|flares?|"
+                                r"gets?\s+(?:bad|sore|really\s+bad)|is\s+(?:bad|sore|at\s+its\s+worst))"
+                                r"(?:\s+(?:on|up|back))?(?:\s+(?:mostly|mainly|usually|only|always|just))?\s*$")
 # The cues in the order they are tried: the first one that names something is what makes it worse
 # (the time spent and where before the plain cues: "after a long day on the building site" is more than "a long day")
-_TRIGGER_CUES = (_TIME_SPENT_ON, _TRIGGER_CUE, _CAUSE_NAMED, _CAUSE_BEFORE_IT, _WORK_SAID, _BEEN_DOING, _SINCE_I_DO,
-                 _ON_A_DOING)
+_TRIGGER_CUES = (_TIME_SPENT_ON, _TRIGGER_CUE, _CAUSE_NAMED, _CAUSE_BEFORE_IT, _WORK_SAID, _BEEN_DOING, _BEEN_THERE,
+                 _SHIFT_WORK, _SINCE_I_DO, _ON_A_DOING)
 
 
 # Work shifts named as the whole message: "long shifts on the coffee machine tbh", "night shifts at the depot"
@@ -1798,6 +1866,25 @@ def _last_item_of_a_list(text: str, found: list[Mention]) -> list[Mention]:
     return [Mention(kind="trigger_words", value=last, text=items[-1])]
 
 
+# The hedges said around a length are part of it: "ten days more or less", "about 2 weeks or so", "a week give or take"
+_HEDGE_BEFORE_A_LENGTH = re.compile(r"(?:\b(?:about|around|roughly|approx\.?|approximately|maybe|probably|like|nearly|"
+                                    r"almost|just\s+over|over|a\s+good|give\s+or\s+take)\s+)+$")
+_HEDGE_AFTER_A_LENGTH = re.compile(r"(?:\s*,?\s*(?:more\s+or\s+less|give\s+or\s+take|or\s+so|or\s+thereabouts|"
+                                   r"roughly|approx\w*|[-\s]?ish|i\s+think|i'?d\s+say|i\s+guess|maybe|probably|tops|"
+                                   r"at\s+(?:least|most)|now|already|so\s+far)\b)+")
+
+
+def _with_its_hedges(text: str, duration: Duration) -> str:
+    """The words that said a length with the hedges around it, so what is left of its clause is what else was said
+    ("burning, 4, ten days more or less": the clause is only the length)."""
+    low = text.lower()
+    if low[duration.start:duration.end] != duration.text.lower():
+        return duration.text
+    before = _HEDGE_BEFORE_A_LENGTH.search(low[:duration.start])
+    after = _HEDGE_AFTER_A_LENGTH.match(low, duration.end)
+    return text[before.start() if before else duration.start:after.end() if after else duration.end]
+
+
 def _number_mentions(text: str, spans: list[Span], *, bare_intensity: bool) -> list[Mention]:
     """Intensity, duration and age. A time right after an activity is the activity's length ("drive for
     an hour"), and a lone day word counts as an onset only in a message about pain (see durations.py)."""
@@ -1812,7 +1899,7 @@ def _number_mentions(text: str, spans: list[Span], *, bare_intensity: bool) -> l
     if duration:
         # An onset that cannot be counted ("since I moved house") is stated but of unknown length.
         value = "unknown" if duration.days is None else f"{duration.days:g}"
-        mentions.append(Mention(kind="duration", value=value, text=duration.text))
+        mentions.append(Mention(kind="duration", value=value, text=_with_its_hedges(text, duration)))
     age = parse_age(text)
     if age:
         mentions.append(Mention(kind="age", value=str(age[0]), text=age[1]))
@@ -1830,7 +1917,8 @@ _WORSE_BEFORE = re.compile(
     r"(?:when|whenever|while|if|after|doing)\b)[^.!?;]*$")
 _WORSE_AFTER = re.compile(r"^(?:(?!\b(?:but|and|or|so|my|i|it|though|although|while|when|because)\b)[^.!?;,]){0,40}?"
                           r"\b(?:(?:is|are|was|'s)\s+(?:the\s+|what\s+)?(?:worst|worse)|"
-                          r"makes?\s+it\s+(?:worse|hurt|flare)|sets?\s+it\s+off|brings?\s+it\s+on|aggravates?)\b")
+                          r"makes?\s+it\s+" + _MORE_SO + r"(?:worse|hurt|flare)|sets?\s+it\s+off|brings?\s+it\s+on|"
+                          r"aggravates?)\b")
 
 
 def _said_to_make_it_worse(span: Span, doc: Doc) -> bool:
@@ -1899,6 +1987,7 @@ def extract_mentions(doc: Doc, sided_regions: Iterable[str], *, bare_intensity: 
     parts = _not_parts_of_places_not_the_pains(doc.text, parts, [m for m in found if m.kind == "region"
                                                                   and not m.present])
     parts = _centre_beside_a_level(_parts_outside_tools(doc, _parts_outside_doings(doc.text, parts, spans)))
+    parts = _back_said_after_its_place(doc.text, parts)
     numbers = _number_mentions(doc.text, spans, bare_intensity=bare_intensity)
     found = _other_side_corrected(doc, _one_side_for_all(doc, found, set(sided_regions)))
     found, parts = _places_named_as_parts(doc.text, found, parts)  # after the sides: "arch of r foot" keeps the r
@@ -2045,6 +2134,18 @@ def _places_named_as_parts(text: str, found: list[Mention],
     kept = [m for m in found if not (m.kind == "region" and m.vague and m.present and any(
         abs(start - where) <= _PART_REACH + len(m.text) for start in at(m.text) for where in near))]
     return kept, rest
+
+
+_BACK_AFTER_ITS_PLACE = re.compile(_PLACE_WITH_A_BACK_BEFORE.pattern.removesuffix(r"\s+$") + r"\s+back\b(?=" +
+                                   _PART_SET_OFF_AFTER.pattern.removeprefix("^") + ")")
+
+
+def _back_said_after_its_place(text: str, parts: list[Mention]) -> list[Mention]:
+    """"knee back R 4/10": the back of the knee, said as a terse list says it (the back bit, as the places read it:
+    not the back, see _is_region_here)."""
+    if not _BACK_AFTER_ITS_PLACE.search(text.lower()):
+        return parts
+    return [replace(part, value="back bit") if part.value == "back" else part for part in parts]
 
 
 def _one_side_for_all(doc: Doc, mentions: list[Mention], sided_regions: set[str]) -> list[Mention]:

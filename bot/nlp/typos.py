@@ -176,6 +176,8 @@ def _dictation_slips(text: str) -> list[Correction]:
 
 
 _DISTANCE_IN_CAPITALS = re.compile(r"\b\d{1,3}K\b")
+# An -ing word with its g dropped and written as an apostrophe: "achin'", "carryin'", "workin'"
+_DROPPED_G = re.compile(r"([A-Za-z]{2,}[iI][nN])['’]")
 
 
 def _calendar_slip(text: str, start: int, end: int) -> str | None:
@@ -373,7 +375,15 @@ def correct(text: str, vocabulary_words: Iterable[str] | Speller) -> Corrected:
     dictated = [(fix.start, fix.end) for fix in fixes]
     for match in _TOKEN.finditer(text):
         token = match.group(0)
-        if "'" in token or "’" in token or any(start <= match.start() < end for start, end in dictated):
+        if any(start <= match.start() < end for start, end in dictated):
+            continue
+        dropped_g = _DROPPED_G.fullmatch(token)
+        if dropped_g and speller.is_known(dropped_g.group(1).lower() + "g"):
+            # "achin'", "carryin' the baby", "been workin' nights": the -ing word, its g written as an apostrophe
+            fixes.append(Correction(match.start(), match.end(), token,
+                                    dropped_g.group(1) + ("G" if token[-2:-1].isupper() else "g")))
+            continue
+        if "'" in token or "’" in token:
             continue
         spoken = _SPOKEN_FORMS.get(token.lower())
         if spoken and token.lower() == "o" and not re.match(r" [a-z]", text[match.end():match.end() + 2].lower()):
