@@ -186,26 +186,31 @@ class ActionCheckinRecord(Action):
         return "action_checkin_record"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> Events:
-        trend = str(tracker.get_slot("checkin_trend") or "same")
-        pain = tracker.get_slot("checkin_pain")
-        helped = tracker.get_slot("checkin_helped")
-        outcome = Outcome(utcnow(), trend, int(float(pain)) if _is_number(pain) else None,
-                          None if helped in (None, "unknown") else helped == "yes")
-        baseline, started = store().baseline(tracker.sender_id)
-        history = [*store().outcomes(tracker.sender_id), outcome]
-        reason = escalation_reason(history, baseline_pain=baseline, started_at=started or outcome.answered_at,
-                                   red_flag=triage_level_of(tracker) >= TriageLevel.SEE_DOCTOR)
-        store().record_outcome(tracker.sender_id, outcome, escalated=reason is not None)
-        dispatcher.utter_message(response="utter_checkin_noted")
-        _chart_message(dispatcher, history, baseline)
-        if reason:
-            config = settings()
-            dispatcher.utter_message(response="utter_checkin_escalate", reason=reason, clinic=config.clinic_name,
-                                     booking_url=config.booking_url)
+        if record_checkin(dispatcher, tracker, str(tracker.get_slot("checkin_trend") or "same")):
             return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("checkin_escalated", True),
                     awaiting(None)]
         dispatcher.utter_message(response="utter_checkin_keep_going")
         return [awaiting(None)]
+
+
+def record_checkin(dispatcher: CollectingDispatcher, tracker: Tracker, trend: str) -> bool:
+    """Store this check-in's answers, show the trend and escalate when self-care is not enough (True then)."""
+    pain = tracker.get_slot("checkin_pain")
+    helped = tracker.get_slot("checkin_helped")
+    outcome = Outcome(utcnow(), trend, int(float(pain)) if _is_number(pain) else None,
+                      None if helped in (None, "unknown") else helped == "yes")
+    baseline, started = store().baseline(tracker.sender_id)
+    history = [*store().outcomes(tracker.sender_id), outcome]
+    reason = escalation_reason(history, baseline_pain=baseline, started_at=started or outcome.answered_at,
+                               red_flag=triage_level_of(tracker) >= TriageLevel.SEE_DOCTOR)
+    store().record_outcome(tracker.sender_id, outcome, escalated=reason is not None)
+    dispatcher.utter_message(response="utter_checkin_noted")
+    _chart_message(dispatcher, history, baseline)
+    if reason:
+        config = settings()
+        dispatcher.utter_message(response="utter_checkin_escalate", reason=reason, clinic=config.clinic_name,
+                                 booking_url=config.booking_url)
+    return reason is not None
 
 
 class ActionCheckinManage(Action):
@@ -224,8 +229,13 @@ class ActionCheckinManage(Action):
             action = "reschedule"  # "put these on hold, back on the 17th": the next one on the day they are back
         sender = tracker.sender_id
         # "Move it to next week" or "stop these" during a check-in ends that check-in's questions too.
+        in_checkin = tracker.active_loop.get("name") == "checkin_form"
         ends_checkin: Events = [ActiveLoop(None), SlotSet("requested_slot", None)] \
-            if action in ("stop", "pause", "reschedule") and tracker.active_loop.get("name") == "checkin_form" else []
+            if action in ("stop", "pause", "reschedule") and in_checkin else []
+        # "Lots better, hardly notice it. You can quit these check-ins now": the answer kept, then the stop
+        trend = tracker.get_slot("checkin_trend") or read_trend(_latest_text(tracker))
+        if action == "stop" and in_checkin and trend and store().has_schedule(sender):
+            record_checkin(dispatcher, tracker, str(trend))
         self._answer(dispatcher, sender, action, entities, _latest_text(tracker))
         return ends_checkin
 

@@ -85,6 +85,10 @@ _STOPS_CHECKINS = re.compile(r"\bno need to keep|\bon the head\b|"
                              r"\b(?:just|please|pls) stop (?:them|these|those)\b|\bmind stopping\b|"
                              r"\bstop(?:ping)? (?:all )?(?:the |these |my |of the )?remind|"
                              rf"\b{SCRAP_THE_CHECKINS}|"
+                             # "you can quit these check-ins now", "don't bother with the check-ins"
+                             r"\b(?:quit|end|drop|ditch|finish with) (?:the |these |those |my |all the )?"
+                             r"check[- ]?ins?|"
+                             r"\bbother (?:with )?(?:the |these |those |any )?check[- ]?ins?|"
                              r"\bstop (?:the |these |my )?(?:check|messag|asking|texting)|"
                              r"\bno more (?:check|messag|asking)|\bunsubscribe\b|\bcancel (?:the |these |my )?check|"
                              r"\b(?:don'?t|do not|no longer) need (?:the |those |these |any |your |them )?(?:wee )?"
@@ -592,13 +596,16 @@ def decide(s: Situation) -> str | None:
     if action is None and trusted.intent != s.intent and not trusted.active_loop:  # a form reads its answer itself
         if trusted.intent == "out_of_scope":
             return "utter_out_of_scope"
-        if is_closing(s.text) and not trusted.describes_pain:
+        if trusted.intent == "goodbye" or (is_closing(s.text) and not trusted.describes_pain):
             return "utter_goodbye"  # "ok I will go and see the physio. Thank you" heard as a request
         return "intake_form" if trusted.describes_pain and not trusted.awaiting else "action_rephrase"
     return action
 
 
 def _decide(s: Situation) -> str | None:
+    if s.typed and s.checkins_agreed and not s.active_loop and s.awaiting in (None, "anything_else") and (
+            _COMES_FOR_THE_CHECKIN.search(s.text.lower())) and not s.describes_pain:
+        return "action_checkin_start"  # "it's Margaret, I believe I am due to tell you how my shoulders are getting on"
     if s.typed and s.previous_action == "utter_goodbye" and is_closing(s.text) and not s.describes_pain:
         return "utter_thank"  # "no ta" after the goodbye: a short "you're welcome", not the goodbye again
     if s.typed and s.coached and not s.active_loop and s.triage in (None, "none") and _BACK_TO_THE_MASSAGE.search(
@@ -628,7 +635,9 @@ def _decide(s: Situation) -> str | None:
         return "action_delete_data"
     if s.may_ask_aside and wants_professional(s.text) and not _going_to_be_seen(s):
         return "action_refer_professional"  # "tbh I'd rather a physio looked at it properly"
-    if s.may_ask_aside and (s.coached or s.coaching_open) and asks_how_often(s.text) and not s.new_pain_place:
+    if s.may_ask_aside and (s.coached or s.coaching_open) and asks_how_often(s.text) and not s.new_pain_place and not (
+            s.awaiting == "pressure" and read_pressure(s.text, band=s.band).level is not None):
+        # (with a level said too, "now about 6, how long do I hold it?", the pressure's answer says how long)
         return "action_answer_how_often"  # "How many times in the day I must do this?"
     if _asks_for_the_massage(s):
         return "action_coach_massage"  # "until the appointment I want to try the massage, yes", whatever was heard
@@ -777,9 +786,6 @@ def _decide(s: Situation) -> str | None:
         return "utter_goodbye"  # "diolch" after the check-ins were paused: a thanks the classifier did not know
     if _reports_progress(s):
         return None  # "hello again, the neck is ever so much better": the check-in rule starts one, not an intake
-    if s.typed and s.checkins_agreed and not s.active_loop and s.awaiting in (None, "anything_else") and (
-            _COMES_FOR_THE_CHECKIN.search(s.text.lower())) and not s.describes_pain:
-        return "action_checkin_start"  # "it's Margaret, I believe I am due to tell you how my shoulders are getting on"
     if s.describes_pain:
         return "intake_form"
     if s.typed and s.previous_action in (None, "utter_greet") and not s.awaiting and not s.active_loop and (

@@ -340,7 +340,8 @@ class ConversationState:
                 mentions = self.intake_mentions(turn, coached=False)
             if dated and turn.requested_slot != "pain_duration":
                 mentions = [m for m in mentions if m.kind != "duration" or _said_of_the_pain(m, turn.text)]
-            dated = dated or any(m.kind == "duration" and m.present for m in mentions)
+            # "since I bought new boots" dates nothing: a length said later ("ten days more or less") still counts
+            dated = dated or any(m.kind == "duration" and m.present and m.value != "unknown" for m in mentions)
             strength_asked = strength_asked or turn.requested_slot == "pain_intensity"
             corrected = _same_joint_corrected(mentions, messages)
             messages.append(corrected)

@@ -89,7 +89,7 @@ _COURTESIES = tuple((re.compile(rf"(?<![\w'])(?:{pattern})(?![\w'])"), english) 
     (r"2(?= (?:much|hard|strong|deep|sore|painful|far|intense|sharp|heavy|light|soft|little)\b)", "too"),
     (r"gd|gud|gr8", "good"),
     # "carnt feel owt" (Northern English): can't feel anything
-    (r"carnt|carn't|caint|cain't|cnt|cnat|cant't", "can't"), (r"owt", "anything"),
+    (r"carnt|carn't|caint|cain't|cnt|cnat|cant't", "can't"), (r"owt", "anything"), (r"rly|rlly|realy", "really"),
     # Jamaican Patois: "mi will go to di doctor today. Tanks"
     (r"mi(?= will| a go| ago| go| gonna| ah go)", "i"), (r"di(?= doctor| gp| hospital| clinic| physio)", "the"),
     (r"tanks|tenks|tanks you|tank yuh", "thanks"),
@@ -566,6 +566,8 @@ _DONE_WORDS = re.compile(
     r"\b(?:done|finished|all done|that'?s enough|had enough|enough now|it'?s eased|eased off now|gone now|"
     r"melted|released|let go|it'?s gone|it went|softened|ninety seconds|90 seconds|held it|"
     r"leave it (?:there|for (?:now|today|tonight))|call it a day|stop (?:there|for (?:now|today)))\b")
+_IN_A_GOOD_WAY = re.compile(r"\bin a (?:good|nice|satisfying|lovely) (?:way|kind of way|sort of way)\b|"
+                            r"\bhurts so good\b")
 _AND_A_HALF = re.compile(r"\b(\d|zero|one|two|three|four|five|six|seven|eight|nine)\s+and\s+a\s+half\b")
 # At the top of the band, "softer is nice, maybe 5" says what was done and "a nice 5, not too much" denies it:
 # neither is a wince that asks to ease off further
@@ -642,8 +644,8 @@ def read_pressure(text: str, *, direction: str | None = None, sensations: Iterab
     if set(sensations) & {"sharp", "stabbing", "burning", "tingling", "numb", "shooting", "electric"} or \
             _STOP_WORDS.search(_NEGATED_STOP.sub(" ", words)):
         return PressureReading(Pressure.STOP, level)
-    if _TOOL_TIRED.search(words):
-        return PressureReading(Pressure.TOOL_TIRED, level)
+    if _TOOL_TIRED.search(words) and not _IN_A_GOOD_WAY.search(words):
+        return PressureReading(Pressure.TOOL_TIRED, level)  # (not "that's killing me in a good way, like a 6")
     if level is not None:
         if level > high or (level == high and _LESS_WORDS.search(_DONE_OR_DENIED_LESS.sub(" ", words))):
             return PressureReading(Pressure.LESS, level)  # "ow ok thats like 7 maybe 8": at the top and wincing
@@ -694,6 +696,7 @@ def read_trend(text: str) -> str | None:
 
 
 _NOT_HELPED = re.compile(r"\b(?:(?:didn'?t|did not|doesn'?t|does not|hasn'?t|has not|haven'?t|not really|never) "
+                         r"(?:really |actually |much |that much |seem to |seemed to )?"
                          r"(?:help|helped|work|worked|do (?:anything|much|a lot)|make (?:a|any|much) difference)|"
                          r"no help|no use|useless|"
                          r"made no difference|no difference|not much help|not helped|waste of time)\b")
@@ -950,8 +953,18 @@ _PAIN_NEWS = re.compile(r"\b(?:pain\w*|hurt\w*|ach\w*|sore\w*|numb\w*|tingl\w*|s
 
 
 def _is_small_talk(clause: str) -> bool:
-    """Small talk after a goodbye ("shes asleep finally", "I shall manage", "good day to you")."""
+    """Small talk after a goodbye ("shes asleep finally", "I shall manage", "good day to you"), or praise of the help
+    ("you've been more use than the club physio")."""
+    if _PRAISE.match(clause) and not _PAIN_NEWS.search(_MORE_USE.sub(" ", clause)):
+        return True
     return len(clause.split()) <= 6 and not _PAIN_NEWS.search(clause)
+
+
+_MORE_USE = re.compile(r"\bmore (?:use|help|helpful|useful)\b")  # praise, not "one more thing"
+
+
+_PRAISE = re.compile(r"(?:you'?ve been|you have been|you'?re|you are|that was|this was|this has been|that'?s been)\b.*"
+                     r"\b(?:help\w*|use|useful|star|brilliant|great|legend|amazing|life ?saver|kind|lovely|gem)\b")
 
 
 # while pressing, where the feeling travels is the referral the coaching looks for, not a new pain:

@@ -279,3 +279,26 @@ def test_the_conversation_evaluation_scores_every_response() -> None:
     from tools.validate import _domain_responses
 
     assert not unscored_responses(_domain_responses())
+
+
+def test_a_stop_inside_a_check_in_keeps_the_answer_first(knowledge, checkin_store: CheckinStore) -> None:  # type: ignore[no-untyped-def]
+    sender = "checkin-stop-with-answer"
+    ActionScheduleCheckin().run(CollectingDispatcher(), tracker([user_event("yes", "affirm", knowledge)],
+                                                                sender=sender), {})
+    dispatcher = CollectingDispatcher()
+    said = user_event("loads better now, you can quit these check-ins", "checkin_manage", knowledge)
+    result = ActionCheckinManage().run(dispatcher, tracker([said], sender=sender,
+                                                           active_loop={"name": "checkin_form"}), {})
+    assert responses(dispatcher)[0] == "utter_checkin_noted" and responses(dispatcher)[-1] == "utter_checkins_stopped"
+    assert checkin_store.outcomes(sender)[-1].trend == "better"
+    assert any(e.get("event") == "active_loop" for e in result)
+
+
+def test_a_stop_outside_a_check_in_records_nothing(knowledge, checkin_store: CheckinStore) -> None:  # type: ignore[no-untyped-def]
+    sender = "checkin-stop-plain"
+    ActionScheduleCheckin().run(CollectingDispatcher(), tracker([user_event("yes", "affirm", knowledge)],
+                                                                sender=sender), {})
+    dispatcher = CollectingDispatcher()
+    ActionCheckinManage().run(dispatcher, tracker([user_event("it's better, stop the check-ins", "checkin_manage",
+                                                              knowledge)], sender=sender), {})
+    assert responses(dispatcher) == ["utter_checkins_stopped"] and not checkin_store.outcomes(sender)

@@ -91,3 +91,38 @@ def test_closings_of_other_englishes(text: str) -> None:
 
 def test_is_it_safe_is_no_closing() -> None:
     assert not is_closing("safe to keep pressing here?")
+
+
+@pytest.mark.parametrize("text", ["Much better, barely notice it. You can quit these check-ins now.",
+                                  "all good now, don't bother with the check-ins any more"])
+def test_a_stop_said_inside_a_check_in_answer(text: str) -> None:
+    situation = said(text, "checkin_answer", checkins_agreed=True, active_loop="checkin_form",
+                     requested_slot="checkin_trend")
+    assert decide(situation) == "action_checkin_manage"
+
+
+def test_a_level_with_the_how_long_question_gets_the_hold() -> None:
+    situation = said("about a 6 now. how long do I hold it?", "ask_how_massage", awaiting="pressure",
+                     coached=True, coaching_open=True)
+    assert decide(situation) == "action_pressure_feedback"
+
+
+def test_praise_after_thanks_is_a_closing() -> None:
+    assert is_closing("That's all, thanks, you've been more help than the leaflet!")
+    assert not is_closing("thanks, you've been great, but my other knee hurts too")
+
+
+def test_killing_me_in_a_good_way_is_a_good_level() -> None:
+    assert read_pressure("with my knuckles, it's killing me in a good way, about a 6").direction is Pressure.GOOD
+
+
+def test_didnt_really_help() -> None:
+    from bot.nlp.replies import Answer, read_helped
+    assert read_helped("the stretching didn't really help") is Answer.NO
+
+
+def test_a_length_after_an_undated_since_is_kept(knowledge: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.support.reading import slots_after
+    said = ["my left heel has hurt since I started the new job", ("pain_quality", "sharp, 5, well over a week by now")]
+    slots = slots_after(said, knowledge, monkeypatch)
+    assert slots.get("pain_duration") not in (None, "unknown")

@@ -17,6 +17,7 @@ from typing import Any, Dict
 
 from rasa.core.policies.policy import PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.core.constants import ACTION_DEACTIVATE_LOOP_NAME as ACTION_DEACTIVATE_LOOP
 from rasa.shared.core.constants import IS_EXTERNAL
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActionExecutionRejected, UserUttered
@@ -50,6 +51,13 @@ OWN_ACTIONS = frozenset({"action_coach_massage", "action_pressure_feedback", "ac
                          "utter_bot_challenge", "utter_medicines", "utter_emergency_reminder",
                          "utter_emergency_reminder_again", "utter_emergency_goodbye", "action_show_the_spot",
                          "action_answer_how_often", "utter_out_of_scope", "utter_checkins_how"})
+
+
+def _action_before_latest(tracker: DialogueStateTracker) -> str | None:
+    """The bot's action before its latest one in this turn (listening aside)."""
+    actions = [e.action_name for e in tracker.events
+               if isinstance(e, ActionExecuted) and e.action_name != ACTION_LISTEN]
+    return actions[-2] if len(actions) > 1 else None
 
 
 def _previous_action(tracker: DialogueStateTracker) -> str | None:
@@ -126,6 +134,10 @@ class ContextPolicy(ContentPolicy):
                 return self._predict(after_the_advice, domain)
             if latest == "action_checkin_start" and not tracker.active_loop_name:
                 return self._predict("checkin_form", domain)  # a check-in started in words: its questions follow
+            if latest == "utter_goodbye" and tracker.active_loop_name:
+                return self._predict(ACTION_DEACTIVATE_LOOP, domain)  # "I'll ring the surgery": no question after
+            if latest == ACTION_DEACTIVATE_LOOP and _action_before_latest(tracker) == "utter_goodbye":
+                return self._predict(ACTION_LISTEN, domain)
             asked = latest != "action_screen" or tracker.get_slot(AWAITING_SLOT) in ("screening", "age")
             listens = latest in ALWAYS_LISTEN_AFTER or str(latest or "").startswith(_ASKS_A_FORM_QUESTION)
             if (listens and asked) or (latest in OWN_ACTIONS and not tracker.active_loop_name):
