@@ -245,7 +245,9 @@ _PAUSE_WORD = re.compile(r"\b(?:pause|hold off|on hold|put (?:them|it|these) off
 _ABOUT_BEING_AWAY = re.compile(r"\bcheck|\bmessag|\btext|\bremind|\baway\b|\bholiday|\buntil\b|\btill?\b|\bback\b|"
                                r"\btravel|\bon ice\b|\bon hold\b|\bpause|\bresume")
 # words about being checked in on; not a medical "check-up" or "checked by the GP"
-_CHECKIN_WORDS = re.compile(r"\bcheck(?![- ]?ups?\b|ed\b|ing (?:it|my|the|with)\b)|\bin touch\b|\bremind|"
+# (not "I'll go get it check today": to be checked by a doctor)
+_CHECKIN_WORDS = re.compile(r"(?<!get it )(?<!got it )(?<!have it )(?<!get him )(?<!get her )"
+                            r"\bcheck(?![- ]?ups?\b|ed\b|ing (?:it|my|the|with)\b)|\bin touch\b|\bremind|"
                             r"\bfollow[- ]?up|\bmessag\w* me\b|\btext\w* me\b|\bcontact\w* me\b")
 
 

@@ -377,7 +377,9 @@ class ConversationState:
             unanswered = not gave_it and slot not in in_words
             told = [m for m in self.intake_mentions(turn) if m.present and m.kind in INTAKE_KINDS]
             # "no idea", "not sure": but not "wait no, it's the right one" (a correction, with facts)
-            said_unknown = turn.answer in (Answer.UNSURE, Answer.NO) and not told
+            # ... or "not sure how to describe it. It comes when I do night duty": unsure of this one, another told
+            said_unknown = turn.answer in (Answer.UNSURE, Answer.NO) and (
+                not told or bool(_CANNOT_SAY_IT.search(turn.text.lower())))
             if slot != previous_slot:
                 misses = quiet_misses = 0
             if unanswered:
@@ -553,6 +555,11 @@ def _starts_a_new_complaint(turn: UserTurn, mentions: list[Mention], report: Pai
 
 
 _NO_SYMPTOM = frozenset({"injury_settling"})  # findings that tell of no new symptom ("much better")
+
+
+# unsure of the question asked itself, whatever else follows: "not sure how to describe it", "hard to say really"
+_CANNOT_SAY_IT = re.compile(r"\b(?:how to (?:describe|explain|say|put)|hard to (?:describe|explain|say|put)|"
+                            r"(?:can'?t|cannot|don'?t know how to) (?:describe|explain|put it))\b")
 
 
 # the first pain said to be over, beside a new place: "the neck is fine now, but my heel hurts"

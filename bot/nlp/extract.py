@@ -703,6 +703,9 @@ _FACING_SIDE_WORDS = frozenset({"palm", "palms", "knuckle", "knuckles", "thumb",
 _SIDE_NAMED_AFTER = re.compile(r"^[\s-]*(?:side|sides|sided|edge)\b(?!\s+of\b)")
 
 
+_A_PART_OF_IT = re.compile(r"^\s*(?:part|parts|bit|bits|half|side|sides|of it|of them|of each)\b")
+
+
 def _is_region_here(span: Span, doc: Doc) -> bool:
     """False for "back" used as an adverb (see above), for an ache named as a likeness ("rather like
     toothache") and for an illness named after a body part ("breast cancer"); every other region stands."""
@@ -719,6 +722,10 @@ def _is_region_here(span: Span, doc: Doc) -> bool:
             other.label_ == "REGION" and other.end <= span.start and other.id_ != "buttock"
             for other in doc.spans.get(SPANS_KEY, [])):
         return False  # "My lower back ... Both sides across the bottom": the bottom of the place already named
+    if span.text.lower() == "bottom" and _A_PART_OF_IT.match(after) and any(
+            other.label_ == "REGION" and other.end <= span.start and other.id_ != "buttock"
+            for other in doc.spans.get(SPANS_KEY, [])):
+        return False  # "my feet are killing me, the bottom part": the underside of the place already named
     if span.text.lower() != "back":
         return True
     if _BACK_OF_IT.match(after):

@@ -126,3 +126,30 @@ def test_a_length_after_an_undated_since_is_kept(knowledge: Any, monkeypatch: py
     said = ["my left heel has hurt since I started the new job", ("pain_quality", "sharp, 5, well over a week by now")]
     slots = slots_after(said, knowledge, monkeypatch)
     assert slots.get("pain_duration") not in (None, "unknown")
+
+
+def test_unsure_how_to_describe_it_with_a_cause_is_unknown(knowledge: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.dialogue.facts import intake_slots
+    from bot.dialogue.state import MENTIONS_KEY, read_state
+    monkeypatch.setenv("BOT_TODAY", "2026-11-30")
+    events: list[dict[str, Any]] = []
+    for slot, text in [(None, "pain across my forehead"),
+                       ("pain_quality", "not sure how to describe it, it comes when I work late shifts")]:
+        events += [{"event": "active_loop", "name": "intake_form" if slot else None},
+                   {"event": "slot", "name": "requested_slot", "value": slot},
+                   {"event": "user", "text": text, "parse_data": {"intent": {"name": "dont_know"}, MENTIONS_KEY: [
+                       m.to_dict() for m in mentions_from_text(text, knowledge.sided_regions, bare_intensity=True)]}}]
+    state = read_state(events)
+    assert "pain_quality" in state.unknown_answers()
+    assert intake_slots(state.intake_report(), state.unknown_answers()).get("pain_trigger")
+
+
+def test_the_bottom_part_of_the_feet_is_the_sole(knowledge: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.support.reading import slots_after
+    slots = slots_after(["my feet are aching, the bottom part mostly, both of them"], knowledge, monkeypatch)
+    assert str(slots.get("pain_location", "")).startswith("sole")
+
+
+def test_get_it_checked_is_no_check_in_command() -> None:
+    situation = said("ok, I will go get it check today. Thanks", "checkin_start", awaiting="anything_else")
+    assert decide(situation) != "action_schedule_checkin"
