@@ -288,7 +288,8 @@ def read_offer_reply(text: str, intent: str | None = None) -> Answer | None:
 # "not that one", "that's not it", "what else could it be": another muscle, not a no to massage
 _OTHER_MUSCLE = re.compile(
     r"\b(?:not (?:that|this|the first|the) (?:one|muscle|spot)|"
-    r"(?:that'?s|thats|it'?s|its|this is|that is) not (?:it|the one|that one|the right one|where it is)|"
+    r"(?:that'?s|thats|it'?s|its|this is|that is) not (?:it|the one|that one|the right one|where it is|"
+    r"where i feel it|where it hurts|where the pain is|where i get it)|not convinced|"
     r"what else(?= could| might| have you| is there|\s*$)|(?:another|a different|the next|next) (?:one|muscle)|"
     r"any other (?:muscles?|ones?|options?|ideas?)|any others|other (?:muscles|options)|something other than|"
     r"(?:don'?t|dont|do not) think (?:that'?s|thats|that is|it'?s|its|it is|that one'?s|that one is|this one'?s|"
@@ -561,7 +562,7 @@ _GOOD_WORDS = re.compile(
     r"relieving|relief|bearable|fine|ok|okay|yep|yes|yeah|about right|just right|feels right|in the band|better|"
     r"guid|grand|champion|sound|mint|bang on|lush|correct|this one|that one|decent|solid|"
     r"hurts good|hurts so good|satisfying|working|release|releasing|(?:that'?s |thats )?the spot|right there|"
-    r"the one|melting|melts|pleasant)\b|\U0001F44D|\U0001F44C|\u2705)")
+    r"the one|melting|melts|pleasant|comfortable|comfy)\b|\U0001F44D|\U0001F44C|\u2705)")
 _DONE_WORDS = re.compile(
     r"\b(?:done|finished|all done|that'?s enough|had enough|enough now|it'?s eased|eased off now|gone now|"
     r"melted|released|let go|it'?s gone|it went|softened|ninety seconds|90 seconds|held it|"

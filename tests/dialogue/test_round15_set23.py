@@ -153,3 +153,13 @@ def test_the_bottom_part_of_the_feet_is_the_sole(knowledge: Any, monkeypatch: py
 def test_get_it_checked_is_no_check_in_command() -> None:
     situation = said("ok, I will go get it check today. Thanks", "checkin_start", awaiting="anything_else")
     assert decide(situation) != "action_schedule_checkin"
+
+
+@pytest.mark.parametrize("text", ["Hmm, not convinced.", "that's not where I feel it though"])
+def test_doubting_the_muscle_asks_for_another(text: str) -> None:
+    assert wants_other_muscle(text)
+
+
+def test_comfortable_pressure_is_a_good_level() -> None:
+    assert read_pressure("leaning on it gently, comfortable").direction is Pressure.GOOD
+    assert read_pressure("not comfortable at all, too much").direction is Pressure.LESS
