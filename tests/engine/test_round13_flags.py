@@ -3,16 +3,9 @@ wordings of our own, with the look-alikes that must stay as they were. Read thro
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from bot.cli.assess import assess
-
-
-def _judged(text: str) -> tuple[str, set[str], set[str]]:
-    result: dict[str, Any] = assess(text)
-    return result["triage_level"], {f["id"] for f in result["red_flags"]}, set(result["report"]["findings"])
+from tests.support.reading import judged
 
 
 # --- a limb in plaster: numb, tingly, pale or cold, or pain climbing through the painkillers, told apart ----------
@@ -23,7 +16,7 @@ def _judged(text: str) -> tuple[str, set[str], set[str]]:
     "my boy's wrist is in plaster, calpol is making no difference and he's sobbing",
 ])
 def test_signs_under_a_cast_said_apart_are_an_emergency(text: str) -> None:
-    level, flags, _ = _judged(text)
+    level, flags, _ = judged(text)
     assert level == "emergency" and "cast_numb_or_rising_pain" in flags
 
 
@@ -32,7 +25,7 @@ def test_signs_under_a_cast_said_apart_are_an_emergency(text: str) -> None:
     "out of plaster now, ankle's a bit swollen by the evening",
 ])
 def test_a_cast_that_has_come_off_is_no_limb_in_plaster(text: str) -> None:
-    _, flags, findings = _judged(text)
+    _, flags, findings = judged(text)
     assert "limb_in_plaster" not in findings
     assert not {"cast_numb_or_rising_pain", "compartment_cast"} & flags
 
@@ -45,7 +38,7 @@ def test_a_cast_that_has_come_off_is_no_limb_in_plaster(text: str) -> None:
     "sprained my ankle, I can't stand on my left foot",
 ])
 def test_a_twist_with_no_steps_is_urgent(text: str) -> None:
-    level, flags, _ = _judged(text)
+    level, flags, _ = judged(text)
     assert level in ("urgent", "emergency") and "injury_cannot_bear_weight" in flags
 
 
@@ -55,7 +48,7 @@ def test_a_twist_with_no_steps_is_urgent(text: str) -> None:
     "twisting to look over my shoulder while reversing hurts my neck",
 ])
 def test_rolling_or_turning_as_a_movement_is_no_injury(text: str) -> None:
-    _, _, findings = _judged(text)
+    _, _, findings = judged(text)
     assert "minor_trauma" not in findings
 
 
@@ -66,7 +59,7 @@ def test_rolling_or_turning_as_a_movement_is_no_injury(text: str) -> None:
     "jammed my finger catching a netball and it's bent a weird way now",
 ])
 def test_a_limb_out_of_shape_after_a_fall_is_an_emergency(text: str) -> None:
-    level, flags, _ = _judged(text)
+    level, flags, _ = judged(text)
     assert level == "emergency" and "injury_deformity" in flags
 
 
@@ -75,7 +68,7 @@ def test_a_limb_out_of_shape_after_a_fall_is_an_emergency(text: str) -> None:
     "I bent over to pick up the washing basket and my back twinged",
 ])
 def test_bending_is_no_deformity(text: str) -> None:
-    _, _, findings = _judged(text)
+    _, _, findings = judged(text)
     assert "limb_deformity" not in findings
 
 
@@ -85,12 +78,12 @@ def test_bending_is_no_deformity(text: str) -> None:
     "dropped a kettlebell on my foot, it's hard and tight and hurts like mad",
 ])
 def test_a_tense_painful_limb_after_a_blow_is_an_emergency(text: str) -> None:
-    level, flags, _ = _judged(text)
+    level, flags, _ = judged(text)
     assert level == "emergency" and "compartment_after_injury" in flags
 
 
 def test_a_tense_limb_after_a_knock_alone_is_urgent() -> None:
-    level, flags, _ = _judged("bumped my shin on a step and it's gone tight and hard")
+    level, flags, _ = judged("bumped my shin on a step and it's gone tight and hard")
     assert level == "urgent" and "tense_limb_after_injury" in flags
 
 
@@ -99,7 +92,7 @@ def test_a_tense_limb_after_a_knock_alone_is_urgent() -> None:
     "my shoulders are rock hard and the pain is unbearable, my fingers tingle when I press the knot",
 ])
 def test_hard_muscles_without_the_other_signs_stay_none(text: str) -> None:
-    level, _, _ = _judged(text)
+    level, _, _ = judged(text)
     assert level == "none"
 
 
@@ -110,7 +103,7 @@ def test_hard_muscles_without_the_other_signs_stay_none(text: str) -> None:
     "my fingertips are still tingly since Sunday",
 ])
 def test_fingers_that_keep_going_numb_need_a_doctor(text: str) -> None:
-    level, flags, _ = _judged(text)
+    level, flags, _ = judged(text)
     assert level != "none" and "finger_numbness_persisting" in flags
 
 
@@ -120,7 +113,7 @@ def test_fingers_that_keep_going_numb_need_a_doctor(text: str) -> None:
     "my hand went numb leaning on my elbow but it wore off",
 ])
 def test_pins_and_needles_from_a_posture_or_a_press_stay_none(text: str) -> None:
-    level, _, _ = _judged(text)
+    level, _, _ = judged(text)
     assert level == "none"
 
 
@@ -132,29 +125,29 @@ def test_pins_and_needles_from_a_posture_or_a_press_stay_none(text: str) -> None
     "my knee aches after cracking a few shots at goal",
 ])
 def test_striking_a_ball_is_no_injury(text: str) -> None:
-    _, flags, findings = _judged(text)
+    _, flags, findings = judged(text)
     assert not {"heard_snap", "minor_trauma", "blow_to_limb"} & findings
     assert "tendon_snap" not in flags
 
 
 def test_a_pinged_muscle_is_still_a_snap() -> None:
-    _, flags, _ = _judged("something pinged at the back of my thigh as I sprinted")
+    _, flags, _ = judged("something pinged at the back of my thigh as I sprinted")
     assert "tendon_snap" in flags
 
 
 # --- blood thinners ---------------------------------------------------------------------------------------------
 def test_a_growing_bleed_on_a_blood_thinner_is_an_emergency() -> None:
-    level, flags, _ = _judged("on rivaroxaban, knocked my shin and the swelling is getting bigger by the hour")
+    level, flags, _ = judged("on rivaroxaban, knocked my shin and the swelling is getting bigger by the hour")
     assert level == "emergency" and "anticoagulant_bleed_growing_or_faint" in flags
 
 
 def test_a_bruise_on_a_blood_thinner_without_more_stays_urgent() -> None:
-    level, _, _ = _judged("on warfarin, there's a bruise on my arm from the door")
+    level, _, _ = judged("on warfarin, there's a bruise on my arm from the door")
     assert level == "urgent"
 
 
 def test_a_massage_gun_on_a_blood_thinner_needs_a_doctor() -> None:
-    level, flags, _ = _judged("I'm on edoxaban, can I use a massage gun on my back?")
+    level, flags, _ = judged("I'm on edoxaban, can I use a massage gun on my back?")
     assert level == "see_doctor" and "anticoagulant_deep_pressure" in flags
 
 
@@ -164,8 +157,8 @@ STRAIN = ("my right shoulder aches and it spreads over the top of my chest, it s
 
 
 def test_a_strain_weeks_old_is_no_emergency_and_a_doctor_check_when_older() -> None:
-    assert _judged(f"I'm 74, {STRAIN}")[0] == "see_doctor"
-    assert _judged(f"I'm 31, {STRAIN}")[0] == "none"
+    assert judged(f"I'm 74, {STRAIN}")[0] == "see_doctor"
+    assert judged(f"I'm 31, {STRAIN}")[0] == "none"
 
 
 @pytest.mark.parametrize("extra", [
@@ -174,10 +167,10 @@ def test_a_strain_weeks_old_is_no_emergency_and_a_doctor_check_when_older() -> N
     "and I feel sick",
 ])
 def test_any_sign_of_the_heart_keeps_the_emergency(extra: str) -> None:
-    level, _, _ = _judged(f"I'm 74, {STRAIN}, {extra}")
+    level, _, _ = judged(f"I'm 74, {STRAIN}, {extra}")
     assert level == "emergency"
 
 
 def test_a_spreading_pain_begun_today_stays_an_emergency() -> None:
-    level, flags, _ = _judged("I'm 74, my shoulder aches and it spreads over my chest, started this afternoon")
+    level, flags, _ = judged("I'm 74, my shoulder aches and it spreads over my chest, started this afternoon")
     assert level == "emergency" and "chest_pain_spreading" in flags

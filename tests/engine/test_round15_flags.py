@@ -5,19 +5,12 @@ the extractor the dialogue uses."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from bot.cli.assess import assess
 from bot.engine.knowledge import knowledge
 from bot.nlp.concepts import normalise
 from bot.nlp.extract import mentions_from_text
-
-
-def _judged(text: str) -> tuple[str, set[str], set[str]]:
-    result: dict[str, Any] = assess(text)
-    return result["triage_level"], {f["id"] for f in result["red_flags"]}, set(result["report"]["findings"])
+from tests.support.reading import judged
 
 
 def _places(text: str) -> list[tuple[str, str | None]]:
@@ -33,7 +26,7 @@ def _places(text: str) -> list[tuple[str, str | None]]:
     "pain in back, going to the groin on the right",
 ])
 def test_back_pain_travelling_down_to_the_hip_or_leg_is_no_heart_spread(text: str) -> None:
-    level, flags, findings = _judged(text)
+    level, flags, findings = judged(text)
     assert "pain_spreading_arm_jaw" not in findings
     assert "chest_pain_spreading" not in flags and level != "emergency"
 
@@ -54,12 +47,12 @@ def test_going_to_a_place_is_not_the_future() -> None:
     "pain behind my breastbone going into my left arm and up to my neck",
 ])
 def test_chest_pain_spreading_to_the_arm_or_jaw_is_still_an_emergency(text: str) -> None:
-    level, _, findings = _judged(text)
+    level, _, findings = judged(text)
     assert level == "emergency" and "pain_spreading_arm_jaw" in findings
 
 
 def test_the_armpit_alone_is_not_the_chest_for_heart_spread() -> None:
-    level, flags, _ = _judged("since doing pull ups, an ache behind my armpit that goes down the back of my arm")
+    level, flags, _ = judged("since doing pull ups, an ache behind my armpit that goes down the back of my arm")
     assert "chest_pain_spreading" not in flags and level == "none"
 
 
@@ -69,7 +62,7 @@ def test_the_armpit_alone_is_not_the_chest_for_heart_spread() -> None:
     "sciatica-type ache in one buttock only, both legs feel normal, no numbness",
 ])
 def test_legs_said_to_be_fine_are_no_leg_symptoms(text: str) -> None:
-    level, _, findings = _judged(text)
+    level, _, findings = judged(text)
     assert "bilateral_leg_symptoms" not in findings and level == "none"
 
 
@@ -82,19 +75,19 @@ def test_legs_said_to_be_fine_are_no_leg_symptoms(text: str) -> None:
     "fell down the last step, I cannot put any pressure on my ankle",
 ])
 def test_not_bearing_weight_after_a_fall_is_urgent(text: str) -> None:
-    level, flags, findings = _judged(text)
+    level, flags, findings = judged(text)
     assert "cannot_bear_weight" in findings
     assert level in {"urgent", "emergency"} and "injury_cannot_bear_weight" in flags
 
 
 def test_cannot_wait_is_no_weight_bearing() -> None:
-    _, _, findings = _judged("I can't wait for my holiday, my neck is stiff from the laptop")
+    _, _, findings = judged("I can't wait for my holiday, my neck is stiff from the laptop")
     assert "cannot_bear_weight" not in findings
 
 
 # --- the person spoken to is not the one with the symptom -----------------------------------------------------------
 def test_speech_trouble_while_telling_a_colleague_is_the_speakers() -> None:
-    level, flags, findings = _judged(
+    level, flags, findings = judged(
         "my left hand went numb at lunch and when I was telling my colleague about it my words came out jumbled")
     assert "slurred_speech" in findings and level == "emergency" and "stroke_signs" in flags
 
@@ -105,7 +98,7 @@ def test_scots_wi_and_bein_read_as_with_and_being_for_the_concepts() -> None:
 
 
 def test_a_scots_thunderclap_is_an_emergency() -> None:
-    level, _, findings = _judged("ma heid, it wis like bein hit wi a brick, worst ever")
+    level, _, findings = judged("ma heid, it wis like bein hit wi a brick, worst ever")
     assert "sudden_onset" in findings and level == "emergency"
 
 
@@ -115,12 +108,12 @@ def test_a_scots_thunderclap_is_an_emergency() -> None:
     "slipped in the shower and caught myself on my hand, now the snuff box is tender when I press",
 ])
 def test_thumb_base_pain_after_a_fall_onto_the_hand_is_urgent(text: str) -> None:
-    level, flags, findings = _judged(text)
+    level, flags, findings = judged(text)
     assert "snuffbox_pain" in findings and level == "urgent" and "scaphoid_after_fall" in flags
 
 
 def test_thumb_base_pain_without_a_fall_is_not_the_scaphoid_rule() -> None:
-    _, flags, _ = _judged("the base of my thumb aches after knitting all evening")
+    _, flags, _ = judged("the base of my thumb aches after knitting all evening")
     assert "scaphoid_after_fall" not in flags
 
 
@@ -130,12 +123,12 @@ def test_thumb_base_pain_without_a_fall_is_not_the_scaphoid_rule() -> None:
     "my horoscope is cancer and I get tension headaches after work",
 ])
 def test_cancer_the_star_sign_is_no_cancer_history(text: str) -> None:
-    _, _, findings = _judged(text)
+    _, _, findings = judged(text)
     assert "cancer_history" not in findings
 
 
 def test_a_real_cancer_history_is_still_read() -> None:
-    _, _, findings = _judged("I had prostate cancer treated last year and now my hip aches")
+    _, _, findings = judged("I had prostate cancer treated last year and now my hip aches")
     assert "cancer_history" in findings
 
 
@@ -146,7 +139,7 @@ def test_a_real_cancer_history_is_still_read() -> None:
     "numb thumb, index and middle fingers and I keep dropping my pen",
 ])
 def test_carpal_tunnel_pattern_that_wakes_stays_or_weakens_needs_a_doctor(text: str) -> None:
-    level, flags, _ = _judged(text)
+    level, flags, _ = judged(text)
     assert level == "see_doctor" and "median_nerve_pattern" in flags
 
 
@@ -155,5 +148,5 @@ def test_carpal_tunnel_pattern_that_wakes_stays_or_weakens_needs_a_doctor(text: 
     "pins and needles in my fingers after lying on my arm, I had to shake it out and it was fine",
 ])
 def test_carpal_tunnel_pattern_that_comes_and_goes_is_self_care(text: str) -> None:
-    level, flags, _ = _judged(text)
+    level, flags, _ = judged(text)
     assert "median_nerve_pattern" not in flags and level == "none"

@@ -11,19 +11,9 @@ from typing import Any
 
 import pytest
 
-from bot.nlp.extract import load_language, mentions_from_text
+from bot.nlp.extract import load_language
 from bot.nlp.typos import correct
-from tests.support.reading import days, score
-
-
-def _facts(text: str, knowledge: Any, *, bare: bool = False) -> dict[str, str]:
-    """The first value of each kind of fact the whole reader takes from one message."""
-    found: dict[str, str] = {}
-    for mention in mentions_from_text(text, knowledge.sided_regions, bare_intensity=bare):
-        if mention.present:
-            found.setdefault(mention.kind, str(mention.value))
-    return found
-
+from tests.support.reading import days, first_facts, score
 
 # --- 1. Small words of other Englishes read as the standard word -------------------------------------------------
 
@@ -34,7 +24,7 @@ def _facts(text: str, knowledge: Any, *, bare: bool = False) -> dict[str, str]:
 def test_small_words_of_other_englishes_keep_the_length(text: str, expected: float | None, knowledge: Any,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BOT_TODAY", "2026-11-30")
-    facts = _facts(text, knowledge)
+    facts = first_facts(text, knowledge)
     if expected is None:
         assert "duration" in facts  # "since the winter": some length, whatever the season's date
     else:
@@ -62,7 +52,7 @@ def test_spoken_forms_leave_other_words_alone(text: str, knowledge: Any) -> None
     ("maybe 6 sef", 6), ("about 5 lah", 5), ("prob 4 leh", 4), ("7 sef", 7),
 ])
 def test_a_bare_score_with_a_closing_particle(text: str, expected: int, knowledge: Any) -> None:
-    assert _facts(text, knowledge, bare=True).get("intensity") == str(expected)
+    assert first_facts(text, knowledge, bare=True).get("intensity") == str(expected)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -115,13 +105,13 @@ def test_a_date_with_a_slash_still_dates() -> None:
     ("shoulder aches after painting the fence", "painting the fence"),
 ])
 def test_causes_said_in_other_ways(text: str, expected: str, knowledge: Any) -> None:
-    assert _facts(text, knowledge).get("trigger_words") == expected
+    assert first_facts(text, knowledge).get("trigger_words") == expected
 
 
 @pytest.mark.parametrize("text", ["my neck hurts since I woke up on sunday", "knee sore since I was 12",
                                   "been hurting all week, my neck", "since I fell the ankle aches"])
 def test_no_cause_from_onsets_or_the_pain_itself(text: str, knowledge: Any) -> None:
-    assert "trigger_words" not in _facts(text, knowledge)
+    assert "trigger_words" not in first_facts(text, knowledge)
 
 
 @pytest.mark.parametrize("text", ["headache at the temples after gaming, like 6 hrs straight",
@@ -146,7 +136,7 @@ def test_a_half_said_before_or_after_the_unit(text: str, expected: float) -> Non
 @pytest.mark.parametrize(("text", "region"), [("pain at the back side of my neck", "neck_back"),
                                               ("the backside of the head throbs", "occiput")])
 def test_the_back_side_of_a_place(text: str, region: str, knowledge: Any) -> None:
-    assert _facts(text, knowledge).get("region") == region
+    assert first_facts(text, knowledge).get("region") == region
 
 
 @pytest.mark.parametrize(("text", "expected"), [("usually 4, sometimes 5", 4), ("mostly a 3, sometimes 6", 3),
@@ -161,4 +151,4 @@ def test_clock_times_and_counts_stay(text: str) -> None:
 
 
 def test_sour_is_sore(knowledge: Any) -> None:
-    assert _facts("my thumb is sour and tired after the phone", knowledge).get("sensation") == "sore"
+    assert first_facts("my thumb is sour and tired after the phone", knowledge).get("sensation") == "sore"

@@ -13,16 +13,7 @@ import pytest
 
 from bot.nlp.extract import load_language, mentions_from_text
 from bot.nlp.typos import correct
-from tests.support.reading import days, score, slots_after
-
-
-def _facts(text: str, knowledge: Any, *, bare: bool = False) -> dict[str, str]:
-    """The first value of each kind of fact the whole reader takes from one message."""
-    found: dict[str, str] = {}
-    for mention in mentions_from_text(text, knowledge.sided_regions, bare_intensity=bare):
-        if mention.present:
-            found.setdefault(mention.kind, str(mention.value))
-    return found
+from tests.support.reading import days, first_facts, score, slots_after
 
 
 def _all(text: str, knowledge: Any, kind: str) -> list[str]:
@@ -74,7 +65,7 @@ def test_a_date_said_with_a_named_day(text: str, expected: float) -> None:
     "played the piano for forty years and my forearms are aching",
 ])
 def test_years_of_a_doing_are_not_the_pains(text: str, knowledge: Any) -> None:
-    facts = _facts(text, knowledge)
+    facts = first_facts(text, knowledge)
     assert "duration" not in facts and "activity" in facts
 
 
@@ -83,7 +74,7 @@ def test_years_of_a_doing_are_not_the_pains(text: str, knowledge: Any) -> None:
     ("been swimming for 10 years, shoulder pain for 3 weeks", 21),
 ])
 def test_years_said_of_the_pain_stay(text: str, expected: float, knowledge: Any) -> None:
-    assert float(_facts(text, knowledge)["duration"]) == expected
+    assert float(first_facts(text, knowledge)["duration"]) == expected
 
 
 @pytest.mark.parametrize(("text", "activity"), [
@@ -135,7 +126,7 @@ def test_counts_stay_counts(text: str) -> None:
 
 
 def test_scots_score_through_the_whole_reader(knowledge: Any) -> None:
-    assert _facts("och, aboot a 7 oot o ten", knowledge, bare=True).get("intensity") == "7"
+    assert first_facts("och, aboot a 7 oot o ten", knowledge, bare=True).get("intensity") == "7"
 
 
 # --- 5. Places -------------------------------------------------------------------------------------------------
@@ -165,4 +156,4 @@ def test_the_underside_of_a_foot_is_the_sole(messages: list[Any], expected: str,
 
 
 def test_a_bottom_said_alone_is_still_the_buttock(knowledge: Any) -> None:
-    assert _facts("my bottom hurts when I sit", knowledge).get("region") == "buttock"
+    assert first_facts("my bottom hurts when I sit", knowledge).get("region") == "buttock"

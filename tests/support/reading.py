@@ -42,3 +42,20 @@ def slots_after(messages: list[str | tuple[str, str]], knowledge: Any,
             m.to_dict() for m in mentions_from_text(text, knowledge.sided_regions, bare_intensity=True)]}})
     state = read_state(events)
     return intake_slots(state.intake_report().refine(knowledge.vague_parts))
+
+
+def first_facts(text: str, knowledge: Any, *, bare: bool = False) -> dict[str, str]:
+    """The first value of each kind of fact the whole reader takes from one message (said, not denied)."""
+    found: dict[str, str] = {}
+    for mention in mentions_from_text(text, knowledge.sided_regions, bare_intensity=bare):
+        if mention.present:
+            found.setdefault(mention.kind, str(mention.value))
+    return found
+
+
+def judged(text: str) -> tuple[str, set[str], set[str]]:
+    """The triage level, the red flags and the findings `assess` gives one message."""
+    from bot.cli.assess import assess
+
+    result: dict[str, Any] = assess(text)
+    return result["triage_level"], {f["id"] for f in result["red_flags"]}, set(result["report"]["findings"])
