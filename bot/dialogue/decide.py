@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Iterable
 
 from bot.nlp.replies import (
+    QUIT_THE_CHECKINS,
     SCRAP_THE_CHECKINS,
     Answer,
     asks_about_medicines,
@@ -85,10 +86,7 @@ _STOPS_CHECKINS = re.compile(r"\bno need to keep|\bon the head\b|"
                              r"\b(?:just|please|pls) stop (?:them|these|those)\b|\bmind stopping\b|"
                              r"\bstop(?:ping)? (?:all )?(?:the |these |my |of the )?remind|"
                              rf"\b{SCRAP_THE_CHECKINS}|"
-                             # "you can quit these check-ins now", "don't bother with the check-ins"
-                             r"\b(?:quit|end|drop|ditch|finish with) (?:the |these |those |my |all the )?"
-                             r"check[- ]?ins?|"
-                             r"\bbother (?:with )?(?:the |these |those |any )?check[- ]?ins?|"
+                             rf"\b(?:{QUIT_THE_CHECKINS})|"
                              r"\bstop (?:the |these |my )?(?:check|messag|asking|texting)|"
                              r"\bno more (?:check|messag|asking)|\bunsubscribe\b|\bcancel (?:the |these |my )?check|"
                              r"\b(?:don'?t|do not|no longer) need (?:the |those |these |any |your |them )?(?:wee )?"
@@ -577,6 +575,13 @@ def _trusted(s: Situation) -> Situation:
     return s
 
 
+def asks_off_topic(intent: str | None, text: str, mentions: Iterable[Mention]) -> bool:
+    """An out-of-scope question that tells nothing of the pain ("can you recommend a good mattress?"): answered as
+    such, and its doings ("mattress" as lying down) are no facts of the pain."""
+    return intent == "out_of_scope" and "?" in text and not any(
+        m.present and m.kind in ("region", "sensation", "intensity", "duration") for m in mentions)
+
+
 def _going_to_be_seen(s: Situation) -> bool:
     """A goodbye that says they will go and be seen ("ok I will go and see the physio, thanks"): no request."""
     return s.typed and "?" not in s.text and is_closing(s.text) and not _ASKS_FOR.search(s.text.lower())
@@ -763,8 +768,7 @@ def _decide(s: Situation) -> str | None:
                 return f"action_ask_{s.requested_slot}"
             if s.sure and s.intent in QUESTION_INTENTS:
                 return None
-            if s.sure and s.intent == "out_of_scope" and "?" in s.text and not any(
-                    m.present and m.kind in ("region", "sensation", "intensity", "duration") for m in s.mentions):
+            if s.sure and asks_off_topic(s.intent, s.text, s.mentions):
                 return None  # "while I have you, can you recommend a mattress?": answered as out of scope, then asked
             # an answer to another question ("worse after a 12-hour shift" to "how long?") is kept by the
             # facts policy; the question is asked again, saying the answer was noted (not "didn't catch that")

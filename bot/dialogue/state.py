@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
-from bot.dialogue.decide import COMMAND_INTENTS, QUESTION_INTENTS
+from bot.dialogue.decide import COMMAND_INTENTS, QUESTION_INTENTS, asks_off_topic
 from bot.dialogue.patient import as_the_patient
 from bot.nlp.numbers import parse_intensity
 from bot.nlp.replies import (
@@ -513,8 +513,7 @@ _NOT_ABOUT_THE_PAIN = frozenset({"checkin_manage", "give_email", "delete_data"})
 def _not_about_the_pain(turn: UserTurn) -> bool:
     """An email, a deletion or a check-in command: its places and numbers are no facts of the pain ("shins r killin
     me" heard as a check-in command is the pain: the same reading as the dialogue's, bot/dialogue/decide.py)."""
-    if turn.intent == "out_of_scope" and "?" in turn.text and not any(
-            m.present and m.kind in ("region", "sensation", "intensity", "duration") for m in turn.mentions):
+    if asks_off_topic(turn.intent, turn.text, turn.mentions):
         return True  # "while I have you, can you recommend a good mattress?": a question, its bed no cause
     return turn.intent in _NOT_ABOUT_THE_PAIN and (turn.intent != "checkin_manage" or talks_of_checkins(turn.text))
 

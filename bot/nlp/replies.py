@@ -17,6 +17,7 @@ from bot.nlp.when import requested_checkin_days
 from core.types import Pressure, PressureReading
 
 __all__ = [
+    "QUIT_THE_CHECKINS",
     "SCRAP_THE_CHECKINS",
     "Answer",
     "asks_about_medicines",
@@ -58,6 +59,10 @@ class Answer(Enum):
 _Y_ASKING = r"y(?=(?: [a-z']+){1,4}\s*\?)"
 # "scrap the check-ins", "ditch the check ins": a stop, read the same by the check-in commands and the dialogue
 SCRAP_THE_CHECKINS = r"(?:scrap|ditch|bin|drop|skip|forget) (?:the |these |those |my |all the )?check[- ]?-?ins?"
+# "you can quit these check-ins now", "don't bother with the check-ins": shared by both readers of a stop
+QUIT_THE_CHECKINS = (r"(?:quit|end|drop|ditch|finish with) (?:the |these |those |my |all the )?check[- ]?ins?|"
+                     r"(?:don'?t|do not|no need to|needn'?t) bother (?:with |doing )?(?:the |them|these|those|any |"
+                     r"check)")
 
 # Words read as the English the patterns know: courtesies people keep in their own language inside English
 # replies ("sí!", "non, c'est tout, merci"), so a thanks, a goodbye or a yes/no is understood; and spellings
@@ -777,8 +782,7 @@ _CHECKIN_ACTIONS = (
     ("stop", re.compile(r"\b(?:on the head|no need to keep|stop|stopping|cancel|unsubscribe|no more|"
                         rf"{SCRAP_THE_CHECKINS}|"
                         r"don'?t want (?:them|these|any|check)|quit|(?<!-)end(?!-)|"
-                        r"(?:don'?t|do not|no need to|needn'?t) bother (?:with |doing )?(?:the |them|these|those|any |"
-                        r"check)|"
+                        rf"{QUIT_THE_CHECKINS}|"
                         r"opt out|leave me alone|stop messaging|stop texting|enough of|"
                         r"(?:don'?t|do not|shan'?t|won'?t|will not) (?:need|want)|no (?:need|thanks|thank you)|"
                         r"knock (?:the |them |it )?(?:check[- ]?ins? )?on the head|no need to keep|"
