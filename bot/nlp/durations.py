@@ -453,9 +453,7 @@ def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple
     # (its own date said with it wins over the date guessed for the name: "since independence day, 1st October")
     for match in re.finditer(rf"\bsince {hedge}(?:(?:{_MONTH_NAMES}) )?(?:the |my |our |his |her |their |that )?"
                              rf"({_NAMED})\b", low):
-        guessed = _days_since_named(match.group(1), today)
-        said = _date_said_after(low, match.end(), today, dates, guessed)
-        found.append((said[0] if said else guessed, match.start(), said[1] if said else match.end()))
+        found.append(_named_day(low, match, today, dates))
     names = (_MONTH_NAMES + "|christmas|xmas|new year(?:'s)?|easter|spring|summer|autumn|fall|winter")
     part = "|".join(_PART_DAY)
     for match in re.finditer(rf"\bsince {hedge}(?:(?:the )?({part})(?:-|\s+)(?:of\s+)?)?(?!the fall\b)"
@@ -523,6 +521,14 @@ _DATE_APPOSED = re.compile(r"\s*(?:[,(:]|-|–)?\s*(?:(?:which|that)\s+(?:was|is
 
 _DATE_CLOSES = re.compile(r"\s*(?:$|[.,;!?)\n]|(?:i\s+think|i'?d\s+say|i\s+guess|maybe|or\s+so|ish|roughly|approx|"
                           r"time|and|but)\b)")
+
+
+def _named_day(low: str, match: re.Match[str], today: date, dates: list[_CalendarDate]) -> tuple[float, int, int]:
+    """Days since the named day in `match` (group 1) and the span read: its own date said right after it wins
+    over the date guessed for the name ("since independence day, 1st October")."""
+    guessed = _days_since_named(match.group(1), today)
+    said = _date_said_after(low, match.end(), today, dates, guessed)
+    return (said[0], match.start(), said[1]) if said else (guessed, match.start(), match.end())
 
 
 def _date_said_after(low: str, at: int, today: date, dates: list[_CalendarDate],
@@ -708,9 +714,7 @@ def _dating(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple[flo
         name = _MONTH_SHORT.get(match.group(2), match.group(2))
         found.append((_days_since(name, today, day), match.start(), match.end()))
     for match in re.finditer(rf"\b(?:on|at|around|after|before|over|during)\s+(?:the\s+)?({_NAMED})\b", low):
-        guessed = _days_since_named(match.group(1), today)
-        dated = _date_said_after(low, match.end(), today, dates, guessed)  # "on independence day (1st october)"
-        found.append((dated[0] if dated else guessed, match.start(), dated[1] if dated else match.end()))
+        found.append(_named_day(low, match, today, dates))  # "on independence day (1st october)"
     # a month in brackets after the event it dates: "since the Berlin marathon (Sept)", "since freshers (mid sept)"
     for match in re.finditer(rf"\(\s*(?:in\s+|around\s+|about\s+|approx\.?\s+|~\s*)?(?:(?:the\s+)?({part})(?:-|\s+)"
                              rf"(?:of\s+)?)?({_MONTH_NAMES})\.?\s*\)", low):
