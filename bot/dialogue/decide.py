@@ -138,7 +138,16 @@ _GETTING_CHECKED = re.compile(
     r"\?|\b(?:wait|tomorrow|next week|monday|bother|fuss|waste|really need|worried|worry|serious|a ?& ?e|a and e|"
     r"gp|doctor|surgery|minor injuries|walk-?in|111|urgent care|hospital|instead|meantime|meanwhile|in the mean ?time|"
     r"just (?:rest|stretch|take|put|rub|ice|leave)|paracetamol|ibuprofen|calpol|frozen peas|ice|hot water bottle|"
-    r"sleep it off|see how it goes|only a|just a|probably (?:just|nothing)|nothing serious)\b")
+    r"sleep it off|see how it goes|only (?:a|an|the)|just (?:a|an|the)|probably (?:just|nothing)|nothing serious|"
+    r"flu|a bug|a virus|overreact\w*|necessary)\b")
+# going to be seen, in a goodbye: "I'll book in", "ringing the GP", "my son will drive me there"
+_GOES_TO_BE_SEEN = re.compile(r"\b(?:book\w*|ring\w*|call\w*|phon\w*|appointment|see (?:the|a|my) \w+|drive me|"
+                              r"take me|gp|doctor\w*|surgery|physio\w*|clinic|hospital|a ?& ?e|111|999)\b")
+# a doubt about being checked, said while a form asks its question: "do I really need to?"
+_DOUBTS_GOING = re.compile(r"\b(?:(?:really|actually|honestly) (?:need|have|got) to|is (?:it|that|this) (?:really )?"
+                           r"(?:necessary|needed|serious)|(?:that|so) serious|overreact\w*|waste (?:of )?(?:their|the|"
+                           r"a|his|her) (?:time|doctor)|can'?t i just|must i|do i have to|"
+                           r"should i (?:really|bother))\b")
 # how the pressing feels, said after the loop has moved on ("omg yes that's it 6", "ahh right there")
 _PRESSURE_CUES = re.compile(
     r"\b(?:right there|that'?s it|thats it|the spot|good ache|good hurt|nice ache|aches? nicely|pressure|pressing|"
@@ -309,8 +318,10 @@ def _corrects_the_place(s: Situation) -> bool:
 
 
 def _coach_offer(s: Situation) -> str | None:
-    if s.previous_action == "action_refer_professional" and _THANKS_ONLY.match(s.text.lower().strip()):
-        return "utter_thank"  # "thank you 🙏" for the booking link: no answer to the offer still shown above it
+    if s.previous_action == "action_refer_professional" and (
+            _THANKS_ONLY.match(s.text.lower().strip()) or only_acknowledges(s.text)):
+        # "thank you 🙏", "ok" for the booking link: no answer to the offer still shown above it
+        return "utter_thank"
     if _corrects_the_place(s):
         return "action_suggest_muscles"  # the place changed: the suggestions (and the body map) follow it
     if wants_other_muscle(s.text) and not _WHY_FIRST.match(s.text.lower()):
@@ -356,6 +367,8 @@ def _pressure(s: Situation) -> str | None:
             not wants_other_muscle(s.text)) and not re.search(r"\d", s.text):
         # "I am in the library, cannot do it. Can you just tell me one stretch?" (not "feels like a good stretch")
         return "action_stretch_only"
+    if s.typed and reading.level is None and is_closing(s.text) and _GOES_TO_BE_SEEN.search(s.text.lower()):
+        return "utter_goodbye"  # "right you are, I'll book in. Thanks" after advice to be checked: no pressure word
     if reading.direction is Pressure.UNCLEAR:
         if is_closing(s.text) and len(s.text.split()) > 1:
             return "utter_goodbye"  # "cheers, I'm off" mid-massage: let them go, kindly
@@ -445,7 +458,7 @@ _SPEAKS_OF_MAIL = re.compile(r"e-?mail|\bmail\b|\binbox\b|\bcomputer\b|\b(?:does
 def _anything_else(s: Situation) -> str | None:
     bare = s.text.lower().strip(" .!👍👌🙂😊🎹🙏")
     if is_closing(s.text) or (read_yes_no(s.text, s.intent) is Answer.NO and not s.mentions) or \
-            _FINE_THANKS.fullmatch(bare) or (not bare and s.text.strip()):
+            _FINE_THANKS.fullmatch(bare) or (not bare and s.text.strip()) or only_acknowledges(s.text):
         return "utter_goodbye"  # "cool", "ok then", "👍" to "anything else?": that was all
     # after a stop sign the muscle stays chosen: "ok that's better, a 6", "moved a bit, now a good ache, 6"
     # go on with it; once it was held, "maybe a 2 now" is how the pain is, not a pressure
@@ -469,6 +482,9 @@ def _finished(s: Situation) -> bool:
 def _asks_about_getting_checked(s: Situation) -> bool:
     """After an urgent or see-a-doctor message, a question or a doubt about going ("can it wait till
     tomorrow?", "should I be worried?", "I'd rather not waste the GP's time")."""
+    if s.triage in ("urgent", "see_doctor") and s.typed and s.active_loop == "intake_form" and "?" in s.text and (
+            _DOUBTS_GOING.search(s.text.lower())):
+        return True  # "I haven't been to a doctor in years. Do I really need to?" while the intake asks on
     if s.triage not in ("urgent", "see_doctor") or s.active_loop or s.awaiting or not s.typed:
         return False
     if s.triage == "urgent" and delays_help(s.text):
@@ -578,8 +594,15 @@ def _trusted(s: Situation) -> Situation:
 def asks_off_topic(intent: str | None, text: str, mentions: Iterable[Mention]) -> bool:
     """An out-of-scope question that tells nothing of the pain ("can you recommend a good mattress?"): answered as
     such, and its doings ("mattress" as lying down) are no facts of the pain."""
-    return intent == "out_of_scope" and "?" in text and not any(
+    return intent == "out_of_scope" and ("?" in text or bool(_ASKED_WITHOUT_THE_MARK.match(text.lower()))) and not any(
         m.present and m.kind in ("region", "sensation", "intensity", "duration") for m in mentions)
+
+
+# a question typed without its question mark: "can u recommend a mattress", "what pillow is best"
+_ASKED_WITHOUT_THE_MARK = re.compile(
+    r"^\W*(?:(?:and|also|oh|btw|by the way|one more thing|while i have you|ok|okay|thanks|ta)\W+)*"
+    r"(?:(?:can|could|would|will) (?:you|u|ya)|what|which|where|who|do you|does|is there|are there|any (?:good )?"
+    r"(?:recommendations?|tips?|ideas?))\b")
 
 
 def _going_to_be_seen(s: Situation) -> bool:
@@ -653,7 +676,9 @@ def _decide(s: Situation) -> str | None:
         return "action_explain_trigger_point"  # "sorry, what actually is a trigger point?" read as something else
     if s.may_ask_aside and s.intent != "ask_caution" and s.triage not in ("emergency", "urgent") and (
             asks_if_massage_is_safe(s.text)) \
-            and not (s.awaiting == "coach_offer" and wants_stretch_instead(s.text)):
+            and not (s.awaiting == "coach_offer" and wants_stretch_instead(s.text)) and not (
+                # "I can't press very hard, is that alright? it's about a 4": the level answers it
+                s.awaiting == "pressure" and read_pressure(s.text, band=s.band).level is not None):
         return "action_answer_caution"  # "I take clopidogrel since my stent, is massage alright?" heard as another ask
     if s.may_ask_aside and asks_about_medicines(s.text) and not s.new_pain_place:
         return "utter_medicines"  # "should I take my tablets in the morning or the evening?": the pharmacist's

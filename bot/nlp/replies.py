@@ -75,7 +75,7 @@ _COURTESIES = tuple((re.compile(rf"(?<![\w'])(?:{pattern})(?![\w'])"), english) 
      r"terima kasih|shukriya|nandri|tenki(?: ya| o| tenki)?|tenkyu|tank ?you|chur|cheers bro|much appreciated|"
      r"much obliged|appreciate it|god bless(?: you)?|"
      r"bless you|bless", "thanks"),
-    (r"adi[oó]s|ciao|chau|tsch[üu]ss?|tchau|au revoir|do widzenia|bonne (?:soir[ée]e|journ[ée]e|nuit)|hasta luego|"
+    (r"adi[oó]s|ciao|chao|chau|tsch[üu]ss?|tchau|au revoir|do widzenia|bonne (?:soir[ée]e|journ[ée]e|nuit)|hasta luego|"
      r"[àa] bient[ôo]t|auf wiedersehen|arrivederci|khuda hafiz|allah hafiz|doei|tot ziens|hej d[åa]|hej hej|"
      r"sl[áa]n(?: go f[óo]ill)?|hwyl(?: fawr)?|hooroo|ooroo|ingat(?: po)?|paalam|ma'?a ?salama|adeus|at[ée] logo|"
      r"kwaheri|sayonara|ta-ra|ta ra|tara|so long|peace out|peace|cya|see ya later|catch you later|gtg|g2g|"
@@ -312,7 +312,14 @@ _OTHER_MUSCLE = re.compile(
     r"is|are)(?: like)? (?:right|it|the one|familiar|a bell|true|likely|mine)|"
     # "I don't think it is these. Is there other possibility?", "... foam rolled a lot. Something else?"
     r"(?:don'?t|dont|do not) think (?:it'?s|its|it is) (?:these|those|them|that one|this one)|"
-    r"(?:any |an |some )?other possibilit(?:y|ies)|something else\W*$)\b")
+    r"(?:any |an |some )?other possibilit(?:y|ies)|something else\W*$|"
+    # "I don't think it's any of those", "hmm I think is not this, ..."
+    r"(?:don'?t|dont|do not) think (?:it'?s|its|it is) (?:any|either|one) of (?:those|these|them)|"
+    r"(?:think )?(?:is|it'?s|its|it is) not (?:this|that)(?: one| muscle)?(?= i | because| as |$)|"
+    # "I've rolled on a ball there and nothing changes": tried already, no use
+    r"(?:massag\w*|roll\w*|rubb?\w*|press\w*) [^.?!]{0,40}\b(?:already|before)?[^.?!]{0,10}\b(?:and|but) "
+    r"(?:nothing (?:chang\w*|happen\w*|help\w*|works?|work\w*)|no (?:change|difference)|"
+    r"(?:it )?(?:didn'?t|doesn'?t|does not|did not) (?:help|change|do anything|make a difference)))\b")
 
 
 def wants_other_muscle(text: str) -> bool:
@@ -519,18 +526,28 @@ _ASKS_IF_A_BOT = re.compile(
     r"\b(?:real )?(?:person|human|people) or (?:a |an )?(?:computer|bot|robot|machine|ai|chatbot|program)\b|"
     r"\b(?:computer|bot|robot|machine|ai|chatbot) or (?:a )?(?:real )?(?:person|human)\b|"
     r"\b(?:is this|is that|am i (?:talking|chatting|speaking|typing) (?:to|with)) (?:a |an )?(?:real (?:person|human)|"
-    r"human|bot|robot|computer|machine|ai|chatbot|person)\b")
+    r"human|bot|robot|computer|machine|ai|chatbot|person)\b|"
+    # said as a statement with a question mark: "you are a bot?", "u r robot?"
+    r"^(?:[\w']+\s+){0,3}?(?:you|u|ya) (?:are|r|is) (?:a |an )?(?:real (?:person|human)|human|bot|robot|computer|"
+    r"machine|ai|chatbot|program)\b[^?]*$")
 
 
 def asks_if_a_bot(text: str) -> bool:
-    """"you are real person or computer?", "is this a bot": asked of the assistant, whatever the classifier heard."""
-    return bool(_ASKS_IF_A_BOT.search(_words(text)))
+    """"you are real person or computer?", "is this a bot", "before I go on, you are a bot?": asked of the
+    assistant, whatever the classifier heard."""
+    return any(_ASKS_IF_A_BOT.search(_words(part)) for part in re.findall(r"[^.?!]*\?", text) or [text]) or bool(
+        _ASKS_IF_A_BOT.search(_words(text)))
 
 
 def is_about_the_bot(text: str) -> bool:
     """Whether the words can be a question about the assistant itself; the classifier's "are you a bot?"
-    for "Now we're talking, 6" or "will a hot water bottle help while I wait" is not."""
-    return bool(_ABOUT_THE_BOT.search(_words(text)))
+    for "Now we're talking, 6" or "will a hot water bottle help while I wait" is not, nor is "Ai! is sharp!"
+    (an "ai" cried out, not the AI asked about)."""
+    return bool(_ABOUT_THE_BOT.search(_words(_CRIED_OUT.sub(" ", text.lower()))))
+
+
+# "ai!", "aii", "ai ai": a cry of pain in several languages, not artificial intelligence
+_CRIED_OUT = re.compile(r"\bai+\b(?=\s*(?:!|ai\b|,\s*(?:is|it|that|es|é|this)\b))")
 
 
 # --- the pressure loop -------------------------------------------------------------------------
@@ -628,6 +645,12 @@ def _levels_in(words: str) -> list[float]:
     return levels
 
 
+# the wince taken back at the top of the band: "oof ok that's a solid 7 but good", "ow, 7, but a good ow"
+_GOOD_AFTER_ALL = re.compile(r"\b(?:but|though|yet)\b(?: (?:it'?s|its|it is|that'?s|thats|a|still|really|so))*"
+                             r" (?:good|fine|ok|okay|bearable|manageable|nice|right|alright|a good \w+)\b"
+                             r"(?! (?:bit|lot))")
+
+
 def read_pressure(text: str, *, direction: str | None = None, sensations: Iterable[str] = (),
                   band: tuple[int, int] = (5, 7)) -> PressureReading:
     """The coach's next step from a reply in the pressure loop.
@@ -653,7 +676,8 @@ def read_pressure(text: str, *, direction: str | None = None, sensations: Iterab
     if _TOOL_TIRED.search(words) and not _IN_A_GOOD_WAY.search(words):
         return PressureReading(Pressure.TOOL_TIRED, level)  # (not "that's killing me in a good way, like a 6")
     if level is not None:
-        if level > high or (level == high and _LESS_WORDS.search(_DONE_OR_DENIED_LESS.sub(" ", words))):
+        if level > high or (level == high and _LESS_WORDS.search(_DONE_OR_DENIED_LESS.sub(" ", words))
+                            and not _GOOD_AFTER_ALL.search(words)):
             return PressureReading(Pressure.LESS, level)  # "ow ok thats like 7 maybe 8": at the top and wincing
         if level < low:
             return PressureReading(Pressure.MORE, level)
@@ -798,6 +822,8 @@ _CHECKIN_ACTIONS = (
                           r"(?<!until )(?<!till )(?<!til )(?<!when )(?<!once )(?<!before )i'?m back|"
                           r"(?<!until )(?<!till )(?<!when )(?<!once )back now|back home)\b")),
     ("pause", re.compile(r"\b(?:pause|hold off|on hold|put (?:them|it) on hold|"
+                         r"hold (?:the|my|these|those|them|all|any) ?(?:check ?-?ins?|messages|texts|reminders)?\b"
+                         r"(?=[\w ]{0,20}\b(?:until|till|til|untill|while|for)\b)|"
                          r"(?:take|make|have|need) a break|break from|away on|"
                          r"on holiday|holiday|(?<!bye )(?<!ra )(?<!all )(?<!it )for now|"
                          r"suspend|not for a while|while i'?m away|whilst i'?m away|"
@@ -837,7 +863,11 @@ def read_checkin_action(text: str) -> str | None:
 _FOR_A_WHILE = re.compile(r"\b(?:for now|for the moment|for a (?:bit|while|few (?:days|weeks))|for (?:the next )?"
                           r"(?:\d+|two|three|four|a couple of|a few) (?:days?|weeks?)|temporarily|"
                           r"(?:until|till|til|when) i(?:'m| am)? (?:come |get |am |'m )?(?:back|home)|"
-                          r"i(?:'ll)? (?:tell|let) you (?:know )?when)\b")
+                          r"i(?:'ll)? (?:tell|let) you (?:know )?when|"
+                          # "stop the messages until January", "until after Christmas", "till I return"
+                          r"(?:until|till|til|untill) (?:after )?(?:i (?:return|get back)|(?:the )?new year|january|"
+                          r"february|march|april|may|june|july|august|september|october|november|december|christmas|"
+                          r"xmas|easter|the holidays|next (?:week|month|year)))\b")
 # the check-ins left as they are: "the check-ins I have are enough", "keep them as they are"
 _KEEP_THEM = re.compile(r"\b(?:check[- ]?ins? (?:i |i'?ve |we |already |booked |planned |have |got ){1,3}(?:are|is) "
                         r"(?:enough|fine|plenty|ok)|"
@@ -886,7 +916,12 @@ _CLOSING = re.compile(
     r"(?:get|be) (?:seen|checked|looked at))\b|"
     # someone else taking them: "my daughter says she'll take me to A&E this afternoon", "my son will drive me in"
     r"[\w' ]{0,40}\b(?:take|taking|drive|driving|run|running) (?:me|him|her|them|us) (?:in\b|(?:to|into|down to) "
-    rf"(?:the |a )?(?:{_HELP_PLACES})\b)|"
+    rf"(?:the |a )?(?:{_HELP_PLACES})\b|"
+    # "I ask my neighbour to drive me today": the lift is the going
+    r"(?:there|today|tonight|now|straight away|this (?:morning|afternoon|evening))\b)|"
+    # "I'll let you know when we're back": leaving, to come back
+    r"(?:i'?ll|ill|i will|will|we'?ll|we will) (?:let (?:you|u) know|be in touch|get back to (?:you|u)|"
+    r"message (?:you|u)|text (?:you|u))\b|"
     r"(?:(?:ok|okay|fine|fair enough|right|alright)\W+)?(?:i'?ll|ill|i will|will|i'?m going to|gonna) "
     r"make an appointment\b|"
     r"(?:ok|okay|alright|all right|right|great|perfect|brilliant|lovely|grand|fab|cool)\W+"
@@ -946,7 +981,8 @@ _ACKNOWLEDGING_ONLY = re.compile(
     r"^(?:(?:k|kk|ok+|okay|okey|right|alright|all right|fine|very well|well|oh dear|oh|ah|sure|great|perfect|"
     r"brilliant|lovely|grand|fab|cool|fair enough|understood|got it|noted|yes|yeah|yep|no worries|po|then|so|"
     r"good day|dear|my dear|me dear|mate|bud|buddy|pal|love|hun|bro|sir|doc|it'?s fine|it is fine|all fine|"
-    r"all good|that'?s fine|that is fine|no problem|now)\b\s*)+$")
+    r"all good|that'?s fine|that is fine|no problem|now|"
+    r"that'?s (?:grand|great|lovely|perfect|brilliant|good|champion|class|smashing|fab|cool|ace))\b\s*)+$")
 
 
 # Words that tell something about the pain: a clause with one of them is no small talk

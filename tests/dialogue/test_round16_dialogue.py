@@ -1,0 +1,119 @@
+"""Round 16: turns of set 26 at first contact, as classes, in our own words.
+
+Going to be seen said in other words, a doubt about being checked, a bot question without "are you", a cry of
+pain that is not "AI", another muscle asked for after trying it, the top of the band taken back, pauses until a
+month, farewells in other languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.dialogue.decide import decide
+from bot.nlp.replies import (
+    asks_if_a_bot,
+    is_about_the_bot,
+    is_closing,
+    only_acknowledges,
+    read_checkin_action,
+    read_pressure,
+    wants_other_muscle,
+)
+from tests.support.situations import said
+
+
+# --- going to be seen, and plain acknowledgements -------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["ok my brother will drive me there now", "fine, I get my son to take me today",
+                                  "We'll let you know how it goes. Thanks", "I will be in touch, cheers"])
+def test_a_lift_to_be_seen_or_a_promise_to_report_back_closes(text: str) -> None:
+    assert is_closing(text)
+
+
+@pytest.mark.parametrize("text", ["my husband will drive me to work today and my hip hurts", "will you let me know?"])
+def test_a_drive_with_pain_news_or_a_question_does_not_close(text: str) -> None:
+    assert not is_closing(text)
+
+
+@pytest.mark.parametrize("text", ["that's lovely", "thats great", "That's champion"])
+def test_praise_of_the_plan_only_acknowledges(text: str) -> None:
+    assert only_acknowledges(text)
+    assert decide(said(text, "nlu_fallback", confidence=0.2, awaiting="anything_else")) == "utter_goodbye"
+
+
+def test_booking_in_while_pressing_after_advice_to_be_checked_is_a_goodbye() -> None:
+    situation = said("Okey doke, I'll ring the surgery. Ta", "nlu_fallback", confidence=0.3, awaiting="pressure",
+                     triage="see_doctor", coaching_open=True, coached=True)
+    assert decide(situation) == "utter_goodbye"
+
+
+def test_an_ok_to_the_booking_link_is_no_yes_to_the_massage_offer() -> None:
+    assert decide(said("alright", "affirm", awaiting="coach_offer",
+                       previous_action="action_refer_professional")) == "utter_thank"
+
+
+# --- doubts about being checked -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["My son reckons it's just a virus", "surely it's only the flu"])
+def test_a_doubt_after_urgent_advice_gets_the_advice_again(text: str) -> None:
+    situation = said(text, "out_of_scope", triage="urgent", previous_action="utter_triage_urgent")
+    assert decide(situation) == "utter_triage_reminder_urgent"
+
+
+def test_a_doubt_asked_while_the_intake_goes_on_is_answered() -> None:
+    situation = said("Never liked doctors. Must I really go?", "ask_professional", active_loop="intake_form",
+                     requested_slot="pain_trigger", triage="see_doctor")
+    assert decide(situation) == "utter_triage_reminder_see_doctor"
+
+
+# --- the assistant asked about, and cries that are not ------------------------------------------------------------
+@pytest.mark.parametrize("text", ["Quick one first, u r a robot?", "you are AI? what do you keep of mine"])
+def test_a_bot_question_said_as_a_statement(text: str) -> None:
+    assert asks_if_a_bot(text)
+
+
+@pytest.mark.parametrize("text", ["Aii! that's sharp", "ai, is too strong"])
+def test_a_cry_of_pain_is_not_about_the_bot(text: str) -> None:
+    assert not is_about_the_bot(text)
+
+
+def test_a_cry_while_pressing_is_pressure_feedback() -> None:
+    situation = said("Ai! is burning!", "bot_challenge", awaiting="pressure", coaching_open=True, coached=True)
+    assert decide(situation) == "action_pressure_feedback"
+
+
+# --- another muscle -------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["I don't think it is any of these, to be honest",
+                                  "I think is not this one, I rub my thigh already and nothing change",
+                                  "I've foam rolled there for weeks but it didn't help"])
+def test_tried_already_or_none_of_them_asks_for_another_muscle(text: str) -> None:
+    assert wants_other_muscle(text)
+
+
+@pytest.mark.parametrize("text", ["it is not this bad today", "yes please"])
+def test_plain_answers_do_not_ask_for_another_muscle(text: str) -> None:
+    assert not wants_other_muscle(text)
+
+
+# --- the pressure loop ----------------------------------------------------------------------------------------------
+def test_the_top_of_the_band_with_a_wince_taken_back_is_good() -> None:
+    assert read_pressure("ooh, a 7, but a good one", band=(5, 7)).direction.value == "good"
+    assert read_pressure("ouch that's 7", band=(5, 7)).direction.value == "less"
+
+
+def test_a_level_said_with_a_question_about_pressing_answers_the_pressure() -> None:
+    situation = said("my grip is weak, is that ok? feels like a 3", "pressure_feedback", awaiting="pressure",
+                     coaching_open=True, coached=True)
+    assert decide(situation) == "action_pressure_feedback"
+
+
+# --- check-ins and farewells ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["no more messages till February please, stop them",
+                                  "hold the reminders while we're away", "stop the check ins until after Easter"])
+def test_a_stop_until_a_time_is_a_pause(text: str) -> None:
+    assert read_checkin_action(text) == "pause"
+
+
+def test_a_plain_stop_stays_a_stop() -> None:
+    assert read_checkin_action("stop the check ins now please") == "stop"
+
+
+def test_chao_is_a_goodbye() -> None:
+    assert decide(said("chao chao", "greet", awaiting="anything_else", coached=True)) == "utter_goodbye"
