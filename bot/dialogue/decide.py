@@ -455,6 +455,11 @@ _SPEAKS_OF_MAIL = re.compile(r"e-?mail|\bmail\b|\binbox\b|\bcomputer\b|\b(?:does
                              r"(?:that|those|the (?:computer|internet|online))\b")
 
 
+# after a stop sign, the sign has passed: "yeah I've stopped. it's gone now", "the tingling's settled"
+_STOP_SIGN_GONE = re.compile(r"\b(?:it'?s|its|it is|it has|that'?s|thats|the \w+(?:'s| is| has))\s+(?:all\s+)?"
+                             r"(?:gone|stopped|settled|passed|eased|calmed)\b")
+
+
 def _anything_else(s: Situation) -> str | None:
     bare = s.text.lower().strip(" .!👍👌🙂😊🎹🙏")
     if is_closing(s.text) or (read_yes_no(s.text, s.intent) is Answer.NO and not s.mentions) or \
@@ -466,6 +471,8 @@ def _anything_else(s: Situation) -> str | None:
         return "action_pressure_feedback"
     if read_yes_no(s.text, s.intent) is Answer.YES and len(s.text.split()) <= 3:
         return "utter_ask_what_else"
+    if s.coaching_open and _STOP_SIGN_GONE.search(s.text.lower()) and not s.new_pain_place:
+        return "action_stretch_only"  # "ok I've stopped, it's gone now" after a stop sign: the gentler way on
     if (s.coached or s.coaching_open) and wants_stretch_instead(s.text) and not wants_other_muscle(s.text):
         return "action_stretch_only"  # "ok I've let go, what else can I do" after a stop sign: the stretch
     return None

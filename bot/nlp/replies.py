@@ -918,7 +918,8 @@ _CLOSING = re.compile(
     r"[\w' ]{0,40}\b(?:take|taking|drive|driving|run|running) (?:me|him|her|them|us) (?:in\b|(?:to|into|down to) "
     rf"(?:the |a )?(?:{_HELP_PLACES})\b|"
     # "I ask my neighbour to drive me today": the lift is the going
-    r"(?:there|today|tonight|now|straight away|this (?:morning|afternoon|evening))\b)|"
+    r"(?:there|today|tonight|now|straight away|this (?:morning|afternoon|evening)|to be seen|"
+    r"to get (?:seen|checked|looked at))\b)|"
     # "I'll let you know when we're back": leaving, to come back
     r"(?:i'?ll|ill|i will|will|we'?ll|we will) (?:let (?:you|u) know|be in touch|get back to (?:you|u)|"
     r"message (?:you|u)|text (?:you|u))\b|"

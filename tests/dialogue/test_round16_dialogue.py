@@ -117,3 +117,15 @@ def test_a_plain_stop_stays_a_stop() -> None:
 
 def test_chao_is_a_goodbye() -> None:
     assert decide(said("chao chao", "greet", awaiting="anything_else", coached=True)) == "utter_goodbye"
+
+
+def test_taking_someone_to_be_seen_is_going_now() -> None:
+    from bot.nlp.replies import goes_for_help_now
+
+    assert goes_for_help_now("right, we're taking him to get checked now")
+
+
+def test_the_stop_sign_passed_goes_on_the_gentler_way() -> None:
+    situation = said("ok I let go and the tingling has settled", "describe", awaiting="anything_else",
+                     coaching_open=True, coached=True, previous_action="action_pressure_feedback")
+    assert decide(situation) == "action_stretch_only"
