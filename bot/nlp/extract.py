@@ -56,6 +56,8 @@ _SIDE_PHRASE = re.compile(
     rf"\b(?:on|in|down|mainly|mostly|more|especially|esp|just|only)\s+(?:on\s+)?(?:the|my)\s+({_SIDE_SPELLINGS})\b|"
     rf"\b({_SIDE_SPELLINGS}|r|l|rt|lt)[- ]?(?:hand\s+)?side\b|"
     r"\b(?:both|the two|two|each) sides?\b|\bon both\b|\bboth of (?:them|em|'em)\b|"
+    # "the back side of legs, left and right": both
+    r"\b(?:left|right)\s+(?:and|&|n|\+)\s+(?:right|left)\b|"
     # "shins are on fire after running, both": "both" set off on its own
     r"(?:^|(?<=[,;:(\-]))\s*both\s*(?=$|[,.;:!?)])|"
     # "my hip on the r", "pain in the lt.": a side letter after "on the", where the sentence or the clause ends
@@ -81,6 +83,52 @@ _PARTS_AFTER = frozenset({"outer", "inner", "outside", "inside", "front", "later
 _PART_NOUNS = frozenset({"side", "part", "bit", "aspect", "edge"})
 # "his", "her", "their": a carer naming the patient's body where the vocabulary says "my"
 _OTHER_POSSESSIVES = frozenset({"his", "her", "their", "your"})
+# "backs of my thighs", "back side of my knee", "backside of my hand": the back of the place, as the vocabulary says it
+_BACKS = frozenset({"backs", "backside", "backsides"})
+# "the tops of both my feet", "fronts of my shins": a part of each place, as the vocabulary says it of one
+_PARTS_IN_THE_PLURAL = {"tops": "top", "fronts": "front", "bottoms": "bottom", "insides": "inside",
+                        "outsides": "outside", "balls": "ball", "tips": "tip"}
+_BACK_PART_NOUNS = frozenset({"side", "sides", "part", "parts"})
+_POSSESSIVE_AFTER_BOTH = frozenset({"my", "the", "his", "her", "their", "your"})
+# a limb's part in the plural, read in the singular where a plural was said in other words ("backs of both my hands")
+_SINGULAR_PLACES = {"hands": "hand", "knees": "knee", "thighs": "thigh", "legs": "leg", "arms": "arm", "calves": "calf",
+                    "forearms": "forearm", "wrists": "wrist", "elbows": "elbow", "heels": "heel", "ankles": "ankle",
+                    "shoulders": "shoulder", "feet": "foot", "hips": "hip", "shins": "shin", "hamstrings": "hamstring"}
+
+
+def _in_the_vocabulary_s_words(words: list[str]) -> list[tuple[str, int, bool]]:
+    """The words as the vocabulary writes its places, each with the index of the word it stands for and whether it was
+    reworded (see Analyser._places_said_in_other_words): "his" is "my", "backs of"/"back side of" is "back of",
+    "tops of" is "top of", "of both my" is "of my"; a plural place is singular, which alone is no rewording (the
+    vocabulary has both)."""
+    said: list[tuple[str, int, bool]] = []
+    dropped = False
+    skip = 0
+    for i, word in enumerate(words):
+        if skip:
+            skip -= 1
+            continue
+        after = words[i + 1:i + 3]
+        if word in _OTHER_POSSESSIVES:
+            said.append(("my", i, True))
+        elif (word in _BACKS or word == "back") and after[:1] and after[0] in _BACK_PART_NOUNS and after[1:] == ["of"]:
+            said.append(("back", i, True))  # "back side of", "backs part of": the side word goes
+            skip = 1
+        elif word in _BACKS and after[:1] == ["of"]:
+            said.append(("back", i, True))
+        elif word in _PARTS_IN_THE_PLURAL and after[:1] == ["of"]:
+            said.append((_PARTS_IN_THE_PLURAL[word], i, True))
+        elif word == "both" and said and said[-1][0] == "of" and after[-1:] and (
+                after[0] in _POSSESSIVE_AFTER_BOTH or (after[0] == "of" and after[-1] in _POSSESSIVE_AFTER_BOTH)):
+            dropped = True  # "of both my hands", "of both of my knees": "both" is the side, inside the span
+            skip = 1 if after[0] == "of" else 0
+            continue
+        elif word in _SINGULAR_PLACES:
+            said.append((_SINGULAR_PLACES[word], i, dropped))
+        else:
+            said.append((word, i, dropped))
+        dropped = False
+    return said
 
 
 def _spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -167,7 +215,8 @@ class Analyser:
         """
         fixed = correct_typos(text, self.speller)
         doc = self.nlp(fixed.text)
-        doc.spans[SPANS_KEY] = self.phrases.spans(doc) + self._reordered_places(doc) + self._places_said_for_others(doc)
+        doc.spans[SPANS_KEY] = (self.phrases.spans(doc) + self._reordered_places(doc)
+                                + self._places_said_in_other_words(doc))
         doc.user_data[TYPOS_KEY] = fixed
         doc.user_data[VAGUE_KEY] = self.lexicon.vague
         doc.user_data[PARTS_KEY] = self.lexicon.parts
@@ -177,7 +226,7 @@ class Analyser:
     def _reordered_places(self, doc: Doc) -> list[Span]:
         """Places said in another order than the vocabulary's phrase: a side inside the phrase ("outer
         right thigh", "upper left arm") and the part word after the place ("thigh outer side", "right
-        knee, inner bit", "shoulder front"). Each is read as the phrase it rearranges ("outer thigh",
+        knee, inner bit", "shoulder front", "neck back side"). Each is read as the phrase it rearranges ("outer thigh",
         "inner knee", "front of the shoulder"), spanning all its words so the side inside counts."""
         from spacy.tokens import Span
 
@@ -196,7 +245,10 @@ class Analyser:
                                           for stop in range(end + 1, min(len(words), start + longest) + 1)):
                         found.append(Span(doc, i - 1, end, label="REGION", span_id=region))
                         break
-            if word not in _PARTS_AFTER:
+            # "neck back side", "knee back part": the back said after the place, with a part noun (a bare "back"
+            # after a place is too often the adverb: "hurt my knee back in May")
+            back_part = word == "back" and i + 1 < len(words) and words[i + 1] in _PART_NOUNS
+            if word not in _PARTS_AFTER and not back_part:
                 continue
             at = i - 1 if i > 1 and words[i - 1] == "," else i
             for start in range(max(0, at - longest), at):
@@ -205,31 +257,33 @@ class Analyser:
                     continue
                 region = next((r for key in ((word, *place), (word, "of", "the", *place), (word, "of", *place))
                                if (r := region_of(key))), None)
-                if region and region != region_of(place):
+                if region and (region != region_of(place) or back_part):
                     end = i + 2 if i + 1 < len(words) and words[i + 1] in _PART_NOUNS else i + 1
                     found.append(Span(doc, start, end, label="REGION", span_id=region))
                     break
         return found
 
-    def _places_said_for_others(self, doc: Doc) -> list[Span]:
-        """A carer's words for the patient's body ("top of his left shoulder", "between her shoulder blades",
-        "back of their knee") read as the vocabulary's phrases, which are written with "my" and "the": without
-        this only the bare words match ("shoulder" with "top" and "side" as loose parts, "shoulder blades")."""
+    def _places_said_in_other_words(self, doc: Doc) -> list[Span]:
+        """Places said in other words than the vocabulary's phrases, which are written with "my" and "the", "back of"
+        and one place: a carer's words for the patient's body ("top of his left shoulder", "between her shoulder
+        blades", "back of their knee"), and the back of a limb's part said in the plural, with "both" before the
+        possessive or with "side" after "back" ("the backs of both my hands", "back sides of my calves", "back side of
+        her knee"). Without this only the bare words match: "backs" (the low back) beside "hands", "side of my knee"
+        (its outside)."""
         from spacy.tokens import Span
 
-        words = [token.lower_ for token in doc]
-        if not _OTHER_POSSESSIVES.intersection(words):
+        said = _in_the_vocabulary_s_words([token.lower_ for token in doc])
+        if not any(reworded for _, _, reworded in said):
             return []
-        mine = ["my" if word in _OTHER_POSSESSIVES else word for word in words]
         found = []
-        for start in range(len(words)):
+        for start in range(len(said)):
             for length in self.phrases.lengths:
                 end = start + length
-                if end > len(words) or not _OTHER_POSSESSIVES.intersection(words[start:end]):
+                if end > len(said) or not any(reworded for _, _, reworded in said[start:end]):
                     continue
-                labels = self.phrases.entries.get(tuple(mine[start:end]), ())
-                found += [Span(doc, start, end, label=label, span_id=span_id) for label, span_id in labels
-                          if label == "REGION"]
+                labels = self.phrases.entries.get(tuple(word for word, _, _ in said[start:end]), ())
+                found += [Span(doc, said[start][1], said[end - 1][1] + 1, label=label, span_id=span_id)
+                          for label, span_id in labels if label == "REGION"]
         return found
 
     def _add_concepts(self, doc: Doc) -> None:
@@ -350,6 +404,8 @@ def _context_flags(span: Span) -> tuple[bool, bool, bool]:
         if category.startswith("NEGATED") and doc[start:end].text.lower() in _ANSWER_NO and end < len(doc) \
                 and doc[end].text in {",", "-", "!", "."} and start < span.start:
             continue  # "no, it's the right ankle": the "no" answers; it denies nothing that follows
+        if category.startswith("NEGATED") and start >= span.end and _a_side_before(doc, span.end, start):
+            continue  # "right knee hurts, left is grand": the other side is fine, not the knee
         if category.startswith("NEGATED") or (category == "CHILDHOOD_INJURY" and span.id_ in _INJURY_IDS):
             negated = True  # "I broke that wrist falling off a pony when I was 12": not an injury now
         elif category == "PAIN_EXPLAINED" and span.id_ in _WEAKNESS_IDS:
@@ -359,7 +415,7 @@ def _context_flags(span: Span) -> tuple[bool, bool, bool]:
         # POSSIBLE_EXISTENCE ("probably", "possibly", "likely") is a hedge, not a doubt: "I should
         # probably mention my sight went dark" still says it happened, and a red flag said with a
         # hedge is still said. Worries and questions ("could it be", "worried about") are HYPOTHETICAL.
-        elif category == "FAMILY":
+        elif category == "FAMILY" and not (end <= span.start and _own_word_between(doc, end, span.end)):
             other = True
     inner = doc.user_data.get(COMPOSED_KEY, {}).get((span.start, span.end, span.id_))
     if span.label_ in {"FINDING", "CONCEPT"} and _denied_right_before(doc, span.start):
@@ -368,6 +424,36 @@ def _context_flags(span: Span) -> tuple[bool, bool, bool]:
             doc[i].lower_ in _NEGATION_WORDS and i not in inner for i in range(span.start, span.end)):
         negated = True
     return negated, hypothetical, other
+
+
+# A relative named before a place owns it only until the writer's own "my" comes between them: "Brother my right arm
+# is paining" (the relative spoken to), "since press-ups on my grandson's app, the front of my chest is sore" (the
+# relative's thing); "my son's knee hurts", "my wife has a sore neck" stay theirs, and "my little sister's knee" names
+# the relative again
+_KIN_AFTER_MY = re.compile(rf"{KIN_WORDS}s?|brothers?|sisters?|bro|sis|siblings?|cousins?|nephews?|nieces?|grandsons?|"
+                           r"granddaughters?|grandkids|grandchild(?:ren)?|children|kids|baby|babies|toddler|family|"
+                           r"parents?|grandparents?|friends?|neighbou?rs?|colleagues?|boss|boyfriend|girlfriend|"
+                           r"fianc[eé]e?|missus|missis|hubby|aunty|auntie|stepdad|stepmum|mate|flatmate|housemate|"
+                           r"[a-z]+-in-law")
+
+
+def _own_word_between(doc: Doc, start: int, end: int) -> bool:
+    """Whether the writer's own "my" (not "my <relative>") is said in tokens [start, end) (see above)."""
+    return any(doc[i].lower_ == "my" and not any(_KIN_AFTER_MY.fullmatch(t.lower_) for t in doc[i + 1:min(i + 3, end)])
+               for i in range(start, end))
+
+
+_SIDE_SUBJECT = frozenset({"left", "right", "lft", "rite", "rt", "other"})
+_SIDE_SUBJECT_NOUNS = frozenset({"one", "ones", "side", "sides", "hand"})
+
+
+def _a_side_before(doc: Doc, start: int, end: int) -> bool:
+    """Whether what a denial said after a place is said of ends in a side word after the place ("..., left is fine",
+    "..., the left one's ok", "..., other side feels normal"): that side is fine, not the place."""
+    index = end - 1
+    while index >= start and doc[index].lower_ in _SIDE_SUBJECT_NOUNS:
+        index -= 1
+    return index >= start and doc[index].lower_ in _SIDE_SUBJECT
 
 
 _DETERMINERS = frozenset({"any", "a", "an", "the", "my", "real", "new", "other", "more", "of", "such"})
@@ -601,6 +687,12 @@ _BACK_ADVERB_BEFORE = re.compile(
     r"getting|go|going|went|call|ring|write|"
     r"text|push|pushed|put|move|moved|switch|turn|bring|brought|welcome|look|looking|looked|step|stepped|hold|"
     r"pull|pulled|up|on|it|them|ins?|ups?|reminders?)\s+$")
+# "had the right one replaced years back", "a week or two back", "a while back and": a time ago (not "3 weeks back
+# pain")
+_BACK_AGO_BEFORE = re.compile(r"\b(?:years|yrs|months|mths|weeks|wks|days|while|time|ages|decades?|"
+                              r"or\s+(?:two|so))\s+$")
+_BACK_PAIN_AFTER = re.compile(r"^\s*(?:pain|pains|ache|aches|aching|achy|hurts|hurting|spasms?|muscles?|problems?|"
+                              r"issues?|injury|twinges?|is|was|'s|has|feels|went|gone|gave|keeps)\b")
 _BACK_ADVERB_AFTER = re.compile(
     r"^\s+(?:again|on|off|for|to|home|then|later|soon|in|up|with|from|here|now|a|by|after|like)\b")
 _BACK_OF_IT = re.compile(r"^\s+of\s+(?:it|that|them|this|those)\b")
@@ -651,6 +743,51 @@ _FEELING_NOUN_AFTER = re.compile(r"^\s+(?:(?:sort|kind|type)\s+of\s+)?(?:ache|ac
 _FEELING_ADJECTIVE_BEFORE = re.compile(r"(?:\b(?:a|an|the|this|that|some|sharp|dull|deep|nagging|tight|constant|"
                                        r"strong|slight|sudden|horrible|awful|weird|strange|funny|and|or)\s+|,\s*|^\s*)$")
 _CHAT_PROGRAM_AFTER = re.compile(r"^\s+(?:program|programs|programme|programmes|bot|bots|generated|voice)\b")
+# "pulling" said of how it feels, with nothing pulled after it: "it's tight and pulling", "feels pulling", "my hamstring
+# is pulling", "a pulling sort of ache" (not "pulling the pallet truck", "pulling on the rope", "I was pulling")
+_PULL_WORDS = frozenset({"pulling", "pullin", "pullin'"})
+_NOTHING_PULLED_AFTER = re.compile(
+    r"^\s*(?:$|[,.;:!?)/]|[-–—]\s|(?:and|but|or|n|&|when|whenever|if|while|sometimes|too|as\s+well|a\s+bit|at\s+times|"
+    r"now|constantly|all\s+the\s+time|especially|mostly|really|badly|a\s+lot|like\s+(?:crazy|mad|hell)|not)\b|"
+    # where it pulls: "pulling in my calf", "pulling at the back of my knee", "pulling down my leg"
+    r"(?:in|at|on|across|down|up|behind|around|round|through|into|along|under|over|near|towards?|from|by)\s+"
+    r"(?:the\s+)?(?:(?:back|front|side|top|bottom|inside|outside|middle|base|left|right)\s+(?:of\s+)?)?"
+    r"(?:my|me|his|her|your|their)\b)")
+_FELT_BEFORE = re.compile(
+    r"(?:\bfe(?:el|els|eling|elin|lt)|\b(?:is|was|are|gets|getting|got|goes|went|starts|started|keeps|kept)|"
+    r"(?<![\w'])(?:it'?s|its|that'?s|thats))"
+    r"(?:\s+(?:a\s+bit|a\s+little|a\s+wee\s+bit|kind\s+of|sort\s+of|kinda|sorta|quite|very|really|more|all|just|"
+    r"sometimes|always|constantly|still|also|slightly|so|like))*\s+$")
+_SOMEONE_DOING_BEFORE = re.compile(r"(?<![\w'])(?:i|i'm|im|i've|ive|we|we're|you|you're|he|he's|she|she's|they|"
+                                   rf"they're|who|dog|dogs|horse|pony|{KIN_WORDS}|kids|children)\s+(?:\w+\s+)?$")
+_FEELINGS_JOINED = re.compile(r"^\s*(?:,|/|&|and|n|or|but\s+also|,\s*(?:and|or))?\s*$")
+
+
+def _a_pull_felt(span: Span, doc: Doc, feelings: list[Span]) -> bool:
+    """Whether "pulling" is said of how the pain feels, not as what is pulled (see _PULL_WORDS): before a word for the
+    pain ("a pulling sort of ache"), after "feels" or "is" with nothing pulled after it ("feels pulling"), or listed
+    with another feeling ("tight and pulling", "pulling, burning")."""
+    if span.id_ != "pulling" or span.text.lower() not in _PULL_WORDS:
+        return False
+    before, after = doc.text[:span.start_char].lower(), doc.text[span.end_char:].lower()
+    if _FEELING_NOUN_AFTER.match(after) and _FEELING_ADJECTIVE_BEFORE.search(before):
+        return True
+    if not _NOTHING_PULLED_AFTER.match(after):
+        return False
+    if _FELT_BEFORE.search(before) and not _SOMEONE_DOING_BEFORE.search(before):
+        return True
+    low = doc.text.lower()
+    return any((f.end_char <= span.start_char and _FEELINGS_JOINED.match(low[f.end_char:span.start_char]))
+               or (f.start_char >= span.end_char and _FEELINGS_JOINED.match(low[span.end_char:f.start_char]))
+               for f in feelings)
+
+
+# Shift work said with a pull or a tug: "pulling doubles", "pulling a 12 hour shift", "been pulling all-nighters" is
+# the work, neither the pulling doing nor a pulling feeling
+_SHIFTS_PULLED_AFTER = re.compile(
+    r"^\s+(?:a\s+|some\s+|lots\s+of\s+|loads\s+of\s+|extra\s+|long\s+|back[- ]to[- ]back\s+)?(?:doubles?|"
+    r"double\s+shifts?|(?:\d+\s*-?\s*(?:hour|hr)\s+)?(?:night\s+|late\s+|early\s+|extra\s+)?shifts?|"
+    r"all[- ]?nighters?|overtime|nights|lates|earlies|twelves|long\s+(?:days|hours))\b")
 
 
 # "a dull ache, rather like toothache", "feels like a headache": a likeness says how it feels, not where
@@ -732,6 +869,8 @@ def _is_region_here(span: Span, doc: Doc) -> bool:
         return False  # "R forearm, back of it": the back side of the place just named
     if _PLACE_WITH_A_BACK_BEFORE.search(before) and _PART_SET_OFF_AFTER.match(after):
         return False  # "wrist back L 5/10": the back of the wrist, in a terse list
+    if _BACK_AGO_BEFORE.search(before) and not _BACK_PAIN_AFTER.match(after):
+        return False  # "my hip was done years back and ...": a time ago
     if _BACK_REGION_BEFORE.search(before) or _BACK_REGION_AFTER.match(after):
         return True
     return not (_BACK_ADVERB_BEFORE.search(before) or _BACK_ADVERB_AFTER.match(after))
@@ -885,8 +1024,19 @@ def _another_place_named(span: Span, doc: Doc) -> bool:
 
 
 def _kept_spans(doc: Doc) -> list[Span]:
+    from spacy.tokens import Span
+
     spans = []
-    for span in _longest_per_label(doc.spans.get(SPANS_KEY, [])):
+    longest = _longest_per_label(doc.spans.get(SPANS_KEY, []))
+    feelings = [span for span in longest if span.label_ == "SENSATION"]
+    for span in longest:
+        if span.label_ in {"ACTIVITY", "SENSATION"} and "pull" in span.text.lower() and _SHIFTS_PULLED_AFTER.match(
+                doc.text[span.end_char:].lower()):
+            continue  # "been pulling doubles": the shifts worked (a cause read with the triggers)
+        if span.label_ == "ACTIVITY" and _a_pull_felt(span, doc, feelings):
+            if not any(f.id_ == "tight" for f in feelings):  # "it's tight and pulling": the tightness said once
+                spans.append(Span(doc, span.start, span.end, label="SENSATION", span_id="tight"))
+            continue
         if span.label_ == "ACTIVITY" and not _is_activity_here(span, doc):
             continue
         if span.label_ == "REGION" and (_is_massage_tool(span, doc) or not _is_region_here(span, doc)):
@@ -1219,13 +1369,47 @@ def _sides_of_something_else(low: str) -> list[tuple[int, int]]:
     return spans if said or not _PAIN_SAID.search(talk) else []
 
 
+# A side said to be fine or denied: "wait no it's the right side, left is fine", "the left one's grand", "not the left",
+# "doesn't hurt on the right" (not "left is fine when I sit", fine only at times)
+_FINE_SAID = (r"(?:fine|ok|okay|alright|all\s+right|grand|good|great|normal|perfect|unaffected|no\s+(?:problem|bother|"
+              r"trouble|pain)|not\s+(?:sore|painful|affected|bad|hurting|too\s+bad))")
+_SIDE_SAID_FINE = re.compile(
+    r"\b(left|right|lft|rite|rt)(?:\s+hand)?(?:\s+(?!(?:is|are|was|were|feels?|seems?|looks?|has|been|still)\b)[a-z]+)?"
+    r"\s*(?:'s|\u2019s|is|are|was|were|feels?|seems?|looks?|has\s+been|'s\s+been|been|is\s+still|still)\s+"
+    rf"(?:(?:totally|completely|perfectly|absolutely|all|quite|pretty\s+much|still|been|always|actually)\s+)*{_FINE_SAID}\b"
+    r"(?!\s*(?:when|if|while|whilst|until|till|unless|as\s+long|at\s+(?:first|rest)|to\s+start|sitting|lying|resting|"
+    r"mostly|most\s+of))|"
+    r"\b(?:not|n't|nothing|no\s+pain)\s+(?:(?:on|in|at|down)\s+)?(?:the\s+|my\s+)?(left|right|lft|rite|rt)\b|"
+    r"\b(?:doesn'?t|does\s+not|don'?t|do\s+not|isn'?t|is\s+not|never)\s+(?:hurt|hurting|ache|aching|sore|bother\s+me)\s+"
+    r"(?:on|in|at|down)\s+(?:the\s+|my\s+)?(left|right|lft|rite|rt)\b")
+# A side that was mended and is fine since: "I had the right one replaced years ago and that's been fine", "a hip
+# replacement on the left in 2015, no trouble since" (the mended place said by its name is read in _is_mended)
+_SIDE_MENDED = re.compile(r"\b(left|right|lft|rite|rt)(?:\s+(?:one|side|[a-z]+))?(?=\s+(?:(?:was|were|has been|"
+                          r"had been|got|being)\s+)?(?:replaced|replacement|done|operated|op|operation|surgery|pinned|"
+                          r"plated|fused|reconstructed|rebuilt|repaired|scoped|resurfaced)\b)|"
+                          r"\b(?:replaced|replacement|operated|operation|op|surgery|done|fixed)\s+(?:on|to|of|in)\s+"
+                          r"(?:the|my)\s+(left|right|lft|rite|rt)\b")
+
+
+def _sides_said_fine(low: str) -> list[tuple[int, int]]:
+    """Character spans of the side words said of a side that is fine, denied or mended and fine since (see above)."""
+    fine = [match.span(group) for match in _SIDE_SAID_FINE.finditer(low) for group in range(1, 4) if match.group(group)]
+    for start, end in _segments(low, re.compile(r"[.!?;\n]+")):
+        sentence = low[start:end]
+        if _WELL_SINCE.search(sentence):
+            fine += [(start + a, start + b) for match in _SIDE_MENDED.finditer(sentence) for group in (1, 2)
+                     if match.group(group) for a, b in (match.span(group),)]
+    return fine
+
+
 def _foreign_sides(doc: Doc, aside: Iterable[Span]) -> list[tuple[int, int]]:
     """Character spans of the side words that are not the pain's: those said with a place named for something else,
-    the side compared with ("fatter than my left one") and a side said of something else when the pain's own is
-    said too."""
-    compared = [match.span(1) for match in _COMPARED_SIDE.finditer(doc.text.lower())]
-    return compared + [side for span in aside for side in _side_words_of(span, doc)] + _sides_of_something_else(
-        doc.text.lower())
+    the side compared with ("fatter than my left one"), a side said to be fine or denied ("left is fine", "not the
+    left") and a side said of something else when the pain's own is said too."""
+    low = doc.text.lower()
+    compared = [match.span(1) for match in _COMPARED_SIDE.finditer(low)]
+    return compared + [side for span in aside for side in _side_words_of(span, doc)] + _sides_said_fine(low) + \
+        _sides_of_something_else(low)
 
 
 def _foreign(doc: Doc) -> list[tuple[int, int]]:
@@ -1430,7 +1614,13 @@ def _context_mentions(text: str, span_mentions: list[Mention],
         if match:
             named = _sides_named(low)
             side = "left" if "left" in named else "right" if "right" in named else (match.group(1) or "both")
-            mentions.append(Mention(kind="side", value=side, text=match.group(0)))
+            said = match.group(0)
+            cue = _CORRECTION.search(low)
+            if cue and {"left", "right"} <= named:  # "left. no wait, she's pointing at the right one, sorry. right"
+                after = [w for w in re.findall(r"[a-z]+", low[cue.end():]) if _SIDE_WORDS.get(w) in ("left", "right")]
+                if after:  # the side corrected to is the first said after the correction ("... so I said right")
+                    side, said = _SIDE_WORDS[after[0]], after[0]
+            mentions.append(Mention(kind="side", value=side, text=said))
     return mentions
 
 
@@ -1768,12 +1958,39 @@ _BEEN_THERE = re.compile(
     r"[a-z][a-z'\-]*(?:\s+[a-z][a-z'\-]*){0,3}?)"
     r"(?=\s+(?:all\s+(?:day|night|week|weekend|shift|morning|afternoon|evening|month)|for\s+(?:hours|days|weeks)|"
     r"non[- ]?stop|day\s+in\s+day\s+out)\b)")
-# Shift work said as what the person has been doing: "been working nights", "doing night shifts", "on lates this week"
+# Shift work said as what the person has been doing: "been working nights", "doing night shifts", "on lates this week",
+# "since I started night shifts", "pulling doubles", "went on to nights"
+_SHIFTS = (r"(?:nights|night\s+shifts?|nightshifts?|night\s+duty|lates|late\s+shifts|earlies|early\s+shifts|doubles|"
+           r"double(?:\s+shifts?)?|overtime|long\s+shifts|12[- ]?(?:hour|hr)\s+shifts|twelves|all[- ]?nighters)")
 _SHIFT_WORK = re.compile(
-    r"\b(?:been\s+|i'?m\s+|im\s+|i\s+am\s+|i\s+|after\s+|from\s+|since\s+)(?P<what>(?:working|doing|on|work|do)\s+"
-    r"(?:(?:the|a|my|some|lots\s+of|a\s+lot\s+of|loads\s+of|extra|back[- ]to[- ]back)\s+)?"
-    r"(?:nights|night\s+shifts?|nightshifts?|night\s+duty|lates|late\s+shifts|earlies|early\s+shifts|doubles|"
-    r"double\s+shifts|overtime|long\s+shifts|12[- ]?(?:hour|hr)\s+shifts|twelves))\b")
+    r"\b(?:been\s+|i'?m\s+|im\s+|i\s+am\s+|i\s+|after\s+|from\s+|since\s+|when\s+)"
+    r"(?:(?:i|we|i've|ive|we've|i'd)\s+(?:been\s+|just\s+)?)?"
+    r"(?P<what>(?:working|doing|on|work|do|did|pulling|pulled|pull|covering|started|starting|start|began|"
+    r"(?:went|go|going|gone|was\s+put|got\s+put|put)\s+(?:on|onto|on\s+to)|(?:switched|moved|changed|switching|"
+    r"moving|changing)\s+(?:over\s+)?to|picking\s+up|picked\s+up)\s+"
+    rf"(?:(?:the|a|my|some|lots\s+of|a\s+lot\s+of|loads\s+of|extra|back[- ]to[- ]back)\s+)?{_SHIFTS})\b")
+# The shifts worked, said after a cue with the words of a time ("worse after my shifts", "after a long shift"): the work
+# is more than when it hurts
+_SHIFTS_SAID = re.compile(rf"\b(?:shifts?|{_SHIFTS})\b")
+# "since new safety shoes at work", "since we got the new office chairs", "since I changed to a standing desk": a new
+# thing the pain began with is what brings it on (not "since the new year", "since the wedding": a time)
+_EVENT_VERBS = (r"(?:started|starts|arrived|arrives|came|comes|joined|joins|took|began|begun|was|were|got|went|opened|"
+                r"moved|happened|left)")
+_SINCE_A_NEW_THING = re.compile(
+    r"\b(?:ever\s+)?since\s+(?:(?:i|we|they|he|she|work|the\s+(?:company|firm|boss|office|school))\s+"
+    r"(?:'ve\s+|have\s+|has\s+|had\s+|just\s+)?(?:got|get|bought|was\s+given|were\s+given|gave\s+(?:me|us)|"
+    r"started\s+(?:using|wearing)|began\s+(?:using|wearing)|put\s+in|brought\s+in|installed|fitted)\s+|"
+    r"(?:getting|buying|wearing|using)\s+)?"
+    r"(?P<what>(?:(?:the|a|an|my|our|some|these|those|his|her|their)\s+)?(?:brand\s+)?(?:new|newer)\s+"
+    r"(?!(?:year|years|year's|years'|term|semester|season|school\s+year|month|week|decade)\b)"
+    # (not "since the new boss started": an event, dated by its verb)
+    rf"[a-z][a-z'\-]*(?:\s+(?!{_EVENT_VERBS}\b)[a-z][a-z'\-]*){{0,5}}?)" + _WHAT_ENDS)
+_SINCE_A_CHANGE = re.compile(
+    r"\b(?:ever\s+)?since\s+(?:(?:i|we|they|he|she|work)\s+(?:'ve\s+|have\s+|has\s+|had\s+|just\s+)?"
+    r"(?:changed|switched|swapped|moved|upgraded|went)|changing|switching|swapping|moving|upgrading|going)\s+"
+    r"(?:over\s+)?to\s+(?!(?:(?:a|an|the|my|our)\s+)?(?:new\s+|different\s+|bigger\s+|smaller\s+)?(?:house|home|flat|"
+    r"school|uni|university|college|job|area|city|town|country|place|year|term)\b)"
+    r"(?P<what>(?:(?:a|an|the|my|our|some|these|those)\s+)?[a-z][a-z'\-]*(?:\s+[a-z][a-z'\-]*){0,3}?)" + _WHAT_ENDS)
 # "since I paint the ceilings of a big house", "since I carry my son": the cause as learners of English say it, a
 # plain verb after "since I" and before what it is done to (not "since I woke up", "since I was 12", "since I fell")
 _SINCE_I_DO = re.compile(
@@ -1793,7 +2010,7 @@ _WORSE_JUST_BEFORE = re.compile(r"\b(?:worse|worst)(?:\s+(?:after|when|whenever|
 # The cues in the order they are tried: the first one that names something is what makes it worse
 # (the time spent and where before the plain cues: "after a long day on the building site" is more than "a long day")
 _TRIGGER_CUES = (_TIME_SPENT_ON, _TRIGGER_CUE, _CAUSE_NAMED, _CAUSE_BEFORE_IT, _WORK_SAID, _BEEN_DOING, _BEEN_THERE,
-                 _SHIFT_WORK, _SINCE_I_DO, _ON_A_DOING)
+                 _SHIFT_WORK, _SINCE_I_DO, _SINCE_A_NEW_THING, _SINCE_A_CHANGE, _ON_A_DOING)
 
 
 # Work shifts named as the whole message: "long shifts on the coffee machine tbh", "night shifts at the depot"
@@ -1836,8 +2053,8 @@ def _more_than_the_time(low: str, start: int, end: int, times: list[tuple[int, i
     the time is spent ("after a long shift on the tills"); not the time's own words ("after work", "worse at night",
     "the evenings")."""
     inside = [(a, b) for a, b in times if a < end and start < b]
-    if not inside:
-        return True
+    if not inside or _SHIFTS_SAID.search(low[start:end]):
+        return True  # "worse after my shifts": the shifts worked, not only the end of the day
     rest = low[start:end]
     for a, b in sorted(inside, reverse=True):
         a, b = max(a, start) - start, min(b, end) - start
@@ -1983,7 +2200,7 @@ def extract_mentions(doc: Doc, sided_regions: Iterable[str], *, bare_intensity: 
     first among the doings)."""
     spans = _kept_spans(doc)
     found = _worse_doings_first(_cheek_of_the_bottom(_span_mentions(doc, spans, set(sided_regions))), spans)
-    found = _tailbone_in_lay_words(doc.text, found)
+    found = _electric_said_as_a_current(doc.text, _tailbone_in_lay_words(doc.text, found))
     found = _areas_said_precisely(doc.text, found, doc.user_data.get(SECONDARY_KEY, frozenset()))
     places = [m for m in found if m.kind == "region" and m.present]
     # parts are read next to a vaguely named place ("shoulder") or a bare joint ("knee, the inside bit")
@@ -2000,6 +2217,27 @@ def extract_mentions(doc: Doc, sided_regions: Iterable[str], *, bare_intensity: 
     found, parts = _places_named_as_parts(doc.text, found, parts)  # after the sides: "arch of r foot" keeps the r
     said = _context_mentions(doc.text, found, _foreign(doc))
     return found + said + parts + _trigger_words(doc.text, found + numbers) + numbers
+
+
+# "feeling like current going in my fingers", "like electricity down to my hand", "current passing into my thumb": an
+# electric current felt is the electric feeling (a nerve pressed, that stops the pressing), not "my current job"
+_CURRENT_FELT = re.compile(
+    r"\b(?:like|as\s+if|as\s+though|kind\s+of|sort\s+of|similar\s+to)\s+(?:(?:a|an|some|bit\s+of|of|having|getting)\s+)*"
+    r"(?:electric(?:al)?\s+)?(?:current|currents|electricity|voltage)\b|"
+    r"\b(?:current|electricity)\s+(?:(?:is|was|keeps|kept)\s+)?(?:going|goes|went|passing|passes|passed|running|runs|ran|"
+    r"shooting|shoots|shot|flowing|flows|coming|comes|travelling|traveling|travels|rushing|rushes|zipping)\b|"
+    r"\belectricity\b(?!\s+(?:bills?|supply|company|meters?|prices?|cuts?|board))")
+_DENIED_IN_THE_CLAUSE = re.compile(r"\b(?:no|not|never|without|nothing|isn'?t|wasn'?t|don'?t|doesn'?t)\b[^,.;:!?]*$")
+
+
+def _electric_said_as_a_current(text: str, found: list[Mention]) -> list[Mention]:
+    """An electric current said as felt (see above) is the electric feeling, when no word of the vocabulary said it."""
+    low = text.lower()
+    felt = _CURRENT_FELT.search(low)
+    if felt is None or any(m.kind == "sensation" and m.value == "electric" for m in found):
+        return found
+    denied = bool(_DENIED_IN_THE_CLAUSE.search(low[:felt.start()]))
+    return [*found, Mention(kind="sensation", value="electric", text=text[felt.start():felt.end()], negated=denied)]
 
 
 # A place singled out among those said: "front of my thighs mostly", "just the front of my thighs", "only my
