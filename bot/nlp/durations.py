@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable
 
-from bot.nlp.numbers import KIN_WORDS, OTHER_TIMES_AFTER, RESTATED_COUNT_LEAD, parse_intensity, word_number
+from bot.nlp.numbers import (
+    COUPLE,
+    KIN_WORDS,
+    OTHER_TIMES_AFTER,
+    RESTATED_COUNT_LEAD,
+    parse_intensity,
+    restates_the_count,
+    word_number,
+)
 from bot.nlp.numbers import NUMBER_PATTERN as _NUM
 
 __all__ = ["Duration", "find_duration", "parse_duration_days"]
@@ -207,14 +215,15 @@ _UNCOUNTED_ANSWER = re.compile(
     rf"((?:for\s+|many\s+|some\s+)?({_UNCOUNTED_WORDS})(?:\s+now)?)"
     r"(?=(?:[\s,]+(?:i'?m\s+afraid|i\s+think|i\s+guess|i'?d\s+say|probably|maybe|at\s+least|or\s+so|or\s+more|"
     r"really|now|honestly|tbh|sadly|unfortunately))*\s*(?:$|[.,;!?]|(?:since|now|already)\b))")
+# (with the units as texts shorten them: "started last wk", "since last mth", "last yr")
 _FIXED: tuple[tuple[str, str, float], ...] = (
     (r"\bfor (?:ages|years)\b|\bfor a long time\b", "length", 730.0),
-    (r"\bsince (?:last|this|the) week(?:end)?\b", "since", 7.0),
-    (r"\blast week\b(?!\s+(?:of|in)\s)", "past", 7.0),  # not "since the last week of october"
-    (r"\bsince last month\b", "since", 30.0),
-    (r"\blast month\b", "past", 30.0),
-    (r"\bsince last year\b", "since", 365.0),
-    (r"\blast year\b", "past", 365.0),
+    (r"\bsince (?:last|this|the) (?:week|wk)(?:end)?\b", "since", 7.0),
+    (r"\blast (?:week|wk)\b(?!\s+(?:of|in)\s)", "past", 7.0),  # not "since the last week of october"
+    (r"\bsince last (?:month|mnth|mth)\b", "since", 30.0),
+    (r"\blast (?:month|mnth|mth)\b", "past", 30.0),
+    (r"\bsince last (?:year|yr)\b", "since", 365.0),
+    (r"\blast (?:year|yr)\b", "past", 365.0),
     (rf"\bsince (?:{_YESTERDAY})\b", "since", 1.0),
     (rf"\b(?:{_YESTERDAY})\b|\blast night\b", "past", 1.0),
     (r"\bthe other day\b", "past", 3.0),
@@ -379,7 +388,7 @@ _TERM_BEGAN = re.compile(
 _NOT_BETWEEN_SINCE_AND_DAY = _set("""and but so because cos cause when whenever while which who though although or
 if now then than till until next before after this coming see seeing appointment""")
 _NEW_SUBJECT = _set("i i'm im it it's its i've ive i'd you he she they we there there's")
-_DETERMINERS = _set("the my a an that our his her their last")
+_DETERMINERS = _set("the my a an that our his her their last new")  # "since new boots at work": an onset
 _SUBJECTS = _set("i we he she they it i've ive we've i'd")
 _NOT_VERBS = _set("'ve have just first finally recently")
 _IRREGULAR_PAST = _set("""was were had got been began fell went came did took broke ran sat slept woke gave
@@ -454,7 +463,7 @@ def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple
     for match in re.finditer(rf"\bsince {hedge}(?:(?:{_MONTH_NAMES}) )?(?:the |my |our |his |her |their |that )?"
                              rf"({_NAMED})\b", low):
         found.append(_named_day(low, match, today, dates))
-    names = (_MONTH_NAMES + "|christmas|xmas|new year(?:'s)?|easter|spring|summer|autumn|fall|winter")
+    names = (_MONTH_NAMES + "|christmas|xmas|new year(?:'s|s)?|easter|spring|summer|autumn|fall|winter")
     part = "|".join(_PART_DAY)
     for match in re.finditer(rf"\bsince {hedge}(?:(?:the )?({part})(?:-|\s+)(?:of\s+)?)?(?!the fall\b)"
                              rf"(?:last |the |(?:my|our|his|her|their|that) (?=(?:christmas|xmas|easter|new year)))?"
@@ -484,7 +493,7 @@ def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple
                           match.start(), match.end()))
     # "since the first week of November", "from the last week of october": the middle of that week
     for match in re.finditer(rf"(?:\bsince|(?:^|[.,;!]\s*|\b(?:pain|hurts?|hurting|aching|sore)\s+)from)\s+{hedge}"
-                             rf"(?:the\s+)?({'|'.join(_WEEK_OF_MONTH)})\s+week\s+(?:of|in)\s+(?:last\s+)?"
+                             rf"(?:the\s+)?({'|'.join(_WEEK_OF_MONTH)})\s+(?:week|wk)\s+(?:of|in)\s+(?:last\s+)?"
                              rf"({_MONTH_NAMES})\b", low):
         found.append((_days_since(_MONTH_SHORT.get(match.group(2), match.group(2)), today,
                                   _WEEK_OF_MONTH[match.group(1)]), match.start(), match.end()))
@@ -514,7 +523,7 @@ under bright strong midday""")
 
 # A date said right after a named day, as its own date: "independence day, 1st October", "harvest festival (early
 # Oct)", "easter, which was the 20th of april"
-_FEASTS = frozenset({"christmas", "xmas", "easter", "new year", "new year's"})
+_FEASTS = frozenset({"christmas", "xmas", "easter", "new year", "new year's", "new years"})
 _DATE_APPOSED = re.compile(r"\s*(?:[,(:]|-|–)?\s*(?:(?:which|that)\s+(?:was|is|'s|were)\s+|i\.?e\.?,?\s+|so\s+|on\s+|"
                            r"in\s+|around\s+|about\s+|roughly\s+|approx\.?\s+|like\s+|maybe\s+|the\s+)*")
 
@@ -793,7 +802,7 @@ def _event_clauses(low: str) -> list[tuple[int, int]]:
     return spans
 
 
-_A_LENGTH = re.compile(rf"(?:the\s+)?(?:(?:past|last)\s+)?(?:(?:a|an)\s+)?(?:{_NUM}\s+|couple(?:\s+of)?\s+|few\s+|"
+_A_LENGTH = re.compile(rf"(?:the\s+)?(?:(?:past|last)\s+)?(?:(?:a|an)\s+)?(?:{_NUM}\s+|{COUPLE}(?:\s+of)?\s+|few\s+|"
                        rf"several\s+|half\s+(?:a|an)\s+)?(?:{_LENGTH_UNITS})s?(?:\s+now)?")
 
 
@@ -829,6 +838,8 @@ def _restated_counts(low: str) -> list[tuple[str, float, int, int]]:
             continue  # "some days 7, other days 3": scores on some days and on others
         unit = re.search(rf"\b({_LENGTH_UNITS})s?\b", match.group("lead"))
         count = word_number(match.group("top") or match.group("count"))
+        if not restates_the_count(match.group("lead"), word_number(match.group("count")) or 0.0):
+            continue  # "a couple of weeks, 6-7": a couple is never six, so the number is a score
         if unit and count is not None and 2 <= count <= 30:
             found.append(("length", count * _UNIT_DAYS[unit.group(1)], match.start(), match.end()))
     return found
@@ -839,7 +850,7 @@ def _restated_counts(low: str) -> list[tuple[str, float, int, int]]:
 _SPELL_OF_DOING = re.compile(
     r"\b(?:pain\w*|hurt\w*|sore\w*|\w*ache\w*|aching|achy|stiff\w*|tight\w*|niggl\w*|twing\w*|killing|wrecked|"
     r"knackered|grief)\b[^.!?;,\n]{0,30}?\bafter\s+(?P<said>(?:the\s+(?:last|past)\s+)?"
-    rf"(?P<amount>{_NUM}|a couple of|couple of|a few|few|several|a|an)\s+"
+    rf"(?P<amount>{_NUM}|a {COUPLE} of|{COUPLE} of|a coupla|coupla|a few|few|several|a|an)\s+"
     r"(?:(?:long|hard|busy|full|solid|heavy|tough|mad|crazy)\s+)?(?P<unit>day|week|wk|fortnight|month)s?)\s+of\s+"
     r"(?!(?:rest|resting|physio|physiotherapy|treatment|tablets|painkillers|ibuprofen|antibiotics|stretch\w*|"
     r"exercises|nothing|doing\s+nothing|sitting\s+still|taking\s+it\s+easy|ice|icing)\b)[a-z]")
@@ -848,7 +859,8 @@ _HABIT = re.compile(r"\b(?:always|every|usually|whenever|tends?\s+to|normally|ty
 
 def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
     """Every time expression as (kind, days, start, end), most specific kinds first."""
-    quantity = rf"(?P<amount>{_NUM}|a couple of|couple of|a couple|couple|a few|few|several|a|an)"
+    # ("a cpl of wks", "coupla days": a couple as texts shorten it)
+    quantity = rf"(?P<amount>{_NUM}|a {COUPLE} of|{COUPLE} of|a {COUPLE}|{COUPLE}|a few|few|several|a|an)"
     found: list[tuple[str, float, int, int]] = _restated_counts(low)
     restated = [(start, end) for _, _, start, end in found]
     for match in _SPELL_OF_DOING.finditer(low):  # "sore after a week of long days cutting": the week it built over
@@ -891,11 +903,11 @@ def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
     # "for the past month or so", "the last few weeks": a length without a count
     # ... and "this past week", "these last few months", "for past 3 days" (the article left out)
     for match in re.finditer(rf"\b(?:(?:for|since)\s+)?(?:the\s+|this\s+|these\s+|since\s+|for\s+)(?:past|last)\s+"
-                             rf"(?:(?P<amount>{_NUM}|few|couple of)\s+)?(?P<unit>{_LENGTH_UNITS})s?\b"
+                             rf"(?:(?P<amount>{_NUM}|few|{COUPLE}(?:\s+of)?)\s+)?(?P<unit>{_LENGTH_UNITS})s?\b"
                              # not "the last week of may"
                              rf"(?!\s+(?:of|in)\s+(?:last\s+)?(?:{_MONTH_NAMES})\b)", low):
         said = match.group("amount") or "1"
-        amount = {"few": 3.0, "couple of": 2.0}.get(said) or word_number(said) or 1.0
+        amount = {"few": 3.0}.get(said) or word_number(said) or 1.0
         found.append(("length", amount * _UNIT_DAYS[match.group("unit")], match.start(), match.end()))
     # a unit alone as its own clause: "bout 6. month or so", "couple of weeks? week or so"
     # ... and as texts shorten it: "wk or so", "a mth"

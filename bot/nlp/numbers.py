@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["KIN_WORDS", "NUMBER_PATTERN", "OTHER_TIMES_AFTER", "RESTATED_COUNT_LEAD", "parse_age", "parse_intensity",
-           "parse_someone_elses_age", "word_number"]
+__all__ = ["COUPLE", "KIN_WORDS", "NUMBER_PATTERN", "OTHER_TIMES_AFTER", "RESTATED_COUNT_LEAD", "parse_age",
+           "parse_intensity", "parse_someone_elses_age", "restates_the_count", "word_number"]
 
 _WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -20,13 +20,17 @@ _WORDS = {
 _NUM = (r"(\d{1,3}(?:\.\d)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
         r"twenty|thirty|forty-five|forty|fifty|sixty|ninety)")
 NUMBER_PATTERN = _NUM  # a number in digits or words, shared with durations.py
+# "couple" as texts shorten it ("a cpl of wks", "cple days", "coupla months"), shared with durations.py
+COUPLE = r"(?:couple|cpl|cple|coupla)"
+_COUPLE_SHORT = re.compile(r"\b(?:cpl|cple)\b")
+_COUPLA = re.compile(r"\bcoupla(?:\s+of)?\b")  # "coupla" is "couple of" already
 _SEVERITY = {"mild": 3, "slight": 2, "moderate": 5, "medium": 5, "severe": 8, "excruciating": 9,
              "unbearable": 9, "agonising": 9, "agonizing": 9}
 
 
 def word_number(token: str) -> float | None:
-    """'six' -> 6, '7' -> 7, anything else -> None."""
-    token = token.strip().lower()
+    """'six' -> 6, '7' -> 7, 'a cpl of' -> 2, anything else -> None."""
+    token = _COUPLA.sub("couple of", _COUPLE_SHORT.sub("couple", re.sub(r"\s+", " ", token.strip().lower())))
     if token in _WORDS:
         return float(_WORDS[token])
     try:
@@ -104,7 +108,7 @@ _SCORE_TAIL = re.compile(
     rf"\s*,?\s+(?:{_DIALECT_SAY})\b|\s+{_DIALECT_CLOSE}|"
     # "sore 6 roughly 3 weeks", "tight 6 a few weeks": the score, then how long with a hedge
     r"\s+(?:roughly|approx|approximately|nearly|almost|over|past|(?:the\s+)?(?:last|past)|(?:a\s+)?few|several|"
-    rf"(?:a\s+)?couple(?:\s+of)?|coupla)\s+(?:{_NUM}\s*)?(?:a\s+|an\s+)?(?:{_TIME_UNITS})s?\b|"
+    rf"(?:a\s+)?{COUPLE}(?:\s+of)?)\s+(?:{_NUM}\s*)?(?:a\s+|an\s+)?(?:{_TIME_UNITS})s?\b|"
     # "is 5 more or less", "5 or thereabouts", "a 4 give or take": a hedge closing the score's clause (not "5 weeks
     # more or less", whose number counts the weeks)
     r"\s+(?:more\s+or\s+less|(?:or\s+)?thereabouts|give\s+or\s+take(?:\s+(?:a|one)\s+(?:point|bit))?|roughly|"
@@ -114,8 +118,12 @@ _SCORE_TAIL = re.compile(
     rf"\s*,?\s+not\s+(?:a\s+|an\s+)?{_NUM}\b|"
     # "achy 4 2 weeks": a terse list, the score then how long
     rf"\s+{_NUM}\s*(?:{_TIME_UNITS})(?:s\b|\b(?=\s*(?:$|[.,;:!?]|(?:ago|now|or)\b))))")
-# "5-6", "7 or 8", "two or three": a range, whose top and whose tail say what it counts
-_RANGE = re.compile(r"^\s*(?:-|–|to|or)\s*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b")
+# "5-6", "7 or 8", "two or three", "a 4 or a 5", "4 or maybe 5": a range, whose top and whose tail say what it counts
+_RANGE_TOP = r"(?:a\s+|an\s+)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+_RANGE = re.compile(rf"^\s*(?:-|–|to|or(?:\s+(?:maybe|possibly|perhaps|probably|prob|even))?)\s*{_RANGE_TOP}")
+# ... and "between 6 and 7", "between a 4 and a 5", "somewhere between 5-6"
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:a\s+|an\s+)?$")
+_BETWEEN_TOP = re.compile(rf"^\s*(?:and|&|n|-|–|to)\s*{_RANGE_TOP}")
 # Someone else's number: "my son is 5", "she's 6".
 _OTHER_PERSON = re.compile(r"\b(?:son|daughter|kid|kids|child|baby|boy|girl|toddler|grandson|granddaughter|he|she|"
                            r"he's|she's|they're|dog)\s+(?:is|was|'s|are)?\s*(?:only\s+|nearly\s+|almost\s+)?$")
@@ -156,10 +164,14 @@ def _score_at(low: str, start: int, end: int, *, word: bool) -> tuple[float, int
         return None
     if _AN_AGE_BEFORE.search(before):
         return None  # "bruised easily since I was 10", "when he was 6": an age, not a score
-    if _UNCOUNTED_LENGTH_BEFORE.search(before) and not OTHER_TIMES_AFTER.match(after):
+    uncounted = _UNCOUNTED_LENGTH_BEFORE.search(before)
+    if uncounted and restates_the_count(uncounted.group(0), value) and not OTHER_TIMES_AFTER.match(after):
         return None  # "a few months, say 3": the count of the months, not a score (but "some days 7, others 3")
     if _HEDGED_COUNT_AFTER.match(after):
         return None  # "5 or so weeks", "5ish weeks", "3 or more years": a count of the weeks, hedged
+    between = _BETWEEN_TOP.match(after) if _BETWEEN_BEFORE.search(before) else None
+    if between:  # "between 6 and 7": the higher, as for "6-7"; "between 2 and 3 weeks" counts the weeks
+        return _range_top(low, value, end, between)
     alone = not before.strip() and not after.strip(" .!?")  # just "7": a score only when one was asked for
     if alone or not (_LEAD_IN.search(before) or _CLAUSE_START.search(before)):
         return None
@@ -174,6 +186,18 @@ def _score_at(low: str, start: int, end: int, *, word: bool) -> tuple[float, int
     if not before.strip() and _OPENING_TAIL.match(after):
         return value, end  # "7 goin down stairs" to "how strong?": the score, then what brings it there
     return (value, end) if _SCORE_TAIL.match(after) or _after_an_article(before, after) else None
+
+
+def _range_top(low: str, value: float, end: int, top_said: re.Match[str]) -> tuple[float, int] | None:
+    """The score of a range said "between 6 and 7": its higher number, when what follows makes it a score."""
+    top = word_number(top_said.group(1))
+    tail = low[end + top_said.end():]
+    if top is None or top > 10 or COUNTED_AFTER.match(tail):
+        return None  # "between 2 and 3 weeks", "between 4 and 5 hours a day"
+    scale = _SCALE_AFTER.match(tail)
+    if scale or _SCORE_TAIL.match(tail):
+        return max(value, top), end + top_said.end() + (scale.end() if scale else 0)
+    return None
 
 
 # A doing after a number that opens the message: "7 going down stairs", "8 walkin uphill" (not "5 running shoes")
@@ -193,9 +217,21 @@ _ARTICLE_TAIL = re.compile(r"^\s+(?:[a-z]{2,}ing(?!\s+(?:club|shoes|session|sess
 _COUNT_HEDGES = (r"say|maybe|about|around|roughly|like|probably|prob|or|so|i'?d\s+say|i\s+think|i\s+guess|perhaps|"
                  r"possibly|more\s+like|nearer|closer\s+to|could\s+be|might\s+be|at\s+least|actually|well|"
                  rf"{_DIALECT_HEDGE}")
-RESTATED_COUNT_LEAD = (r"\b(?:good\s+)?(?:few|couple(?:\s+of)?|several|some|number\s+of|handful\s+of|many)\s+"
+RESTATED_COUNT_LEAD = (rf"\b(?:good\s+)?(?:few|{COUPLE}(?:\s+of)?|several|some|number\s+of|handful\s+of|many)\s+"
                        rf"(?:{_TIME_UNITS})s?\s*[,.]?\s*(?:(?:{_COUNT_HEDGES})\W*\s*)*")
 _UNCOUNTED_LENGTH_BEFORE = re.compile(rf"{RESTATED_COUNT_LEAD}$")
+_COUPLE_SAID = re.compile(rf"\b{COUPLE}\b")
+_FEW_SAID = re.compile(r"(?<!\bgood\s)\bfew\b")
+
+
+def restates_the_count(lead: str, count: float) -> bool:
+    """Whether a number said after a vague length can be its count: "a couple of months, maybe 4", "few weeks, mibbe 3"
+    (not "a couple of weeks, 6" nor "a cpl of wks, 6-7": a couple is never six, so that is a score)."""
+    if _COUPLE_SAID.search(lead):
+        return count <= 4
+    return count <= 5 if _FEW_SAID.search(lead) else True
+
+
 # "some days 7, other days 3", "some weeks a 5, others worse": "some days" is when, set against the other days
 OTHER_TIMES_AFTER = re.compile(r"[^.!?;\n]*\b(?:others?|other\s+(?:days|times|weeks|nights)|most\s+(?:days|times)|"
                                r"rest\s+of\s+the\s+time|(?:good|bad)\s+days?)\b")
@@ -301,7 +337,10 @@ def parse_intensity(text: str, *, bare_number_ok: bool = False) -> tuple[int, st
     if bare_number_ok:
         match = re.fullmatch(rf"\s*(?:a\s+|an\s+)?{_NUM}\s*[.!]?\s*", low) or re.match(
             rf"\s*(?:(?:abt|about|around|maybe|like|prob|probably)\s+)?(?:a\s+|an\s+)?{_NUM}"
-            rf"(?:\s+(?:or|to|-)\s+{_NUM}|\s+(?=\d{{1,2}}\s*$)\d{{1,2}})?"  # "7 8": a range typed without its dash
+            # "4 or 5", "a 4 or a 5": its top, as for "5-6" said anywhere; "7 8" (typed without its dash) is still read
+            # as its first number (tests/dialogue/test_round11_dialogue.py holds it so)
+            rf"(?:\s+(?:or(?:\s+(?:maybe|possibly|perhaps|probably|even))?|to)\s+(?:a\s+|an\s+)?{_NUM}|"
+            rf"\s*[-–]\s*{_NUM}|\s+(?=\d{{1,2}}\s*$)\d{{1,2}})?"
             rf"(?=\s*(?:$|[,.!?]|\s+(?:maybe|perhaps|possibly|tbh|i think|probably|i guess|honestly)\b|"
             rf"\s+{_DIALECT_CLOSE}|"  # "maybe 7 sef", "6 lah": a closing word of the speaker's English
             # "6 more or less", "5 or thereabouts" (not "5 or so weeks")
@@ -309,7 +348,9 @@ def parse_intensity(text: str, *, bare_number_ok: bool = False) -> tuple[int, st
             r"\s*(?:$|[,.!?])))",
             low)
         if match:
-            value = word_number(match.group(1))
+            first, *tops = [word_number(number) for number in match.groups() if number]
+            value = max([first, *(top for top in tops if top is not None and top <= 10)]) if first is not None \
+                else None
             if value is not None and 0 <= value <= 10:
                 return round(value), match.group(0).strip()
     stated = _stated_score(low)
