@@ -735,7 +735,10 @@ _HELPED = re.compile(r"\b(?:helped|helps|helping|did help|does help|worked|works
                      r"(?:stretch\w*|massag\w*|ball|exercises?|pressing|rolling) did(?!n| not| nothing| nowt)|"
                      # "the stretches yes", "massage no but stretches yes": the self-care named, then a yes
                      r"(?:stretch\w*|massag\w*|ball|exercises?|pressing|rolling)\W+(?:yes|yeah|yep|aye|definitely)|"
-                     r"useful|did the trick|eased it|loosened|relief)\b")
+                     r"useful|did the trick|eased it|loosened|relief|helpful|"
+                     # learners' "help" for "helped": "little bit help", "it help a little", "massage is help"
+                     r"(?:bit|little|lil|small|it|is|was|they|this|that|massage|stretch\w*|ball|exercises?) help"
+                     r"(?! you| with| please)(?!\w))")
 
 
 _SELF_CARE_WORDS = r"stretch\w*|massag\w*|ball|exercises?|pressing|rolling|roller"
