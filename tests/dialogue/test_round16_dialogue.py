@@ -129,3 +129,20 @@ def test_the_stop_sign_passed_goes_on_the_gentler_way() -> None:
     situation = said("ok I let go and the tingling has settled", "describe", awaiting="anything_else",
                      coaching_open=True, coached=True, previous_action="action_pressure_feedback")
     assert decide(situation) == "action_stretch_only"
+
+
+@pytest.mark.parametrize(("text", "turned"), [("my ankle aches since I went over on it at the park", True),
+                                              ("sore ankle, rolled it on the cobbles last month", True),
+                                              ("I went over on the ice", False)])
+def test_an_ankle_gone_over_on_is_a_turned_joint_not_a_fall(text: str, turned: bool, knowledge: object) -> None:
+    from bot.nlp.extract import mentions_from_text
+
+    concepts = {m.value for m in mentions_from_text(text, knowledge.sided_regions) if m.kind == "concept"}  # type: ignore[attr-defined]
+    assert ("joint_turned" in concepts) is turned
+
+
+@pytest.mark.parametrize("text", ["small bit help", "the stretch help me", "it help, a little"])
+def test_a_learners_help_answers_did_it_help(text: str) -> None:
+    from bot.nlp.replies import read_helped
+
+    assert read_helped(text) is not None and read_helped(text).value == "yes"  # type: ignore[union-attr]
