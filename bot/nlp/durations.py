@@ -87,6 +87,12 @@ _NAMED_DAYS = {
     "harvest": (9, 25), "the harvest": (9, 25), "harvest festival": (9, 25), "lambing": (3, 1),
     "labor day": (9, 7), "labour day": (9, 7), "thanksgiving": (11, 26), "memorial day": (5, 25),
     "the fourth of july": (7, 4), "the 4th of july": (7, 4), "independence day": (7, 4), "canada day": (7, 1),
+    # ... and the rest of the US year, as Americans date things by it ("since 'round the Fourth", "since Juneteenth")
+    "fourth of july": (7, 4), "4th of july": (7, 4), "july fourth": (7, 4), "july 4th": (7, 4),
+    "juneteenth": (6, 19), "veterans day": (11, 11), "veterans' day": (11, 11),
+    "columbus day": (10, 12), "presidents day": (2, 16), "presidents' day": (2, 16), "mlk day": (1, 19),
+    "martin luther king day": (1, 19), "cinco de mayo": (5, 5), "super bowl": (2, 8), "the super bowl": (2, 8),
+    "spring break": (3, 15),
     "st patrick's day": (3, 17), "paddy's day": (3, 17), "anzac day": (4, 25), "australia day": (1, 26),
     "mother's day": (3, 15), "mothers day": (3, 15), "father's day": (6, 21), "fathers day": (6, 21),
     "remembrance sunday": (11, 8), "remembrance day": (11, 11), "all saints": (11, 1), "all saints day": (11, 1),
@@ -141,6 +147,12 @@ _MOVABLE_DAYS: dict[str, dict[int, tuple[int, int]]] = {
                  2030: (4, 18)},
     "hanukkah": {2024: (12, 25), 2025: (12, 15), 2026: (12, 5), 2027: (12, 25), 2028: (12, 13), 2029: (12, 2),
                  2030: (12, 21)},
+    # the Christian days that move with Easter ("since good friday" is no Friday of this week)
+    "lent": {2024: (2, 14), 2025: (3, 5), 2026: (2, 18), 2027: (2, 10), 2028: (3, 1), 2029: (2, 14), 2030: (3, 6)},
+    "good friday": {2024: (3, 29), 2025: (4, 18), 2026: (4, 3), 2027: (3, 26), 2028: (4, 14), 2029: (3, 30),
+                    2030: (4, 19)},
+    "pancake day": {2024: (2, 13), 2025: (3, 4), 2026: (2, 17), 2027: (2, 9), 2028: (2, 29), 2029: (2, 13),
+                    2030: (3, 5)},
 }
 _MOVABLE_NAMES = {"eid": ("eid al-fitr", "eid al-adha"), "eid ul fitr": ("eid al-fitr",),
                   "eid al fitr": ("eid al-fitr",), "eid ul adha": ("eid al-adha",), "eid al adha": ("eid al-adha",),
@@ -149,7 +161,11 @@ _MOVABLE_NAMES = {"eid": ("eid al-fitr", "eid al-adha"), "eid ul fitr": ("eid al
                   "ganpati": ("ganesh chaturthi",), "deepavali": ("diwali",), "durga puja": ("dussehra",),
                   "dasara": ("dussehra",), "pesach": ("passover",), "chanukah": ("hanukkah",),
                   "spring festival": ("chinese new year",), "lunar new year": ("chinese new year",),
-                  "tet": ("chinese new year",)}
+                  "tet": ("chinese new year",),
+                  # Ramadan as it is spelt in other languages and other Englishes ("since Ramzan", "Ramazan")
+                  "ramzan": ("ramadan",), "ramazan": ("ramadan",), "ramadhan": ("ramadan",), "ramadaan": ("ramadan",),
+                  "ramathan": ("ramadan",), "ramdan": ("ramadan",), "ramadam": ("ramadan",), "ramzaan": ("ramadan",),
+                  "ash wednesday": ("lent",), "shrove tuesday": ("pancake day",)}
 _MOVABLE_NAMES.update({name: (name,) for name in _MOVABLE_DAYS})
 # Alternations built once (the month list holds every slip): months in full, shortened or mistyped; named days.
 _MONTH_NAMES = "|".join(_MONTHS) + "|" + "|".join(_MONTH_SHORT)
@@ -347,6 +363,15 @@ _DOING_AFTER_COMMA = re.compile(rf"^\s*,\s*(?!(?:{_PAIN_DOINGS}|during|nothing|s
 # "my daughter 15 years", "my lad is 14 years": how old someone is, not how long it has hurt
 _KIN_BEFORE = re.compile(rf"\b(?:my|our)\s+{KIN_WORDS}\W{{1,3}}(?:is\s+|who is\s+|aged\s+)?$")
 _AGE_AFTER = re.compile(r"^\s*(?:old|young|of age|pregnant|into (?:my|the|her) pregnancy|gestation)\b")
+# ... and how far along a pregnancy is, said after the word ("my wife is pregnant 7 months", "pregnant with twins,
+# 30 weeks", "expecting, 6 months"), or a baby's age said without "old" ("the baby is 3 months", "our little one's
+# 9 weeks"): not how long it has hurt
+_GESTATION_BEFORE = re.compile(r"\b(?:pregnant|pregnancy|expecting)(?:\s+(?:with|for)(?:\s+(?:a|the|my|our|her|twins|"
+                               r"baby|boy|girl|number\s+\w+))*)?\s*[,:-]?\s+(?:(?:is|now|already|about|around|nearly|"
+                               r"almost|over|just|only|like|maybe)\s+)*$")
+_BABY_AGE_BEFORE = re.compile(r"\b(?:baby|babies|newborn|little\s+one|twins|son|daughter|boy|girl|bubba|bub)"
+                              r"(?:\s+is|'s|’s|\s+who\s+is|\s+aged|\s+turned|\s+just\s+turned)?\s+(?:(?:only|just|now|"
+                              r"about|around|nearly|almost|over)\s+)*$")
 # A pause that eases it, which a length under a day then measures: "it goes off if I stand still a minute", "once I
 # sit down for ten minutes"
 _IF_DONE_BEFORE = re.compile(r"\b(?:if|when|whenever|once|until|till|unless|as\s+soon\s+as)\s+"
@@ -445,12 +470,16 @@ _CalendarDate = tuple[int | None, int, int, int]  # month (None: the last such d
 def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple[float, int, int]]:
     """'since <weekday / month / holiday / season>' counted back from today's date."""
     found = []
-    hedge = r"(?:(?:about|around|roughly|approximately|like|maybe|probably|just after|just before)\s+)?"
+    # ("since 'round the fourth of july", "since maybe around easter": "round" for "around", two hedges in a row)
+    hedge = (r"(?:(?:about|around|round|['’]round|roughly|approximately|approx|abt|like|maybe|probably|just after|"
+             r"just before)\s+){0,2}")
     for month, day, start, end in dates:  # first: "since nov 3rd" is more than "since nov"
         lead = re.search(rf"\bsince\s+{hedge}{_DAY_OF_DATE}(?:the\s+)?$", low[:start])
         if lead:
             found.append((_days_since_day(month, day, today), lead.start(), end))
-    for match in re.finditer(rf"\bsince (last )?({_WEEKDAYS})(?:'?s)?\b", low):  # "since saturdays game"
+    # ... and "since the saturday before last" (the week before, added below)
+    for match in re.finditer(rf"\bsince (?:the (?=(?:{_WEEKDAYS})\s+before\s+last\b))?(last )?({_WEEKDAYS})(?:'?s)?\b",
+                             low):  # "since saturdays game"
         if _DATE_FOLLOWS.match(low, match.end()):
             continue  # "since Saturday 17 October": the date, found above
         found.append((_days_since_weekday(match.group(2), today, last=bool(match.group(1))), match.start(),
@@ -460,8 +489,9 @@ def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple
         found.append((_days_since_date(month, day, today), match.start(), match.end()))
     # ... and the named day of something done on it: "since my halloween marathon stream", "since our xmas do"
     # (its own date said with it wins over the date guessed for the name: "since independence day, 1st October")
-    for match in re.finditer(rf"\bsince {hedge}(?:(?:{_MONTH_NAMES}) )?(?:the |my |our |his |her |their |that )?"
-                             rf"({_NAMED})\b", low):
+    # ... and its start, middle or end: "since the start of ramadan", "since the end of ramadan" (the Eid after it)
+    for match in re.finditer(rf"\bsince {hedge}(?:(?:the )?(?:start|beginning|middle|end)\s+of\s+)?"
+                             rf"(?:(?:{_MONTH_NAMES}) )?(?:the |my |our |his |her |their |that )?({_NAMED})\b", low):
         found.append(_named_day(low, match, today, dates))
     names = (_MONTH_NAMES + "|christmas|xmas|new year(?:'s|s)?|easter|spring|summer|autumn|fall|winter")
     part = "|".join(_PART_DAY)
@@ -506,10 +536,12 @@ def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple
     # ... and the weekday that closes what "since" names: "since i got off the plane sat" (not "since i sat
     # down" or "since the sun came out": a verb or a noun, by the word before it)
     for match in re.finditer(rf"\bsince\s+((?:[a-z'-]+\s+){{1,3}}?|(?:[a-z'-]+\s+){{4,6}}?(?=(?:{_WEEKDAYS})"
-                             rf"\s*(?:$|[.,;!?\n]|(?:and|but|so)\b)))(?:on\s+|last\s+)?({_WEEKDAYS})\b", low):
+                             rf"\s*(?:$|[.,;!?\n]|(?:and|but|so|before\s+last)\b)))(?:on\s+|last\s+)?({_WEEKDAYS})\b",
+                             low):
         before_day = match.group(1).split()[-1]
-        if before_day in _SUBJECTS or before_day in _DETERMINERS - {"last"}:
-            continue
+        if before_day in _SUBJECTS or (before_day in _DETERMINERS - {"last"} and not (
+                before_day == "the" and _BEFORE_LAST.match(low, match.end()))):
+            continue  # (but "since hurling training the saturday before last": that day, a week further back)
         if not set(match.group(1).split()) & _NOT_BETWEEN_SINCE_AND_DAY and not any(
                 start < match.end() and match.start() < end for _, start, end in found):
             found.append((_days_since_weekday(match.group(2), today), match.start(), match.end()))
@@ -536,6 +568,9 @@ def _named_day(low: str, match: re.Match[str], today: date, dates: list[_Calenda
     """Days since the named day in `match` (group 1) and the span read: its own date said right after it wins
     over the date guessed for the name ("since independence day, 1st October")."""
     guessed = _days_since_named(match.group(1), today)
+    if _MOVABLE_NAMES.get(match.group(1)) == ("ramadan",) and re.search(r"\b(?:end|middle)\s+of\b", match.group(0)):
+        # "since the end of ramadan": the month of the fast is over, or half over, by then
+        guessed = max(guessed - (29.0 if "end" in match.group(0) else 15.0), 1.0)
     said = _date_said_after(low, match.end(), today, dates, guessed)
     return (said[0], match.start(), said[1]) if said else (guessed, match.start(), match.end())
 
@@ -601,7 +636,10 @@ _ONSET_DONE = (r"started|began|begun|kicked\s+in|came\s+on|flared(?:\s+up)?|happ
                r"(?:hurt|did|done|put|ricked|cricked|tweaked|pulled|strained|twisted|jarred|knackered|wrenched)\s+"
                r"(?:it|my\s+\w+|me\s+\w+)(?:\s+in)?|"
                r"(?:pulled|tore|strained|tweaked|twisted)\s+a\s+\w+|"
-               r"pulled|tweaked|strained|twisted|injured|cricked|ricked|jarred|popped|tore|torn|fell|slipped|went\s+over")
+               r"pulled|tweaked|strained|twisted|injured|cricked|ricked|jarred|popped|tore|torn|fell|slipped|went\s+over|"
+               # the body part that gave: "my back went friday lifting boxes", "knee gave way sat"
+               r"(?:back|neck|knee|hip|shoulder|ankle|calf|hamstring|groin)\s+(?:went|gave\s+(?:out|way)|"
+               r"locked(?:\s+up)?|seized(?:\s+up)?)")
 # ... and what, between it and a weekday, makes the weekday another start's: "started physio monday"
 _NOT_THE_PAINS_START = _set("""physio physiotherapy treatment tablets pills meds medication ibuprofen naproxen massage
 massages stretches stretching exercises antibiotics course appointment job""")
@@ -613,7 +651,8 @@ def _onset_on_a_weekday(low: str, today: date) -> list[tuple[str, float, int, in
     found = []
     for match in re.finditer(rf"\b(?:{_ONSET_DONE})\b((?:\s+[a-z0-9'-]+){{0,4}}?)\s+(?:on\s+|last\s+|the\s+)?"
                              rf"({_WEEKDAYS})\b(?=\s*(?:$|[^\w\s']|(?:and|but|so|like|it|its|it's|now|i|im|i'm|"
-                             rf"morning|night|nite|afternoon|evening|gone|just|past|before|when|while|[a-z]{{2,}}ing)\b))",
+                             rf"morning|night|nite|afternoon|evening|gone|just|past|before|when|while|whilst|after|"
+                             rf"during|at|in|with|[a-z]{{2,}}ing)\b))",
                              low):
         words = match.group(1).split()
         if words and re.match(r"(?:started|began|begun)\b", match.group(0)) and (
@@ -722,7 +761,8 @@ def _dating(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple[flo
         day = _PART_DAY.get(match.group(1) or "start", 1)
         name = _MONTH_SHORT.get(match.group(2), match.group(2))
         found.append((_days_since(name, today, day), match.start(), match.end()))
-    for match in re.finditer(rf"\b(?:on|at|around|after|before|over|during)\s+(?:the\s+)?({_NAMED})\b", low):
+    for match in re.finditer(rf"(?:\b(?:on|at|around|round|after|before|over|during|in)|['’]round)\s+(?:the\s+)?"
+                             rf"({_NAMED})\b", low):
         found.append(_named_day(low, match, today, dates))  # "on independence day (1st october)"
     # a month in brackets after the event it dates: "since the Berlin marathon (Sept)", "since freshers (mid sept)"
     for match in re.finditer(rf"\(\s*(?:in\s+|around\s+|about\s+|approx\.?\s+|~\s*)?(?:(?:the\s+)?({part})(?:-|\s+)"
@@ -803,7 +843,7 @@ def _event_clauses(low: str) -> list[tuple[int, int]]:
 
 
 _A_LENGTH = re.compile(rf"(?:the\s+)?(?:(?:past|last)\s+)?(?:(?:a|an)\s+)?(?:{_NUM}\s+|{COUPLE}(?:\s+of)?\s+|few\s+|"
-                       rf"several\s+|half\s+(?:a|an)\s+)?(?:{_LENGTH_UNITS})s?(?:\s+now)?")
+                       rf"several\s+|half\s+(?:a\s+|an\s+)?)?(?:{_LENGTH_UNITS})s?(?:\s+now)?")
 
 
 def _is_event(words: list[str]) -> bool:
@@ -889,10 +929,12 @@ def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
         half = 0.5 if match.group("half_before") or match.group("half_after") else 0.0
         days = (amount + half) * _UNIT_DAYS[match.group("unit")]
         found.append(("ago" if head.endswith(" ago") else "length", days, match.start(), match.end()))
-    # "half a year", "half a month ago": half the unit
-    for match in re.finditer(rf"\b(?:(?:a|an|one)\s+)?half\s+(?:a|an)\s+(?P<unit>{_LENGTH_UNITS})\b(?:\s+ago\b)?",
-                             low):
-        found.append(("ago" if match.group(0).endswith(" ago") else "length", 0.5 * _UNIT_DAYS[match.group("unit")],
+    # "half a year", "half a month ago": half the unit; "since maybe half year", the article left out as many speakers
+    # of other languages leave it, or "a half year" (not "a half day", "half day Friday": work, not the pain's length)
+    for match in re.finditer(rf"\b(?:(?:a|an|one)\s+)?half\s+(?:(?:a|an)\s+(?P<unit>{_LENGTH_UNITS})|"
+                             r"(?P<long_unit>week|wk|month|mth|mnth|year|yr))\b(?:\s+ago\b)?", low):
+        unit = match.group("unit") or match.group("long_unit")
+        found.append(("ago" if match.group(0).endswith(" ago") else "length", 0.5 * _UNIT_DAYS[unit],
                       match.start(), match.end()))
     # "for some weeks now", "some months ago": vague, so a low count (never "some days are worse")
     vague = rf"\b(?:for\s+some\s+({_LENGTH_UNITS})s\b|some\s+({_LENGTH_UNITS})s\s+(?:ago|now)\b)"
@@ -993,6 +1035,9 @@ def _accepted(kind: str, days: float, low: str, start: int, end: int, *, about_p
         if _HISTORY_BEFORE.search(before):
             return False  # "been riding horses forty years": how long they have done it, not the pain
         if _AGE_AFTER.match(after) or _gestation(low, before, head) or _KIN_BEFORE.search(before) or (
+                _GESTATION_BEFORE.search(before) and re.search(r"(?:week|wk|month|mth|mnth|mo)s?$", head)) or (
+                _BABY_AGE_BEFORE.search(before) and re.search(r"(?:day|week|wk|month|mth|mnth|mo)s?$", head)
+                and not _ONSET_WORDS.search(before[-30:])) or (
                 _AGE_BEFORE.search(before) and re.search(r"(?:year|yr)s?$", head)
                 and re.match(r"\s*(?:$|[,.;!]|and\b)", after)):
             return False  # "80 years old", "29 weeks pregnant", "I have 34 years": an age, not how long it has hurt
@@ -1060,7 +1105,8 @@ def _gestation(low: str, before: str, head: str) -> bool:
     """ "I'm 26 weeks" in a message about a pregnancy: how far along, not how long it has hurt."""
     if not re.search(r"\b(?:i'?m|i am|she'?s|she is|we'?re)\s+(?:about\s+|nearly\s+|almost\s+)?$", before):
         return False
-    return "week" in head and bool(re.search(r"pregnan|\bbaby\b|\bbump\b|midwife|expecting|\bweeks along", low))
+    return bool(re.search(r"week|month|mth", head)) and bool(re.search(r"pregnan|\bbaby\b|\bbump\b|midwife|expecting|"
+                                                                  r"\b(?:weeks|months) along", low))
 
 
 def calendar_today() -> date:

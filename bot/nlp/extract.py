@@ -542,7 +542,8 @@ def _side_for(span: Span, doc: Doc, region_tokens: AbstractSet[int] = frozenset(
         """"front of his upper arm, right, after rowing": a side word between commas after the place is its side,
         whatever words follow (not a "right after")."""
         closed = token.i + 1 >= len(doc) or doc[token.i + 1].text in {",", ";", ")", ".", "!"}
-        return closed and token.i > span.end and not any(start <= token.idx < end for start, end in not_its_own)
+        # ... or straight after it, as other languages put it: "pain inside of elbow right, near the bone"
+        return closed and token.i >= span.end and not any(start <= token.idx < end for start, end in not_its_own)
 
     for token in span:
         if token.lower_ in {"left", "right"} and said_as_side(token):
@@ -757,7 +758,9 @@ _FELT_BEFORE = re.compile(
     r"(?:\bfe(?:el|els|eling|elin|lt)|\b(?:is|was|are|gets|getting|got|goes|went|starts|started|keeps|kept)|"
     r"(?<![\w'])(?:it'?s|its|that'?s|thats))"
     r"(?:\s+(?:a\s+bit|a\s+little|a\s+wee\s+bit|kind\s+of|sort\s+of|kinda|sorta|quite|very|really|more|all|just|"
-    r"sometimes|always|constantly|still|also|slightly|so|like))*\s+$")
+    r"sometimes|always|constantly|still|also|slightly|so|like))*"
+    # "is like a pulling", "feels like a pulling in my calf": the feeling as a noun, after its article
+    r"(?:\s+(?:a|an)(?:\s+(?:kind|sort|type)\s+of(?:\s+a)?)?)?\s+$")
 _SOMEONE_DOING_BEFORE = re.compile(r"(?<![\w'])(?:i|i'm|im|i've|ive|we|we're|you|you're|he|he's|she|she's|they|"
                                    rf"they're|who|dog|dogs|horse|pony|{KIN_WORDS}|kids|children)\s+(?:\w+\s+)?$")
 _FEELINGS_JOINED = re.compile(r"^\s*(?:,|/|&|and|n|or|but\s+also|,\s*(?:and|or))?\s*$")
@@ -1629,7 +1632,10 @@ _SIDE_BEFORE_PART = re.compile(r"\b(?:both|each|either|one|left|right|other|the 
 # summer, right on the top where my handbag strap sits" (not "the top shelf", "the front of the queue")
 _LOCATED_PART_BEFORE = re.compile(r"\b(?:(?:on|at|in|round|around|across|along|over|towards)|(?:mostly|mainly|more|"
                                   r"especially|particularly|just|only)(?:\s+(?:on|at|in|round|around|down))?)"
-                                  r"\s+the\s+(?:very\s+)?$")
+                                  r"\s+the\s+(?:very\s+)?$|"
+                                  # "the knee, the right one, in the part of outside": the part as another language
+                                  # puts it, its noun first
+                                  r"\b(?:on|at|in)\s+(?:the\s+)?(?:part|bit|area|zone|side)\s+of\s+(?:the\s+)?$")
 _LOCATED_PART_AFTER = re.compile(r"\s*(?:$|[,.;:!?)]|(?:bit|part|where|of\s+it|mostly|mainly|near|by|and|but|more|"
                                  r"towards|when|going|goes|running|runs|down|up|into)\b)")
 # "point" that says no place: "what is a trigger point?", "at one point", "the point is"
@@ -1921,6 +1927,8 @@ def _trigger_words(text: str, found: list[Mention]) -> list[Mention]:
                 continue
             if low.startswith("from", match.start()) and _CAME_BACK_BEFORE.search(low[:match.start()]):
                 continue  # "home from university for the weekend": where someone came from, not a cause
+            if _only_the_time(what, found):
+                continue  # "from one month maybe": a learner's "for a month", a time and no cause
             if cue is not _TRIGGER_CUE and (_NOT_A_CAUSE.search(what) or _PAIN_SAID.search(what) or (
                     cue is _ON_A_DOING and _NOT_ON_A_DOING.match(what)) or (
                     cue in (_WORK_SAID, _TIME_SPENT_ON, _BEEN_THERE) and _TREATMENT.search(what)) or (
@@ -1939,6 +1947,22 @@ def _trigger_words(text: str, found: list[Mention]) -> list[Mention]:
                         text=nothing.group(0))]
     return (_last_item_of_a_list(text, found) or _doing_after_the_facts(text, found)
             or _words_after_the_facts(text, found))
+
+
+def _only_the_time(what: str, found: list[Mention]) -> bool:
+    """The words after a cue are a length already read ("from one month maybe", "from 3 weeks or so")."""
+    rest = what
+    for mention in found:
+        said = (mention.text or "").lower()
+        if mention.kind == "duration" and _A_LENGTH.search(said) and (said in rest or rest.strip() in said):
+            rest = rest.replace(said, " ") if said in rest else " "
+    return rest != what and not _HEDGE_LEFT.sub(" ", rest).strip()
+
+
+_A_LENGTH = re.compile(r"^\W*(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple|half|several|"
+                       r"a few|a couple)\b[\w\s-]{0,20}\b(?:days?|weeks?|wks?|months?|mths?|years?|yrs?)\b")
+_HEDGE_LEFT = re.compile(r"\b(?:maybe|about|around|roughly|approx\w*|or so|more or less|like|already|now|only|just|"
+                         r"since|ago|or|and|i think|i guess)\b|[^\w\s]")
 
 
 # "under cars all day", "scanner gun all shift": how long the doing takes, at the end of the item that says it
@@ -2202,6 +2226,7 @@ def extract_mentions(doc: Doc, sided_regions: Iterable[str], *, bare_intensity: 
     found = _worse_doings_first(_cheek_of_the_bottom(_span_mentions(doc, spans, set(sided_regions))), spans)
     found = _electric_said_as_a_current(doc.text, _tailbone_in_lay_words(doc.text, found))
     found = _areas_said_precisely(doc.text, found, doc.user_data.get(SECONDARY_KEY, frozenset()))
+    found = _lower_back_of_the_leg(doc.text, found)
     places = [m for m in found if m.kind == "region" and m.present]
     # parts are read next to a vaguely named place ("shoulder") or a bare joint ("knee, the inside bit")
     refinable = [m for m in places if m.vague or (m.text or "").lower().strip() in BARE_JOINT_WORDS]
@@ -2213,8 +2238,10 @@ def extract_mentions(doc: Doc, sided_regions: Iterable[str], *, bare_intensity: 
     parts = _centre_beside_a_level(_parts_outside_tools(doc, _parts_outside_doings(doc.text, parts, spans)))
     parts = _back_said_after_its_place(doc.text, parts)
     numbers = _number_mentions(doc.text, spans, bare_intensity=bare_intensity)
-    found = _other_side_corrected(doc, _one_side_for_all(doc, found, set(sided_regions)))
+    found = _side_corrected_in_the_message(doc, _other_side_corrected(doc, _one_side_for_all(doc, found,
+                                                                                            set(sided_regions))))
     found, parts = _places_named_as_parts(doc.text, found, parts)  # after the sides: "arch of r foot" keeps the r
+    found = _sides_mixed_up(doc.text, found)
     said = _context_mentions(doc.text, found, _foreign(doc))
     return found + said + parts + _trigger_words(doc.text, found + numbers) + numbers
 
@@ -2263,6 +2290,27 @@ def _singled_out(low: str, said: str) -> bool:
     """Whether a place's words are said with a word that singles them out (see _SINGLED_BEFORE)."""
     return any(_SINGLED_BEFORE.search(low[:at.start()]) or _SINGLED_AFTER.match(low[at.end():])
                for at in re.finditer(rf"(?<![\w']){re.escape(said)}(?![\w'])", low))
+
+
+# The lower half of the back of the leg said after it: "my right leg back side, lower part", "back of my leg, the
+# bottom bit", "back of the leg, below the knee" (the back of the leg alone, or its top part, is the back of the thigh)
+_LOWER_PART_AFTER = re.compile(r"(?:\s+(?:hurts?|hurting|aches?|aching|is\s+(?:sore|painful|killing\s+me)))?"
+                               r"[\s,]*(?:(?:in|on|at|the|more|mostly|mainly|just)\s+)*(?:(?:lower|bottom)\s+"
+                               r"(?:part|half|bit|side|end)|(?:below|under)\s+(?:the|my)\s+knee|low\s+down|lower\s+down)\b")
+
+
+def _lower_back_of_the_leg(text: str, found: list[Mention]) -> list[Mention]:
+    """The back of the leg with its lower part said after it is the calf (see above)."""
+    low = text.lower()
+
+    def lower(mention: Mention) -> bool:
+        said = (mention.text or "").lower()
+        if mention.kind != "region" or mention.value != "thigh_back" or not re.search(r"\blegs?\b", said) or \
+                re.search(r"\bupper\b", said):
+            return False
+        return any(_LOWER_PART_AFTER.match(low, at.end()) for at in re.finditer(re.escape(said), low))
+
+    return [replace(m, value="calf") if lower(m) else m for m in found]
 
 
 def _areas_said_precisely(text: str, found: list[Mention], secondary: AbstractSet[Mention]) -> list[Mention]:
@@ -2445,6 +2493,67 @@ def _other_side_corrected(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         return mentions
     return [replace(m, side="other") if m.kind == "region" and m.present and m.side is None and m.sided else m
             for m in mentions]
+
+
+# A side denied in a correction: "sorry, not left", "it isn't the left", "no the left"
+_NOT_THIS_SIDE = re.compile(r"\b(?:not|no|isn'?t|wasn'?t|never)\s+(?:(?:the|my|on\s+the|in\s+the)\s+)?$")
+_ALSO_SAID = re.compile(r"\b(?:also|too|as\s+well|plus|both|another|other|spreads?|spreading|goes|going)\b")
+
+
+def _side_corrected_in_the_message(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A correction later in the same message that names the other side and no place: "my left ankle aches. sorry,
+    not left. Is right side", "left wrist hurts... no wait, is the right side": the places said before it are on
+    the side it names (a side said to be fine, or of something else, is no correction: see _foreign)."""
+    low = _without_foreign_sides(_without_discourse_rights(doc.text.lower()), _foreign(doc))
+    cue = next(reversed(list(_CORRECTION.finditer(low))), None)
+    if cue is None:
+        return mentions
+
+    places = [m for m in mentions if m.kind == "region" and m.present and m.text]
+    where: dict[int, int] = {}  # each place's offset: the n-th place said in the same words is their n-th occurrence
+    for index, place in enumerate(places):
+        said = place.text.lower()
+        earlier = sum(1 for other in places[:index] if (other.text or "").lower() == said)
+        found = [m.start() for m in re.finditer(re.escape(said), low)]
+        where[index] = found[min(earlier, len(found) - 1)] if found else -1
+    before = [m for i, m in enumerate(places) if 0 <= where[i] < cue.start() and m.side in ("left", "right")]
+    later = [m for i, m in enumerate(places) if where[i] >= cue.start()]
+    after = low[cue.start():]
+    if _ALSO_SAID.search(after):
+        return mentions  # "sorry, I forgot, the right one hurts too": another side, not a corrected one
+    if later:  # "left knee. sorry, I meant my right knee": the place said again, on the side it is said with now
+        again = {m.value: m.side for m in later if m.side in ("left", "right")}
+        return [replace(m, side=again[m.value]) if any(m is b for b in before) and m.value in again else m
+                for m in mentions]
+    if not before or len({m.side for m in before}) > 1:
+        return mentions
+    meant = {_SIDE_WORDS[word.group(0)] for word in re.finditer(r"[a-z]+", after)
+             if _SIDE_WORDS.get(word.group(0)) in ("left", "right") and not _NOT_THIS_SIDE.search(after[:word.start()])}
+    if len(meant) != 1 or meant == {before[0].side}:
+        return mentions
+    side = meant.pop()
+    return [replace(m, side=side) if any(m is b for b in before) else m for m in mentions]
+
+
+# "I confused", "I got confused", said in a message that corrects a side ("No wait, sorry, is the left side, I
+# confused"): the writer mixed the sides up, as other languages say it, which is no confusion of the mind (not "I'm
+# confused" or "I was confused", and never with another sign of it, a fever or a knock to the head said alongside)
+_SIDES_MIXED_UP = re.compile(r"\bi\s+(?:got\s+|get\s+|was\s+getting\s+)?(?:a\s+bit\s+|a\s+little\s+|little\s+|so\s+)?"
+                             r"confused\b(?!\s+(?:and|&)\s)")
+_OTHER_SIGNS_OF_CONFUSION = re.compile(r"\b(?:confus\w*|drows\w*|sleepy|disorient\w*|muddled|delirious|not\s+making\s+"
+                                       r"sense|fever\w*|temperature|temp|hot\s+and\s+cold|shiver\w*|hit\s+my\s+head|"
+                                       r"banged\s+my\s+head|head\s+injury|knocked\s+out|passed\s+out|fainted|stiff\s+neck)\b")
+
+
+def _sides_mixed_up(text: str, found: list[Mention]) -> list[Mention]:
+    """The confusion read from "I confused" in a correction of the side is dropped (see above)."""
+    low = _without_discourse_rights(text.lower())
+    said = _SIDES_MIXED_UP.search(low)
+    if not said or not _CORRECTION.search(low) or not _sides_named(low) - {"both"}:
+        return found
+    if len(_OTHER_SIGNS_OF_CONFUSION.findall(low[:said.start()] + low[said.end():])):
+        return found
+    return [m for m in found if not (m.kind in ("concept", "finding") and (m.text or "").lower() == "confused")]
 
 
 # A pair of places named in the plural (not "between my shoulder blades", one place between them)

@@ -70,7 +70,11 @@ _SPOKEN_FORMS = {"o": "of", "di": "the", "wen": "when", "wenever": "whenever", "
                  # Scots "down" and "round": "bendin doon", "turnin roon"
                  "doon": "down", "roon": "round", "roond": "round",
                  # Scots "like bein hit wi a bat": "being", never the slip "begin"
-                 "bein": "being"}
+                 "bein": "being",
+                 # "ache" spelt as it sounds, "k" for "ch" ("its akeing", "my hip akes", "an ake in my knee"), too far
+                 # from the word for the speller: read as the ache it is
+                 "ake": "ache", "akes": "aches", "aking": "aching", "akeing": "aching", "akey": "achy", "akie": "achy",
+                 "aky": "achy", "akeyness": "achiness", "akiness": "achiness"}
 # "me back", "on me feet all day": "me" for "my" before a body word, as said in Ireland and much of Britain
 # ... and "mi" (Jamaican Patois, Nigerian Pidgin): "Mi lef knee a hurt mi", "hurt mi back"
 _ME_AS_MY = re.compile(r"(?:(?:left|right|lft|lef|rite|rigt|rt|bad|good|poor|sore|old) )?"

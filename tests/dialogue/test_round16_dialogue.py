@@ -146,3 +146,18 @@ def test_a_learners_help_answers_did_it_help(text: str) -> None:
     from bot.nlp.replies import read_helped
 
     assert read_helped(text) is not None and read_helped(text).value == "yes"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("text", ["from two weeks more or less", "from 1 month already"])
+def test_a_learners_from_a_length_is_a_time_and_no_cause(text: str, knowledge: object) -> None:
+    from bot.nlp.extract import mentions_from_text
+
+    kinds = {m.kind for m in mentions_from_text(text, knowledge.sided_regions)}  # type: ignore[attr-defined]
+    assert "duration" in kinds and "trigger_words" not in kinds
+
+
+def test_football_in_other_languages_is_the_sport(knowledge: object) -> None:
+    from bot.nlp.extract import mentions_from_text
+
+    found = mentions_from_text("my knee hurts after futebol on sundays", knowledge.sided_regions)  # type: ignore[attr-defined]
+    assert any(m.kind == "activity" and m.value == "exercise" for m in found)
