@@ -85,6 +85,10 @@ _NAMED_DAYS = {
     "bank holiday monday": (8, 25), "boxing day": (12, 26), "new year's eve": (12, 31),
     "the bank holiday": (8, 28), "the august bank holiday": (8, 28), "the may bank holiday": (5, 28),
     "harvest": (9, 25), "the harvest": (9, 25), "harvest festival": (9, 25), "lambing": (3, 1),
+    # the old quarter days and feasts a churchgoer or a farmer dates by ("since about Michaelmas")
+    "michaelmas": (9, 29), "lady day": (3, 25), "midsummer": (6, 24), "midsummer's day": (6, 24),
+    "lammas": (8, 1), "candlemas": (2, 2), "st andrew's day": (11, 30), "burns night": (1, 25),
+    "armistice day": (11, 11),
     "labor day": (9, 7), "labour day": (9, 7), "thanksgiving": (11, 26), "memorial day": (5, 25),
     "the fourth of july": (7, 4), "the 4th of july": (7, 4), "independence day": (7, 4), "canada day": (7, 1),
     # ... and the rest of the US year, as Americans date things by it ("since 'round the Fourth", "since Juneteenth")

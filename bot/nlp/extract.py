@@ -2100,7 +2100,8 @@ def _last_item_of_a_list(text: str, found: list[Mention]) -> list[Mention]:
     last_sentence = re.split(r"[.!?]\s+", text.strip().rstrip(".!? "))[-1].strip().lower()
     said = " ".join(m.text.lower() for m in found if m.text)
     if re.fullmatch(r"[a-z]{3,}ing(?: [a-z]+)?", last_sentence) and not _NOT_A_LIST_TRIGGER.search(last_sentence) \
-            and last_sentence not in said and len(text) > len(last_sentence) + 5:
+            and last_sentence not in said and last_sentence.split()[0] not in said.split() \
+            and len(text) > len(last_sentence) + 5:  # ("6. Aching type": the feeling read already, no doing)
         return [Mention(kind="trigger_words", value=last_sentence, text=last_sentence)]
     if not kinds & {"intensity", "duration"}:
         return []

@@ -59,6 +59,8 @@ _DIALECT_CLOSE = (r"(?:so|easy|easy\s+enough|noo|nou|eh|ya|yah|yuh|mon|man|innit
 # "strength I will say 6", "dull ache 5". Not "for", "since" or "at" (durations and clock times).
 _LEAD_IN = re.compile(
     r"(?:^|[\s(])(?:about|abt|bout|around|roughly|approx|approximately|like|maybe|perhaps|prob|probably|say|says|"
+    # a carer passing the score on: "he is saying 6", "papa telling 5"
+    r"saying|telling|tells|said|"
     r"think|thinks|guess|guesses|reckon|reckons|reckoned|figures|"
     r"call it|put it at|rate it|rate it at|rated|rating|score|level|intensity|strength|severity|"
     r"number|is|it's|its|was|a|an|reaching|reaches|hits|gets to|goes to|goes up to|up to|ache|aches|aching|pain|"

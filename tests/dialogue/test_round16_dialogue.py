@@ -161,3 +161,19 @@ def test_football_in_other_languages_is_the_sport(knowledge: object) -> None:
 
     found = mentions_from_text("my knee hurts after futebol on sundays", knowledge.sided_regions)  # type: ignore[attr-defined]
     assert any(m.kind == "activity" and m.value == "exercise" for m in found)
+
+
+@pytest.mark.parametrize(("text", "days"), [("been like this since Michaelmas", 62), ("since Lammas or so", 121)])
+def test_old_feast_days_date_an_onset(text: str, days: int, knowledge: object,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.nlp.extract import mentions_from_text
+
+    monkeypatch.setenv("BOT_TODAY", "2026-11-30")
+    found = [m for m in mentions_from_text(text, knowledge.sided_regions) if m.kind == "duration"]  # type: ignore[attr-defined]
+    assert found and abs(float(found[0].value) - days) <= 1
+
+
+def test_a_carer_passing_the_score_on_gives_the_score() -> None:
+    from bot.nlp.numbers import parse_intensity
+
+    assert parse_intensity("she is saying 7, dull type", bare_number_ok=False) == (7, "7")
