@@ -26,6 +26,7 @@ from bot.nlp.replies import (
     says_where_pressing_sends_it,
     talks_of_checkins,
     tells_of_another_pain,
+    wants_other_muscle,
 )
 from core.types import BARE_JOINT_WORDS, Mention, PainReport
 
@@ -48,6 +49,8 @@ INTAKE_KINDS = frozenset({"region", "sensation", "activity", "timing", "trigger_
 # States in which what the person says is about the self-massage or a check-in, not about the pain's intake.
 NOT_INTAKE_AWAITING = frozenset({"pressure"})
 # questions asked once the intake is done: a bare number said to them is no new strength of the pain
+# "other one?" after the suggestions: the next muscle (not "the other side", which names the side)
+_ANOTHER_MUSCLE = re.compile(r"\b(?:other|another|different) (?:one|ones|muscle|muscles)\b(?![^.?!]*\bside)")
 _AFTER_THE_INTAKE = frozenset({"coach_offer", "checkin_offer", "email", "anything_else"})
 CHECKIN_LOOP = "checkin_form"
 _BARE_SCORE = re.compile(r"^\s*(?:(?:about|around|maybe|like|prob|probably|abt|bout|dunno|idk|not sure|no idea|hmm|um)"
@@ -284,6 +287,9 @@ class ConversationState:
             return [m for m in turn.mentions if m.kind not in INTAKE_KINDS]
         kept = []
         for mention in turn.mentions:
+            if mention.kind == "side" and mention.value == "other" and turn.awaiting in _AFTER_THE_INTAKE and (
+                    wants_other_muscle(turn.text) or _ANOTHER_MUSCLE.search(turn.text.lower())):
+                continue  # "not this muscle. Other one?" to the coaching offer: another muscle, not the other side
             if mention.kind == "intensity" and coached:
                 continue  # "ok that's better, a 6" after easing off is a pressure level, not the pain's strength
             if mention.kind == "intensity" and turn.awaiting in _AFTER_THE_INTAKE and not any(

@@ -177,3 +177,23 @@ def test_a_carer_passing_the_score_on_gives_the_score() -> None:
     from bot.nlp.numbers import parse_intensity
 
     assert parse_intensity("she is saying 7, dull type", bare_number_ok=False) == (7, "7")
+
+
+def _offer_then(text: str, knowledge: object) -> str | None:
+    from bot.dialogue.facts import intake_slots
+    from bot.dialogue.state import MENTIONS_KEY, read_state
+    from bot.nlp.extract import mentions_from_text
+
+    def user(words: str) -> dict[str, object]:
+        found = mentions_from_text(words, knowledge.sided_regions, bare_intensity=True)  # type: ignore[attr-defined]
+        return {"event": "user", "text": words,
+                "parse_data": {"intent": {"name": "describe"}, MENTIONS_KEY: [m.to_dict() for m in found]}}
+
+    events = [user("my right wrist aches on the thumb side, 4, two weeks, from typing"),
+              {"event": "slot", "name": "awaiting", "value": "coach_offer"}, user(text)]
+    return intake_slots(read_state(events).intake_report()).get("pain_location")  # type: ignore[no-any-return]
+
+
+def test_other_one_to_the_offer_is_another_muscle_not_the_other_side(knowledge: object) -> None:
+    assert str(_offer_then("hmm no, not that. Other one?", knowledge)).endswith(":right")
+    assert str(_offer_then("sorry, it's the other side", knowledge)).endswith(":left")
