@@ -1094,6 +1094,9 @@ _STRETCH = re.compile(r"\b(?:stretch\w*|exercise\w*|"
                       r"something (?:gentle|easy|simple|light) (?:she|he|they|i|we) (?:can|could) do|"
                       # "idk if i want to press on it, what else can i do"
                       r"(?:what|anything) else (?:can|could|should) i do|(?:other|rather) than (?:massag\w*|press\w*)|"
+                      # "I'd rather not do the pressing ... is there anything else I can do?"
+                      r"(?:what|anything|something) else (?:i|we|she|he) (?:can|could|might|should) do|"
+                      r"rather not (?:do |try )?(?:the |any )?(?:pressing|massag\w*)|"
                       r"(?:don'?t|not sure (?:if )?i|idk if i|dunno if i) (?:really )?(?:want|wanna|fancy) (?:to )?"
                       r"(?:press|massag\w*|dig|push))\b")
 

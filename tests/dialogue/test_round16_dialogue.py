@@ -197,3 +197,11 @@ def _offer_then(text: str, knowledge: object) -> str | None:
 def test_other_one_to_the_offer_is_another_muscle_not_the_other_side(knowledge: object) -> None:
     assert str(_offer_then("hmm no, not that. Other one?", knowledge)).endswith(":right")
     assert str(_offer_then("sorry, it's the other side", knowledge)).endswith(":left")
+
+
+@pytest.mark.parametrize("text", ["I'd rather not do any massaging, is there something else we could do?",
+                                  "not the pressing for me. what else I can do"])
+def test_no_pressing_and_what_else_is_the_stretch(text: str) -> None:
+    from bot.nlp.replies import wants_stretch_instead
+
+    assert wants_stretch_instead(text)
