@@ -48,9 +48,9 @@ INTAKE_KINDS = frozenset({"region", "sensation", "activity", "timing", "trigger_
                           "age", "side", "correction", "part"})
 # States in which what the person says is about the self-massage or a check-in, not about the pain's intake.
 NOT_INTAKE_AWAITING = frozenset({"pressure"})
-# questions asked once the intake is done: a bare number said to them is no new strength of the pain
 # "other one?" after the suggestions: the next muscle (not "the other side", which names the side)
 _ANOTHER_MUSCLE = re.compile(r"\b(?:other|another|different) (?:one|ones|muscle|muscles)\b(?![^.?!]*\bside)")
+# questions asked once the intake is done: a bare number said to them is no new strength of the pain
 _AFTER_THE_INTAKE = frozenset({"coach_offer", "checkin_offer", "email", "anything_else"})
 CHECKIN_LOOP = "checkin_form"
 _BARE_SCORE = re.compile(r"^\s*(?:(?:about|around|maybe|like|prob|probably|abt|bout|dunno|idk|not sure|no idea|hmm|um)"

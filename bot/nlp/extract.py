@@ -1956,13 +1956,12 @@ def _only_the_time(what: str, found: list[Mention]) -> bool:
         said = (mention.text or "").lower()
         if mention.kind == "duration" and _A_LENGTH.search(said) and (said in rest or rest.strip() in said):
             rest = rest.replace(said, " ") if said in rest else " "
-    return rest != what and not _HEDGE_LEFT.sub(" ", rest).strip()
+    left = _HEDGE_BEFORE_A_LENGTH.sub(" ", _HEDGE_AFTER_A_LENGTH.sub(" ", rest) + " ")
+    return rest != what and not re.sub(r"[^\w\s]", " ", left).strip()
 
 
 _A_LENGTH = re.compile(r"^\W*(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple|half|several|"
                        r"a few|a couple)\b[\w\s-]{0,20}\b(?:days?|weeks?|wks?|months?|mths?|years?|yrs?)\b")
-_HEDGE_LEFT = re.compile(r"\b(?:maybe|about|around|roughly|approx\w*|or so|more or less|like|already|now|only|just|"
-                         r"since|ago|or|and|i think|i guess)\b|[^\w\s]")
 
 
 # "under cars all day", "scanner gun all shift": how long the doing takes, at the end of the item that says it

@@ -535,8 +535,8 @@ _ASKS_IF_A_BOT = re.compile(
 def asks_if_a_bot(text: str) -> bool:
     """"you are real person or computer?", "is this a bot", "before I go on, you are a bot?": asked of the
     assistant, whatever the classifier heard."""
-    return any(_ASKS_IF_A_BOT.search(_words(part)) for part in re.findall(r"[^.?!]*\?", text) or [text]) or bool(
-        _ASKS_IF_A_BOT.search(_words(text)))
+    # each question on its own too: the statement-with-a-question-mark form is anchored to its sentence
+    return any(_ASKS_IF_A_BOT.search(_words(part)) for part in [text, *re.findall(r"[^.?!]*\?", text)])
 
 
 def is_about_the_bot(text: str) -> bool:
