@@ -4,6 +4,7 @@ escalate, and let the person pause, move, resume or stop them. Thin adapters ove
 from __future__ import annotations
 
 import base64
+from dataclasses import replace
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
@@ -14,6 +15,8 @@ from actions.knowledge_access import Events, awaiting, intake_report, triage_lev
 from bot.checkins.charts import trend_chart_svg
 from bot.checkins.plan import Outcome, escalation_reason, trend_text
 from bot.checkins.store import CheckinStore, utcnow
+from bot.dialogue.facts import checkin_slots
+from bot.dialogue.state import CHECKIN_LOOP, ConversationState, read_state
 from bot.nlp.replies import find_email, is_closing, read_checkin_action, read_trend
 from bot.nlp.when import requested_checkin_days, return_day_days
 from core.settings import settings
@@ -123,15 +126,26 @@ class ActionNoEmail(Action):
 
 
 def _fresh_checkin(tracker: Tracker) -> Events:
-    """Clear last time's answers, keeping a trend said in the message that started this check-in
-    ("hello, back again, the neck is a little easier this week")."""
+    """Clear last time's answers, keeping what the message that started this check-in already answered ("hello,
+    back again, the neck is a little easier this week"; "it's a lot better, a 2 now, the stretching helped")."""
     entities = tracker.latest_message.get("entities") or []
     trend = next((str(e.get("value")) for e in entities if e.get("entity") == "trend"), None)
-    trend = trend or read_trend(_latest_text(tracker))
+    said = _answered_on_return(tracker)
+    if trend or said.get("checkin_trend"):
+        said["checkin_trend"] = trend or said["checkin_trend"]
     events: Events = [SlotSet(slot, None) for slot in CHECKIN_SLOTS]
-    if trend and (tracker.latest_message.get("intent") or {}).get("name") != "checkin_start":
-        events.append(SlotSet("checkin_trend", trend))
+    if said and (tracker.latest_message.get("intent") or {}).get("name") != "checkin_start":
+        events += [SlotSet(slot, value) for slot, value in said.items() if slot in CHECKIN_SLOTS]
     return [*events, SlotSet("checkin_escalated", False), awaiting(None)]
+
+
+def _answered_on_return(tracker: Tracker) -> Dict[str, Any]:
+    """The check-in answers in the latest message, read as if the check-in had already begun."""
+    state = read_state(tracker.events)
+    if not state.turns or _latest_text(tracker).startswith("/"):
+        return {}
+    opening = replace(state.turns[-1], active_loop=CHECKIN_LOOP, requested_slot=None, checkin=1)
+    return checkin_slots(ConversationState(turns=[opening]))
 
 
 class ActionCheckinStart(Action):

@@ -280,6 +280,7 @@ def _reports_progress(s: Situation) -> bool:
 
 # asking to move something: "leave it till Monday", "could you do it Tuesday instead"; not "since Saturday"
 _MOVE_WORDS = re.compile(r"\b(?:move|moving|push|postpone|delay|instead|leave|hold off|till|until|rather|another day|"
+                         r"bump|shift|put (?:it|that|the \w+ one|them) back|"
                          r"different day|make it|(?:can|could|would) (?:you|u) do|reschedule|later|"
                          r"not (?:this|that))\b")
 # the check-ins named as such: "check in on me", "check-ins", "remind me"; not "the dentist already check"
@@ -503,6 +504,13 @@ def _asks_about_getting_checked(s: Situation) -> bool:
     return bool(_GETTING_CHECKED.search(s.text.lower()))
 
 
+def _triage_reminder(s: Situation) -> str:
+    """The advice to be seen, said again: in other words when the last turn said it ("ok ill book the gp tmrw" after
+    "wait is it serious??"), so the person never reads the same paragraph twice running."""
+    reminder = f"utter_triage_reminder_{s.triage}"
+    return f"{reminder}_again" if s.triage == "urgent" and s.previous_action == reminder else reminder
+
+
 def _confirms_the_deletion(s: Situation) -> bool:
     """"yes, all of it", "yeah delete it", "Yes, I confirm." straight after a deletion: no new complaint."""
     if any(m.present and m.kind in _INTAKE_FACTS for m in s.mentions):
@@ -703,7 +711,7 @@ def _decide(s: Situation) -> str | None:
             "action_suggest_muscles", "action_explain_why", "action_next_candidate")
         return "action_stretch_only" if suggested else "intake_form"  # not the suggestions word for word again
     if _asks_about_getting_checked(s):
-        return f"utter_triage_reminder_{s.triage}"
+        return _triage_reminder(s)
     if s.intent == "pressure_feedback" and s.typed and not (s.coached or s.coaching_open) and s.awaiting is None and (
             s.active_loop in (None, "intake_form")) and not s.loop_rejected:  # a form that found nothing: see below
         # "thumb hurts" as a first message: nothing is being pressed yet, so it is a description (or unclear)
@@ -840,9 +848,10 @@ def _decide(s: Situation) -> str | None:
         return "utter_goodbye"
     if s.typed and not s.awaiting and not s.active_loop and only_acknowledges(s.text):
         # "ok", "👍", "🙏" with nothing asked: acknowledged; after urgent or emergency advice, the advice again
-        after_flag = {"emergency": "utter_emergency_reminder", "urgent": "utter_triage_reminder_urgent"}
-        if s.triage in after_flag:
-            return after_flag[s.triage]
+        if s.triage == "emergency":
+            return "utter_emergency_reminder"
+        if s.triage == "urgent":
+            return _triage_reminder(s)
         plain = s.previous_action == "utter_goodbye" or not re.search(r"[a-z]", s.text.lower())
         return "utter_thank" if plain else "utter_goodbye"
     if s.triage == "urgent" and s.typed and s.intent in (None, "nlu_fallback"):

@@ -637,10 +637,13 @@ def read_state(events: Iterable[Any]) -> ConversationState:
     checkins = 0
     coachings = 0
     last_action: Any = None
+    unanswered: int | None = None  # the user turn the bot is still answering (none once it listens again)
     for event in events:
         kind = _event_kind(event)
         if kind == "action":
             last_action = _action_name(event)
+            if last_action == "action_listen":
+                unanswered = None
         if kind == "restart":
             state, slots, loop, checkins, coachings = ConversationState(), {}, None, 0, 0
         elif kind == "rewind" and state.turns:
@@ -649,6 +652,11 @@ def read_state(events: Iterable[Any]) -> ConversationState:
             name = _field(event, "name") if isinstance(event, dict) else _field(event, "key")
             slots[str(name)] = _field(event, "value")
         elif kind == "active_loop":
+            if _field(event, "name") == CHECKIN_LOOP and loop != CHECKIN_LOOP and unanswered is not None and (
+                    state.turns[unanswered].active_loop is None):
+                # "hello again, it's a lot better, a 2 now, the stretching helped" opened this check-in: it
+                # answers the check-in, and it is no new strength for the first complaint
+                state.turns[unanswered] = replace(state.turns[unanswered], active_loop=CHECKIN_LOOP, checkin=checkins)
             loop = _field(event, "name")
         elif kind == "action" and _action_name(event) == "action_checkin_start":
             checkins += 1
@@ -669,6 +677,7 @@ def read_state(events: Iterable[Any]) -> ConversationState:
                 awaiting=slots.get(AWAITING_SLOT), requested_slot=slots.get("requested_slot") if loop else None,
                 active_loop=loop, asked=slots.get(SCREENING_SLOT), checkin=checkins, coached=coachings > 0,
                 coachings=coachings))
+            unanswered = len(state.turns) - 1
     return _about_the_patient(state)
 
 

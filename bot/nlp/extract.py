@@ -2535,11 +2535,12 @@ def _side_corrected_in_the_message(doc: Doc, mentions: list[Mention]) -> list[Me
     return [replace(m, side=side) if any(m is b for b in before) else m for m in mentions]
 
 
-# "I confused", "I got confused", said in a message that corrects a side ("No wait, sorry, is the left side, I
-# confused"): the writer mixed the sides up, as other languages say it, which is no confusion of the mind (not "I'm
-# confused" or "I was confused", and never with another sign of it, a fever or a knock to the head said alongside)
+# "I confused", "I got confused", "i confuse", said in a message that corrects a side ("No wait, sorry, is the left
+# side, I confused"): the writer mixed the sides up, as other languages say it, which is no confusion of the mind
+# (not "I'm confused" or "I was confused", and never with another sign of it, a fever or a knock to the head said
+# alongside)
 _SIDES_MIXED_UP = re.compile(r"\bi\s+(?:got\s+|get\s+|was\s+getting\s+)?(?:a\s+bit\s+|a\s+little\s+|little\s+|so\s+)?"
-                             r"confused\b(?!\s+(?:and|&)\s)")
+                             r"confus(?:ed|e)\b(?!\s+(?:and|&)\s)")
 _OTHER_SIGNS_OF_CONFUSION = re.compile(r"\b(?:confus\w*|drows\w*|sleepy|disorient\w*|muddled|delirious|not\s+making\s+"
                                        r"sense|fever\w*|temperature|temp|hot\s+and\s+cold|shiver\w*|hit\s+my\s+head|"
                                        r"banged\s+my\s+head|head\s+injury|knocked\s+out|passed\s+out|fainted|stiff\s+neck)\b")
@@ -2553,7 +2554,8 @@ def _sides_mixed_up(text: str, found: list[Mention]) -> list[Mention]:
         return found
     if len(_OTHER_SIGNS_OF_CONFUSION.findall(low[:said.start()] + low[said.end():])):
         return found
-    return [m for m in found if not (m.kind in ("concept", "finding") and (m.text or "").lower() == "confused")]
+    return [m for m in found
+            if not (m.kind in ("concept", "finding") and (m.text or "").lower() in ("confused", "confuse"))]
 
 
 # A pair of places named in the plural (not "between my shoulder blades", one place between them)

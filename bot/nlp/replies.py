@@ -114,7 +114,14 @@ def _words(text: str) -> str:
     low = re.sub(r"[^\w'/+\-\s\U0001F44D\U0001F44C\u2714\u2705]", " ", low)
     # a letter held down for feeling: "byeee", "nooo", "yesss", "okkk" (two kept: "good", "soon" stay whole)
     low = _BYE_HELD.sub("bye", re.sub(r"([a-z])\1{2,}", r"\1\1", low))
+    low = _G_DROPPED.sub(r"\1ing", low)
     return " ".join(low.split())
+
+
+# The g said away in everyday speech: "takin me to minor injuries", "ringin the docs", "goin now" (only verbs of
+# going, calling and taking, where the shortened word cannot be another: "skin", "pin", "begin" stay)
+_G_DROPPED = re.compile(r"\b(tak|driv|runn|ring|call|phon|book|go|head|gett|com|do|see|try|popp|lett|wait|"
+                        r"leav|feel|ask)in'?(?=\s|$)")
 
 
 _BYE_HELD = re.compile(r"\b(by|bai)ee+\b")
@@ -591,7 +598,7 @@ _DONE_WORDS = re.compile(
     r"leave it (?:there|for (?:now|today|tonight))|call it a day|stop (?:there|for (?:now|today)))\b")
 _IN_A_GOOD_WAY = re.compile(r"\bin a (?:good|nice|satisfying|lovely) (?:way|kind of way|sort of way)\b|"
                             r"\bhurts so good\b")
-_AND_A_HALF = re.compile(r"\b(\d|zero|one|two|three|four|five|six|seven|eight|nine)\s+and\s+a\s+half\b")
+_AND_A_HALF = re.compile(r"\b(\d|zero|one|two|three|four|five|six|seven|eight|nine)\s+(?:and|n|&|'n')\s+a\s+half\b")
 # At the top of the band, "softer is nice, maybe 5" says what was done and "a nice 5, not too much" denies it:
 # neither is a wince that asks to ease off further
 # "is good, not too much": too much denied is no "too much"
@@ -640,9 +647,14 @@ def _levels_in(words: str) -> list[float]:
         if re.match(r"\s*(?:seconds?|secs?|minutes?|mins?|times?|days?|weeks?|hours?|years?|%)\b", after):
             continue
         value = word_number(match.group(1))
+        if value == 10 and _OUT_OF.search(before):
+            continue  # "five outta ten": the scale, not a second level
         if value is not None and 0 <= value <= 10:
             levels.append(value)
     return levels
+
+
+_OUT_OF = re.compile(r"(?:\bout\s+of|\boutta|\bouta|\bof|/)\s*$")
 
 
 # the wince taken back at the top of the band: "oof ok that's a solid 7 but good", "ow, 7, but a good ow"
@@ -905,8 +917,9 @@ _CLOSING = re.compile(
     r"nothing else|nothin|nuthin|nowt|none|i'?m off|im off|i'?m done|done for now|see you|see ya|good night|night|"
     r"that'?s me|that will be all|that'?ll be all|will do|that was (?:all|it|everything)|that'?s the lot|thats the lot|"
     r"(?:i'?m |im )?(?:going|leaving|off|heading (?:off|there|in|out)|on my way)(?: now| right now| then)?$|"
-    r"(?:i'?ll|i will|i shall) (?:ring|call|phone|book|contact|go|see (?:the|a|my|them|you|ya|someone|somebody)|try|do|"
-    r"(?:speak|talk|have a word|check) (?:to|with)|ask (?:the|my|her|his|them))|"
+    r"(?:i'?ll|ill|i will|i shall|will) (?:ring|call|phone|book|contact|go|"
+    r"see (?:the|a|my|them|you|ya|someone|somebody)|try|do|"
+    r"(?:speak|talk|have a word|check) (?:to|with)|(?:ask|tell|get) (?:the|my|her|his|them|our))|"
     # going to get the help the bot advised: "ok ringing 111 now", "calling 999", "booking the gp"
     # going to get the help advised, in a few words of one's own: "ok po I will go to the walk in clinic now"
     r"(?:[\w']+\W+){0,5}?(?:ringing|calling|phoning|booking|calling up|ring|call|phone|book|get|getting|"
@@ -1153,10 +1166,14 @@ _DATA_WORDS = (r"(?:(?:my|all|the|this|that|any|our|these|those|personal|every|e
                r"noted|kept)|"
                r"(?:what|everything|all|anything) (?:i|i've|ive|i have) (?:just |already )?"
                r"(?:typed|said|wrote|written|told you|sent|given you|shared)|about me|anything (?:about|on) me|"
-               r"records? of me|my health (?:stuff|info|details))")
+               r"records? of me|my health (?:stuff|info|details)|"
+               # "wipe everything you have on me", "bin whatever you've got about me"
+               r"(?:everything|all|anything|whatever|what) (?:you'?ve|you have|you'?ve got|you got|u have|u got|"
+               r"you hold|you keep|you know) (?:on|about) me)")
 _ANYTHING = r"(?:everything|all of (?:it|this)|all this|the lot|it all)"
 _ASKING = (r"(?:^|[.!?,]\s*|\b(?:can|could|would|will) you\s+|\bplease\s+|\bpls\s+|\bplz\s+|\bwant you to\s+|"
-           r"\bi (?:want|would like|'?d like|need) (?:you to\s+|to\s+)?|\blike you to\s+|\byes\W+|\bjust\s+)")
+           r"\bi (?:want|would like|'?d like|need) (?:you to\s+|to\s+)?|\blike you to\s+|\byes\W+|\bjust\s+|"
+           r"\b(?:actually|also|and|oh and|then)\s+)")
 _DELETION = re.compile(
     rf"\b{_DELETE_VERB}\b[^.!?]{{0,40}}\b{_DATA_WORDS}\b|"
     rf"{_ASKING}{_DELETE_VERB_NOW}\b[^.!?]{{0,25}}\b{_ANYTHING}|"
