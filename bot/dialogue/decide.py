@@ -123,6 +123,9 @@ _ON_MY_OWN = re.compile(r"\b(?:myself|on my own|by myself|at home|later|tomorrow
 # Words of leaving, not of answering: "bye", "gotta go", "I'm off" (a "no thanks" may answer a form's question)
 _LEAVES = re.compile(r"\b(?:bye+|goodbye|cya|see ya|see you|gtg|g2g|got to go|gotta go|i'?m off|ta-ra|tara|cheerio|"
                      r"laters|ttyl|that'?s all|that is all|that'?s everything|that'?s me)\b")
+# Everything said: "that's it", "that's all", "nothing else"
+_ALL_SAID = re.compile(r"\b(?:that'?s it|thats it|that'?s all|thats all|that is all|nothing else|that'?s everything|"
+                       r"that'?s me|all good|all done)\b")
 # The bot's turns after the suggestions that leave them standing: an answer to a question about them
 _AFTER_THE_SUGGESTIONS = ("action_suggest_muscles", "action_explain_why", "action_answer_caution",
                           "action_explain_trigger_point", "utter_no_diagnosis", "action_next_candidate")
@@ -345,6 +348,8 @@ def _coach_offer(s: Situation) -> str | None:
         return "action_coach_massage"  # "OK thanks, I'll try gently then" after the caution: taken up, now
     if is_farewell(s.text) and read_yes_no(s.text, None) is not Answer.NO and not _THEN_YES.search(s.text.lower()):
         return "utter_goodbye"  # "ok thanks, bye", "Merci beaucoup, bonne soirée": the offer can wait
+    if s.previous_action == "utter_thank" and is_closing(s.text) and _ALL_SAID.search(s.text.lower()):
+        return "utter_goodbye"  # "nope thats it" after thanks for the booking link: done, not "no massage"
     answer = _offer_answer(s)
     if answer is Answer.YES:
         return "action_coach_massage"
@@ -838,6 +843,10 @@ def _decide(s: Situation) -> str | None:
             s.triage in (None, "none")) and not s.just_deleted and only_acknowledges(s.text):
         # "alright", "hiya" as the first word of a conversation: a hello; "so", "ok" after the hello: where?
         return "intake_form" if s.previous_action == "utter_greet" else "utter_greet"
+    if s.triage == "emergency" and s.typed and not s.active_loop and _DOUBTS_GOING.search(s.text.lower()):
+        # "do i really have to go now": yes; the advice again, in other words if it was just said
+        return "utter_emergency_reminder_again" if s.previous_action == "utter_emergency_reminder" else \
+            "utter_emergency_reminder"
     if _finished(s) and s.triage == "emergency":
         if goes_for_help_now(s.text):
             return "utter_emergency_goodbye"  # "Alright, I'll ring 111 now. Thank you": yes, do, and take care

@@ -917,7 +917,9 @@ _CLOSING = re.compile(
     r"nothing else|nothin|nuthin|nowt|none|i'?m off|im off|i'?m done|done for now|see you|see ya|good night|night|"
     r"that'?s me|that will be all|that'?ll be all|will do|that was (?:all|it|everything)|that'?s the lot|thats the lot|"
     r"(?:i'?m |im )?(?:going|leaving|off|heading (?:off|there|in|out)|on my way)(?: now| right now| then)?$|"
-    r"(?:i'?ll|ill|i will|i shall|will) (?:ring|call|phone|book|contact|go|"
+    r"(?:i'?ll|ill|i will|i shall|will|a'll|ah'?ll) (?:ring|call|phone|book|contact|go|"
+    # "ah'll gie the surgery a ring", "I'll give the GP a bell"
+    r"(?:give|gie) (?:[\w']+ ){1,3}a (?:ring|call|bell|phone|buzz|shout)|"
     r"see (?:the|a|my|them|you|ya|someone|somebody)|try|do|"
     r"(?:speak|talk|have a word|check) (?:to|with)|(?:ask|tell|get) (?:the|my|her|his|them|our))|"
     # going to get the help the bot advised: "ok ringing 111 now", "calling 999", "booking the gp"
@@ -936,6 +938,8 @@ _CLOSING = re.compile(
     # "I ask my neighbour to drive me today": the lift is the going
     r"(?:there|today|tonight|now|straight away|this (?:morning|afternoon|evening)|to be seen|"
     r"to get (?:seen|checked|looked at))\b)|"
+    # "MY GRANDSON CAN DRIVE ME. THANK YOU": a lift, said alone
+    r"[\w' ]{0,40}\b(?:drive|driving) (?:me|him|her|them|us)$|"
     # "I'll let you know when we're back": leaving, to come back
     r"(?:i'?ll|ill|i will|will|we'?ll|we will) (?:let (?:you|u) know|be in touch|get back to (?:you|u)|"
     r"message (?:you|u)|text (?:you|u))\b|"

@@ -102,3 +102,20 @@ def test_a_deletion_asked_beside_another_answer_is_never_lost(text: str) -> None
 def test_moving_the_first_checkin_in_other_words(text: str) -> None:
     assert decide(said(text, "checkin_manage", awaiting="email", checkins_agreed=True,
                        previous_action="action_schedule_checkin")) == "action_checkin_manage"
+
+
+def test_all_said_after_thanks_for_the_booking_link_is_a_goodbye_not_a_refusal() -> None:
+    assert decide(said("nah that's all", "next_candidate", awaiting="coach_offer",
+                       previous_action="utter_thank")) == "utter_goodbye"
+    assert decide(said("no", "deny", awaiting="coach_offer", previous_action="utter_thank")) == "action_stretch_only"
+
+
+def test_doubting_emergency_advice_gets_the_advice_again() -> None:
+    assert decide(said("do I honestly need to go now", "nlu_fallback", triage="emergency",
+                       previous_action="utter_triage_emergency")) == "utter_emergency_reminder"
+
+
+@pytest.mark.parametrize("text", ["MY DAUGHTER CAN DRIVE ME. THANKS", "ok my neighbour is driving me"])
+def test_a_lift_to_be_seen_said_alone_is_a_goodbye(text: str) -> None:
+    assert decide(said(text, "out_of_scope", triage="urgent", previous_action="utter_triage_urgent")) == \
+        "utter_goodbye"
