@@ -694,7 +694,10 @@ def _decide(s: Situation) -> str | None:
     if s.typed and s.intent != "ask_trigger_point" and s.awaiting not in ("screening", "age") and (
             asks_what_a_trigger_point_is(s.text)):
         return "action_explain_trigger_point"  # "sorry, what actually is a trigger point?" read as something else
-    if s.may_ask_aside and s.intent != "ask_caution" and s.triage not in ("emergency", "urgent") and (
+    # (a caution heard as such is the rules' to answer, except in the pressure loop, where "is it ok to do this while
+    # I'm breastfeeding?" would otherwise read its "ok" as how the pressing feels)
+    if s.may_ask_aside and (s.intent != "ask_caution" or s.awaiting == "pressure") and (
+            s.triage not in ("emergency", "urgent")) and (
             asks_if_massage_is_safe(s.text)) \
             and not (s.awaiting == "coach_offer" and wants_stretch_instead(s.text)) and not (
                 # "I can't press very hard, is that alright? it's about a 4": the level answers it

@@ -119,3 +119,10 @@ def test_doubting_emergency_advice_gets_the_advice_again() -> None:
 def test_a_lift_to_be_seen_said_alone_is_a_goodbye(text: str) -> None:
     assert decide(said(text, "out_of_scope", triage="urgent", previous_action="utter_triage_urgent")) == \
         "utter_goodbye"
+
+
+@pytest.mark.parametrize("intent", ["ask_caution", "pressure_feedback"])
+def test_a_caution_asked_while_pressing_is_answered_not_read_as_a_level(intent: str) -> None:
+    text = "hang on, is this alright to do while I'm pregnant?"
+    assert decide(said(text, intent, awaiting="pressure", coached=True,
+                       previous_action="action_coach_massage")) == "action_answer_caution"
