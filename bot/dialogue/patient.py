@@ -13,13 +13,16 @@ from core.types import Mention
 
 __all__ = ["as_the_patient", "writes_for_someone_else"]
 
-_RELATIVE = (r"(?:mum|mom|mam|mother|dad|father|husband|wife|partner|nan|nana|nanna|gran|granny|grandma|grandmother|"
+_RELATIVE = (r"(?:mum|mom|mam|mama|mammy|mother|dad|father|husband|wife|partner|nan|nana|nanna|gran|granny|grandma|"
+             r"grandmother|"
              r"grandad|granddad|grandpa|grandfather|aunt|auntie|uncle|son|daughter|boy|girl|child|kid|friend|"
              r"neighbour|brother|sister|client|patient|lad|lass|teen|teenager|wee one|little one|toddler|"
              r"\d{1,2} ?(?:yo|y/o|yr old|year old))s?(?:'s)?")
 # "my dad", "I'm typing this for my mum": words that name the patient, not the writer's own pain
 _NAMING_THE_PATIENT = re.compile(
-    rf"\bmy\s+(?:[\w-]+\s+){{0,3}}{_RELATIVE}\b|^\W*(?:our\s+)?{_RELATIVE}\b(?=\s*(?:\(|,|\d|is|was|has|had|fell|"
+    rf"\bmy\s+(?:[\w-]+\s+){{0,3}}{_RELATIVE}\b|"
+    # "me mam's 79", "me da can't lift his arm": "me" for "my" right before the relative (North of England, Ireland)
+    rf"\bme\s+{_RELATIVE}\b|^\W*(?:our\s+)?{_RELATIVE}\b(?=\s*(?:\(|,|\d|is|was|has|had|fell|"
     rf"can|can'?t|says|keeps|won'?t))|"  # "Dad (87) fell...": the message opens with who it is about
     rf"\b(?:i'?m|i am|im)\s+(?:writing|typing|asking|messaging|texting|"
     rf"here)\s+(?:this\s+)?(?:for|on behalf of|about)\b")

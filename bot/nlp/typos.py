@@ -74,7 +74,13 @@ _SPOKEN_FORMS = {"o": "of", "di": "the", "wen": "when", "wenever": "whenever", "
                  # "ache" spelt as it sounds, "k" for "ch" ("its akeing", "my hip akes", "an ake in my knee"), too far
                  # from the word for the speller: read as the ache it is
                  "ake": "ache", "akes": "aches", "aking": "aching", "akeing": "aching", "akey": "achy", "akie": "achy",
-                 "aky": "achy", "akeyness": "achiness", "akiness": "achiness"}
+                 "aky": "achy", "akeyness": "achiness", "akiness": "achiness",
+                 # round 17: the Scots "no" and "-nae" denials read as the English ones, so every reader (ConText's
+                 # denials, the composed findings) sees "didnae bang it" as "didn't bang it", "nae headache" as "no
+                 # headache"; "cannae" stays ("cannae turn my heid" is an inability, read by the concepts)
+                 "nae": "no", "didnae": "didn't", "dinnae": "don't", "disnae": "doesn't", "doesnae": "doesn't",
+                 "isnae": "isn't", "wisnae": "wasn't", "wasnae": "wasn't", "hasnae": "hasn't", "havnae": "haven't",
+                 "havenae": "haven't", "werenae": "weren't"}
 # "me back", "on me feet all day": "me" for "my" before a body word, as said in Ireland and much of Britain
 # ... and "mi" (Jamaican Patois, Nigerian Pidgin): "Mi lef knee a hurt mi", "hurt mi back"
 _ME_AS_MY = re.compile(r"(?:(?:left|right|lft|lef|rite|rigt|rt|bad|good|poor|sore|old) )?"
