@@ -169,8 +169,20 @@ _MOVABLE_NAMES = {"eid": ("eid al-fitr", "eid al-adha"), "eid ul fitr": ("eid al
                   # Ramadan as it is spelt in other languages and other Englishes ("since Ramzan", "Ramazan")
                   "ramzan": ("ramadan",), "ramazan": ("ramadan",), "ramadhan": ("ramadan",), "ramadaan": ("ramadan",),
                   "ramathan": ("ramadan",), "ramdan": ("ramadan",), "ramadam": ("ramadan",), "ramzaan": ("ramadan",),
-                  "ash wednesday": ("lent",), "shrove tuesday": ("pancake day",)}
+                  "ash wednesday": ("lent",), "shrove tuesday": ("pancake day",),
+                  # the carnival before Lent, as Brazil, the Caribbean and New Orleans keep it ("since Carnival"):
+                  # its last day is Shrove Tuesday
+                  "carnival": ("pancake day",), "carnaval": ("pancake day",), "mardi gras": ("pancake day",),
+                  "fat tuesday": ("pancake day",),
+                  # which Eid, said by what it follows or as South Asian Muslims name them ("Eid after Ramzan",
+                  # "meethi Eid" the sweet one that ends the fast; "bakra Eid" the Eid of the sacrifice)
+                  "small eid": ("eid al-fitr",), "choti eid": ("eid al-fitr",), "chhoti eid": ("eid al-fitr",),
+                  "meethi eid": ("eid al-fitr",), "meethi id": ("eid al-fitr",), "eid ul-fitr": ("eid al-fitr",),
+                  "big eid": ("eid al-adha",), "bari eid": ("eid al-adha",), "bakra eid": ("eid al-adha",),
+                  "bakrid": ("eid al-adha",), "eid ul-adha": ("eid al-adha",), "qurbani eid": ("eid al-adha",)}
 _MOVABLE_NAMES.update({name: (name,) for name in _MOVABLE_DAYS})
+_MOVABLE_NAMES.update({f"eid {link} {fast}": ("eid al-fitr",) for link in ("after", "at the end of", "after the")
+                       for fast, feast in list(_MOVABLE_NAMES.items()) if feast == ("ramadan",)})
 # Alternations built once (the month list holds every slip): months in full, shortened or mistyped; named days.
 _MONTH_NAMES = "|".join(_MONTHS) + "|" + "|".join(_MONTH_SHORT)
 # A weekday said with the date it names ("on Saturday 17 October", "Sat the 3rd"): the date says when
@@ -262,6 +274,8 @@ _ONSET_WORDS = re.compile(
     r"\b(?:since|start(?:ed|s|ing)?|began|begun|begin|came on|come on|comes on|kicked in|woke|wake up with|"
     r"happened|flared|appeared|noticed|hurt (?:my|it|me)|tweaked|pulled|strained|twisted|injured|cricked|ricked|"
     r"jarred|put (?:my|it) \w+ out|fell|slipped|ago|out of nowhere|"
+    # the injury said bluntly: "I wrecked my lower back carrying a chest of drawers ... on Thanksgiving"
+    r"(?:wrecked|knackered|buggered|messed up|did|done|hurt|injured|tore|ripped) (?:my|her|his|it|me)|"
     # an injury by its verb: "I went over on my left ankle ... on the 15th of August", "rolled it on saturday"
     r"(?:went|go|gone|going) over on|rolled|sprained|turned (?:my|it|on)|knocked|banged|bashed|whacked|crashed|"
     # "I must have slept funny on Saturday night": the night it began
@@ -366,6 +380,10 @@ _DOING_AFTER_COMMA = re.compile(rf"^\s*,\s*(?!(?:{_PAIN_DOINGS}|during|nothing|s
                                 r"[a-z]{2,}ing\b")
 # "my daughter 15 years", "my lad is 14 years": how old someone is, not how long it has hurt
 _KIN_BEFORE = re.compile(rf"\b(?:my|our)\s+{KIN_WORDS}\W{{1,3}}(?:is\s+|who is\s+|aged\s+)?$")
+# A person named just before a count of years set off by commas: their age ("One of our residents, Mrs A, 88 years,
+# is complaining of her hip", "my father, 74 years, has ...")
+_PERSON_BEFORE_AGE = re.compile(rf"\b(?:mrs|mr|ms|miss|dr|sir|madam|resident|patient|client|lady|gentleman|man|woman|"
+                                rf"boy|girl|{KIN_WORDS})\b[^.!?;,]{{0,20}},\s*(?:aged\s+|age\s+)?$")
 _AGE_AFTER = re.compile(r"^\s*(?:old|young|of age|pregnant|into (?:my|the|her) pregnancy|gestation)\b")
 # ... and how far along a pregnancy is, said after the word ("my wife is pregnant 7 months", "pregnant with twins,
 # 30 weeks", "expecting, 6 months"), or a baby's age said without "old" ("the baby is 3 months", "our little one's
@@ -442,10 +460,21 @@ _PAIN_IN = re.compile(r"\b(?:pain\w*|hurt\w*|sore\w*|\w*ache\w*|migraine\w*|achi
                       r"stiff\w*)\b")
 
 
+# Another symptom than pain, dated in a sentence that says nothing of the pain: "theres sumthin else, since last nite i
+# cant really feel it when i wipe n i wet myself a bit", "pins and needles in my toes for 2 days"
+_ANOTHER_SYMPTOM = re.compile(r"\b(?:numb\w*|can'?t\s+(?:really\s+|properly\s+)?feel|cannot\s+(?:really\s+)?feel|"
+                              r"no\s+feeling|lost\s+(?:the\s+)?feeling|tingl\w*|pins\s+and\s+needles|"
+                              r"wet\s+(?:myself|himself|herself|the\s+bed)|leak\w*|incontinen\w*|dizz\w*|"
+                              r"rash|vomit\w*|diarrh?o?e?a|bleed\w*|blood)\b")
+
+
 def _of_another_illness(low: str, start: int, end: int) -> bool:
     """A time said of another illness in a sentence that says nothing of the pain: "a stinking cold for 3 weeks",
-    "shivery with a temperature of 38.9 since last night", "I had a nasty flu at the start of November"."""
+    "shivery with a temperature of 38.9 since last night", "I had a nasty flu at the start of November"; or of another
+    symptom (see _ANOTHER_SYMPTOM)."""
     sentence = _sentence_around(low, start, end)
+    if _ANOTHER_SYMPTOM.search(sentence) and not _PAIN_IN.search(sentence):
+        return True
     since = re.search(r"\bsince\b", sentence[:max(sentence.find(low[start:end]), 0)])
     if since and _ANOTHER_EVENT.search(sentence[since.end():max(sentence.find(low[start:end]), 0)]):
         return False  # "Since I had a coughing fit with the flu about ten days ago": the illness the pain began with
@@ -471,6 +500,10 @@ _SENTENCE_END = re.compile(r"[!?;\n]|\.(?!\d)")
 _CalendarDate = tuple[int | None, int, int, int]  # month (None: the last such day), day, start, end
 
 
+# Where "from" stands for "since": opening a sentence or a clause, or after the pain or its having
+_FROM_FOR_SINCE = r"(?:^|[.,;!]\s*|\b(?:pain|hurts?|hurting|aching|sore|had\s+(?:it|this)|been|started)\s+)"
+
+
 def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple[float, int, int]]:
     """'since <weekday / month / holiday / season>' counted back from today's date."""
     found = []
@@ -494,10 +527,14 @@ def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple
     # ... and the named day of something done on it: "since my halloween marathon stream", "since our xmas do"
     # (its own date said with it wins over the date guessed for the name: "since independence day, 1st October")
     # ... and its start, middle or end: "since the start of ramadan", "since the end of ramadan" (the Eid after it)
-    for match in re.finditer(rf"\bsince {hedge}(?:(?:the )?(?:start|beginning|middle|end)\s+of\s+)?"
-                             rf"(?:(?:{_MONTH_NAMES}) )?(?:the |my |our |his |her |their |that )?({_NAMED})\b", low):
+    # ... and "from" for "since", which many say ("From Eid he has it", "had it from Ramzan")
+    for match in re.finditer(rf"(?:\bsince|{_FROM_FOR_SINCE}from) {hedge}(?:(?:the )?(?:start|beginning|middle|end)"
+                             rf"\s+of\s+)?(?:(?:{_MONTH_NAMES}) )?(?:the |my |our |his |her |their |that )?"
+                             rf"({_NAMED})\b", low):
         found.append(_named_day(low, match, today, dates))
-    names = (_MONTH_NAMES + "|christmas|xmas|new year(?:'s|s)?|easter|spring|summer|autumn|fall|winter")
+    # ("since the simmer": the summer as Scots write it)
+    names = (_MONTH_NAMES + "|christmas|xmas|new year(?:'s|s)?|easter|spring|summer|autumn|fall|winter|"
+             "(?<=the )simmer")
     part = "|".join(_PART_DAY)
     for match in re.finditer(rf"\bsince {hedge}(?:(?:the )?({part})(?:-|\s+)(?:of\s+)?)?(?!the fall\b)"
                              rf"(?:last |the |(?:my|our|his|her|their|that) (?=(?:christmas|xmas|easter|new year)))?"
@@ -519,7 +556,7 @@ def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple
     # september", which many say for "since"
     for opening in (r"\bsince\b[^.!?;,]{3,60},\s*(?:around |about |in |at |from )?(?:the )?",
                     # ... "from about September", "had it from September"
-                    r"(?:^|[.,;!]\s*|\b(?:pain|hurts?|hurting|aching|sore|had\s+(?:it|this)|been|started)\s+)from\s+"
+                    rf"{_FROM_FOR_SINCE}from\s+"
                     r"(?:about\s+|around\s+|roughly\s+|maybe\s+|like\s+|approx\s+)?(?:the\s+)?"):
         for match in re.finditer(opening + dated, low):
             day = _PART_DAY.get(match.group(1) or "start", 1)
@@ -792,7 +829,7 @@ def _dating(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple[flo
 def _days_since(name: str, today: date, day_of_month: int = 1) -> float:
     """Days from the last time `name` (a month, a holiday or a season) began, up to today; a month
     or season counted from `day_of_month` ("mid October": the 15th)."""
-    name = name.removeprefix("the ")
+    name = {"simmer": "summer"}.get(name.removeprefix("the "), name.removeprefix("the "))
     if name in _MONTHS:
         month, day = _MONTHS.index(name) + 1, day_of_month
     elif name in _SEASON_START:
@@ -904,7 +941,9 @@ _HABIT = re.compile(r"\b(?:always|every|usually|whenever|tends?\s+to|normally|ty
 def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
     """Every time expression as (kind, days, start, end), most specific kinds first."""
     # ("a cpl of wks", "coupla days": a couple as texts shorten it)
-    quantity = rf"(?P<amount>{_NUM}|a {COUPLE} of|{COUPLE} of|a {COUPLE}|{COUPLE}|a few|few|several|a|an)"
+    # ("a good month now", "a good few weeks", "a solid fortnight": the length said as no less than it)
+    quantity = (rf"(?P<amount>{_NUM}|a {COUPLE} of|{COUPLE} of|a {COUPLE}|{COUPLE}|a good few|a few|few|several|a|an)"
+                r"(?:\s+(?:good|solid|whole)(?=\s+(?:week|wk|fortnight|month|mth|mnth|year|yr)))?")
     found: list[tuple[str, float, int, int]] = _restated_counts(low)
     restated = [(start, end) for _, _, start, end in found]
     for match in _SPELL_OF_DOING.finditer(low):  # "sore after a week of long days cutting": the week it built over
@@ -929,7 +968,7 @@ def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
             continue  # "hang on a mo", "my amo": a moment or a word, not a month
         if any(start <= match.start() and match.end() <= end for start, end in restated):
             continue  # "few weeks" in "few weeks, mibbe 3": the count said after it is the length
-        amount = word_number(match.group("amount")) or 1.0
+        amount = word_number(match.group("amount")) or {"a good few": 4.0}.get(match.group("amount"), 1.0)
         half = 0.5 if match.group("half_before") or match.group("half_after") else 0.0
         days = (amount + half) * _UNIT_DAYS[match.group("unit")]
         found.append(("ago" if head.endswith(" ago") else "length", days, match.start(), match.end()))
@@ -1043,7 +1082,9 @@ def _accepted(kind: str, days: float, low: str, start: int, end: int, *, about_p
                 _BABY_AGE_BEFORE.search(before) and re.search(r"(?:day|week|wk|month|mth|mnth|mo)s?$", head)
                 and not _ONSET_WORDS.search(before[-30:])) or (
                 _AGE_BEFORE.search(before) and re.search(r"(?:year|yr)s?$", head)
-                and re.match(r"\s*(?:$|[,.;!]|and\b)", after)):
+                and re.match(r"\s*(?:$|[,.;!]|and\b)", after)) or (
+                _PERSON_BEFORE_AGE.search(before) and re.search(r"(?:year|yr)s?$", head)
+                and re.match(r"\s*(?:old\b|,|$)", after)):
             return False  # "80 years old", "29 weeks pregnant", "I have 34 years": an age, not how long it has hurt
         if _LIFE_BEFORE.search(before) or (_LIFE_AFTER.match(after) and re.search(r"(?:year|yr)s?$", head)) or (
                 _done_for_years(before, head)):

@@ -478,8 +478,15 @@ def _side_in_next_sentence(span: Span, doc: Doc, region_tokens: AbstractSet[int]
         if any(token.i in region_tokens for token in following):
             return None
         if len(following) > _SHORT_SENTENCE:  # "Across both sides, sharp when I bend": a longer one that opens so
-            opening = _SIDE_OPENS.match(_without_discourse_rights(_text_of(doc, following.start, following.end)))
-            return _SIDE_WORDS[opening.group(1)] if opening else None
+            said = _without_discourse_rights(_text_of(doc, following.start, following.end))
+            opening = _SIDE_OPENS.match(said)
+            if opening:
+                return _SIDE_WORDS[opening.group(1)]
+            # ... or one that says how "it" feels and where, once: "it's a tight ache on the left, like a 5"
+            phrases = list(_SIDE_PHRASE.finditer(said))
+            if len(phrases) == 1 and _IT_FEELS_OPENS.match(said):
+                return _side_of(phrases[0])
+            return None
         match = _SIDE_PHRASE.search(_text_of(doc, following.start, following.end))
         if match:
             return _side_of(match)
@@ -491,6 +498,9 @@ def _side_in_next_sentence(span: Span, doc: Doc, region_tokens: AbstractSet[int]
     return None
 
 
+# A sentence that opens by saying how the pain is: "it's a tight ache on the left", "the pain is more on the right"
+_IT_FEELS_OPENS = re.compile(r"^\W*(?:(?:and|but|so|oh|also)\s+)?(?:it'?s|its|it\s+is|it\s+feels|feels|the\s+pain'?s?|"
+                             r"pain'?s?|the\s+ache'?s?|the\s+soreness)\b")
 # A sentence that opens with the side: "Across both sides, sharp when I bend", "right one mostly, the fleshy bit",
 # "Left side mostly, worse at night" (not "Left it a week", "Right after I ran")
 _SIDE_OPENS = re.compile(
@@ -756,6 +766,8 @@ _NOTHING_PULLED_AFTER = re.compile(
     r"(?:my|me|his|her|your|their)\b)")
 _FELT_BEFORE = re.compile(
     r"(?:\bfe(?:el|els|eling|elin|lt)|\b(?:is|was|are|gets|getting|got|goes|went|starts|started|keeps|kept)|"
+    # "like" in the speaker's other language, before how it feels: "Parang pulling, 5" (Tagalog), "tipo pulling"
+    r"\b(?:parang|tipo|como|jaise|jaisa)|(?:^|[.,;:!?]\s*)like|"
     r"(?<![\w'])(?:it'?s|its|that'?s|thats))"
     r"(?:\s+(?:a\s+bit|a\s+little|a\s+wee\s+bit|kind\s+of|sort\s+of|kinda|sorta|quite|very|really|more|all|just|"
     r"sometimes|always|constantly|still|also|slightly|so|like))*"
@@ -846,6 +858,11 @@ _SIDE_NAMED_AFTER = re.compile(r"^[\s-]*(?:side|sides|sided|edge)\b(?!\s+of\b)")
 _A_PART_OF_IT = re.compile(r"^\s*(?:part|parts|bit|bits|half|side|sides|of it|of them|of each)\b")
 
 
+# A chest that is a thing carried or kept: "a chest of drawers", "the chest freezer", "my tool chest"
+_A_CHEST_OF_THINGS_AFTER = re.compile(r"^\s+(?:of\s+drawers|freezers?)\b")
+_A_CHEST_OF_THINGS_BEFORE = re.compile(r"\b(?:tool|toy|ice|treasure|blanket|storage|linen|war|tea)\s+$")
+
+
 def _is_region_here(span: Span, doc: Doc) -> bool:
     """False for "back" used as an adverb (see above), for an ache named as a likeness ("rather like
     toothache") and for an illness named after a body part ("breast cancer"); every other region stands."""
@@ -854,6 +871,9 @@ def _is_region_here(span: Span, doc: Doc) -> bool:
         return False
     if _ILLNESS_AFTER.match(after):
         return False  # "I had breast cancer": an illness's name, not where it hurts
+    if span.text.lower() in {"chest", "chests"} and (_A_CHEST_OF_THINGS_AFTER.match(after)
+                                                      or _A_CHEST_OF_THINGS_BEFORE.search(before)):
+        return False  # "carrying a chest of drawers up three flights": furniture, not the chest
     if span.text.lower() in {"hand", "hands"} and not _is_a_hand(span, doc):
         return False
     if span.text.lower() in _FACING_SIDE_WORDS and _SIDE_NAMED_AFTER.match(after):
@@ -1543,6 +1563,20 @@ def _span_mentions(doc: Doc, spans: list[Span], sided_regions: set[str]) -> list
     return mentions + secondary  # where a fall landed comes after the place that hurts
 
 
+# A whole limb pointed back to ("cannot stand on that leg", "can't lift the same arm"): the one whose place was named
+_LIMB_POINTED_BACK = re.compile(r"\b(?:that|the\s+same|the\s+affected|the\s+injured)\s+(leg|arm|foot|hand)\b")
+
+
+def _limb_pointed_back_no_correction(text: str, found: list[Mention], said: list[Mention]) -> list[Mention]:
+    """"Sorry. She said it is aching, like 8. She slipped ... and she cannot stand on that leg": no correction of the
+    place when the only places said are limbs pointed back to (the limb of the place already named)."""
+    places = [m for m in found if m.kind == "region" and m.present]
+    back = {match.group(1) for match in _LIMB_POINTED_BACK.finditer(text.lower())}
+    if not places or not back or any((m.text or "").lower() not in back for m in places):
+        return said
+    return [m for m in said if m.kind != "correction"]
+
+
 # "actually" and "rather" correct only when a place follows ("actually it's the left", "rather my neck"); "Actually,
 # I should mention I had cancer" tells something new
 _CORRECTION = re.compile(r"\b(?:sorry|i meant|i mean|i ment|meant to say|no wait|correction|my mistake|perd[oó]n|"
@@ -1596,6 +1630,14 @@ def _without_discourse_rights(low: str) -> str:
     return low
 
 
+# Both sides said to hurt, one of them the worse: "both sides, left is just worse", "on both, worse on the right"
+_BOTH_ONE_WORSE = re.compile(
+    r"\b(?:both\s+sides?|on\s+both|each\s+side|both\s+of\s+(?:them|em))\b[^.!?]{0,40}?(?:"
+    r"\b(?:left|right)(?:\s+(?:one|side))?(?:\s+is|'s|s)?\s+(?:just\s+|a\s+bit\s+|a\s+little\s+|slightly\s+|much\s+|"
+    r"a\s+lot\s+)?(?:worse|worst|more\s+sore|sorer|bad|the\s+worst|the\s+worse)\b|"
+    r"\b(?:worse|worst|more)\s+(?:on\s+)?the\s+(?:left|right)\b)")
+
+
 def _context_mentions(text: str, span_mentions: list[Mention],
                       foreign: Iterable[tuple[int, int]] = ()) -> list[Mention]:
     """A correction ("sorry, I meant my knee") and a side said on its own ("the other side, the left"); not a side
@@ -1617,6 +1659,8 @@ def _context_mentions(text: str, span_mentions: list[Mention],
         if match:
             named = _sides_named(low)
             side = "left" if "left" in named else "right" if "right" in named else (match.group(1) or "both")
+            if "both" in named and _BOTH_ONE_WORSE.search(low):
+                side = "both"  # "its both sides, left is just worse": both, one of them the worse
             said = match.group(0)
             cue = _CORRECTION.search(low)
             if cue and {"left", "right"} <= named:  # "left. no wait, she's pointing at the right one, sorry. right"
@@ -2023,6 +2067,17 @@ _SINCE_I_DO = re.compile(
     r"told|tell|heard|hear|found|find|read|ran|run|lay|lie|lied|woken|bought|buy)\b)"
     r"(?P<what>[a-z]{3,}(?<!ed)\s+(?:the|a|an|my|our|his|her|this|these|those|some|heavy|big|lots?\s+of)\s+"
     r"[a-z][a-z'\-]*(?:\s+[a-z][a-z'\-]*){0,4}?)" + _WHAT_ENDS)
+# "since I upped my laps", "ever since I bumped up me k's for the season", "since upping my mileage": more of something
+# done is what brought the pain on (the doing said as its increase)
+_SINCE_MORE_OF = re.compile(
+    r"\b(?:ever\s+)?since\s+(?:(?:i|we|i've|ive|we've|my\s+coach|the\s+coach|coach|they|he|she)\s+"
+    r"(?:'ve\s+|have\s+|has\s+|had\s+|just\s+)?)?"
+    r"(?P<what>(?:upped|increased|doubled|tripled|added|upping|increasing|doubling|adding|"
+    r"(?:bumped|ramped|stepped|cranked|bumping|ramping|stepping|cranking)\s+up)\s+"
+    r"(?!(?:(?:my|me|the|our|his|her|their|some|more|extra)\s+)?(?:dose|doses|dosage|meds|medication|tablets|pills|"
+    r"insulin)\b)"
+    r"(?:(?:my|me|the|our|his|her|their|some|more|extra|a\s+lot\s+of|loads\s+of)\s+)?"
+    r"[a-z][a-z'\-]*(?:\s+[a-z][a-z'\-]*){0,3}?)" + _WHAT_ENDS)
 # "worse after a shift at the bar": the cue's words said to make it worse
 # ... and "it comes when I do night duty", "it only starts after long shifts": when the pain comes is what brings it on
 _WORSE_JUST_BEFORE = re.compile(r"\b(?:worse|worst)(?:\s+(?:after|when|whenever|from|during|with|by|doing))?\s*$|"
@@ -2033,7 +2088,7 @@ _WORSE_JUST_BEFORE = re.compile(r"\b(?:worse|worst)(?:\s+(?:after|when|whenever|
 # The cues in the order they are tried: the first one that names something is what makes it worse
 # (the time spent and where before the plain cues: "after a long day on the building site" is more than "a long day")
 _TRIGGER_CUES = (_TIME_SPENT_ON, _TRIGGER_CUE, _CAUSE_NAMED, _CAUSE_BEFORE_IT, _WORK_SAID, _BEEN_DOING, _BEEN_THERE,
-                 _SHIFT_WORK, _SINCE_I_DO, _SINCE_A_NEW_THING, _SINCE_A_CHANGE, _ON_A_DOING)
+                 _SHIFT_WORK, _SINCE_I_DO, _SINCE_A_NEW_THING, _SINCE_A_CHANGE, _SINCE_MORE_OF, _ON_A_DOING)
 
 
 # Work shifts named as the whole message: "long shifts on the coffee machine tbh", "night shifts at the depot"
@@ -2226,7 +2281,7 @@ def extract_mentions(doc: Doc, sided_regions: Iterable[str], *, bare_intensity: 
     found = _worse_doings_first(_cheek_of_the_bottom(_span_mentions(doc, spans, set(sided_regions))), spans)
     found = _electric_said_as_a_current(doc.text, _tailbone_in_lay_words(doc.text, found))
     found = _areas_said_precisely(doc.text, found, doc.user_data.get(SECONDARY_KEY, frozenset()))
-    found = _lower_back_of_the_leg(doc.text, found)
+    found = _neck_beside_the_shoulder_top(doc.text, _lower_back_of_the_leg(doc.text, found))
     places = [m for m in found if m.kind == "region" and m.present]
     # parts are read next to a vaguely named place ("shoulder") or a bare joint ("knee, the inside bit")
     refinable = [m for m in places if m.vague or (m.text or "").lower().strip() in BARE_JOINT_WORDS]
@@ -2242,7 +2297,7 @@ def extract_mentions(doc: Doc, sided_regions: Iterable[str], *, bare_intensity: 
                                                                                             set(sided_regions))))
     found, parts = _places_named_as_parts(doc.text, found, parts)  # after the sides: "arch of r foot" keeps the r
     found = _sides_mixed_up(doc.text, found)
-    said = _context_mentions(doc.text, found, _foreign(doc))
+    said = _limb_pointed_back_no_correction(doc.text, found, _context_mentions(doc.text, found, _foreign(doc)))
     return found + said + parts + _trigger_words(doc.text, found + numbers) + numbers
 
 
@@ -2396,6 +2451,24 @@ def _not_parts_of_places_not_the_pains(text: str, parts: list[Mention], elsewher
 _CENTRE_PARTS = frozenset({"middle", "mid", "centre", "center", "central"})
 _LEVEL_PARTS = frozenset({"low", "lower", "low down", "down low", "lower down", "bottom", "down", "belt", "upper",
                           "top", "high", "higher", "up"})
+
+
+# The neck said with the top of the shoulder, as one stretch: "neck and top of shoulder ache on the left", "pain from my
+# neck to the top of my shoulder" (the upper trapezius, from the side of the neck over the shoulder's top)
+_NECK_TO_THE_SHOULDER_TOP = re.compile(
+    r"\bneck\s+(?:and|&|n|\+|into|in\s+to|to|down\s+to|across\s+to|going\s+(?:in)?to|over\s+to)\s+(?:the\s+|my\s+|me\s+)?"
+    r"(?:top\s+of\s+(?:the\s+|my\s+|me\s+)?shoulders?|shoulders?\s+tops?|tops?\s+of\s+(?:the\s+|my\s+)?shoulders?|"
+    r"upper\s+traps?|traps?)\b")
+
+
+def _neck_beside_the_shoulder_top(text: str, found: list[Mention]) -> list[Mention]:
+    """The bare neck said together with the top of the shoulder is the side of the neck, where the one runs into the
+    other (not its back, which the bare word otherwise stands for)."""
+    if not _NECK_TO_THE_SHOULDER_TOP.search(text.lower()):
+        return found
+    return [replace(m, value="neck_side", vague=False)
+            if m.kind == "region" and m.value == "neck_back" and (m.text or "").lower() == "neck" else m
+            for m in found]
 
 
 def _centre_beside_a_level(parts: list[Mention]) -> list[Mention]:

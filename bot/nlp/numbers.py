@@ -319,6 +319,12 @@ _SCORE_CORRECTION = re.compile(r"\b(?:no wait|wait no|actually|make (?:that|it)|
                                rf"(?=[^.!?]{{0,20}}\b(?:more like|like|a|an|about|maybe|nearer|closer to)?\s*{_NUM}\b)")
 
 
+# A score said before, taken back with "but": "I said 3 but honestly in class it's more like a 6", "I put 4 earlier
+# but it's a 7 really" (the score after "but" is the one meant)
+_SAID_BUT = re.compile(rf"\bi\s+(?:said|put|gave\s+(?:it\s+)?|wrote|told\s+you|rated\s+it)\s+(?:it\s+was\s+)?"
+                       rf"(?:a\s+|an\s+)?{_NUM}(?:\s*/\s*10|\s+out\s+of\s+10)?\b[^.!?]{{0,20}}?\bbut\b")
+
+
 def parse_intensity(text: str, *, bare_number_ok: bool = False) -> tuple[int, str] | None:
     """The 0-10 intensity and the words that gave it, or None.
 
@@ -331,6 +337,11 @@ def parse_intensity(text: str, *, bare_number_ok: bool = False) -> tuple[int, st
     concluded = _concluded_score(low)
     if concluded:
         return concluded
+    taken_back = _SAID_BUT.search(low)
+    if taken_back:  # "I said 3 but it's more like a 6": the score after "but"
+        again = parse_intensity(low[taken_back.end():])
+        if again:
+            return again
     corrected = _SCORE_CORRECTION.search(low)
     if corrected:  # "4/10 - no wait, more like 6": the score said last, after the correction
         again = parse_intensity(low[corrected.end():], bare_number_ok=True)
@@ -404,7 +415,8 @@ def parse_age(text: str) -> tuple[int, str] | None:
     return None
 
 
-_RELATIVE = (r"(?:mum|mom|mother|mam|dad|father|husband|wife|partner|nan|nana|nanna|gran|granny|grandma|grandmother|"
+_RELATIVE = (r"(?:mum|mom|mother|mam|mama|mammy|dad|father|husband|wife|partner|nan|nana|nanna|gran|granny|grandma|"
+             r"grandmother|"
              r"grandad|granddad|grandpa|grandfather|aunt|auntie|uncle|son|daughter|he|she|who)")
 # People one writes for, by the words that need "my" or "our" before them to be a person
 KIN_WORDS = (r"(?:mum|mom|mother|mam|dad|father|husband|wife|partner|nan|nana|nanna|gran|granny|grandma|grandmother|"
