@@ -159,6 +159,8 @@ _UNSURE = re.compile(
 _LEADING_FILLER = re.compile(r"^(?:(?:tbh|well|um+|erm+|er|uh+|o+h+|a+h+|hmm+|honestly|actually|so|haha|lol|ha|"
                              r"omg|omfg|oh my god|oh my gosh|wow|yay|woo+|ooo+|"
                              r"then|in that case|if so|"
+                             # slang approval before the answer: "sick ok lets do it", "mint, go on then"
+                             r"sick|mint|lush|ace|brill|dope|sweet|wicked|bet|"
                              r"to be honest|i mean|hi|hello|hey|sorry|thanks|thank you|ta|"
                              r"(?:that'?s|that is|how|you'?re|you are) (?:very |really |so )?(?:kind|nice|sweet)"
                              r"(?: of you)?(?: but)?)\b[\s,]*)+")

@@ -126,3 +126,12 @@ def test_a_caution_asked_while_pressing_is_answered_not_read_as_a_level(intent: 
     text = "hang on, is this alright to do while I'm pregnant?"
     assert decide(said(text, intent, awaiting="pressure", coached=True,
                        previous_action="action_coach_massage")) == "action_answer_caution"
+
+
+@pytest.mark.parametrize("text, answer", [("sick ok lets do it", "yes"), ("mint, go on then", "yes"),
+                                          ("sweet, nah not today", "no")])
+def test_slang_approval_before_the_answer_leaves_the_answer(text: str, answer: str) -> None:
+    from bot.nlp.replies import read_offer_reply
+
+    reply = read_offer_reply(text, None)
+    assert reply is not None and reply.value == answer
