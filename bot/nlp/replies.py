@@ -827,7 +827,10 @@ _CHECKIN_ACTIONS = (
                         r"opt out|leave me alone|stop messaging|stop texting|enough of|"
                         r"(?:don'?t|do not|shan'?t|won'?t|will not) (?:need|want)|no (?:need|thanks|thank you)|"
                         r"knock (?:the |them |it )?(?:check[- ]?ins? )?on the head|no need to keep|"
-                        r"(?:can|could) stop (?:now|them|asking|checking)|no more (?:check|messages|asking))\b")),
+                        r"(?:can|could) stop (?:now|them|asking|checking)|no more (?:check|messages|asking)|"
+                        # "nvm dont bother checkin in on me", "no need to bother with the check-ins"
+                        r"(?:don'?t|dont|do not|no need to|needn'?t) bother (?:with )?(?:the |my |any )?"
+                        r"(?:check|messag|remind|text)\w*)\b")),
     ("resume", re.compile(r"\b(?:resume|restart|start again(?! (?:after|from|on|in|next|when|once))|"
                           r"start (?:them|the check)|turn (?:them|it) back on|"
                           r"switch (?:them|it) back on|"

@@ -135,3 +135,11 @@ def test_slang_approval_before_the_answer_leaves_the_answer(text: str, answer: s
 
     reply = read_offer_reply(text, None)
     assert reply is not None and reply.value == answer
+
+
+@pytest.mark.parametrize("text", ["nah dont bother checking in on me, it's sorted",
+                                  "no need to bother with the reminders after all"])
+def test_dont_bother_checking_in_stops_the_checkins(text: str) -> None:
+    from bot.nlp.replies import read_checkin_action
+
+    assert read_checkin_action(text) == "stop"
