@@ -284,6 +284,7 @@ def _reports_progress(s: Situation) -> bool:
 # asking to move something: "leave it till Monday", "could you do it Tuesday instead"; not "since Saturday"
 _MOVE_WORDS = re.compile(r"\b(?:move|moving|push|postpone|delay|instead|leave|hold off|till|until|rather|another day|"
                          r"bump|shift|put (?:it|that|the \w+ one|them) back|"
+                         r"(?:can|could) (?:the|my) (?:first |next )?(?:one|check[- ]?in) be|"
                          r"different day|make it|(?:can|could|would) (?:you|u) do|reschedule|later|"
                          r"not (?:this|that))\b")
 # the check-ins named as such: "check in on me", "check-ins", "remind me"; not "the dentist already check"
@@ -653,6 +654,10 @@ def decide(s: Situation) -> str | None:
 
 
 def _decide(s: Situation) -> str | None:
+    if s.typed and s.intent == "ask_why" and s.previous_action in (None, "action_listen", "utter_greet") and (
+            not s.awaiting and not s.active_loop and not s.coached) and any(
+            m.kind == "region" and m.present for m in s.mentions):
+        return "intake_form"  # "is this the right place? I have a pain in my chest": nothing suggested to explain yet
     if s.typed and s.checkins_agreed and not s.active_loop and s.awaiting in (None, "anything_else") and (
             _COMES_FOR_THE_CHECKIN.search(s.text.lower())) and not s.describes_pain:
         return "action_checkin_start"  # "it's Margaret, I believe I am due to tell you how my shoulders are getting on"

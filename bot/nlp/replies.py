@@ -223,7 +223,8 @@ _TAKES_IT_UP = re.compile(rf"^(?:(?:fine|alright|all right|right|ok|okay|go on|f
                           rf"(?:yes|yeah|yep|yup|ok|okay|sure|go on|please|very well|let'?s|lets|"
                           rf"i'?ll (?:try|give|have){_NOT_LATER}|i will (?:try|give|have){_NOT_LATER}|show me|guide me|"
                           rf"talk me through|happy to|i'?d love|"
-                          rf"that (?:sounds|would be) (?:good|great|lovely|helpful))\b")
+                          rf"(?:that|it|they|those|these|check[- ]?ins?|the check[- ]?ins?) (?:sounds?|would be|"
+                          rf"seems?) (?:good|great|lovely|helpful|fine|perfect|grand|ideal|useful))\b")
 
 
 _PLAIN_NO = re.compile(r"^(?:no|nope|nah|no thanks|no thank you|not for me|i'?d rather not|rather not)\b")
@@ -399,6 +400,7 @@ def asks_why_these(text: str) -> bool:
 
 # "I take clopidogrel since my stent, is massage alright?", "Is massage ok for kids his age though?"
 _SAFE_WORDS = re.compile(r"\b(?:safe|ok|okay|alright|all right|fine|dangerous|harmful|risky|allowed|a problem|an issue|"
+                         r"(?:is|it'?s|is it|any|no) problem|"  # a learner's "is problem for the massage?"
                          r"a good idea|bad for|harm|damage|an artery|a nerve|a vein|something i shouldn'?t)\b|"
                          r"\b(?:can|could|should) (?:i|he|she|we|they) (?:still|safely|even) "
                          r"(?:massage|press|rub|do)\b")

@@ -143,3 +143,28 @@ def test_dont_bother_checking_in_stops_the_checkins(text: str) -> None:
     from bot.nlp.replies import read_checkin_action
 
     assert read_checkin_action(text) == "stop"
+
+
+def test_a_why_in_the_first_message_with_a_place_starts_the_intake() -> None:
+    from bot.dialogue.state import Mention
+
+    text = "hello, am I in the right place? my hip hurts but I think it's only a muscle"
+    assert decide(said(text, "ask_why", mentions=(Mention("region", "hip_side"),))) == "intake_form"
+
+
+def test_a_learners_is_problem_asks_the_caution() -> None:
+    from bot.nlp.replies import asks_if_massage_is_safe
+
+    assert asks_if_massage_is_safe("I am on blood thinners, is problem for massage?")
+
+
+def test_can_the_first_one_be_next_week_moves_it() -> None:
+    assert decide(said("could the first check-in be next week instead", "checkin_manage", awaiting="email",
+                       checkins_agreed=True, previous_action="action_schedule_checkin")) == "action_checkin_manage"
+
+
+@pytest.mark.parametrize("text", ["check-ins sound great", "the check ins would be useful"])
+def test_the_checkins_sounding_good_takes_them_up(text: str) -> None:
+    from bot.nlp.replies import Answer, read_offer_reply
+
+    assert read_offer_reply(text) is Answer.YES
