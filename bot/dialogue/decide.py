@@ -808,9 +808,13 @@ def _decide(s: Situation) -> str | None:
     sent_there = s.pressing and says_where_pressing_sends_it(s.text)  # the referral the pressing looks for
     if s.concern_due and not is_closing(s.text) and s.triage not in ("urgent", "emergency") and not sent_there:
         return "action_screen"  # a worrying word gets its question, but not in a goodbye or after urgent advice
-    if s.active_loop == "intake_form" and s.typed and is_closing(s.text) and _LEAVES.search(s.text.lower()) and (
-            not s.describes_pain):
-        return "utter_goodbye"  # "cheers, booked. bye" to an intake question: they are going (not "nothing, ta")
+    if s.active_loop == "intake_form" and s.typed and is_closing(s.text) and (
+            _LEAVES.search(s.text.lower()) or (
+                s.triage in ("urgent", "see_doctor") and _GOES_TO_BE_SEEN.search(s.text.lower())
+                and not delays_help(s.text))) and not s.describes_pain:
+        # "cheers, booked. bye" to an intake question, "fair enough, I'll head up to the hospital" after advice to be
+        # seen today: they are going (not "nothing, ta")
+        return "utter_goodbye"
     if s.active_loop:
         if s.loop_rejected:
             if is_farewell(s.text) or comes_back_later(s.text):

@@ -168,3 +168,9 @@ def test_the_checkins_sounding_good_takes_them_up(text: str) -> None:
     from bot.nlp.replies import Answer, read_offer_reply
 
     assert read_offer_reply(text) is Answer.YES
+
+
+def test_going_to_be_seen_while_the_intake_asks_after_urgent_advice_is_a_goodbye() -> None:
+    text = "fair enough, I'll head down to A&E now. thanks"
+    assert decide(said(text, "nlu_fallback", triage="urgent", active_loop="intake_form", requested_slot="pain_location",
+                       previous_action="utter_triage_reminder_urgent")) == "utter_goodbye"
