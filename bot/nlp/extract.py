@@ -778,6 +778,12 @@ _SOMEONE_DOING_BEFORE = re.compile(r"(?<![\w'])(?:i|i'm|im|i've|ive|we|we're|you
 _FEELINGS_JOINED = re.compile(r"^\s*(?:,|/|&|and|n|or|but\s+also|,\s*(?:and|or))?\s*$")
 
 
+# A pull said as a sentence of its own with its score: "Pulling, 4 on 10", "pulling 5/10"
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?;,\n])\s*$")
+_SCORED_AFTER = re.compile(r"^\s*[,:-]?\s*(?:(?:about|maybe|like|around|prob|probably)\s+)?(?:an?\s+)?\d{1,2}"
+                           r"(?:\s*(?:/|out\s+of|on|of)\s*10)?\s*(?:$|[.,;!?])")
+
+
 def _a_pull_felt(span: Span, doc: Doc, feelings: list[Span]) -> bool:
     """Whether "pulling" is said of how the pain feels, not as what is pulled (see _PULL_WORDS): before a word for the
     pain ("a pulling sort of ache"), after "feels" or "is" with nothing pulled after it ("feels pulling"), or listed
@@ -787,6 +793,8 @@ def _a_pull_felt(span: Span, doc: Doc, feelings: list[Span]) -> bool:
     before, after = doc.text[:span.start_char].lower(), doc.text[span.end_char:].lower()
     if _FEELING_NOUN_AFTER.match(after) and _FEELING_ADJECTIVE_BEFORE.search(before):
         return True
+    if _SENTENCE_OPENS.search(before) and _SCORED_AFTER.match(after):
+        return True  # "It is since 3 weeks. Pulling, 4 on 10.": how it feels, then how strong
     if not _NOTHING_PULLED_AFTER.match(after):
         return False
     if _FELT_BEFORE.search(before) and not _SOMEONE_DOING_BEFORE.search(before):
@@ -847,6 +855,8 @@ def _is_a_hand(span: Span, doc: Doc) -> bool:
     return True
 
 
+# "my right foot hurt on bottom, under heel": a learner's "on the bottom" of the place just named, not the buttock
+_HURTS_ON_BEFORE = re.compile(r"\b(?:hurts?|hurting|pains?|paining|aches?|aching|sore)\s+(?:on|at|in)\s+$")
 _ALONG_THE = re.compile(r"\b(?:across|along|at|on|near|towards|round|around|over|by)\s+the\s+(?:very\s+)?$")
 # "left forearm, palm side", "on the knuckle side": a part of the hand naming the side of a place that faces its way,
 # not the part itself, where the place comes before ("the thumb side of my wrist" keeps the thumb: pain there is often
@@ -861,6 +871,24 @@ _A_PART_OF_IT = re.compile(r"^\s*(?:part|parts|bit|bits|half|side|sides|of it|of
 # A chest that is a thing carried or kept: "a chest of drawers", "the chest freezer", "my tool chest"
 _A_CHEST_OF_THINGS_AFTER = re.compile(r"^\s+(?:of\s+drawers|freezers?)\b")
 _A_CHEST_OF_THINGS_BEFORE = re.compile(r"\b(?:tool|toy|ice|treasure|blanket|storage|linen|war|tea)\s+$")
+
+
+# A part named with what it does or how it reacts, not with pain: "eyes waterin" (said while pressing a heel), "his
+# hands aren't what they were", "legs like jelly after the run", "my hands are shaky" (the findings read stand)
+_PART_AT_WORK_AFTER = re.compile(
+    r"^\s+(?:(?:are|is|were|was|r|keep|keeps|kept|started|starting|start|get|getting|got|went|going|feel|feels|felt|"
+    r"have\s+gone|'?ve\s+gone|gone)\s+)?(?:(?:all|a\s+bit|a\s+little|so|really|very|proper|pure|just|too|bit)\s+)?"
+    r"(?:watering|waterin'?|watered|streaming|tearing\s+up|welling\s+up|shaky|shaking|shakin'?|trembling|trembly|"
+    r"wobbly|(?:like\s+)?jelly|not\s+(?:what\s+they\s+(?:were|used\s+to\s+be)|(?:as\s+|so\s+|very\s+)?(?:strong|steady))|"
+    r"(?:aren'?t|arent|isn'?t|isnt)\s+(?:what\s+(?:they|it)\s+(?:were|was|used\s+to\s+be)|(?:as\s+|so\s+|very\s+)?"
+    r"(?:strong|steady)))(?![\w'])")
+_PART_CLAUSE_ENDS = re.compile(r"[.!?;,]|\bbut\b|\b(?:and|&|n)\s+(?:my|the|his|her|their|your|me|i|i'm|im)\b")
+
+
+def _at_work(span: Span, doc: Doc) -> bool:
+    """A part named with what it does or how it reacts, and no pain said of it in its clause (see above)."""
+    after = doc.text[span.end_char:].lower()
+    return bool(_PART_AT_WORK_AFTER.match(after)) and not _PAIN_WORDS.search(_PART_CLAUSE_ENDS.split(after, 1)[0])
 
 
 def _is_region_here(span: Span, doc: Doc) -> bool:
@@ -878,7 +906,7 @@ def _is_region_here(span: Span, doc: Doc) -> bool:
         return False
     if span.text.lower() in _FACING_SIDE_WORDS and _SIDE_NAMED_AFTER.match(after):
         return False  # "forearm pump, palm side": the front of the forearm, not the palm
-    if span.text.lower() == "bottom" and _ALONG_THE.search(before) and any(
+    if span.text.lower() == "bottom" and (_ALONG_THE.search(before) or _HURTS_ON_BEFORE.search(before)) and any(
             other.label_ == "REGION" and other.end <= span.start and other.id_ != "buttock"
             for other in doc.spans.get(SPANS_KEY, [])):
         return False  # "My lower back ... Both sides across the bottom": the bottom of the place already named
@@ -899,6 +927,11 @@ def _is_region_here(span: Span, doc: Doc) -> bool:
     return not (_BACK_ADVERB_BEFORE.search(before) or _BACK_ADVERB_AFTER.match(after))
 
 
+_FELL_FROM = re.compile(r"\b(?:fell|fall|falls|falling|fallen|slipped|slipping|slips|tumbled|tumbling|came|knocked)\s+"
+                        r"(?:off|down|from|of)\s+(?:(?:the|a|my|his|her|our|their)\s+)?"
+                        r"(?:step\s?ladders?|ladders?)$")
+
+
 def _a_doing_in_this_use(word: str, before: str, after: str) -> bool:
     """False for an activity word that, with the words next to it, names a day, a letter, a thing of the garden, an
     illness, running out or this chat (see above)."""
@@ -917,6 +950,8 @@ def _a_doing_in_this_use(word: str, before: str, after: str) -> bool:
         return False
     if word in {"run", "runs", "ran", "running"} and _RUN_OUT_AFTER.match(after):
         return False
+    if _FELL_FROM.search(before + word):
+        return False  # "fell off a ladder": the fall is the injury, not a doing
     if word in {"typing", "typed", "text"} and re.search(r"\b(?:voice|speech|talk)[\s-]*(?:to[\s-]*)?$", before):
         return False  # "sorry, voice typing", "voice to text": how the message was written, not a doing
     return not (word in {"computer", "computers"} and _CHAT_PROGRAM_AFTER.match(after))
@@ -1328,7 +1363,7 @@ def _places_of_something_else(doc: Doc, regions: list[Span],
         again = any(part(r) == part(span) and key(r) != key(span) for r in said)
         before, sentence = sentences[key(span)]
         if (_SEAT_BEFORE.search(before) and not again and not _said_of_it(span, doc, regions)) \
-                or _is_mended(span, before, sentence) or _of_an_episode_over(span, doc):
+                or _is_mended(span, before, sentence) or _of_an_episode_over(span, doc) or _at_work(span, doc):
             found[key(span)] = _NOT_HERE
     doings = list(doings)
     for span in said:
@@ -1963,8 +1998,8 @@ def _trigger_words(text: str, found: list[Mention]) -> list[Mention]:
     places = [m.text.lower() for m in found if m.kind == "region" and m.text]
     for cue in _TRIGGER_CUES:
         for match in cue.finditer(low):
-            what = _TRAILING_FILLER.sub("", _TRAILING_DAY.sub("", _cut_at_a_place(
-                _cut_at_the_pain(match.group("what").strip()), places)))
+            what = _HAS_IT_AFTER.sub("", _TRAILING_FILLER.sub("", _TRAILING_DAY.sub("", _cut_at_a_place(
+                _cut_at_the_pain(match.group("what").strip()), places))))
             said_as_aggravation = low[match.start():].startswith(("worse", "worst")) or not \
                 low[:match.start()].strip() or bool(_WORSE_JUST_BEFORE.search(low[:match.start()]))
             if times and not _more_than_the_time(low, match.start("what"), match.start("what") + len(what), times):
@@ -1993,6 +2028,13 @@ def _trigger_words(text: str, found: list[Mention]) -> list[Mention]:
             or _words_after_the_facts(text, found))
 
 
+# "From Eid after Ramazan he has it", "after the op she's had this": who has the pain, said after the date it began
+# from; the date is the onset (a length), and the one who has it no part of a cause
+_HAS_IT_AFTER = re.compile(r"(?<=[a-z0-9])\s+(?:(?:he|she|i|we|they|you|abbu|ammi|mum|dad)\s+"
+                           r"(?:has|have|had|is\s+having|has\s+(?:had|got)|have\s+(?:had|got)|'?s\s+(?:had|got))|(?:he's|hes|she's|shes|i've|ive|"
+                           r"we've|they've)\s+(?:had|got))(?:\s+(?:this|that|the\s+pain|this\s+pain|that\s+pain))?$")
+
+
 def _only_the_time(what: str, found: list[Mention]) -> bool:
     """The words after a cue are a length already read ("from one month maybe", "from 3 weeks or so")."""
     rest = what
@@ -2000,10 +2042,14 @@ def _only_the_time(what: str, found: list[Mention]) -> bool:
         said = (mention.text or "").lower()
         if mention.kind == "duration" and _A_LENGTH.search(said) and (said in rest or rest.strip() in said):
             rest = rest.replace(said, " ") if said in rest else " "
+        elif mention.kind == "duration" and said and mention.value != "unknown" and \
+                _ONSET_SAID.sub("", said).strip(" .,;:!?") == rest.strip():
+            rest = " "  # "From Eid after Ramazan (he has it)": the date it began from, read as its length
     left = _HEDGE_BEFORE_A_LENGTH.sub(" ", _HEDGE_AFTER_A_LENGTH.sub(" ", rest) + " ")
     return rest != what and not re.sub(r"[^\w\s]", " ", left).strip()
 
 
+_ONSET_SAID = re.compile(r"^\W*(?:ever\s+)?(?:from|since|after)\s+")
 _A_LENGTH = re.compile(r"^\W*(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple|half|several|"
                        r"a few|a couple)\b[\w\s-]{0,20}\b(?:days?|weeks?|wks?|months?|mths?|years?|yrs?)\b")
 
@@ -2085,10 +2131,22 @@ _WORSE_JUST_BEFORE = re.compile(r"\b(?:worse|worst)(?:\s+(?:after|when|whenever|
                                 r"mainly\s+|always\s+|just\s+)?(?:comes?|starts?|kicks?\s+in|flares?|"
                                 r"gets?\s+(?:bad|sore|really\s+bad)|is\s+(?:bad|sore|at\s+its\s+worst))"
                                 r"(?:\s+(?:on|up|back))?(?:\s+(?:mostly|mainly|usually|only|always|just))?\s*$")
+# "I am working in the engine room", "he works at the docks", "I work on a building site": the place of work said as
+# what keeps the pain going (not "working on my posture": what is done for it; not a past job, "worked", "used to work")
+_WORKPLACE_SAID = re.compile(
+    r"\b(?:i|i'm|im|i\s+am|he|she|he's|she's|he\s+is|she\s+is|we|we're|they|they're)\s+(?:also\s+|still\s+|now\s+)?"
+    r"(?P<what>(?:work|works|working)\s+(?:in|at|on)\s+"
+    r"(?!(?:(?:the|a|an|my|our|his|her|their)\s+)?(?:it|this|that|them|home|moment|weekends?|nights?|shifts?|progress|"
+    r"posture|core|form|technique|strength|fitness|flexibility|mobility|myself|himself|herself|exercises?|stretch\w*|"
+    r"rehab|physio|healthcare|health|finance|insurance|marketing|law|research|education|academia|tech|government|"
+    r"management|hr|it\s+support)\b)(?:(?:the|a|an|my|our|his|her|their)\s+)?"
+    r"[a-z][a-z'\-]*(?:\s+(?!(?:and|but|so|or|because|it|which|where|when|with|is|was|for|since|as|all|every)\b)"
+    r"[a-z][a-z'\-]*){0,3}?)" + _WHAT_ENDS)
 # The cues in the order they are tried: the first one that names something is what makes it worse
 # (the time spent and where before the plain cues: "after a long day on the building site" is more than "a long day")
 _TRIGGER_CUES = (_TIME_SPENT_ON, _TRIGGER_CUE, _CAUSE_NAMED, _CAUSE_BEFORE_IT, _WORK_SAID, _BEEN_DOING, _BEEN_THERE,
-                 _SHIFT_WORK, _SINCE_I_DO, _SINCE_A_NEW_THING, _SINCE_A_CHANGE, _SINCE_MORE_OF, _ON_A_DOING)
+                 _SHIFT_WORK, _SINCE_I_DO, _SINCE_A_NEW_THING, _SINCE_A_CHANGE, _SINCE_MORE_OF, _ON_A_DOING,
+                 _WORKPLACE_SAID)
 
 
 # Work shifts named as the whole message: "long shifts on the coffee machine tbh", "night shifts at the depot"

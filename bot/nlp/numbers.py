@@ -105,6 +105,7 @@ _SCORE_TAIL = re.compile(
     # "about a 5 overall", "a 6 on average"
     r"overall|generally|typically|average|on\s+average|in\s+general|all\s+round|"
     r"perhaps|possibly|anyway|anyhow|regardless|"  # "6 perhaps", like "6 maybe"; "a 4 anyway"
+    r"mebbe|mibbe|mebbes|mibbes|prolly|probs|"  # "4 mebbe": "maybe" as Scots and Geordies write it
     rf"out|most|which|that|since|for|like|about|bout|abt|around|{_NEXT_CLAUSE})\b|"
     # "aboot a 6 a'd say", "bout 5 mi seh", "it eh so bad, a 3 so": the speaker's hedge or a closing word in dialect
     rf"\s*,?\s+(?:{_DIALECT_SAY})\b|\s+{_DIALECT_CLOSE}|"
