@@ -646,8 +646,10 @@ def read_state(events: Iterable[Any]) -> ConversationState:
                 unanswered = None
         if kind == "restart":
             state, slots, loop, checkins, coachings = ConversationState(), {}, None, 0, 0
+            unanswered = None
         elif kind == "rewind" and state.turns:
             state.turns.pop()
+            unanswered = None
         elif kind == "slot":
             name = _field(event, "name") if isinstance(event, dict) else _field(event, "key")
             slots[str(name)] = _field(event, "value")
