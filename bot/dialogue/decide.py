@@ -513,8 +513,9 @@ def _asks_about_getting_checked(s: Situation) -> bool:
 def _triage_reminder(s: Situation) -> str:
     """The advice to be seen, said again: in other words when the last turn said it ("ok ill book the gp tmrw" after
     "wait is it serious??"), so the person never reads the same paragraph twice running."""
-    reminder = f"utter_triage_reminder_{s.triage}"
-    return f"{reminder}_again" if s.triage == "urgent" and s.previous_action == reminder else reminder
+    reminder = "utter_emergency_reminder" if s.triage == "emergency" else f"utter_triage_reminder_{s.triage}"
+    has_other_words = s.triage in ("emergency", "urgent")
+    return f"{reminder}_again" if has_other_words and s.previous_action == reminder else reminder
 
 
 def _confirms_the_deletion(s: Situation) -> bool:
@@ -856,15 +857,11 @@ def _decide(s: Situation) -> str | None:
         # "alright", "hiya" as the first word of a conversation: a hello; "so", "ok" after the hello: where?
         return "intake_form" if s.previous_action == "utter_greet" else "utter_greet"
     if s.triage == "emergency" and s.typed and not s.active_loop and _DOUBTS_GOING.search(s.text.lower()):
-        # "do i really have to go now": yes; the advice again, in other words if it was just said
-        return "utter_emergency_reminder_again" if s.previous_action == "utter_emergency_reminder" else \
-            "utter_emergency_reminder"
+        return _triage_reminder(s)  # "do i really have to go now": yes; the advice again
     if _finished(s) and s.triage == "emergency":
         if goes_for_help_now(s.text):
             return "utter_emergency_goodbye"  # "Alright, I'll ring 111 now. Thank you": yes, do, and take care
-        # "ok I'll phone the doctor's when they open": the one thing to say is to go now
-        return "utter_emergency_reminder_again" if s.previous_action == "utter_emergency_reminder" else \
-            "utter_emergency_reminder"
+        return _triage_reminder(s)  # "ok I'll phone the doctor's when they open": the one thing to say is to go now
     if _finished(s):
         return "utter_goodbye"
     if s.typed and not s.awaiting and not s.active_loop and only_acknowledges(s.text):
