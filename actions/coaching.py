@@ -24,7 +24,7 @@ from actions.knowledge_access import (
 from bot.engine.cautions import personal_cautions
 from bot.engine.coaching import Step, next_pressure_step, target_band
 from bot.engine.screening import next_question
-from bot.nlp.replies import read_pressure
+from bot.nlp.replies import read_pressure, reports_pressing_already
 from core.types import MuscleCard, TriageLevel
 
 
@@ -115,8 +115,11 @@ class ActionCoachMassage(Action):
         lines = [f"- **{c.title}:** {c.text}" for c in cautions] + [f"- {c['text']}" for c in card.cautions]
         dispatcher.utter_message(response="utter_coach_cautions", muscle=card.name.lower(), cautions="\n".join(lines))
         show_the_spot(dispatcher, card, light)
-        return [SlotSet("coaching_muscle", card.id), SlotSet("pressure_level", None), SlotSet("light_pressure", light),
-                awaiting("pressure")]
+        events: Events = [SlotSet("coaching_muscle", card.id), SlotSet("pressure_level", None),
+                          SlotSet("light_pressure", light), awaiting("pressure")]
+        if reports_pressing_already(str(tracker.latest_message.get("text") or "")):
+            return [*events, FollowupAction("action_pressure_feedback")]  # already pressing: answer how it feels
+        return events
 
 
 class ActionPressureFeedback(Action):

@@ -43,6 +43,7 @@ from bot.nlp.replies import (
     read_pressure,
     read_trend,
     read_yes_no,
+    reports_pressing_already,
     says_where_pressing_sends_it,
     talks_of_checkins,
     tells_of_another_pain,
@@ -88,6 +89,9 @@ _STOPS_CHECKINS = re.compile(r"\bno need to keep|\bon the head\b|"
                              rf"\b{SCRAP_THE_CHECKINS}|"
                              rf"\b(?:{QUIT_THE_CHECKINS})|"
                              r"\bstop (?:the |these |my )?(?:check|messag|asking|texting)|"
+                             # "bro stop sending these im fine now", "stop pinging me"
+                             r"\bstop (?:sending|texting|messaging|pinging|bugging|bothering|hassling) (?:me |us )?"
+                             r"(?:these|them|those|the|messages|texts|me|us)\b|"
                              r"\bno more (?:check|messag|asking)|\bunsubscribe\b|\bcancel (?:the |these |my )?check|"
                              r"\b(?:don'?t|do not|no longer) need (?:the |those |these |any |your |them )?(?:wee )?"
                              r"(?:messages|check[- ]?ins|reminders)|"
@@ -97,8 +101,9 @@ _STOPS_CHECKINS = re.compile(r"\bno need to keep|\bon the head\b|"
                              r"\b(?:don'?t|dont|do not) (?:bother )?(?:check\w*|messag\w*|text\w*) "
                              r"(?:on |in on |up on )?me")
 # a deletion the classifier heard must say so in some word: deleting cannot be undone
-_DELETION_WORD = re.compile(r"\b(?:delet\w*|eras\w*|wipe\w*|forget|remov\w*|data|details|scrub\w*|bin|purge|"
-                            r"get rid|history|records?)\b")
+# (a verb: "help with my history essay" or "what data do you keep?" names the thing, not the deleting)
+_DELETION_WORD = re.compile(r"\b(?:delet\w*|eras\w*|wip\w*|forget|forgotten|remov\w*|scrub\w*|bin|binned|purg\w*|"
+                            r"get rid|destroy\w*|nuke\w*|shred\w*|expung\w*)\b")
 _CONFIRM_DELETE = re.compile(r"\b(?:confirm|delete|erase|wipe|remove|all of it|everything|the lot|forget)\b")
 _FINE_THANKS = re.compile(r"(?:good|great|perfect|lovely|brilliant|grand|fab|super|sound|ace|gg|thank you|"
                           r"thanks|ty|thx|ta|ok|okay|k|kk|cool|right|alright|fine|nice|noted|got it|👍|👌|"
@@ -351,6 +356,8 @@ def _coach_offer(s: Situation) -> str | None:
         return "utter_goodbye"  # "ok thanks, bye", "Merci beaucoup, bonne soirée": the offer can wait
     if s.previous_action == "utter_thank" and is_closing(s.text) and _ALL_SAID.search(s.text.lower()):
         return "utter_goodbye"  # "nope thats it" after thanks for the booking link: done, not "no massage"
+    if s.typed and reports_pressing_already(s.text) and not s.new_pain_place:
+        return "action_coach_massage"  # "using a tennis ball on the wall, cant really feel it": started already
     answer = _offer_answer(s)
     if answer is Answer.YES:
         return "action_coach_massage"
@@ -592,6 +599,8 @@ def _trusted(s: Situation) -> Situation:
             not _MOVE_WORDS.search(s.text.lower())) and "?" not in s.text:
         return replace(s, intent="goodbye")  # "lovely, talk next week so" after "I'll check in next week": agreed
     if s.intent == "delete_data" and s.typed and not (wants_deletion(s.text) or _DELETION_WORD.search(s.text.lower())):
+        if not s.awaiting and not s.active_loop and not s.mentions and _ASKS_HOW.search(s.text.lower()):
+            return replace(s, intent="out_of_scope")  # "can u help w my history essay": another kind of help
         return replace(s, intent=None, confidence=0.0)  # "nope, all clear" to a safety question deletes nothing
     if s.intent == "ask_professional" and s.typed and s.awaiting in ("checkin_offer", "coach_offer") and (
             not wants_professional(s.text)) and read_offer_reply(s.text, None) is not None:
@@ -608,6 +617,9 @@ def _trusted(s: Situation) -> Situation:
         return replace(s, intent=None, confidence=0.0)  # "ok I'll go and see the physio, thanks": going, not asking
     if s.intent in QUESTION_INTENTS and s.typed and "?" not in s.text and is_closing(s.text):
         return replace(s, intent=None, confidence=0.0)  # "fine. off to minor injuries then" asks nothing
+    if s.intent == "ask_how_massage" and s.typed and "?" not in s.text and not _ASKS_HOW.search(s.text.lower()) and (
+            not s.awaiting) and any(m.present and m.kind in ("region", "sensation") for m in s.mentions):
+        return replace(s, intent=None, confidence=0.0)  # "My wife has a sore spot under her shoulder blade" asks not
     if s.intent == "non_english" and (is_closing(s.text) or read_yes_no(s.text, None) is not None):
         return replace(s, intent=None, confidence=0.0)  # "sí!", "non, c'est tout, merci": understood anyway
     return s
@@ -632,6 +644,9 @@ def _going_to_be_seen(s: Situation) -> bool:
     return s.typed and "?" not in s.text and is_closing(s.text) and not _ASKS_FOR.search(s.text.lower())
 
 
+# what a request for the massage says in some word: "show me", "how do I", "can you help", "what should I do"
+_ASKS_HOW = re.compile(r"\b(?:how|show|teach|guide|walk|massag\w*|press\w*|rub\w*|what|tell|help|can|could|should|"
+                       r"would|want|wanna|need|where|please|pls|do i|technique|release|work on|treat\w*|fix|get rid)\b")
 _ASKS_FOR = re.compile(r"\b(?:can|could|would|want|wanna|need|prefer|rather|please|like|send|refer)\b")
 # words of the self-care or of doing it: a caution question names one ("can he do this with a pacemaker?")
 _SELF_CARE_WORDS = re.compile(r"\b(?:massag\w*|(?<!blood )press\w*|rub\w*|ball|roller|foam|stretch\w*|exercis\w*|"

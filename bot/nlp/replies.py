@@ -221,7 +221,9 @@ _NOT_LATER = r"(?![\w ]{0,25}\b(?:later|another|tomorrow|tonight|after|when|in a
 _TAKES_IT_UP = re.compile(rf"^(?:(?:fine|alright|all right|right|ok|okay|go on|fair enough|fair enuf|makes sense|"
                           rf"i see|got it)\s+(?:then\s+)?(?=let'?s|lets|i'?ll|go on|go ahead|yes|ok|sure|show me))?"
                           rf"(?:yes|yeah|yep|yup|ok|okay|sure|go on|please|very well|let'?s|lets|"
-                          rf"i'?ll (?:try|give|have){_NOT_LATER}|i will (?:try|give|have){_NOT_LATER}|show me|guide me|"
+                          rf"i'?ll (?:try|give|have){_NOT_LATER}|i will (?:try|give|have){_NOT_LATER}|"
+                          rf"show (?:me|us)|guide (?:me|us)|"
+                          rf"(?:i'?ll|i will) (?:go|take it|do it) (?:gentle|gently|easy|slow|slowly|light|lightly)|"
                           rf"talk me through|happy to|i'?d love|"
                           rf"(?:that|it|they|those|these|check[- ]?ins?|the check[- ]?ins?) (?:sounds?|would be|"
                           rf"seems?) (?:good|great|lovely|helpful|fine|perfect|grand|ideal|useful))\b")
@@ -358,8 +360,11 @@ def wants_professional(text: str) -> bool:
     return bool(_PROFESSIONAL.search(_words(text)))
 
 
-_WHY_THESE = re.compile(r"\b(?:why|how come)\b[^.!]{0,60}\b(?:those|these|them|that one|this one|muscles?|neck|"
+_WHY_THESE = re.compile(r"^(?:(?:but|ok|okay|hmm|wait|and)\s+)*(?:(?:why|whys that|why'?s that|how come)"
+                        r"(?:\s+(?:tho|though|is that|that|so|them|those|these))?|y\s+(?:tho|though))$|"  # "y tho"
+                        r"\b(?:why|how come)\b[^.!]{0,60}\b(?:those|these|them|that one|this one|muscles?|neck|"
                         r"shoulders?|back|talking about|on about)\b|"
+                        r"\bhow (?:is|can|could|would) it (?:be )?(?:a|the|this|that|my|one) (?:\w+ )?muscles?\b|"
                         r"\bhow (?:can|could|does|do|would|will|is|are) (?:a|the|those|these|this|that|my|one) "
                         r"(?:\w+ )?muscles?\b|\bhow (?:a|the|this|that|one|these|those) muscles? (?:can|could|does|do|"
                         r"would|will|give|gives|cause|causes|make|makes|send|sends)\b|"
@@ -495,7 +500,9 @@ _CONDITION_NAME = (r"\w+itis|\w+osis|\w+algia|sciatica|(?:slipped |bulging |hern
                    r"shin splints|plantar|rotator cuff|(?:pinched|trapped) nerve|sprain|strain|migraine|whiplash|"
                    r"arthritis|gout|rsi|repetitive strain|sinus\w*")
 _DIAGNOSIS_QUESTION = re.compile(
-    r"\b(?:is|could|can|might) (?:it|this|that) (?:even |really |actually |definitely )?(?:be )?(?:a )?"
+    # (not "how is it a muscle that isn't even where it hurts?", which asks how referred pain works)
+    r"(?<!how )(?<!why )\b(?:is|could|can|might) (?:it|this|that) (?:even |really |actually |definitely )?"
+    r"(?:be )?(?:a )?"
     r"muscle(?:s| thing| problem| issue)?\b|"
     rf"\b(?:is|could|might|would|can) (?:it|this|that|he|she) (?:be |have |has )?(?:a |an |my |his |her |some )?"
     rf"(?:[\w']+ ){{0,2}}(?:{_CONDITION_NAME})\b|"
@@ -582,10 +589,15 @@ _MORE_WORDS = re.compile(
     r"(?:not|no) feel(?: it)? (?:much|anything|a lot|it)|"  # learner English: "not feel much"
     r"not feeling|feel nothing|nothing|nothin|nuthin|nutten|nuttin|nowt|hee haw|zilch|nada|sod all|bugger all|"
     r"(?:cyaan|canny|cannae|kyaan) (?:really )?feel|not a lot|feel (?:very |so |only )?little|"
+    r"feel(?:ing|s)? (?:very|so|only) (?:a )?little|only (?:a )?(?:little|light|slight) (?:pressure|bit)|"
     # "I eh feel it" (Trinidad), "i no dey feel am" (Nigerian Pidgin), "only mild", "tickling"
     r"(?:i |me |mi )?(?:eh|doh|no dey|no) feel|tickling|(?:only )?mild(?: only)?|"
     r"feel\w* it (?:only )?small|small small|"
     r"feel (?:almost |hardly )?anything|(?:very|so) little|"
+    # "I can only just feel it", "ngl thats not doing much", "It doesn't feel of much"
+    r"(?:only|just) (?:just |barely )?feel(?:ing)? (?:it|that|anything)|"
+    r"(?:not|\w+n'?t) (?:doing|do|feel|feeling|feels|making) (?:of |like |a )?(?:much|a lot|anything|a thing|"
+    r"a difference|any difference)|"
     r"not much|not really|harder|deeper|firmer|more pressure|press more|push more|a bit more|little more|more|meh|"
     r"too light|too soft|too gentle|too weak|very light|weak|gentle rub|tickles?|nothing happening|"
     r"(?:a )?(?:bit|little|touch|tad) (?:light|soft|gentle)|quite (?:light|soft|gentle)|could (?:go|take) (?:a bit )?"
@@ -624,6 +636,22 @@ _LEVEL = re.compile(r"(?<![\d/\w])(\d{1,2}(?:\.\d)?|zero|one|two|three|four|five
 # "a strong one", "that one", "the first one": "one" as a word for a thing, not a level
 _ONE_AS_A_THING = re.compile(r"\b(?:a|an|the|that|this|which|good|strong|big|deep|nice|first|second|other|same|"
                              r"right|sore|tender|real|proper|[a-z]+er|[a-z]+est)\s+$")
+
+
+# words of the pressing itself: "using a tennis ball on the wall, cant really feel it" said to the coaching offer
+_PRESSING_NOW = re.compile(r"\b(?:press\w*|push\w*|ball|roller|rubb\w*|digg?\w*|thumb|knuckles?|lean\w* (?:on|into)|"
+                           r"feel (?:it|that|nothing|nothin|much|anything)|can'?t (?:really |rly )?feel|only just feel|"
+                           r"not doing (?:much|anything)|harder|deeper|firmer|lighter|softer|gentler)\b")
+
+
+def reports_pressing_already(text: str) -> bool:
+    """Said to the offer to guide the massage, a reply that tells how the pressing feels ("cant feel nothin, using
+    the ball", "pressing now, about a 6"): they have started, so the coaching starts and answers it."""
+    words = _words(text)
+    if "?" in text or not _PRESSING_NOW.search(words):
+        return False
+    reading = read_pressure(text)
+    return reading.direction in (Pressure.MORE, Pressure.LESS, Pressure.STOP) or reading.level is not None
 
 
 def _level_in(words: str, band: tuple[int, int] = (5, 7)) -> float | None:
@@ -914,6 +942,7 @@ _HELP_PLACES = (r"999|111|911|112|000|gp|doctors?|doctor'?s|docs?|surgery|ambula
 _CLOSING = re.compile(
     r"^(?:no|nope|na|nah|nothing|that'?s all|that'?s it|that is all|that'?s everything|that is everything|"
     r"all good|all done|i'?m good|i'?m fine|im good|ta-ra|tara|ta ra|cheerio|laters|ttyl|gg|take care|all the best|"
+    r"l8r|l8rs|l8ters|later|cya|c ya|peace out|sound(?: as| mate| bro)?$|"
     r"(?:all |that'?s |thats )?sorted|"
     r"(?:na|naw|nah|no)\W+(?:ur|you'?re|ye'?re|yer|you are) (?:alright|all right|ok|okay|grand|fine)|"
     r"have a (?:good|great|nice|lovely) (?:one|day|evening|night|weekend)|"
@@ -921,6 +950,8 @@ _CLOSING = re.compile(
     r"no thanks|no thank you|not now|not right now|bye|goodbye|cheers|ta|thanks|thank you|thx|thnx|tnx|ty|thank u|"
     r"safe(?: bro| man| g| fam| mate| yeah)?\W*$|"  # London "safe": thanks, all good
     r"that'?ll do|back to (?:it|work|the grind|the office|my shift|the desk)|"
+    # "right, back to the chops", "back to service": off to the work again, in a few words of their own
+    r"back to (?!(?:the |my )?(?:pain|ache|hurt\w*|sore\w*|square|normal)\b)(?:the |my |me )?[a-z']+(?: [a-z']+)?$|"
     r"nothing else|nothin|nuthin|nowt|none|i'?m off|im off|i'?m done|done for now|see you|see ya|good night|night|"
     r"that'?s me|that will be all|that'?ll be all|will do|that was (?:all|it|everything)|that'?s the lot|thats the lot|"
     r"(?:i'?m |im )?(?:going|leaving|off|heading (?:off|there|in|out)|on my way)(?: now| right now| then)?$|"
@@ -934,10 +965,13 @@ _CLOSING = re.compile(
     r"(?:[\w']+\W+){0,5}?(?:ringing|calling|phoning|booking|calling up|ring|call|phone|book|get|getting|"
     r"go (?:and |to )?see|going (?:to )?see|go|going|"
     r"head|heading|off|try|trying|contact|contacting|visit|pop|popping|make an appointment (?:with|at)|book in with|"
-    r"booking in with)\W+(?:(?:the|my|an|a|them|up|down|to|down to|over to|into|in at|round to)\W+)*"
+    r"booking in with|(?:take|taking|bring|bringing|carry|carrying|drive|driving) (?:him|her|them|me|us))"
+    r"\W+(?:(?:the|my|an|a|them|up|down|to|down to|over to|into|in at|round to)\W+)*"
     rf"(?:{_HELP_PLACES}|them|now|today|tonight|straight away|right away|asap)\b|"
-    r"(?:(?:k|ok|okay|fine|right|alright|will do)\W+)*(?:i'?ll|ill|i will|will|gonna|going to|i'?m gonna|i'?m going to)"
-    r"(?: go| go and)? (?:(?:get it|have it|get this|get him|get her) (?:looked at|checked|seen to)|"
+    r"(?:(?:k|ok|okay|fine|right|alright|will do)\W+)*(?:i'?ll|ill|i will|will|gonna|going to|i'?m gonna|i'?m going to|"
+    r"we'?ll|we will|we shall|we'?re going to|we are going to|she'?ll|he'?ll|they'?ll)"
+    r"(?: go| go and)? (?:(?:get it|have it|get this|get him|get her|get them|have her|have him) "
+    r"(?:looked at|checked|seen to|seen)|"
     r"(?:get|be) (?:seen|checked|looked at))\b|"
     # someone else taking them: "my daughter says she'll take me to A&E this afternoon", "my son will drive me in"
     r"[\w' ]{0,40}\b(?:take|taking|drive|driving|run|running) (?:me|him|her|them|us) (?:in\b|(?:to|into|down to) "
@@ -1001,6 +1035,22 @@ def is_farewell(text: str) -> bool:
     """A closing that cannot be an answer to a question in a form ("nope thats all, thx!!", "ok ringing the
     midwife now"): unlike a bare "no", which may answer "anything that makes it worse?"."""
     return is_closing(text) and len(_words(text).split()) > 1 and bool(_FAREWELL_WORDS.search(_words(text)))
+
+
+# a whole clause that only says goodbye, at the end of a longer message
+_FAREWELL_CLAUSE = re.compile(r"(?:(?:ok|okay|so|well|anyway|right)\s+)*(?:good ?bye|bye(?: bye| for now| now)?|"
+                              r"good ?night|night night|good day(?: to (?:you|ye|ya))?|take care|cheerio|ta-? ?ra|"
+                              r"see (?:you|ya|u)(?: later| soon| again)?|god bless(?: you)?|bless you|all the best|"
+                              r"many thanks again|thanks again|thank you again)(?:\s+(?:x+|all|dear|love|mate|pal))?")
+# a first clause that says there is nothing more: "That is all.", "No more question.", "Is all."
+_ALL_SAID_FIRST = re.compile(r"^(?:(?:no|nope|nah|ok|okay|right)\s+)*(?:that'?s all|that is all|thats all|is all|"
+                             r"that'?s everything|that is everything|nothing (?:else|more)|no more(?: questions?)?|"
+                             r"that will be all|that'?ll be all|that was all|that'?s the lot|all done)$")
+_NO_MORE_QUESTIONS = re.compile(r"\bno (?:more|other|further) questions?\b")
+# what would make a goodbye something else: a place or a symptom said between the thanks
+_NEWS_OF_THE_BODY = re.compile(r"\b(?:pain\w*|hurt\w*|ach(?:e|es|ing|y)|sore\w*|numb\w*|tingl\w*|swol\w*|swell\w*|"
+                               r"bleed\w*|worse|weak\w*|dizz\w*|sick|vomit\w*|fever|sharp|burn\w*|another|"
+                               r"one more|also|still|question)\b")
 
 
 _NO_FIRST = re.compile(r"^(?:no|nope|nah|naw|nothing|none|not)\b")
@@ -1090,12 +1140,18 @@ def is_closing(text: str) -> bool:
     words = _words(text)
     if "?" in text or _QUESTION_START.match(words):
         return False  # "should I take him to A&E or the GP?" asks; it does not leave
+    clauses = [c for c in (_words(part) for part in re.split(r"[.!;,\n]+", text)) if c]
+    bye_last = bool(_FAREWELL_CLAUSE.fullmatch(clauses[-1])) if clauses else False
+    if len(clauses) > 1 and (bye_last or _ALL_SAID_FIRST.match(clauses[0])) and not any(
+            _NEWS_OF_THE_BODY.search(_NO_MORE_QUESTIONS.sub(" ", c)) for c in (clauses[:-1] if bye_last else clauses)):
+        # "That is all. Thank you, you have been very patient with an old lady. Goodbye.": whatever the
+        # thanks say in between, a goodbye at the end (or "that's all" first) leaves, unless a new pain comes
+        return True
     if re.search(r"\b(?:but|also|another (?:thing|question|pain|place|area|problem|spot|issue)|else hurts|question)\b",
-                 words):
+                 _NO_MORE_QUESTIONS.sub(" ", words)):
         return False
     if comes_back_later(text):
         return True  # "THIS IS TOO MANY QUESTIONS I'LL COME BACK LATER": leaving for now, whatever came before
-    clauses = [c for c in (_words(part) for part in re.split(r"[.!;,\n]+", text)) if c]
     closing = [bool(_CLOSING.match(_ACKNOWLEDGEMENT.sub("", c.replace("shall ", "will ")) or c)) for c in clauses]
     settled = [ok or bool(_ACKNOWLEDGING_ONLY.match(c)) or _is_small_talk(c)
                for ok, c in zip(closing, clauses, strict=True)]
