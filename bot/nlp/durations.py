@@ -224,9 +224,10 @@ _UNCOUNTED_RANGE = {"days": (2.0, 14.0), "weeks": (7.0, 70.0), "months": (28.0, 
                     "ages": (60.0, 36500.0), "a long time": (60.0, 36500.0)}
 _UNCOUNTED_SAID = re.compile(r"(?:(?:it'?s\s+|its\s+)?been\s+|for\s+|many\s+|some\s+)*(days|weeks|months|years|ages|"
                              rf"a long time|{_UNCOUNTED_WORDS})(?:\s+now)?")
-# "it's been years now", "been months": not "been years since I last ran" (the time since something else)
-_BEEN_UNCOUNTED = re.compile(rf"\bbeen\s+(?:many\s+|some\s+)?({_UNCOUNTED_WORDS})\b(?!\s+(?:old|ago|since\s+(?:i|we|he|"
-                             r"she)\s+(?:last|saw|went|did|was|were|had|played|ran)\b))")
+# "it's been years now", "been months" (or "bin months", as it is typed by ear): not "been years since I last ran"
+# (the time since something else)
+_BEEN_UNCOUNTED = re.compile(rf"\b(?:been|bin|bn)\s+(?:many\s+|some\s+)?({_UNCOUNTED_WORDS})\b"
+                             r"(?!\s+(?:old|ago|since\s+(?:i|we|he|she)\s+(?:last|saw|went|did|was|were|had|played|ran)\b))")
 # ... and said of the pain without "for": "I've had it years", "been going on years", "been hurting months now",
 # "years this has been going", "months it's been like this" (not "had it years ago", "haven't had it in years")
 _UNCOUNTED_AFTER_IT = (r"(?=\s*(?:$|[^\w\s']|(?:now|to|tbh|honestly|really|i|if|and|but|so|on|off|already|"
@@ -363,7 +364,10 @@ def _done_for_years(before: str, head: str) -> bool:
 
 
 # ... or how old the person is, as many languages say it ("I have 34 years, I work ...")
-_AGE_BEFORE = re.compile(r"\bi\s+have\s+$")
+_AGE_BEFORE = re.compile(r"\bi\s+have\s+$|"
+                         # ... and "I am Maria, 72 year, from Portugal", "I'm 72 years, retired": the writer's age,
+                         # said after their name or straight after "I am" as learners of English say it
+                         r"\b(?:i\s+am|i'?m|im|my\s+name\s+is|name'?s|this\s+is)\s+(?:[a-z]+\s*,\s*)?$")
 # ... or how long something was well: "thats been fine for years", "pain free for 10 years", "no bother for months"
 _WELL_BEFORE = re.compile(r"\b(?:fine|ok|okay|alright|all\s+right|grand|good\s+as\s+gold|no\s+bother|no\s+trouble|"
                           r"no\s+problems?|no\s+issues?|(?:pain|symptom|trouble)[\s-]?free|clear|perfect|normal)"
@@ -887,12 +891,17 @@ _A_LENGTH = re.compile(rf"(?:the\s+)?(?:(?:past|last)\s+)?(?:(?:a|an)\s+)?(?:{_N
                        rf"several\s+|half\s+(?:a\s+|an\s+)?)?(?:{_LENGTH_UNITS})s?(?:\s+now)?")
 
 
+_BEGAN = _set("started began begun kicked opened resumed")
+
+
 def _is_event(words: list[str]) -> bool:
     first = words[0]
     if first in _DETERMINERS or first in _EVENT_NOUNS:
         return len(words) > 1 or first in _EVENT_NOUNS
     if first.endswith("ing") and len(first) > 4:
         return True
+    if len(words) > 1 and words[1] in _BEGAN and first not in _SUBJECTS and first not in _CLAUSE_STOP:
+        return True  # "since season started", "since term began": the article left out, as texts leave it
     if first in _SUBJECTS and len(words) > 1:
         verb = next((w for w in words[1:] if w not in _NOT_VERBS), "")
         return verb in _IRREGULAR_PAST or (verb.endswith("ed") and len(verb) > 3)
@@ -996,8 +1005,9 @@ def _candidates(low: str, today: date) -> list[tuple[str, float, int, int]]:
         found.append(("length", amount * _UNIT_DAYS[match.group("unit")], match.start(), match.end()))
     # a unit alone as its own clause: "bout 6. month or so", "couple of weeks? week or so"
     # ... and as texts shorten it: "wk or so", "a mth"
+    # ... and "4. year or more", "month or longer", "a year plus": one unit at the least
     for match in re.finditer(r"(?:^|[.,;!?]\s*)((?:a\s+)?(week|wk|fortnight|month|mth|mnth|year|yr)"
-                             r"(?:\s+or\s+so|\s*ish)?)"
+                             r"(?:\s+or\s+so|\s*ish|\s+or\s+(?:more|longer|over)|\s+plus|\s*\+|\s+at\s+least)?)"
                              r"\s*(?=$|[.,;!?])", low):
         found.append(("length", _UNIT_DAYS[match.group(2)], match.start(1), match.end(1)))
     # ... and in the plural, an uncounted few: "6/10. months. desk job" (weeks 3, months 3, years 2)
@@ -1082,7 +1092,7 @@ def _accepted(kind: str, days: float, low: str, start: int, end: int, *, about_p
                 _BABY_AGE_BEFORE.search(before) and re.search(r"(?:day|week|wk|month|mth|mnth|mo)s?$", head)
                 and not _ONSET_WORDS.search(before[-30:])) or (
                 _AGE_BEFORE.search(before) and re.search(r"(?:year|yr)s?$", head)
-                and re.match(r"\s*(?:$|[,.;!]|and\b)", after)) or (
+                and re.match(r"\s*(?:$|[,.;!]|and\b)", after) and days >= 12 * 365) or (
                 _PERSON_BEFORE_AGE.search(before) and re.search(r"(?:year|yr)s?$", head)
                 and re.match(r"\s*(?:old\b|,|$)", after)):
             return False  # "80 years old", "29 weeks pregnant", "I have 34 years": an age, not how long it has hurt
@@ -1223,6 +1233,11 @@ def find_duration(text: str, *, about_pain: bool = True, activities: Iterable[tu
         if age:  # "baby is 6 weeks old ... since she was born": the baby's age
             amount = word_number(age.group("count")) or 1.0
             return Duration(amount * _UNIT_DAYS[age.group("unit")], text[start:end], start, end)
+        month = _MONTH_OF_THE_EVENT.match(low, end)
+        if month:  # "since season started, like august": the month the event began in dates it
+            name = _MONTH_SHORT.get(month.group("month"), month.group("month"))
+            day = _PART_DAY.get(month.group("part") or "", 1)
+            return Duration(_days_since(name, today, day), text[start:month.end()], start, month.end())
         return Duration(None, text[start:end], start, end)
     return None
 
@@ -1267,8 +1282,20 @@ def _concludes(low: str, said: Duration) -> bool:
             and bool(_CONCLUDED_ENDS.match(low, said.end)))
 
 
+# The month an onset event began in, said after it: "since season started, like august", "since uni started so
+# mid september", "since the new job, back in march"
+_MONTH_OF_THE_EVENT = re.compile(
+    r"\s*,?\s*(?:(?:so|like|about|around|roughly|maybe|probably|i\s+think|which\s+was|that\s+was|in|back\s+in|"
+    r"since|from|approx|abt|bout)\s+)*(?:(?P<part>early|mid|late|start|end)(?:\s*-\s*|\s+of\s+|\s+))?"
+    rf"(?P<month>{_MONTH_NAMES})\b(?=\s*(?:$|[.,;!?)\n]|(?:i\s+think|or\s+so|ish|and|but|time)\b))")
+
+
 # A birth as the onset ("since she was born", "since having the baby") and the baby's age said with it
-_BIRTH = re.compile(r"\b(?:born|birth|arrived|came\s+along|had\s+(?:her|him|them|the\s+(?:baby|twins))|"
+_BIRTH = re.compile(r"\b(?:born|birth|arrived|came\s+along|"
+                    # "since she came", "since the baby came home" (not "since she came to stay", "came back")
+                    r"(?:she|he|they|baby|bubba|twins|(?:the|my|our)\s+(?:baby|twins|little\s+one|son|daughter))\s+"
+                    r"(?:came|come)(?:\s+home)?\b(?!\s+(?:to|back|over|round|around|in|out|up|down|for|with|by|and)\b)|"
+                    r"had\s+(?:her|him|them|the\s+(?:baby|twins))|"
                     r"having\s+(?:her|him|them|the\s+(?:baby|twins)|my\s+(?:son|daughter|baby|little\s+one)))\b")
 _BABY_AGE = re.compile(rf"\b(?P<count>{_NUM}|a)\s*(?P<unit>day|week|wk|month|mth|mo)s?\s+old\b")
 

@@ -505,6 +505,9 @@ _IT_FEELS_OPENS = re.compile(r"^\W*(?:(?:and|but|so|oh|also)\s+)?(?:it'?s|its|it
 # "Left side mostly, worse at night" (not "Left it a week", "Right after I ran")
 _SIDE_OPENS = re.compile(
     r"^\W*(?:(?:it'?s|its|it\s+is|on|in|down|across|along|mostly|mainly|more|especially|esp|just|only|worse|worst)\s+)*"
+    # ... or with the part of the place before it: "The inside of the right one."
+    r"(?:(?:the\s+)?(?:inside|outside|inner|outer|front|back|top|bottom|side|middle)\s+(?:bit\s+|part\s+)?of\s+"
+    r"(?=(?:the|my)\s+(?:left|right)\s+one\b))?"
     r"(?:(?:the|my)\s+)?(left|right|both)(?=\s*(?:$|[,.;:!?]|(?:one|ones|side|sides|hand|mostly|mainly|more|worse|"
     r"worst|only|too|as\s+well|of\s+(?:them|em))\b))")
 
@@ -602,11 +605,19 @@ _PART_AFTER_THE_PLACE = frozenset({"back", "front", "top", "bottom", "side", "ou
                                    "underside", "base", "tip", "palm"})
 
 
+_PAIN_AFTER_THE_PLACE = frozenset({"pain", "pains", "ache", "aches", "aching", "achy", "sore", "soreness", "hurts",
+                                   "stiff", "stiffness", "tight", "niggle", "twinge", "issue", "problem"})
+
+
 def _side_letter_after(span: Span, doc: Doc) -> str | None:
     """"outer elbow R, burning", "top of foot L", "wrist (rt)": a side letter right after the place, set off."""
     i = span.end + 1 if span.end < span.sent.end and doc[span.end].text == "(" else span.end
     if i + 1 < span.sent.end and doc[i].lower_ in _PART_AFTER_THE_PLACE:
         i += 1  # "wrist back L", "knee front R": the part of the place said after it, then the side
+    if i + 1 < span.sent.end and doc[i].lower_ in _PAIN_AFTER_THE_PLACE:
+        i += 1  # "heel pain R", "knee ache L.", "hip pain (rt)": the pain named after the place, then the side
+        if i + 1 < span.sent.end and doc[i].text == "(":
+            i += 1
     if i >= span.sent.end or _is_foreign(doc[i]):
         return None
     letter, stop = doc[i].lower_, doc[i].lower_.endswith(".")  # "knee L." is one token
@@ -941,8 +952,9 @@ def _a_doing_in_this_use(word: str, before: str, after: str) -> bool:
     if word == "sat" and (_SATURDAY_BEFORE.search(before) or (
             _SATURDAY_AFTER.match(after) and not _SITTER_BEFORE.search(before))):
         return False  # "fri n sat", "after footy sat", "on sat"; not "I sat", "been sat"
-    if word in {"writing", "write", "writes", "wrote", "written"} and _WRITTEN_FOR.match(after):
-        return False
+    if word in {"writing", "write", "writes", "wrote", "written", "typing", "type", "types", "typed", "texting",
+                "messaging"} and _WRITTEN_FOR.match(after):
+        return False  # "I'm typing for my mum", "writing on behalf of my dad": this message, written for someone
     if last == "garden" and _GARDEN_THINGS_AFTER.match(after):
         return False
     if word == "cold" and (_COLD_SORE_AFTER.match(after) or (
@@ -1614,7 +1626,13 @@ def _limb_pointed_back_no_correction(text: str, found: list[Mention], said: list
 
 # "actually" and "rather" correct only when a place follows ("actually it's the left", "rather my neck"); "Actually,
 # I should mention I had cancer" tells something new
-_CORRECTION = re.compile(r"\b(?:sorry|i meant|i mean|i ment|meant to say|no wait|correction|my mistake|perd[oó]n|"
+_CORRECTION = re.compile(r"\b(?:sorry(?!\W+(?:something'?s?|somethings|something\s+(?:is|has|happened)|"
+                         # "Sorry, something's wrong. Her speech has gone slurred": an apology that brings news, no
+                         # correction of the place
+                         r"to\s+(?:bother|interrupt|say|tell|ask)|for\s+(?:the|my|bothering|asking)|about\s+that|"
+                         r"(?:i|we)\s+(?:have|need|forgot|can'?t|cannot)|(?:she|he|they)\s+(?:is|has|can'?t|cannot|just)|"
+                         r"(?:her|his)\s+(?:speech|face|arm|leg)|(?:please|pls)\s+(?:help|hurry)|quick\s+question)\b)|"
+                         r"i meant|i mean|i ment|meant to say|no wait|correction|my mistake|perd[oó]n|"
                          r"pardon|not the (?:left|right|other)(?: one| side)?\b|"
                          r"(?:no|nope),? (?:it'?s|its|is|it is) (?:the|my)|"
                          r"(?:actually|rather),? (?:it'?s|its|it is|the|my|on the|more|not)|"
@@ -1970,8 +1988,11 @@ def _words_after_the_facts(text: str, found: list[Mention]) -> list[Mention]:
         return []
     low = text.lower().rstrip(" .!?")
     at = low.rfind(duration.text.lower())
-    last = low[at + len(duration.text):].strip() if at >= 0 else ""
-    said = " ".join(m.text.lower() for m in found if m.text)
+    last = low[at + len(duration.text):].strip(" .,;:!?") if at >= 0 else ""  # "couple weeks. long hauls"
+    # the facts' own words (not the concepts read under them, nor a finding that names a cause or a risk: "long hauls"
+    # is the driving said, whatever it also warns of)
+    said = " ".join(m.text.lower() for m in found if m.text and m.kind != "concept" and not (
+        m.kind == "finding" and m.value.endswith(("_cause", "_risk_factor"))))
     if not re.fullmatch(r"[a-z][a-z'\-]*(?: [a-z][a-z'\-]*){0,2}", last) or len(last) < 3 or last in said or any(
             word in said for word in last.split() if len(word) > 3) or _NOT_A_LIST_TRIGGER.search(last) or \
             _NOT_WORDS_OF_A_CAUSE.search(last) or _NOT_A_TRIGGER.match(last) or _PAIN_SAID.search(last) or \
@@ -2006,14 +2027,26 @@ def _trigger_words(text: str, found: list[Mention]) -> list[Mention]:
                 continue
             if low.startswith("from", match.start()) and _CAME_BACK_BEFORE.search(low[:match.start()]):
                 continue  # "home from university for the weekend": where someone came from, not a cause
+            if low.startswith("from", match.start()) and _FROM_A_PLACE_NAME.match(text, match.start("what")) and \
+                    not said_as_aggravation:
+                continue  # "I am Maria, 72 year, from Portugal": where someone comes from, a name, not a cause
+            if cue in (_CAUSE_IS_MURDER, _DOING_ALL_DAY) and any(
+                    re.search(rf"(?<![\w']){re.escape(place)}(?![\w'])", what) for place in places):
+                continue  # "my back is murder", "back of hand all day": the place, no cause
             if _only_the_time(what, found):
                 continue  # "from one month maybe": a learner's "for a month", a time and no cause
             if cue is not _TRIGGER_CUE and (_NOT_A_CAUSE.search(what) or _PAIN_SAID.search(what) or (
                     cue is _ON_A_DOING and _NOT_ON_A_DOING.match(what)) or (
-                    cue in (_WORK_SAID, _TIME_SPENT_ON, _BEEN_THERE) and _TREATMENT.search(what)) or (
+                    cue in (_WORK_SAID, _TIME_SPENT_ON, _BEEN_THERE, _DOING_ALL_DAY, _SINCE_I_STARTED,
+                            _SINCE_A_SESSION) and _TREATMENT.search(what)) or (
                     _COACHING_SAID.search(what))):
                 continue
-            if len(what) >= 4 and not _NOT_A_TRIGGER.match(what) and (about_pain or said_as_aggravation):
+            # "2 wks since i started hill reps", "2 month. hangin in the harness aw day": an answer of facts that says
+            # the doing the pain began with, or keeps up, with how long it has lasted
+            of_the_facts = cue in (_SINCE_I_STARTED, _DOING_ALL_DAY, _SINCE_A_SESSION) and any(
+                m.kind in {"duration", "intensity"} and m.present for m in found)
+            if len(what) >= 4 and not _NOT_A_TRIGGER.match(what) and (
+                    about_pain or said_as_aggravation or of_the_facts):
                 return [Mention(kind="trigger_words", value=what, text=match.group(0))]
     if times:
         return []
@@ -2142,11 +2175,53 @@ _WORKPLACE_SAID = re.compile(
     r"management|hr|it\s+support)\b)(?:(?:the|a|an|my|our|his|her|their)\s+)?"
     r"[a-z][a-z'\-]*(?:\s+(?!(?:and|but|so|or|because|it|which|where|when|with|is|was|for|since|as|all|every)\b)"
     r"[a-z][a-z'\-]*){0,3}?)" + _WHAT_ENDS)
+# "I wash pots all day", "look down all day", "hangin in the harness aw day": a doing said with how long it goes on, in
+# a learner's plain verb or a dialect's doing-word, opening its clause (not "it hurts all day", "I feel it all day",
+# "I'm fine all day", "stiff all day": the pain or the person, no doing)
+_DOING_ALL_DAY = re.compile(
+    r"(?:^|[,.;:!?]\s*|\b(?:and|then|i|we|i\s+just|i\s+always)\s+)"
+    r"(?!(?:i|i'm|im|it|it's|its|is|am|are|was|be|been|have|has|had|feel|feels|felt|get|gets|got|the|my|a|an|this|"
+    r"that|there|pain|sore|stiff|tight|fine|ok|okay|good|bad|worse|better|same|constant|there|like|on|off|in|at|"
+    r"sleep|sleeping|rest|resting|stay|lie|lying|lay|laying|sit|sat|stand|notice|think|need|want|can|cant|can't|"
+    r"just|always|almost|nearly|hurt|hurts|ache|aches|throb|throbs|burn|burns|and|or|but|so|not|no|nothing|still|"
+    r"work|works|working|busy|home|off|up|down|awake|tired)\b)"
+    r"(?P<what>[a-z]{3,}(?:\s+[a-z][a-z'\-]*){0,4}?)"
+    r"(?=\s+(?:all|aw|a')\s+(?:day|night|shift|week)\b|\s+(?:the\s+)?whole\s+(?:day|shift)\b|\s+for\s+hours\b|"
+    r"\s+non[- ]?stop\b|\s+every\s+(?:single\s+)?day\b)")
+# "since I started hill reps", "when I started the new job", "after I took up padel", "since starting boxing": the doing
+# the pain began with, whatever its words (not "since I started physio", "when I started to feel it")
+_SINCE_I_STARTED = re.compile(
+    r"\b(?:ever\s+since|since|when|after|from\s+when|from)\s+"
+    r"(?:(?:i|we|i've|ive|i\s+have|we've)\s+(?:just\s+|first\s+)?(?:started|began|begun|took\s+up|taken\s+up|"
+    r"got\s+into|joined|switched\s+to|went\s+back\s+to)|starting|beginning|taking\s+up|joining|getting\s+into)\s+"
+    r"(?!(?:to|on|with|feeling|getting|having|taking|physio|rehab|treatment|tablets|meds|medication|painkillers|"
+    r"exercises|stretching|stretches|it|this|that|then|again|out|off|up)\b)" + _WHAT_IT_IS + _WHAT_ENDS)
+# "since bench 3 days ago", "sore since footy on saturday": a doing named alone, dated by when it was done
+_SINCE_A_SESSION = re.compile(
+    r"\b(?:ever\s+)?since\s+(?P<what>(?!(?:the|my|a|an|then|it|that|this|last|yesterday|today|covid|surgery|op|"
+    r"operation|birth|flu|cold|fall|accident|injury|christmas|xmas|easter|school|work|lunch|dinner|breakfast|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|about|around|like|maybe|over|nearly|almost|"
+    r"i|we|he|she|they)\b)[a-z]{3,}(?:\s+[a-z]{3,})?)"
+    r"(?=\s+(?:(?:\d+|a|an|one|two|three|four|five|six|a\s+few|few|a\s+couple\s+of|couple\s+of)\s+"
+    r"(?:days?|weeks?|wks?)\s+ago|(?:on\s+)?(?:last\s+)?" + _WEEKDAY_WORDS
+    + r"|sat|saturday|yesterday|last\s+night)\b)")
+# "3 hour lectures on plastic chairs are murder", "long drives are a killer": the cause said with what it does to the
+# person (a place said so is the pain, not a cause: "my back is murder")
+_CAUSE_IS_MURDER = re.compile(
+    r"(?:^|[,.;:!?(]\s*|\b(?:and|but|the)\s+)(?P<what>[a-z0-9][a-z0-9'\-]*(?:\s+[a-z0-9][a-z0-9'\-]*){0,6}?)\s+"
+    r"(?:are|is|were|was|'re|'s)\s+(?:(?:absolute|absolutely|pure|just|such|a\s+total|total|proper|literal|"
+    r"literally)\s+)?(?:murder|torture|a\s+killer|killers|brutal|hell|a\s+nightmare|evil)\b")
+# "just aches by the end of my round", "sore at the end of my run": what was done, by the end of which it hurts (not the
+# end of the day, a week or a shift: a time of day)
+_BY_THE_END_OF = re.compile(
+    r"\b(?:by|at|towards|near)\s+the\s+end\s+of\s+(?P<what>(?:my|the|a|his|her)\s+(?!(?:day|days|week|night|evening|"
+    r"month|year|shift|shifts|working|work|school|term|season)\b)[a-z][a-z'\-]*(?:\s+[a-z][a-z'\-]*){0,2}?)"
+    + _WHAT_ENDS)
 # The cues in the order they are tried: the first one that names something is what makes it worse
 # (the time spent and where before the plain cues: "after a long day on the building site" is more than "a long day")
 _TRIGGER_CUES = (_TIME_SPENT_ON, _TRIGGER_CUE, _CAUSE_NAMED, _CAUSE_BEFORE_IT, _WORK_SAID, _BEEN_DOING, _BEEN_THERE,
                  _SHIFT_WORK, _SINCE_I_DO, _SINCE_A_NEW_THING, _SINCE_A_CHANGE, _SINCE_MORE_OF, _ON_A_DOING,
-                 _WORKPLACE_SAID)
+                 _WORKPLACE_SAID, _SINCE_I_STARTED, _DOING_ALL_DAY, _SINCE_A_SESSION, _CAUSE_IS_MURDER, _BY_THE_END_OF)
 
 
 # Work shifts named as the whole message: "long shifts on the coffee machine tbh", "night shifts at the depot"
@@ -2169,6 +2244,9 @@ def _cut_at_the_pain(what: str) -> str:
     return _PAIN_SAID_AFTER_CAUSE.sub("", what).strip()
 
 
+# A name said after "from": a country, a town or a person's name, capitalised and no doing ("from Portugal", "from
+# New York"), which is where someone is from
+_FROM_A_PLACE_NAME = re.compile(r"(?:[A-Z][a-zà-ÿ'\-]+)(?:\s+[A-Z][a-zà-ÿ'\-]+)*(?![\w'])(?!\s+[a-z]+ing\b)")
 _CAME_BACK_BEFORE = re.compile(r"\b(?:home|back|away|came|come|comes|coming|returned|returning|flew|flown|flying|"
                                r"moved|travelled|traveled|arrived|fresh|straight|visiting|visitor)\s+$")
 # "after footy sat": the day it was done, not part of what was done
@@ -2606,6 +2684,9 @@ def _one_side_for_all(doc: Doc, mentions: list[Mention], sided_regions: set[str]
                 side = next(iter(others))
             if side is None and _PAIRED_PLURAL.search(mention.text.lower()):
                 side = "both"  # "my shins are sore", "forehead n temples": both of a pair, when no side is said
+            if side is None and mention.value in _MIDLINE_PLACES and sentence and _CENTRAL.search(
+                    text[sentence[0]:sentence[1]]):
+                side = "both"  # "between shoulder blades, in the middle": the middle of both sides
             if side:
                 mention = replace(mention, side=side)
         kept.append(mention)
@@ -2693,6 +2774,14 @@ def _sides_mixed_up(text: str, found: list[Mention]) -> list[Mention]:
 _PAIRED_PLURAL = re.compile(r"(?<!between )(?<!between my )(?<!between the )\b(?:shins|calves|thighs|knees|hips|"
                             r"shoulders|elbows|wrists|forearms|arms|legs|ankles|heels|feet|soles|arches|hamstrings|"
                             r"hammies|quads|hands|palms|temples|glutes|buttocks|bum cheeks|butt cheeks)$")
+# The upper back said to be in the middle ("between shoulder blades, in the middle", "dead centre between my shoulder
+# blades"): the pain is on both sides of the spine. (Not other midline places: "back pain in the middle", "across my
+# forehead" stay without a side, as before.)
+_MIDLINE_PLACES = frozenset({"upper_back"})
+_CENTRAL = re.compile(r"\b(?:in|down|at|right\s+in|bang\s+in|slap\s+bang\s+in)\s+the\s+(?:middle|centre|center)\b"
+                      r"(?!\s+of\s+(?:the\s+|a\s+|my\s+)?(?:night|day|week|month|afternoon|morning|evening|shift|"
+                      r"match|game|run|session|workout|it|that|this|class|meeting)\b)|\bdead\s+(?:centre|center|middle)\b|"
+                      r"\bcentral(?:ly)?\b|\bmidline\b")
 
 
 def mentions_from_text(text: str, sided_regions: Iterable[str], *, bare_intensity: bool = False) -> list[Mention]:

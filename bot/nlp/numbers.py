@@ -72,6 +72,8 @@ _LEAD_IN = re.compile(
     r"strong|stronger|strenght|lvl|oh|ooh|ohh|hmm|hm|um|umm|erm|uh|meant|mean|ment|"
     # "usually 5, sometimes 6": how strong it usually is (the usual-score reading picks which)
     r"usually|normally|generally|typically|sometimes|mostly|often|"
+    # ... as they are mistyped: "normaly 5, after the work more", "usualy 4"
+    r"normaly|normly|usualy|usally|usuall|genrally|generaly|"
     r"of about|of around|of maybe|of roughly|still|now|currently|down to|back to|"
     # Nigerian Pidgin "na" is "is": "the pain now na 4", "e na like 6"
     r"(?:pain|it|e|now|dey) na|"
@@ -103,7 +105,7 @@ _SCORE_TAIL = re.compile(
     r"maybe|or|to|i|i'd|id|and|but|by|tbh|probably|prob|sometimes|usually|max|tops|though|these|in|if|during|after|"
     r"while|really|honestly|dear|mate|lol|haha|x+(?!\s*\d)|even|still|then|first|if|right|depending|worst|best|"
     # "about a 5 overall", "a 6 on average"
-    r"overall|generally|typically|average|on\s+average|in\s+general|all\s+round|"
+    r"overall|generally|typically|normally|normaly|usualy|average|on\s+average|in\s+general|all\s+round|"
     r"perhaps|possibly|anyway|anyhow|regardless|"  # "6 perhaps", like "6 maybe"; "a 4 anyway"
     r"mebbe|mibbe|mebbes|mibbes|prolly|probs|"  # "4 mebbe": "maybe" as Scots and Geordies write it
     rf"out|most|which|that|since|for|like|about|bout|abt|around|{_NEXT_CLAUSE})\b|"
