@@ -193,7 +193,8 @@ def _times_when_worse(turn: UserTurn) -> bool:
 
 
 # The first steps of the day bring it on: what makes it worse, not only when it comes
-_GETTING_UP = re.compile(r"\b(?:first (?:few )?steps?|first thing|getting (?:up|out of bed)|out of bed|on waking|"
+_GETTING_UP = re.compile(r"\b(?:(?:first|1st) (?:few )?steps?|(?:first|1st) thing|getting (?:up|out of bed)|out of bed|"
+                         r"on waking|"
                          r"when (?:i|she|he) (?:wake|get up|gets up|wakes))\b")
 
 

@@ -838,7 +838,8 @@ def read_helped(text: str) -> Answer | None:
     return None
 
 
-_NOTHING_NEW = re.compile(r"\b(?:nothing (?:new|else|different|like that|of that|of the sort)|no new|"
+_NOTHING_NEW = re.compile(r"\b(?:(?:nothing|nothin|nuthin|nowt|nout|naething|nada|zilch) "
+                          r"(?:new|else|different|like that|of that|of the sort)|no new|no news|"
                           r"none of (?:that|those|them)|"
                           r"no (?:numbness|weakness|fever|tingling)(?:\W+(?:or|no|and|nor) (?:numbness|weakness|fever|"
                           r"tingling|new pain|pain elsewhere))*\W*$)")

@@ -126,3 +126,10 @@ def test_stop_sending_these_inside_a_checkin_stops_them() -> None:
     situation = said("mate stop texting me these, all sorted now", "checkin_answer", active_loop="checkin_form",
                      checkins_agreed=True)
     assert decide(situation) == "action_checkin_manage"
+
+
+@pytest.mark.parametrize("text", ["a lot better, a 3 now, nowt new mind", "bit easier, nothin new to report",
+                                  "same really, no news"])
+def test_nothing_new_in_dialect_answers_the_last_checkin_question(text: str) -> None:
+    from bot.nlp.replies import says_nothing_new
+    assert says_nothing_new(text)
