@@ -14,7 +14,15 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.knowledge_access import Events, awaiting, intake_report, knowledge, safety_report, triage_level_of
+from actions.knowledge_access import (
+    Events,
+    awaiting,
+    bot_turns,
+    intake_report,
+    knowledge,
+    safety_report,
+    triage_level_of,
+)
 from bot.engine.bodymap import render_body_map
 from bot.engine.cautions import personal_cautions
 from core.types import Candidate, PainReport, TriageLevel
@@ -171,6 +179,12 @@ class ActionStretchOnly(Action):
         if card is None:
             dispatcher.utter_message(response="utter_no_muscle_chosen")
             return [awaiting(None)]
+        turns = bot_turns(tracker)
+        if len(turns) > 1 and {"utter_stretch_only", "utter_stretch_meanwhile"} & set(turns[-2]):
+            # "got a stretch i can do in the cab?" right after the stretch: not the same screen of text again
+            dispatcher.utter_message(response="utter_stretch_again", muscle=card.name.lower())
+            offered = {"utter_offer_checkins", "utter_offer_checkins_again"} & set(turns[-2])
+            return [awaiting("checkin_offer" if offered else None)]
         habits = "\n".join(f"- {h}" for h in card.habits[:3])
         # after "please get checked first" it is what is fine meanwhile, not "no problem, massage isn't the only way"
         meanwhile = triage_level_of(tracker) == TriageLevel.SEE_DOCTOR

@@ -45,7 +45,7 @@ RESPONSE_MOVES: dict[str, str | tuple[str, ...] | None] = {
     "utter_no_more_candidates": "refer_professional", "utter_trigger_point": "explain_trigger_point",
     "utter_refer": "refer_professional", "utter_caution_answer": "answer_caution",
     "utter_caution_general": "answer_caution", "utter_stretch_only": "stretch_habits",
-    "utter_stretch_meanwhile": "stretch_habits",
+    "utter_stretch_meanwhile": "stretch_habits", "utter_stretch_again": "stretch_habits",
     "utter_coach_cautions": None, "utter_coach_find": None, "utter_coach_press": "coach_start",
     "utter_coach_no_massage_here": "answer_caution", "utter_coach_professional_only": "refer_professional",
     "utter_coach_finish": None, "utter_no_muscle_chosen": "clarify",
