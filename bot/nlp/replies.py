@@ -362,7 +362,8 @@ def wants_professional(text: str) -> bool:
 
 _WHY_THESE = re.compile(r"^(?:(?:but|ok|okay|hmm|wait|and)\s+)*(?:(?:why|whys that|why'?s that|how come)"
                         r"(?:\s+(?:tho|though|is that|that|so|them|those|these))?|y\s+(?:tho|though))$|"  # "y tho"
-                        r"\b(?:why|how come)\b[^.!]{0,60}\b(?:those|these|them|that one|this one|muscles?|neck|"
+                        r"\b(?:why|how come|fit wye|fit way|whit wye|whit wey|whit way)\b[^.!]{0,60}"
+                        r"\b(?:those|these|them|that one|this one|muscles?|neck|"
                         r"shoulders?|back|talking about|on about)\b|"
                         r"\bhow (?:is|can|could|would) it (?:be )?(?:a|the|this|that|my|one) (?:\w+ )?muscles?\b|"
                         r"\bhow (?:can|could|does|do|would|will|is|are) (?:a|the|those|these|this|that|my|one) "

@@ -133,3 +133,10 @@ def test_stop_sending_these_inside_a_checkin_stops_them() -> None:
 def test_nothing_new_in_dialect_answers_the_last_checkin_question(text: str) -> None:
     from bot.nlp.replies import says_nothing_new
     assert says_nothing_new(text)
+
+
+@pytest.mark.parametrize("text", ["whit wye wid a muscle in ma neck gie me a sair heid?",
+                                  "fit way would them muscles mak ma jaw sair?"])
+def test_why_these_muscles_in_scots_is_explained(text: str) -> None:
+    from bot.nlp.replies import asks_why_these
+    assert asks_why_these(text)
