@@ -655,6 +655,15 @@ def reports_pressing_already(text: str) -> bool:
     return reading.direction in (Pressure.MORE, Pressure.LESS, Pressure.STOP) or reading.level is not None
 
 
+# faces said alone or beside words in the pressure loop, read as the words they stand for
+_FACES_AS_WORDS = (
+    (re.compile("[\U0001F623\U0001F616\U0001F62B\U0001F629\U0001F630\U0001F631\U0001F62C\U0001F635\U0001F975"
+                "\U0001F915\U0001F62D\U0001F622]"), " ouch "),
+    (re.compile("[\U0001F60C\U0001F60A\U0001F642\U0001F60D\U0001F970\U0001F601\U0001F600\U0001F4AF]"), " nice "),
+    (re.compile("[\U0001F610\U0001F611\U0001F971\U0001F90F]"), " meh "),
+)
+
+
 def _level_in(words: str, band: tuple[int, int] = (5, 7)) -> float | None:
     """The pressure level said; of several, the last ("was a 3, now a 6"), except that a range touching the
     band ("a gentle 4 or 5", "6-7") counts as in it."""
@@ -712,6 +721,8 @@ def read_pressure(text: str, *, direction: str | None = None, sensations: Iterab
     # otherwise be lost with the punctuation
     text = re.sub(r"(?<![\d.])(\d)\.(\d)(?![\d.])", lambda m: str(int(m.group(1)) + (m.group(2) != "0")), text)
     text = _AND_A_HALF.sub(lambda m: str(int(word_number(m.group(1)) or 0) + 1), text.lower())  # "seven and a half"
+    for faces, word in _FACES_AS_WORDS:
+        text = faces.sub(word, text)  # "😣" while pressing winces, "😌" is relief, "😐" is meh
     words = _words(text)
     low, high = band
     level = _level_in(words, band)

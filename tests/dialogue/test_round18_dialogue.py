@@ -140,3 +140,11 @@ def test_nothing_new_in_dialect_answers_the_last_checkin_question(text: str) -> 
 def test_why_these_muscles_in_scots_is_explained(text: str) -> None:
     from bot.nlp.replies import asks_why_these
     assert asks_why_these(text)
+
+
+@pytest.mark.parametrize(("text", "direction"), [
+    ("😫", Pressure.LESS), ("😩 ow", Pressure.LESS), ("😊", Pressure.GOOD), ("ahh 🥰", Pressure.GOOD),
+    ("😑", Pressure.MORE), ("🤏", Pressure.MORE),
+])
+def test_faces_while_pressing_read_as_the_words_they_stand_for(text: str, direction: Pressure) -> None:
+    assert read_pressure(text).direction is direction
