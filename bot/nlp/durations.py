@@ -409,6 +409,13 @@ _CAME_ON_OVER = re.compile(r"\b(?:crept|creeping|creeps|came|come|comes|coming|b
                            r"developing|grew|growing|worsened|ramped|got\s+(?:worse|bad))\s+(?:on\s+|up\s+)?"
                            r"(?:on\s+me\s+)?(?:gradually\s+|slowly\s+|steadily\s+|bit\s+by\s+bit\s+)?over\s+"
                            r"(?:about\s+|around\s+|roughly\s+|maybe\s+)?$")
+# Someone's doing in the present, opening the clause a length under a day closes: "i stand at the till 8 hours", "we
+# sit in meetings like 6 hrs" (not "i've had it 3 hours", "i woke with it 5 hours", a time of the pain's)
+_DAILY_DOING_BEFORE = re.compile(r"(?:^|[.!?;,\n]\s*|\b(?:and|but|so|cos|cause|because)\s+)(?:i|we|he|she|they)\s+"
+                                 r"(?:(?:usually|normally|always|often|just|still)\s+)?"
+                                 r"(?!(?:have|has|had|'ve|ve|am|'m|m|was|were|been|woke|wake|noticed|felt|feel|got|get|"
+                                 r"did|do|does|hurt|think|guess|reckon|would|'d|will|'ll|can|could)\b)"
+                                 r"[a-z]{2,}(?<!ed)\b[^.!?;,\n]*$")
 _COMPARISON_BEFORE = re.compile(r"\b(?:than|compared (?:to|with)|as)\s+$")
 _ACTIVITY_GAP = re.compile(
     r"^\s*(?:for\s+)?(?:(?:more|longer|less)\s+than\s+|over\s+|about\s+|around\s+|at\s+least\s+|up\s+to\s+|"
@@ -469,7 +476,11 @@ _PAIN_IN = re.compile(r"\b(?:pain\w*|hurt\w*|sore\w*|\w*ache\w*|migraine\w*|achi
 _ANOTHER_SYMPTOM = re.compile(r"\b(?:numb\w*|can'?t\s+(?:really\s+|properly\s+)?feel|cannot\s+(?:really\s+)?feel|"
                               r"no\s+feeling|lost\s+(?:the\s+)?feeling|tingl\w*|pins\s+and\s+needles|"
                               r"wet\s+(?:myself|himself|herself|the\s+bed)|leak\w*|incontinen\w*|dizz\w*|"
-                              r"rash|vomit\w*|diarrh?o?e?a|bleed\w*|blood)\b")
+                              r"rash|vomit\w*|diarrh?o?e?a|bleed\w*|blood|"
+                              # a weakness: "since two days my foot is slapping the ground, I cannot lift it"
+                              r"slap\w*|can'?t\s+(?:really\s+|properly\s+)?lift|cannot\s+(?:really\s+|properly\s+)?lift|"
+                              r"unable\s+to\s+lift|foot\s+drop|drop\s*foot|(?:gone|going|getting|got)\s+weak|"
+                              r"weakness)\b")
 
 
 def _of_another_illness(low: str, start: int, end: int) -> bool:
@@ -518,6 +529,14 @@ def _since_date(low: str, today: date, dates: list[_CalendarDate]) -> list[tuple
         lead = re.search(rf"\bsince\s+{hedge}{_DAY_OF_DATE}(?:the\s+)?$", low[:start])
         if lead:
             found.append((_days_since_day(month, day, today), lead.start(), end))
+    # ... and the date said right after a day of one's own it began from: "from my birthday, 2 of November", "since
+    # our anniversary (the 3rd of october)", "since her wedding which was 8th november"
+    for match in re.finditer(rf"(?:\bsince|{_FROM_FOR_SINCE}from)\s+(?:my|our|his|her|their|the)\s+"
+                             r"(?:[a-z'-]+\s+){0,2}?(?:birthday|bday|b-day|anniversary|wedding|party|holiday|"
+                             r"retirement|op|operation|move|flight|trip|race|match|game|fall|crash|accident)\b", low):
+        said = _date_said_after(low, match.end(), today, dates, None)
+        if said and said[1] > match.end():
+            found.append((said[0], match.start(), said[1]))
     # ... and "since the saturday before last" (the week before, added below)
     for match in re.finditer(rf"\bsince (?:the (?=(?:{_WEEKDAYS})\s+before\s+last\b))?(last )?({_WEEKDAYS})(?:'?s)?\b",
                              low):  # "since saturdays game"
@@ -621,10 +640,10 @@ def _named_day(low: str, match: re.Match[str], today: date, dates: list[_Calenda
 
 
 def _date_said_after(low: str, at: int, today: date, dates: list[_CalendarDate],
-                     guessed: float) -> tuple[float, int] | None:
+                     guessed: float | None) -> tuple[float, int] | None:
     """The days since a date said right after a named day (at `at`), with where it ends; None when none is. A month
     alone that holds the day the name is taken for (`guessed` days ago) only confirms it ("since freshers (mid
-    sept)": freshers' week is the more exact)."""
+    sept)": freshers' week is the more exact); with no guess, the month alone dates it."""
     lead = _DATE_APPOSED.match(low, at)
     where = lead.end() if lead else at
     for month, day, start, end in dates:
@@ -636,7 +655,7 @@ def _date_said_after(low: str, at: int, today: date, dates: list[_CalendarDate],
     if month_said and where > at and _DATE_CLOSES.match(low, month_said.end()) and not re.match(
             r"\s*(?:and|but)\b", low[month_said.end():]):
         name = _MONTH_SHORT.get(month_said.group(2), month_said.group(2))
-        if (today - timedelta(days=guessed)).month == _MONTHS.index(name) + 1:
+        if guessed is not None and (today - timedelta(days=guessed)).month == _MONTHS.index(name) + 1:
             return None
         return _days_since(name, today, _PART_DAY.get(month_said.group(1) or "start", 1)), month_said.end()
     return None
@@ -668,7 +687,9 @@ def _after_event_on_a_weekday(low: str, today: date) -> list[tuple[str, float, i
     "knee's sore after footy sat, like a 4" (the weekday alone; the event before it dates the pain)."""
     found = []
     for match in re.finditer(rf"\bafter\s+((?:[a-z'-]+\s+){{1,8}}?)({_WEEKDAYS})\b(?=\s*(?:$|[^\w\s']|(?:and|but|so|"
-                             rf"like|it|its|it's|now|i|im|i'm|morning|night|afternoon|evening)\b))", low):
+                             rf"like|it|its|it's|now|i|im|i'm|morning|night|afternoon|evening|"
+                             # ... and the chat after it: "after chest day saturday lol"
+                             rf"lol|lmao|haha\w*|tbh|tbf|innit|bro|mate|m8|fr|ngl)\b))", low):
         words = match.group(1).split()
         if words[-1] in _SUBJECTS | _DETERMINERS | _NOT_BEFORE_A_DAY or set(words) & _NOT_BETWEEN_SINCE_AND_DAY:
             continue
@@ -731,7 +752,8 @@ def _calendar_dates(low: str) -> list[_CalendarDate]:
     (month None: the last such day). Returns (month, day, start, end)."""
     found: list[_CalendarDate] = []
     patterns = (rf"\b(?:the\s+)?{_ORDINAL}(?:\s+(?:of\s+)?(?P<month>{_MONTH_NAMES})\b)?",
-                rf"\b(?P<day>[0-3]?\d)\s+(?P<month>{_MONTH_NAMES})\b",
+                # ("2 of November": the day's number without its ending, as many learners of English write it)
+                rf"\b(?P<day>[0-3]?\d)\s+(?:of\s+)?(?P<month>{_MONTH_NAMES})\b",
                 rf"\b(?P<month>{_MONTH_NAMES})\.?\s+(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b",
                 rf"\b{_NUMERIC_DATE}\b")
     for pattern in patterns:
@@ -1114,6 +1136,9 @@ def _accepted(kind: str, days: float, low: str, start: int, end: int, *, about_p
         if days < 1 and re.match(r"\s+(?:straight|solid|non[- ]?stop|in\s+a\s+row|at\s+a\s+time|on\s+end|"
                                  r"at\s+a\s+stretch|without\s+a\s+break)\b", after):
             return False  # "after streaming, like 8 hrs straight": how long the doing lasts, not the pain
+        if days < 1 and _DAILY_DOING_BEFORE.search(before) and not _PAIN_SAID.search(
+                _around(low, start, end, _CLAUSE_MARK)) and not _LENGTH_LEAD.search(before):
+            return False  # "soles ache by the end of my shift, i stand at the till 8 hours": the doing's day
         if days < 1 and _IF_DONE_BEFORE.search(before):
             return False  # "it goes off if I stand still a minute": how long the pause that eases it lasts
         if days < 1 and not _said_of_pain(low, start, end) and not re.search(

@@ -925,6 +925,12 @@ def _is_region_here(span: Span, doc: Doc) -> bool:
             other.label_ == "REGION" and other.end <= span.start and other.id_ != "buttock"
             for other in doc.spans.get(SPANS_KEY, [])):
         return False  # "my feet are killing me, the bottom part": the underside of the place already named
+    if span.text.lower() in _HEAD_WORDS and _HEAD_MOVED_BEFORE.search(before):
+        return False  # "couldn't turn my head to the left": the head the neck turns, not where it hurts
+    if span.text.lower() in _STRIKING_PARTS and not _STRIKING_PART_OF_ONES_OWN_AFTER.match(after) and (
+            _STRUCK_OFF_BEFORE.search(before) or (
+            _STRUCK_TOOK_BEFORE.search(before) and _STRUCK_INTO_AFTER.match(after))):
+        return False  # "a dead leg off a knee in a ruck", "took an elbow to the ribs": someone else's, what hit them
     if span.text.lower() != "back":
         return True
     if _BACK_OF_IT.match(after):
@@ -938,6 +944,20 @@ def _is_region_here(span: Span, doc: Doc) -> bool:
     return not (_BACK_ADVERB_BEFORE.search(before) or _BACK_ADVERB_AFTER.match(after))
 
 
+# The head moved, the neck doing it: "couldn't turn my head to the left", "when I tilt my head back"
+_HEAD_WORDS = frozenset({"head", "heid"})
+_HEAD_MOVED_BEFORE = re.compile(r"\b(?:turn|turns|turning|turned|tilt|tilts|tilting|tilted|rotate|rotating|rotated|"
+                                r"twist|twisting|twisted|nod|nodding|shake|shaking|move|moving|moved|swivel\w*|"
+                                r"look\s+(?:over|round|around))\s+(?:my|his|her|the|me|their|your)\s+$")
+# Someone else's part that struck the person: "got a dead leg off a knee", "took an elbow to the face"
+_STRIKING_PARTS = frozenset({"knee", "knees", "elbow", "elbows", "shoulder", "head", "fist", "foot", "boot", "hip"})
+_STRUCK_OFF_BEFORE = re.compile(r"\boff\s+(?:a|an|some\s*(?:one|body)'?s|(?:another|other|the\s+other)\s+\w+'?s|"
+                                r"his|her|their|a\s+stray|a\s+flying)\s+$")
+_STRUCK_TOOK_BEFORE = re.compile(r"\b(?:caught|catch|took|take|taken|got|get|had|copped|shipped)\s+(?:a|an)\s+"
+                                 r"(?:stray\s+|flying\s+|nasty\s+|hard\s+)?$")
+_STRUCK_INTO_AFTER = re.compile(r"^\s+(?:to|in|into|on|off)\s+(?:the|my|his|her|me)\b")
+_STRIKING_PART_OF_ONES_OWN_AFTER = re.compile(r"^\s+(?:injury|injuries|problems?|op|operation|surgery|replacement|"
+                                              r"issues?|pain|ache|joint)\b")
 _FELL_FROM = re.compile(r"\b(?:fell|fall|falls|falling|fallen|slipped|slipping|slips|tumbled|tumbling|came|knocked)\s+"
                         r"(?:off|down|from|of)\s+(?:(?:the|a|my|his|her|our|their)\s+)?"
                         r"(?:step\s?ladders?|ladders?)$")
@@ -1678,9 +1698,19 @@ def _discourse_rights(low: str) -> list[tuple[int, int]]:
 
 
 def _without_discourse_rights(low: str) -> str:
+    """The text with each "right" said as a word of conversation blanked, and each side said as the way the head or
+    body turns ("it's the right side that hurts when i turn left"): no side of the pain."""
     for start, end in _discourse_rights(low):
         low = low[:start] + re.sub(r"right", "     ", low[start:end]) + low[end:]
-    return low
+    return _TURNED_TO_A_SIDE.sub(lambda m: m.group(0)[:m.start(1) - m.start()] + " " * len(m.group(1)), low)
+
+
+# The way one turns or looks: "when i turn left", "couldn't turn my head to the left", "looking right" (not "turn onto
+# my left side", where one lies)
+_TURNED_TO_A_SIDE = re.compile(r"\b(?:turn|turns|turning|turned|look|looks|looking|looked|rotate|rotates|rotating|"
+                               r"rotated|twist|twists|twisting|twisted|tilt|tilts|tilting|tilted|glance|glancing)\s+"
+                               r"(?:(?:my|his|her|the|your)\s+(?:head|heid|neck|body|chin)\s+)?(?:(?:to|towards)\s+"
+                               r"(?:the\s+|my\s+)?)?(left|right|lft|rt)\b(?!\s*(?:-|\s)?\s*(?:side|hand|one|arm|leg|knee|hip|shoulder))")
 
 
 # Both sides said to hurt, one of them the worse: "both sides, left is just worse", "on both, worse on the right"
@@ -1760,6 +1790,9 @@ _PART_OF_A_THING = re.compile(r"\s+(?:shelf|shelves|cupboards?|door|doors|garden
                               r"line|desk|office|bedroom|porch|tooth|teeth)\b")
 
 
+_BACK_END_OF_A_TIME = re.compile(r"\s+end\s+(?:o|of|o'|of\s+the|o\s+the)\b")
+
+
 def _part_mentions(text: str, parts: Iterable[str], places: list[Mention]) -> list[Mention]:
     """The words that say where in a vaguely named place ("at the front and side", "outside bit"),
     longest first and without overlaps; vocabulary/vague_places.yml says what each one means where.
@@ -1785,6 +1818,8 @@ def _part_mentions(text: str, parts: Iterable[str], places: list[Mention]) -> li
                 continue  # "both side", "on one side": which side, not the side of a place
             if _a_point_of_nothing(low, match):
                 continue  # "what is a trigger point?": no point of the elbow
+            if part == "back" and _BACK_END_OF_A_TIME.match(low, match.end()):
+                continue  # "since the back end o September": the end of a month or a year, no back part
             if _PART_OF_A_THING.match(low, match.end()):
                 continue  # "reaching up to the top shelf", "the back garden": a thing's part, not the body's
             taken.append(match.span())
@@ -2418,6 +2453,7 @@ def extract_mentions(doc: Doc, sided_regions: Iterable[str], *, bare_intensity: 
     found = _electric_said_as_a_current(doc.text, _tailbone_in_lay_words(doc.text, found))
     found = _areas_said_precisely(doc.text, found, doc.user_data.get(SECONDARY_KEY, frozenset()))
     found = _neck_beside_the_shoulder_top(doc.text, _lower_back_of_the_leg(doc.text, found))
+    found = _neck_of_a_head_that_will_not_turn(doc.text, _the_middle_said_low(doc.text, found))
     places = [m for m in found if m.kind == "region" and m.present]
     # parts are read next to a vaguely named place ("shoulder") or a bare joint ("knee, the inside bit")
     refinable = [m for m in places if m.vague or (m.text or "").lower().strip() in BARE_JOINT_WORDS]
@@ -2607,6 +2643,44 @@ def _neck_beside_the_shoulder_top(text: str, found: list[Mention]) -> list[Menti
             for m in found]
 
 
+# How low, said just before "the middle of my back": "low down in the middle of his back", "lower down, in the middle
+# of the back", "right at the bottom, in the middle of my back": the middle across, at the bottom of the back
+_LOW_BEFORE_THE_MIDDLE = re.compile(r"\b(?:low\s+down|down\s+low|lower\s+down|low|lower|right\s+at\s+the\s+bottom|"
+                                    r"at\s+the\s+bottom|down\s+at\s+the\s+bottom)\s*,?\s+(?:(?:right|just|bang|slap\s+bang)\s+)?"
+                                    r"(?:in|at|down|across)\s+$")
+
+
+def _the_middle_said_low(text: str, found: list[Mention]) -> list[Mention]:
+    """"a dull ache low down in the middle of his back": the middle of the back said with how low is the low back, in
+    the middle (not the mid back, which "in the middle of my back" alone stands for)."""
+    low = text.lower()
+    kept = []
+    for mention in found:
+        said = (mention.text or "").lower()
+        at = low.find(said) if said else -1
+        if mention.kind == "region" and mention.value == "mid_back" and said.startswith("middle") and at >= 0 and \
+                _LOW_BEFORE_THE_MIDDLE.search(low[:at].removesuffix("the ")):
+            mention = replace(mention, value="low_back")
+        kept.append(mention)
+    return kept
+
+
+# The head that will not turn: "couldn't turn my head to the left", "can barely turn my head", "hurts to turn my head"
+_HEAD_WILL_NOT_TURN = re.compile(
+    r"\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not|cant|couldnt|unable\s+to|hard\s+to|struggl\w*\s+to|"
+    r"hurts?\s+to|painful\s+to|agony\s+to|barely|hardly)\s+(?:even\s+|really\s+|properly\s+|fully\s+)?"
+    r"(?:turn|twist|rotate|tilt|move)\s+(?:my|his|her|me|their)\s+(?:head|heid)\b")
+
+
+def _neck_of_a_head_that_will_not_turn(text: str, found: list[Mention]) -> list[Mention]:
+    """A head said not to turn, no place named: the neck that turns it is where it hurts ("woke up and couldn't turn my
+    head to the left, slept funny"); the bare neck, so where in it is still asked."""
+    said = _HEAD_WILL_NOT_TURN.search(text.lower())
+    if said is None or any(m.kind == "region" and m.present for m in found):
+        return found
+    return [*found, Mention(kind="region", value="neck_back", text=text[said.start():said.end()], vague=True)]
+
+
 def _centre_beside_a_level(parts: list[Mention]) -> list[Mention]:
     """"back pain low down middle", "low down in the middle of my back": a centre word said with how high says where
     across (on the spine, not to one side); the level says which part, so the middle of the back is not meant."""
@@ -2659,8 +2733,8 @@ def _one_side_for_all(doc: Doc, mentions: list[Mention], sided_regions: set[str]
     def side_said(start: int, end: int) -> str | None:
         low = _without_foreign_sides(_without_discourse_rights(text[start:end]), _foreign(doc), start)
         said = {word for word in ("left", "right") if re.search(rf"\b{word}\b", low)}
-        if re.search(r"\bboth (?:sides?|of them)\b|\bon both\b", low):
-            said.add("both")
+        if re.search(r"\bboth (?:sides?|of them)\b|\bon both\b|\beither side\b|\bon each side\b", low):
+            said.add("both")  # ("either side of my voice box": both sides of it)
         return said.pop() if len(said) == 1 else None
 
     def sentence_of(mention: Mention) -> tuple[int, int] | None:
@@ -2687,6 +2761,9 @@ def _one_side_for_all(doc: Doc, mentions: list[Mention], sided_regions: set[str]
             if side is None and mention.value in _MIDLINE_PLACES and sentence and _CENTRAL.search(
                     text[sentence[0]:sentence[1]]):
                 side = "both"  # "between shoulder blades, in the middle": the middle of both sides
+            if side is None and mention.value in _BACK_PLACES and sentence and _ACROSS_IT.search(
+                    text[sentence[0]:sentence[1]]):
+                side = "both"  # "the low back, right across the bottom of it": from one side to the other
             if side:
                 mention = replace(mention, side=side)
         kept.append(mention)
@@ -2778,6 +2855,11 @@ _PAIRED_PLURAL = re.compile(r"(?<!between )(?<!between my )(?<!between the )\b(?
 # blades"): the pain is on both sides of the spine. (Not other midline places: "back pain in the middle", "across my
 # forehead" stay without a side, as before.)
 _MIDLINE_PLACES = frozenset({"upper_back"})
+# A back said to hurt across it: "right across the bottom of it", "a band across my lower back" (not "across the road")
+_BACK_PLACES = frozenset({"low_back", "mid_back", "upper_back"})
+_ACROSS_IT = re.compile(r"\b(?:right|all|straight|band|ache|pain|aches|pains|aching|sore|stiff)?\s*across\s+"
+                        r"(?:the\s+|my\s+|his\s+|her\s+|me\s+)?(?:whole\s+|entire\s+)?(?:bottom|base|top|middle|width|lower|low|small|"
+                        r"upper|back|it|both)\b")
 _CENTRAL = re.compile(r"\b(?:in|down|at|right\s+in|bang\s+in|slap\s+bang\s+in)\s+the\s+(?:middle|centre|center)\b"
                       r"(?!\s+of\s+(?:the\s+|a\s+|my\s+)?(?:night|day|week|month|afternoon|morning|evening|shift|"
                       r"match|game|run|session|workout|it|that|this|class|meeting)\b)|\bdead\s+(?:centre|center|middle)\b|"

@@ -63,6 +63,8 @@ _LEAD_IN = re.compile(
     r"saying|telling|tells|said|"
     r"think|thinks|guess|guesses|reckon|reckons|reckoned|figures|"
     r"call it|put it at|rate it|rate it at|rated|rating|score|level|intensity|strength|severity|"
+    # "I give 5", "I would give 6": the score given, as learners of English say it
+    r"i give|i gives|i would give|i'd give|id give|i will give|i'll give|i gave|"
     r"number|is|it's|its|was|a|an|reaching|reaches|hits|gets to|goes to|goes up to|up to|ache|aches|aching|pain|"
     r"sore|hurts|tight|sharp|dull|burning|throbbing|achy|achey|achie|stiff|cramp|cramping|feeling|sorry|painful|"
     r"hurting|pinchy|burny|stingy|niggly|nagging|pulling|pressing|stabbing|shooting|tender|throbby|heavy|"

@@ -149,6 +149,12 @@ _DICTATED: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = tup
         (r"\b(?:uppa|upa|uppah|uppar|upr|uppr|upp|uper)\b(?=[\s-]+(?:back|arm|arms|spine|body|chest|thigh|thighs|"
          r"neck|abdomen|abdo|belly|tummy|stomach|lip|jaw|lumbar)\b(?![\s-]+"
          r"(?:then|home|again|to|in\s+the\s+day|when|from|later|soon)\b))", "upper", None),
+        # the Scots "tap" for "top", said of a place: "ma shoulder's giein me gyp at the tap, near ma neck", "the tap o
+        # ma shoulder" (not "a dripping tap", "the cold tap": no place before it, nor "of" a place after it)
+        (r"\btap\b(?=\s+(?:o|of)\s+(?:it\b|(?:(?:ma|my|me|the|his|her|ra)\s+)?(?:(?:left|right)\s+)?(?:shoulders?|"
+         r"shooders?|heid|head|arm|arms|back|foot|feet|leg|legs|thigh)\b))", "top", None),
+        (r"\btap\b", "top", r"\b(?:shoulders?|shoulder's|shooders?|shooder's)\b[^.!?;]{0,40}\b(?:at|on|in|across|along|"
+                              r"ower|over)\s+(?:the|ma|my|me|ra)\s+$"),
         # "my ham string", "ham strings": the hamstring
         (r"\bham[\s-]+string(s?)\b", r"hamstring\1", None),
         # numbers heard as other words: "for about too weeks" (two), "how bad I would say for" (four, at the end)
