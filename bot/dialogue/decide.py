@@ -861,7 +861,8 @@ def _decide(s: Situation) -> str | None:
         action = handler(s)
         if action is not None and not (action == "action_rephrase" and s.describes_pain):
             return action
-    if s.typed and not s.sure and not s.awaiting and is_closing(s.text) and not s.describes_pain:
+    if s.typed and not s.sure and not s.awaiting and is_closing(s.text) and not s.describes_pain and (
+            s.triage != "emergency"):  # after emergency advice a goodbye is met below: go now, or take care
         return "utter_goodbye"  # "diolch" after the check-ins were paused: a thanks the classifier did not know
     if _reports_progress(s):
         return None  # "hello again, the neck is ever so much better": the check-in rule starts one, not an intake

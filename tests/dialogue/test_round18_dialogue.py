@@ -148,3 +148,9 @@ def test_why_these_muscles_in_scots_is_explained(text: str) -> None:
 ])
 def test_faces_while_pressing_read_as_the_words_they_stand_for(text: str, direction: Pressure) -> None:
     assert read_pressure(text).direction is direction
+
+
+@pytest.mark.parametrize("intent", ["checkin_answer", "nlu_fallback", None])
+def test_a_goodbye_after_emergency_advice_is_never_a_plain_goodbye_whatever_was_heard(intent: str | None) -> None:
+    situation = said("fine, I'll get down the walk-in later", intent, confidence=0.3, triage="emergency")
+    assert decide(situation) in ("utter_emergency_reminder", "utter_emergency_reminder_again")
