@@ -137,3 +137,13 @@ def test_a_worsening_neck_arm_weakness_is_urgent(text: str) -> None:
 def test_a_stable_easing_neck_arm_weakness_is_not_urgent() -> None:
     assert "neck_arm_weakness_worsening" not in judged(
         "neck pain and my arm is a bit weak, it's been the same for a month, slowly easing")[1]
+
+
+@pytest.mark.parametrize("text", [
+    "the back of my head, it's the worst one I've ever had",
+    "this headache is honestly the worst one ive ever had",
+    "pounding head, worst one of my life",
+])
+def test_the_worst_one_ever_had_is_still_the_worst_ever(text: str) -> None:
+    _, flags, findings = judged(text)
+    assert "worst_ever_pain" in findings or "worst_ever_headache" in findings
