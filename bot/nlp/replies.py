@@ -955,7 +955,7 @@ _HELP_PLACES = (r"999|111|911|112|000|gp|doctors?|doctor'?s|docs?|surgery|ambula
 _CLOSING = re.compile(
     r"^(?:no|nope|na|nah|nothing|that'?s all|that'?s it|that is all|that'?s everything|that is everything|"
     r"all good|all done|i'?m good|i'?m fine|im good|ta-ra|tara|ta ra|cheerio|laters|ttyl|gg|take care|all the best|"
-    r"l8r|l8rs|l8ters|later|cya|c ya|peace out|sound(?: as| mate| bro)?$|"
+    r"(?:l8r|l8rs|l8ters|later|cya|c ya|peace out|sound(?: as| mate| bro)?)$|"  # alone: not "later in the day"
     r"(?:all |that'?s |thats )?sorted|"
     r"(?:na|naw|nah|no)\W+(?:ur|you'?re|ye'?re|yer|you are) (?:alright|all right|ok|okay|grand|fine)|"
     r"have a (?:good|great|nice|lovely) (?:one|day|evening|night|weekend)|"

@@ -154,3 +154,8 @@ def test_faces_while_pressing_read_as_the_words_they_stand_for(text: str, direct
 def test_a_goodbye_after_emergency_advice_is_never_a_plain_goodbye_whatever_was_heard(intent: str | None) -> None:
     situation = said("fine, I'll get down the walk-in later", intent, confidence=0.3, triage="emergency")
     assert decide(situation) in ("utter_emergency_reminder", "utter_emergency_reminder_again")
+
+
+@pytest.mark.parametrize("text", ["later in the day", "later on at night", "sound sleep helps"])
+def test_a_time_said_with_later_is_no_goodbye(text: str) -> None:
+    assert not is_closing(text)
