@@ -239,6 +239,8 @@ class ActionCheckinManage(Action):
         said = read_checkin_action(_latest_text(tracker))
         # a stop "for now" is a pause, and "the ones I have are enough" changes nothing, whatever the classifier heard
         action = said if said in ("pause", "keep") and action in ("stop", None) else (action or said)
+        if said == "reschedule" and requested_checkin_days(_latest_text(tracker)) is not None:
+            action = "reschedule"  # "I'm back. can you push my check-in to next week?": the day asked for wins
         if action == "pause" and return_day_days(_latest_text(tracker)) is not None:
             action = "reschedule"  # "put these on hold, back on the 17th": the next one on the day they are back
         sender = tracker.sender_id

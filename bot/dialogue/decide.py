@@ -121,7 +121,7 @@ _TRY_IT = re.compile(r"\b(?:try|show|start|first one|guide|coach|massage|have a 
 # "I'll try gently then", "let me give it a go": the coaching offer taken up in the person's words ...
 _WILL_TRY_NOW = re.compile(r"\b(?:i'?ll|ill|i will|let me|let'?s|lets|we'?ll) (?:try|give it a (?:go|try|whirl)|"
                            r"have a go)(?: it| that| this)?"
-                           r"(?: (?:gently|carefully|lightly|softly|slowly|now|then|please|with you))*\W*$")
+                           r"(?:\W+(?:gently|carefully|lightly|softly|slowly|now|then|please|with you))*\W*$")
 # ... unless it is for later or alone ("I'll try it myself at home tonight")
 _ON_MY_OWN = re.compile(r"\b(?:myself|on my own|by myself|at home|later|tomorrow|tonight|another time|some time|"
                         r"when i|next time|stretch\w*)\b")
@@ -436,6 +436,8 @@ def _checkin_offer(s: Situation) -> str | None:
         return "action_offer_checkin"  # "ok ill try that": the stretch, not a yes to being contacted; ask again
     if _THANKS_ONLY.match(s.text.lower().strip()):
         return "action_decline_checkins"  # "ok ty": thanks for the advice, not a yes to being contacted
+    if _NO_CHECKINS.search(s.text.lower()):
+        return "action_decline_checkins"  # "ok phew. no check-ins thanks": the check-ins refused by name
     answer = _offer_answer(s)
     if answer is None and _CHECKIN_WORDS.search(s.text.lower()) and _YES_SOMEWHERE.search(s.text.lower()) and \
             not _REFUSAL.search(s.text.lower()):
@@ -447,6 +449,12 @@ def _checkin_offer(s: Situation) -> str | None:
     if read_pressure(s.text).direction in (Pressure.DONE, Pressure.GOOD) and not s.new_pain_place:
         return "action_offer_checkin"
     return "action_rephrase" if s.intent == "nlu_fallback" else None
+
+
+# the check-ins refused by name, whatever came before: "ok phew. no check-ins thanks", "don't check in on me"
+_NO_CHECKINS = re.compile(r"\b(?:no|not|don'?t|dont|do not|no need (?:for|to)|without) (?:any |the |more )?"
+                          r"(?:check[- ]?ins?|check (?:in|up) on me|reminders?|follow[- ]?ups?|messages)\b"
+                          r"(?! (?:yet|so far|till|until|before))")
 
 
 # a question how the check-ins would reach them: "will somebody phone me?", "how will you check in?"
@@ -476,6 +484,9 @@ _STOP_SIGN_GONE = re.compile(r"\b(?:it'?s|its|it is|it has|that'?s|thats|the \w+
 
 def _anything_else(s: Situation) -> str | None:
     bare = s.text.lower().strip(" .!👍👌🙂😊🎹🙏")
+    if (s.coached or s.coaching_open) and "?" in s.text and wants_stretch_instead(s.text) and (
+            not wants_other_muscle(s.text)) and not re.search(r"\d", s.text):
+        return "action_stretch_only"  # "No more pressing then. Is there a stretch I can do instead?"
     if is_closing(s.text) or (read_yes_no(s.text, s.intent) is Answer.NO and not s.mentions) or \
             _FINE_THANKS.fullmatch(bare) or (not bare and s.text.strip()) or only_acknowledges(s.text):
         return "utter_goodbye"  # "cool", "ok then", "👍" to "anything else?": that was all
@@ -639,6 +650,20 @@ _ASKED_WITHOUT_THE_MARK = re.compile(
     r"(?:recommendations?|tips?|ideas?))\b")
 
 
+# a question announced as an aside: "while I've got you", "btw", "random question", "off topic"
+_ASIDE = re.compile(r"^\W*(?:(?:oh|ok|okay|and|also|hey)\W+)*(?:while i'?ve got you|while i have you|"
+                    r"while you'?re here|btw|by the way|random (?:question|q)|off[- ]topic|unrelated|"
+                    r"slightly unrelated|not related|different question|separate question)\b")
+
+
+def _asks_an_aside(s: Situation) -> bool:
+    """A question announced as an aside that names nothing of the pain or the self-care: out of scope."""
+    low = s.text.lower()
+    return "?" in s.text and bool(_ASIDE.match(low)) and not _SELF_CARE_WORDS.search(low) and not any(
+        m.present and m.kind in ("region", "sensation", "intensity", "duration", "finding") for m in s.mentions) and (
+        not asks_if_massage_is_safe(s.text)) and not asks_about_medicines(s.text) and not wants_professional(s.text)
+
+
 def _going_to_be_seen(s: Situation) -> bool:
     """A goodbye that says they will go and be seen ("ok I will go and see the physio, thanks"): no request."""
     return s.typed and "?" not in s.text and is_closing(s.text) and not _ASKS_FOR.search(s.text.lower())
@@ -647,7 +672,8 @@ def _going_to_be_seen(s: Situation) -> bool:
 # what a request for the massage says in some word: "show me", "how do I", "can you help", "what should I do"
 _ASKS_HOW = re.compile(r"\b(?:how|show|teach|guide|walk|massag\w*|press\w*|rub\w*|what|tell|help|can|could|should|"
                        r"would|want|wanna|need|where|please|pls|do i|technique|release|work on|treat\w*|fix|get rid)\b")
-_ASKS_FOR = re.compile(r"\b(?:can|could|would|want|wanna|need|prefer|rather|please|like|send|refer)\b")
+_ASKS_FOR = re.compile(r"\b(?:can|could|would|want|wanna|need|prefer|rather|please|like|send|refer|tell me|"
+                       r"who (?:to|should|do|can)|where (?:to|should|do|can))\b")
 # words of the self-care or of doing it: a caution question names one ("can he do this with a pacemaker?")
 _SELF_CARE_WORDS = re.compile(r"\b(?:massag\w*|(?<!blood )press\w*|rub\w*|ball|roller|foam|stretch\w*|exercis\w*|"
                               r"this|that|it|these|them|self[- ]care|trigger|knead\w*|tool|heat|ice)\b")
@@ -670,7 +696,8 @@ def decide(s: Situation) -> str | None:
 
 
 def _decide(s: Situation) -> str | None:
-    if s.typed and s.intent == "ask_why" and s.previous_action in (None, "action_listen", "utter_greet") and (
+    if s.typed and s.intent == "ask_why" and s.previous_action in (
+            None, "action_listen", "action_session_start", "utter_greet") and (
             not s.awaiting and not s.active_loop and not s.coached) and any(
             m.kind == "region" and m.present for m in s.mentions):
         return "intake_form"  # "is this the right place? I have a pain in my chest": nothing suggested to explain yet
@@ -730,6 +757,8 @@ def _decide(s: Situation) -> str | None:
         return "utter_no_diagnosis"  # "is it plantar fasciitis then?": said plainly, then the question pending
     if s.may_ask_aside and asks_if_a_bot(s.text):
         return "utter_bot_challenge"  # "you are real person or computer?" read as something else
+    if s.may_ask_aside and s.intent not in ("out_of_scope",) and _asks_an_aside(s):
+        return "utter_out_of_scope"  # "while I've got you, what saddle height should I be running?"
     if _only_greets(s):
         return "utter_greet"  # "HELLO DEAR MY GRANDSON SET THIS UP FOR ME": a hello, answered as one
     if s.typed and s.triage == "see_doctor" and not s.active_loop and asks_to_carry_on(s.text):

@@ -229,6 +229,9 @@ _TAKES_IT_UP = re.compile(rf"^(?:(?:fine|alright|all right|right|ok|okay|go on|f
                           rf"seems?) (?:good|great|lovely|helpful|fine|perfect|grand|ideal|useful))\b")
 
 
+# a "no" that denies a symptom or a worry rather than refusing: "no sharp pain", "no swelling", "no one spot"
+_NO_SYMPTOM_FIRST = re.compile(r"^no (?!thanks|thank|ta\b|cheers|way|need|ty\b|thx|please|pls|i\b|not\b|no\b|"
+                               r"massage|pressing|rubbing|thats?|it\b|more|chance|sorry)[a-z]{3,}\b")
 _PLAIN_NO = re.compile(r"^(?:no|nope|nah|no thanks|no thank you|not for me|i'?d rather not|rather not)\b")
 
 
@@ -286,6 +289,13 @@ def read_offer_reply(text: str, intent: str | None = None) -> Answer | None:
             words = _LEADING_FILLER.sub("", _words(clause))
             if _PLAIN_NO.match(words) or _TAKES_IT_UP.match(words):
                 return Answer.NO if _PLAIN_NO.match(words) else Answer.YES
+    if first is Answer.NO and _NO_SYMPTOM_FIRST.match(_words(text)):
+        # "No sharp pain when I breathe, and no tender spot on the bone. OK let's try": the "no" denied a worry
+        # (the caution asked about); the last clause answers the offer
+        clauses = [_LEADING_FILLER.sub("", _words(c)) for c in re.split(r"[.!,;:\n]+", text)[1:]]
+        taken_up = [c for c in clauses if c and _TAKES_IT_UP.match(c)]
+        if taken_up and not any(_PLAIN_NO.match(c) and not _NO_SYMPTOM_FIRST.match(c) for c in clauses):
+            return Answer.YES
     if first is not None:
         return first
     if asks_to_be_taken_through(text):
@@ -351,7 +361,10 @@ _PROFESSIONAL = re.compile(
     r"\b(?:physio|physiotherapist|osteo|osteopath|chiropractor|professional|specialist|therapist|someone|somebody)\b|"
     # "could you tell me who I should see instead?"
     r"\bwho (?:should|shall|do|can|could|would|ought) (?:i|we|he|she) (?:to )?(?:see|go to|ask|contact|ring|call)\b|"
-    r"\bwho (?:to|i should|i could) (?:see|go to|contact)\b")
+    r"\bwho (?:to|i should|i could) (?:see|go to|contact)\b|"
+    # "just tell me where to go to get it looked at", "where should I go to have this checked"
+    r"\bwhere (?:to|should i|do i|can i|could i) (?:go|turn)\b[^.?!]{0,25}\b(?:looked at|checked|seen|examined|"
+    r"treated|sorted)\b")
 
 
 def wants_professional(text: str) -> bool:
@@ -405,6 +418,9 @@ def asks_why_these(text: str) -> bool:
 
 
 # "I take clopidogrel since my stent, is massage alright?", "Is massage ok for kids his age though?"
+# age itself asked about: "am I too old for this sort of thing?", "is she too old for massage", "at my age?"
+_TOO_OLD = re.compile(r"\b(?:(?:am i|is (?:he|she|mum|dad|mom|gran\w*|grand\w*)|are (?:we|they)) (?:too|not too) old|"
+                      r"too old (?:for|to)|at (?:my|his|her|our|their) age)\b")
 _SAFE_WORDS = re.compile(r"\b(?:safe|ok|okay|alright|all right|fine|dangerous|harmful|risky|allowed|a problem|an issue|"
                          r"(?:is|it'?s|is it|any|no) problem|"  # a learner's "is problem for the massage?"
                          r"a good idea|bad for|harm|damage|an artery|a nerve|a vein|something i shouldn'?t)\b|"
@@ -442,6 +458,9 @@ def asks_if_massage_is_safe(text: str) -> bool:
     # a question in any clause: "I take warfarin for my heart, is massage safe", "before we start is it safe"
     asks = "?" in text or bool(re.match(r"(?:is|are|will|would|could|can|should|does|do)\b(?! like\b)", words)) or bool(
         _SAFETY_QUESTION_CLAUSE.search(words)) or bool(_ASKED_IN_A_CLAUSE.search(text.lower()))
+    too_old = _TOO_OLD.search(words)
+    if asks and too_old and ("?" in text or too_old.group().startswith(("am", "is", "are"))):
+        return True  # "I'm 80 next month - am I too old for this?": the caution for older people
     if asks and _MAY_THEY_DO_IT.search(words) and _MASSAGE_OR_CONDITION.search(
             re.sub(r"\b(?:massag\w*|press\w*|rub\w*)\b", " ", words)):
         return True
@@ -599,6 +618,8 @@ _MORE_WORDS = re.compile(
     r"(?:only|just) (?:just |barely )?feel(?:ing)? (?:it|that|anything)|"
     r"(?:not|\w+n'?t) (?:doing|do|feel|feeling|feels|making) (?:of |like |a )?(?:much|a lot|anything|a thing|"
     r"a difference|any difference)|"
+    # "it doesn't hurt at all", "not tender at all": nothing found yet, so firmer or a finger's width on
+    r"(?:doesn'?t|does not|don'?t|do not|not|isn'?t) (?:really |even )?(?:hurt\w*|tender|sore)(?: at all| much| a bit)|"
     r"not much|not really|harder|deeper|firmer|more pressure|press more|push more|a bit more|little more|more|meh|"
     r"too light|too soft|too gentle|too weak|very light|weak|gentle rub|tickles?|nothing happening|"
     r"(?:a )?(?:bit|little|touch|tad) (?:light|soft|gentle)|quite (?:light|soft|gentle)|could (?:go|take) (?:a bit )?"
@@ -610,7 +631,10 @@ _GOOD_WORDS = re.compile(
     r"hurts good|hurts so good|satisfying|working|release|releasing|(?:that'?s |thats )?the spot|right there|"
     r"the one|melting|melts|pleasant|comfortable|comfy)\b|\U0001F44D|\U0001F44C|\u2705)")
 _DONE_WORDS = re.compile(
-    r"\b(?:done|finished|all done|that'?s enough|had enough|enough now|it'?s eased|eased off now|gone now|"
+    # "No more pressing then", "not pressing any more": the pressing ends, whatever "more" says
+    r"\b(?:no more (?:press\w*|push\w*|massag\w*|rubb\w*|of (?:that|this|it))|"
+    r"(?:not|won'?t|don'?t want to) (?:press|push|massag|rubb)\w* (?:any ?more|again)|"
+    r"done|finished|all done|that'?s enough|had enough|enough now|it'?s eased|eased off now|gone now|"
     r"melted|released|let go|it'?s gone|it went|softened|ninety seconds|90 seconds|held it|"
     r"leave it (?:there|for (?:now|today|tonight))|call it a day|stop (?:there|for (?:now|today)))\b")
 _IN_A_GOOD_WAY = re.compile(r"\bin a (?:good|nice|satisfying|lovely) (?:way|kind of way|sort of way)\b|"
@@ -834,7 +858,21 @@ def helped_said_to_the_question(text: str) -> Answer | None:
     bare = _words(text).strip(" .!")
     if _DEGREE_NONE.fullmatch(bare):
         return Answer.NO
-    return Answer.YES if _DEGREE_ONLY.fullmatch(bare) else None
+    if _DEGREE_ONLY.fullmatch(bare):
+        return Answer.YES
+    # the degree first, then when or how it helped: "a bit, on the days I did it", "kinda? a lil"
+    clauses = [_words(c).strip() for c in re.split(_DEGREE_THEN_WHEN, text) if _words(c).strip()]
+    if clauses and not _BUT_NOT.search(_words(text)):
+        if _DEGREE_NONE.fullmatch(clauses[0]):
+            return Answer.NO
+        if _DEGREE_ONLY.fullmatch(clauses[0]) or (len(clauses) > 1 and all(
+                _DEGREE_ONLY.fullmatch(c) for c in clauses)):
+            return Answer.YES
+    return None
+
+
+_DEGREE_THEN_WHEN = r"[,;?!.]+|\s+(?=(?:when|whenever|on the days|if|after|each time)\b)"
+_BUT_NOT = re.compile(r"\b(?:but|though|not|didn'?t|don'?t|no)\b")
 
 
 def read_helped(text: str) -> Answer | None:
@@ -940,7 +978,7 @@ _KEEP_THEM = re.compile(r"\b(?:check[- ]?ins? (?:i |i'?ve |we |already |booked |
 
 
 _MOVE_IT = re.compile(r"\b(?:move|moving|postpone|reschedule|push (?:it|them|that|this) (?:back|on)|put (?:it|them) "
-                      r"back)\b")
+                      r"back|(?:push|shift|bump) (?:my|the|our|next|this)(?: next)? check[- ]?ins?)\b")
 _ANOTHER_DAY = re.compile(r"\b(?:instead|rather|make it|do it|make the first|have it|prefer)\b")
 
 
